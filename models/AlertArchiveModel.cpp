@@ -1,0 +1,97 @@
+#include "AlertArchiveModel.h"
+
+#include "IncidentStore.h"
+#include "ModelRoles.h"
+#include "TimeDisplay.h"
+
+AlertArchiveModel::AlertArchiveModel(IncidentStore *store, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store)
+{
+    connect(m_store, &IncidentStore::storeReset, this, &AlertArchiveModel::reload);
+    connect(m_store, &IncidentStore::alertArchiveChanged, this, &AlertArchiveModel::reload);
+    reload();
+}
+
+void AlertArchiveModel::setDisplayTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    if (!m_alerts.isEmpty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
+    }
+}
+
+int AlertArchiveModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_alerts.size());
+}
+
+int AlertArchiveModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AlertArchiveModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const ArchivedAlert &a = m_alerts.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case ColumnState:
+            return a.resolvedAt.isValid() ? tr("resolved") : a.state;
+        case ColumnSeverity:
+            return a.labels.value(QStringLiteral("severity")).toString();
+        case ColumnName:
+            return a.alertName;
+        case ColumnSummary:
+            return a.annotations.value(QStringLiteral("summary")).toString();
+        case ColumnFirstSeen:
+            return TimeDisplay::dateTime(a.firstSeen, m_zone);
+        case ColumnLastSeen:
+            return TimeDisplay::dateTime(a.lastSeen, m_zone);
+        case ColumnSource:
+            return a.source;
+        }
+    } else if (role == ModelRoles::IdRole) {
+        return a.id;
+    }
+    return {};
+}
+
+QVariant AlertArchiveModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case ColumnState:
+        return tr("State");
+    case ColumnSeverity:
+        return tr("Severity");
+    case ColumnName:
+        return tr("Alert");
+    case ColumnSummary:
+        return tr("Summary");
+    case ColumnFirstSeen:
+        return tr("First seen");
+    case ColumnLastSeen:
+        return tr("Last seen");
+    case ColumnSource:
+        return tr("Source");
+    }
+    return {};
+}
+
+void AlertArchiveModel::reload()
+{
+    // The archive is written by the alert poller in batches; a batch replaces the view wholesale for now.
+    beginResetModel();
+    m_alerts.clear();
+    if (m_store->isOpen()) {
+        if (auto alerts = m_store->archivedAlerts()) {
+            m_alerts = std::move(alerts.value());
+        }
+    }
+    endResetModel();
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ArchivedAlert.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QTimeZone>
+
+class IncidentStore;
+
+// Every alert the console has archived, most recently seen first.
+class AlertArchiveModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlertArchiveModel)
+
+public:
+    enum Column { ColumnState, ColumnSeverity, ColumnName, ColumnSummary, ColumnFirstSeen, ColumnLastSeen, ColumnSource, ColumnCount };
+
+    AlertArchiveModel(IncidentStore *store, QObject *parent);
+    void setDisplayTimeZone(const QTimeZone &zone);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void reload();
+
+    IncidentStore *m_store;
+    QList<ArchivedAlert> m_alerts;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+};

@@ -1,0 +1,280 @@
+#include "CommandLineTool.h"
+
+#include "AppSettings.h"
+#include "JsonExchange.h"
+#include "StoredTime.h"
+#include "Workspace.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLineTool", text);
+}
+
+enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+
+QString usageText()
+{
+    return tr("Usage: incident-console-cli [--db FILE] COMMAND [OPTIONS]\n"
+              "\n"
+              "Commands:\n"
+              "  list [--json]                                   List incidents.\n"
+              "  declare --title T --severity SEV-N [--summary S] [--drill]\n"
+              "                                                  Declare an incident; prints its id.\n"
+              "  timeline add --incident ID --text T [--at ISO-8601] [--kind KIND]\n"
+              "                                                  Add a timeline entry; prints its id.\n"
+              "  export --format json [--incident ID] [-o FILE]  Export the file or one incident (stdout without -o).\n"
+              "  import FILE                                     Import an export; all or nothing.\n"
+              "\n"
+              "Options:\n"
+              "  --db FILE      The incident file (default: %1)\n"
+              "  -h, --help     Show this help.\n"
+              "  -v, --version  Show the version.\n"
+              "\n"
+              "KIND is one of detection, triage, action, decision, communication, note.\n"
+              "Exit status: 0 on success, 1 when the work failed, 2 when the command line was wrong.\n")
+        .arg(AppSettings::defaultDatabasePath());
+}
+
+QJsonObject incidentJson(const Incident &i)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), i.id);
+    o.insert(QStringLiteral("reference"), i.reference());
+    o.insert(QStringLiteral("title"), i.title);
+    o.insert(QStringLiteral("summary"), i.summary);
+    o.insert(QStringLiteral("severity"), Severities::label(i.severity));
+    o.insert(QStringLiteral("stage"), Stages::key(i.stage));
+    o.insert(QStringLiteral("declaredAt"), StoredTime::toText(i.declaredAt));
+    o.insert(QStringLiteral("resolvedAt"),
+             i.resolvedAt.isValid() ? QJsonValue(StoredTime::toText(i.resolvedAt)) : QJsonValue());
+    o.insert(QStringLiteral("drill"), i.drill);
+    return o;
+}
+
+} // namespace
+
+CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+
+int CommandLineTool::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"));
+    const QCommandLineOption title(QStringLiteral("title"), QString(), QStringLiteral("T"));
+    const QCommandLineOption severity(QStringLiteral("severity"), QString(), QStringLiteral("SEV-N"));
+    const QCommandLineOption summary(QStringLiteral("summary"), QString(), QStringLiteral("S"));
+    const QCommandLineOption drill(QStringLiteral("drill"));
+    const QCommandLineOption incident(QStringLiteral("incident"), QString(), QStringLiteral("ID"));
+    const QCommandLineOption text(QStringLiteral("text"), QString(), QStringLiteral("T"));
+    const QCommandLineOption at(QStringLiteral("at"), QString(), QStringLiteral("ISO-8601"));
+    const QCommandLineOption kind(QStringLiteral("kind"), QString(), QStringLiteral("KIND"));
+    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("FORMAT"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("FILE"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    parser.addOptions({db, json, title, severity, summary, drill, incident, text, at, kind, format, output, help, version});
+
+    auto usageError = [this](const QString &message) {
+        m_err << "incident-console-cli: " << message << " (see --help)\n";
+        m_err.flush();
+        return Usage;
+    };
+    auto failure = [this](const QString &message) {
+        // One line: scripts read the first line of stderr.
+        m_err << "incident-console-cli: " << QString(message).replace(u'\n', u' ') << '\n';
+        m_err.flush();
+        return Failed;
+    };
+
+    if (!parser.parse(arguments)) {
+        return usageError(parser.errorText());
+    }
+    if (parser.isSet(help)) {
+        m_out << usageText();
+        m_out.flush();
+        return Ok;
+    }
+    if (parser.isSet(version)) {
+        m_out << "incident-console-cli " << QStringLiteral(IC_VERSION) << '\n';
+        m_out.flush();
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        return usageError(tr("no command given"));
+    }
+    QString command = positional.first();
+    if (command == QStringLiteral("timeline")) {
+        if (positional.value(1) != QStringLiteral("add")) {
+            return usageError(tr("\"timeline\" takes the subcommand \"add\""));
+        }
+        command = QStringLiteral("timeline add");
+    }
+
+    // Each command takes only its own options, so a typo is caught rather than ignored.
+    const QHash<QString, QSet<QString>> allowed{
+        {QStringLiteral("list"), {QStringLiteral("json")}},
+        {QStringLiteral("declare"),
+         {QStringLiteral("title"), QStringLiteral("severity"), QStringLiteral("summary"), QStringLiteral("drill")}},
+        {QStringLiteral("timeline add"),
+         {QStringLiteral("incident"), QStringLiteral("text"), QStringLiteral("at"), QStringLiteral("kind")}},
+        {QStringLiteral("export"), {QStringLiteral("format"), QStringLiteral("incident"), QStringLiteral("o")}},
+        {QStringLiteral("import"), {}},
+    };
+    if (!allowed.contains(command)) {
+        return usageError(tr("unknown command \"%1\"").arg(command));
+    }
+    for (const QString &name : parser.optionNames()) {
+        const QString canonical = name == QStringLiteral("output") ? QStringLiteral("o") : name;
+        if (canonical != QStringLiteral("db") && !allowed.value(command).contains(canonical)) {
+            return usageError(tr("\"%1\" does not take --%2").arg(command, name));
+        }
+    }
+    const int expectedPositional = command == QStringLiteral("timeline add") || command == QStringLiteral("import") ? 2 : 1;
+    if (positional.size() != expectedPositional) {
+        return command == QStringLiteral("import") && positional.size() < 2
+                   ? usageError(tr("\"import\" needs the FILE to import"))
+                   : usageError(tr("unexpected argument \"%1\"").arg(positional.last()));
+    }
+
+    auto parseId = [&](const QCommandLineOption &option, qint64 &id) {
+        bool ok = false;
+        id = parser.value(option).toLongLong(&ok);
+        return ok && id > 0;
+    };
+
+    const QString path = parser.isSet(db) ? parser.value(db) : AppSettings::defaultDatabasePath();
+    // Reading commands share the file with a running console; writing ones need it to themselves.
+    const bool reads = command == QStringLiteral("list") || command == QStringLiteral("export");
+    Workspace workspace;
+    workspace.setAuthor(AppSettings().authorName());
+    if (const Status s = workspace.open(path, reads ? IncidentStore::Access::ReadOnly : IncidentStore::Access::ReadWrite);
+        !s) {
+        return failure(s.error());
+    }
+    IncidentStore &store = *workspace.store();
+
+    if (command == QStringLiteral("list")) {
+        const auto incidents = store.incidents();
+        if (!incidents) {
+            return failure(incidents.error());
+        }
+        if (parser.isSet(json)) {
+            QJsonArray array;
+            for (const Incident &i : incidents.value()) {
+                array.append(incidentJson(i));
+            }
+            m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        } else {
+            for (const Incident &i : incidents.value()) {
+                m_out << qSetFieldWidth(8) << Qt::left << i.reference() << qSetFieldWidth(7)
+                      << Severities::label(i.severity) << qSetFieldWidth(24) << Stages::title(i.stage)
+                      << qSetFieldWidth(26) << StoredTime::toText(i.declaredAt) << qSetFieldWidth(0)
+                      << (i.drill ? tr("[drill] ") : QString()) << i.title << '\n';
+            }
+        }
+        m_out.flush();
+        return Ok;
+    }
+
+    if (command == QStringLiteral("declare")) {
+        if (!parser.isSet(title) || !parser.isSet(severity)) {
+            return usageError(tr("\"declare\" needs --title and --severity"));
+        }
+        const auto level = Severities::fromLabel(parser.value(severity));
+        if (!level) {
+            return usageError(tr("--severity must be SEV-1, SEV-2 or SEV-3, not \"%1\"").arg(parser.value(severity)));
+        }
+        const auto id = workspace.declareIncident(parser.value(title), *level, parser.value(summary), parser.isSet(drill));
+        if (!id) {
+            return failure(id.error());
+        }
+        m_out << id.value() << '\n';
+        m_out.flush();
+        return Ok;
+    }
+
+    if (command == QStringLiteral("timeline add")) {
+        qint64 incidentId = 0;
+        if (!parser.isSet(incident) || !parseId(incident, incidentId)) {
+            return usageError(tr("\"timeline add\" needs --incident with an incident id"));
+        }
+        if (!parser.isSet(text)) {
+            return usageError(tr("\"timeline add\" needs --text"));
+        }
+        QDateTime when;
+        if (parser.isSet(at)) {
+            when = StoredTime::parse(parser.value(at));
+            if (!when.isValid()) {
+                return usageError(
+                    tr("--at \"%1\" is not an ISO-8601 time with a zone, like 2026-11-29T14:05:00Z").arg(parser.value(at)));
+            }
+        }
+        auto entryKind = TimelineEntry::Kind::Note;
+        if (parser.isSet(kind)) {
+            const auto k = TimelineEntry::kindFromKey(parser.value(kind));
+            if (!k) {
+                return usageError(tr("--kind \"%1\" is not a kind of entry").arg(parser.value(kind)));
+            }
+            entryKind = *k;
+        }
+        if (const auto found = store.incident(incidentId); !found) {
+            return failure(found.error());
+        }
+        const auto id = workspace.addTimelineEntry(incidentId, parser.value(text), entryKind, when);
+        if (!id) {
+            return failure(id.error());
+        }
+        m_out << id.value() << '\n';
+        m_out.flush();
+        return Ok;
+    }
+
+    if (command == QStringLiteral("export")) {
+        const QString fmt = parser.isSet(format) ? parser.value(format) : QStringLiteral("json");
+        if (fmt != QStringLiteral("json")) {
+            return usageError(tr("--format \"%1\" is not supported; this version exports json").arg(fmt));
+        }
+        std::optional<qint64> scope;
+        if (parser.isSet(incident)) {
+            qint64 incidentId = 0;
+            if (!parseId(incident, incidentId)) {
+                return usageError(tr("--incident needs an incident id"));
+            }
+            scope = incidentId;
+        }
+        if (parser.isSet(output)) {
+            if (const Status s = JsonExchange::exportToFile(store, scope, parser.value(output)); !s) {
+                return failure(s.error());
+            }
+            return Ok;
+        }
+        const auto data = scope ? JsonExchange::exportIncident(store, *scope) : JsonExchange::exportFile(store);
+        if (!data) {
+            return failure(data.error());
+        }
+        m_out.flush();
+        m_out.device() ? void(m_out.device()->write(data.value())) : void(m_out << QString::fromUtf8(data.value()));
+        return Ok;
+    }
+
+    // import
+    const auto summaryResult = JsonExchange::importFile(store, positional.at(1));
+    if (!summaryResult) {
+        return failure(summaryResult.error());
+    }
+    m_out << summaryResult->describe() << '\n';
+    m_out.flush();
+    return Ok;
+}

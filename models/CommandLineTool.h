@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+// incident-console-cli: the same store and edits as the window, for scripts. Exit code 0 on success;
+// otherwise one line on stderr saying why (1: the work failed, 2: the command line was wrong).
+class CommandLineTool final
+{
+public:
+    CommandLineTool(QTextStream &out, QTextStream &err);
+    int run(const QStringList &arguments);
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+};

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Severity.h"
+#include "Stage.h"
+
+#include <QDateTime>
+#include <QString>
+
+struct Incident
+{
+    qint64 id = 0;
+    QString title;
+    QString summary;
+    Severity severity = Severity::Sev3;
+    Stage stage = Stage::Detection;
+    QDateTime declaredAt;
+    QDateTime detectedAt;
+    QDateTime mitigatedAt;
+    QDateTime resolvedAt;
+    bool drill = false;
+
+    bool isOpen() const { return Stages::isOpen(stage); }
+    // The incident's short reference, as people say it on a call: "INC-42".
+    QString reference() const { return QStringLiteral("INC-%1").arg(id); }
+    // Empty when the incident obeys the domain rules, else what is wrong in words.
+    QString validationError() const;
+
+    bool operator==(const Incident &) const = default;
+};

@@ -1,0 +1,1005 @@
+#include "IncidentStore.h"
+
+#include "Clock.h"
+#include "SchemaMigrator.h"
+#include "StoredTime.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLockFile>
+#include <QSqlError>
+#include <QSqlRecord>
+
+#include <filesystem>
+
+namespace {
+
+QAtomicInt s_connectionCounter;
+
+// Qt binds a null QString as SQL NULL; text columns are NOT NULL, so empty text must stay empty text.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString jsonText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+Incident readIncident(const QSqlQuery &q)
+{
+    Incident i;
+    i.id = q.value(0).toLongLong();
+    i.title = q.value(1).toString();
+    i.summary = q.value(2).toString();
+    i.severity = Severities::fromNumber(q.value(3).toInt()).value_or(Severity::Sev3);
+    i.stage = Stages::fromKey(q.value(4).toString()).value_or(Stage::Detection);
+    i.declaredAt = StoredTime::fromSql(q.value(5));
+    i.detectedAt = StoredTime::fromSql(q.value(6));
+    i.mitigatedAt = StoredTime::fromSql(q.value(7));
+    i.resolvedAt = StoredTime::fromSql(q.value(8));
+    i.drill = q.value(9).toBool();
+    return i;
+}
+const auto kIncidentColumns = QStringLiteral(
+    "id, title, summary, severity, stage, declared_at, detected_at, mitigated_at, resolved_at, is_drill");
+
+TimelineEntry readEntry(const QSqlQuery &q)
+{
+    TimelineEntry e;
+    e.id = q.value(0).toLongLong();
+    e.incidentId = q.value(1).toLongLong();
+    e.occurredAt = StoredTime::fromSql(q.value(2));
+    e.recordedAt = StoredTime::fromSql(q.value(3));
+    e.kind = TimelineEntry::kindFromKey(q.value(4).toString()).value_or(TimelineEntry::Kind::Note);
+    e.author = q.value(5).toString();
+    e.text = q.value(6).toString();
+    e.source = TimelineEntry::sourceFromKey(q.value(7).toString()).value_or(TimelineEntry::Source::Manual);
+    e.keyMoment = q.value(8).toBool();
+    e.customerVisible = q.value(9).toBool();
+    return e;
+}
+const auto kEntryColumns = QStringLiteral("id, incident_id, occurred_at, recorded_at, kind, author, text, source, "
+                                          "is_key_moment, customer_visible");
+
+void bindEntry(QSqlQuery &q, const TimelineEntry &e)
+{
+    q.bindValue(QStringLiteral(":incident"), e.incidentId);
+    q.bindValue(QStringLiteral(":occurred"), StoredTime::toSql(e.occurredAt));
+    q.bindValue(QStringLiteral(":recorded"), StoredTime::toSql(e.recordedAt));
+    q.bindValue(QStringLiteral(":kind"), TimelineEntry::kindKey(e.kind));
+    q.bindValue(QStringLiteral(":author"), text(e.author));
+    q.bindValue(QStringLiteral(":text"), text(e.text));
+    q.bindValue(QStringLiteral(":source"), TimelineEntry::sourceKey(e.source));
+    q.bindValue(QStringLiteral(":key"), e.keyMoment ? 1 : 0);
+    q.bindValue(QStringLiteral(":visible"), e.customerVisible ? 1 : 0);
+}
+
+void bindIncident(QSqlQuery &q, const Incident &i)
+{
+    q.bindValue(QStringLiteral(":title"), text(i.title));
+    q.bindValue(QStringLiteral(":summary"), text(i.summary));
+    q.bindValue(QStringLiteral(":severity"), int(i.severity));
+    q.bindValue(QStringLiteral(":stage"), Stages::key(i.stage));
+    q.bindValue(QStringLiteral(":declared"), StoredTime::toSql(i.declaredAt));
+    q.bindValue(QStringLiteral(":detected"), StoredTime::toSql(i.detectedAt));
+    q.bindValue(QStringLiteral(":mitigated"), StoredTime::toSql(i.mitigatedAt));
+    q.bindValue(QStringLiteral(":resolved"), StoredTime::toSql(i.resolvedAt));
+    q.bindValue(QStringLiteral(":drill"), i.drill ? 1 : 0);
+}
+
+} // namespace
+
+IncidentStore::IncidentStore(QObject *parent) : QObject(parent)
+{
+    m_connectionName = QStringLiteral("incident-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+}
+
+IncidentStore::~IncidentStore()
+{
+    close();
+}
+
+bool IncidentStore::isOpen() const
+{
+    return m_db.isValid() && m_db.isOpen();
+}
+
+void IncidentStore::close()
+{
+    const bool wasOpen = m_db.isValid();
+    if (wasOpen) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_lock.reset();
+    m_path.clear();
+    m_transactionDepth = 0;
+    m_pendingSignals.clear();
+    if (wasOpen) {
+        emit storeReset();
+    }
+}
+
+Status IncidentStore::open(const QString &path, Access access)
+{
+    close();
+    m_backupPath.clear();
+    const Status s = openChecked(QFileInfo(path).absoluteFilePath(), access);
+    if (!s) {
+        // Leave nothing half-open; the file itself was not written.
+        if (m_db.isValid()) {
+            m_db.close();
+            m_db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+        }
+        m_lock.reset();
+        m_path.clear();
+        return s;
+    }
+    emit storeReset();
+    return s;
+}
+
+Status IncidentStore::openChecked(const QString &path, Access access)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    m_access = access;
+
+    if (info.exists() && !info.isFile()) {
+        return Status::failure(tr("%1 is not a file.").arg(name));
+    }
+    const bool fresh = !info.exists() || info.size() == 0;
+    if (fresh && access == Access::ReadOnly) {
+        return Status::failure(tr("%1 does not exist.").arg(name));
+    }
+    if (!fresh) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return Status::failure(tr("%1 cannot be read: %2.").arg(name, file.errorString()));
+        }
+        static const QByteArray sqliteMagic("SQLite format 3\0", 16);
+        if (file.read(16) != sqliteMagic) {
+            return Status::failure(
+                tr("%1 is not an Incident Console file: it is not an SQLite database. It was left untouched.").arg(name));
+        }
+    } else if (!QDir().mkpath(info.absolutePath())) {
+        return Status::failure(tr("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
+    }
+
+    if (access == Access::ReadWrite) {
+        m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+        m_lock->setStaleLockTime(0); // stale only when its process is gone, however old
+        if (!m_lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host;
+            QString app;
+            if (m_lock->error() == QLockFile::LockFailedError && m_lock->getLockInfo(&pid, &host, &app)) {
+                return Status::failure(tr("%1 is already open in another Incident Console (process %2 on %3). "
+                                          "Only one program may write to a file at a time: close it there first.")
+                                           .arg(name)
+                                           .arg(pid)
+                                           .arg(host));
+            }
+            return Status::failure(tr("%1 cannot be locked for writing (is its folder writable?).").arg(name));
+        }
+    }
+
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(access == Access::ReadOnly
+                               ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open()) {
+        return Status::failure(tr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
+    }
+
+    QSqlQuery probe(m_db);
+    int applicationId = 0;
+    int tableCount = 0;
+    if (!probe.exec(QStringLiteral("PRAGMA application_id")) || !probe.next()) {
+        return Status::failure(
+            tr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
+                .arg(name, probe.lastError().text()));
+    }
+    applicationId = probe.value(0).toInt();
+    const auto version = SchemaMigrator::currentVersion(m_db);
+    if (!version) {
+        return Status::failure(tr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
+                                   .arg(name, version.error()));
+    }
+    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next()) {
+        return Status::failure(tr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
+                                   .arg(name, probe.lastError().text()));
+    }
+    tableCount = probe.value(0).toInt();
+    probe.finish();
+
+    const bool empty = tableCount == 0 && version.value() == 0;
+    if (!empty && applicationId != SchemaMigrator::kApplicationId) {
+        return Status::failure(
+            tr("%1 is an SQLite database of another program, not an Incident Console file. It was left untouched.")
+                .arg(name));
+    }
+    const int latest = SchemaMigrator::latestVersion();
+    if (version.value() > latest) {
+        return Status::failure(tr("%1 was written by a newer Incident Console (file format %2; this version reads up "
+                                  "to %3). Update Incident Console to open it. The file was left untouched.")
+                                   .arg(name)
+                                   .arg(version.value())
+                                   .arg(latest));
+    }
+    if (!empty) {
+        if (!probe.exec(QStringLiteral("PRAGMA quick_check")) || !probe.next()) {
+            return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
+                                       .arg(name, probe.lastError().text()));
+        }
+        const QString verdict = probe.value(0).toString();
+        probe.finish();
+        if (verdict != QStringLiteral("ok")) {
+            return Status::failure(
+                tr("%1 is damaged (SQLite reports: %2). It was left untouched; open a backup or an export instead.")
+                    .arg(name, verdict));
+        }
+    }
+    if (access == Access::ReadOnly) {
+        if (version.value() < latest) {
+            return Status::failure(tr("%1 is in an older file format; open it once in Incident Console to upgrade it.")
+                                       .arg(name));
+        }
+        probe.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        m_path = path;
+        return Status::success();
+    }
+
+    // Durable commits: a crash or power loss keeps every committed edit.
+    for (const auto &pragma : {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA journal_mode = WAL"),
+                               QStringLiteral("PRAGMA synchronous = FULL")}) {
+        if (!probe.exec(pragma)) {
+            return Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, probe.lastError().text()));
+        }
+    }
+    probe.finish();
+
+    if (version.value() < latest) {
+        if (!empty) {
+            m_backupPath = path + QStringLiteral(".format%1-backup-%2.sqlite")
+                                      .arg(version.value())
+                                      .arg(Clock::nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+            QSqlQuery backup(m_db);
+            backup.prepare(QStringLiteral("VACUUM INTO ?"));
+            backup.addBindValue(m_backupPath);
+            if (!backup.exec()) {
+                return Status::failure(tr("%1 needs an upgrade, but a copy could not be made first (%2); it was left "
+                                          "untouched.")
+                                           .arg(name, backup.lastError().text()));
+            }
+        }
+        if (const Status s = SchemaMigrator::migrate(m_db, latest); !s) {
+            return Status::failure(tr("%1 could not be upgraded: %2. The file keeps its old format%3.")
+                                       .arg(name, s.error(),
+                                            m_backupPath.isEmpty()
+                                                ? QString()
+                                                : tr("; a copy from before the attempt is at %1")
+                                                      .arg(QDir::toNativeSeparators(m_backupPath))));
+        }
+    }
+    m_path = path;
+    return Status::success();
+}
+
+Status IncidentStore::requireWritable() const
+{
+    if (!isOpen()) {
+        return Status::failure(tr("No file is open."));
+    }
+    if (m_access == Access::ReadOnly) {
+        return Status::failure(tr("%1 is open read-only.").arg(QDir::toNativeSeparators(m_path)));
+    }
+    return Status::success();
+}
+
+Status IncidentStore::write(const std::function<Status()> &body)
+{
+    if (const Status s = requireWritable(); !s) {
+        return s;
+    }
+    if (m_transactionDepth == 0) {
+        QSqlQuery begin(m_db);
+        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            return Status::failure(tr("The file cannot be written: %1").arg(begin.lastError().text()));
+        }
+    }
+    ++m_transactionDepth;
+    Status result = body();
+    --m_transactionDepth;
+    if (m_transactionDepth > 0) {
+        return result;
+    }
+    QSqlQuery end(m_db);
+    if (result && !end.exec(QStringLiteral("COMMIT"))) {
+        result = Status::failure(tr("The change could not be saved: %1").arg(end.lastError().text()));
+    }
+    if (!result) {
+        end.exec(QStringLiteral("ROLLBACK"));
+        m_pendingSignals.clear();
+        return result;
+    }
+    const auto signalsToSend = std::exchange(m_pendingSignals, {});
+    for (const auto &signal : signalsToSend) {
+        signal();
+    }
+    return result;
+}
+
+void IncidentStore::notify(std::function<void()> signal)
+{
+    if (m_transactionDepth > 0) {
+        m_pendingSignals.append(std::move(signal));
+    } else {
+        signal();
+    }
+}
+
+void IncidentStore::announceReset()
+{
+    notify([this] { emit storeReset(); });
+}
+
+QSqlQuery IncidentStore::prepare(const QString &sql) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    return q;
+}
+
+Status IncidentStore::exec(QSqlQuery &query, const QString &what) const
+{
+    if (!isOpen()) {
+        return Status::failure(tr("No file is open."));
+    }
+    if (!query.exec()) {
+        return Status::failure(tr("%1: %2").arg(what, query.lastError().text()));
+    }
+    return Status::success();
+}
+
+Result<qint64> IncidentStore::execInsert(QSqlQuery &query, const QString &what)
+{
+    if (const Status s = exec(query, what); !s) {
+        return s;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+// ---- incidents ----
+
+Result<QList<Incident>> IncidentStore::incidents() const
+{
+    auto q = prepare(QStringLiteral("SELECT %1 FROM incidents ORDER BY id").arg(kIncidentColumns));
+    if (const Status s = exec(q, tr("Could not read the incidents")); !s) {
+        return s;
+    }
+    QList<Incident> list;
+    while (q.next()) {
+        list.append(readIncident(q));
+    }
+    return list;
+}
+
+Result<Incident> IncidentStore::incident(qint64 id) const
+{
+    auto q = prepare(QStringLiteral("SELECT %1 FROM incidents WHERE id = ?").arg(kIncidentColumns));
+    q.addBindValue(id);
+    if (const Status s = exec(q, tr("Could not read incident %1").arg(id)); !s) {
+        return s;
+    }
+    if (!q.next()) {
+        return Status::failure(tr("There is no incident %1.").arg(id));
+    }
+    return readIncident(q);
+}
+
+Result<qint64> IncidentStore::insertIncident(const Incident &incident)
+{
+    if (const QString problem = incident.validationError(); !problem.isEmpty()) {
+        return Status::failure(problem);
+    }
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO incidents (id, title, summary, severity, stage, declared_at, "
+                                        "detected_at, mitigated_at, resolved_at, is_drill) VALUES (:id, :title, "
+                                        ":summary, :severity, :stage, :declared, :detected, :mitigated, :resolved, "
+                                        ":drill)"));
+        q.bindValue(QStringLiteral(":id"), idOrNull(incident.id));
+        bindIncident(q, incident);
+        const auto id = execInsert(q, tr("Could not save the incident"));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this, newId] { emit incidentInserted(newId); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Status IncidentStore::updateIncident(const Incident &incident)
+{
+    if (const QString problem = incident.validationError(); !problem.isEmpty()) {
+        return Status::failure(problem);
+    }
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral(
+            "UPDATE incidents SET title = :title, summary = :summary, severity = :severity, stage = :stage, "
+            "declared_at = :declared, detected_at = :detected, mitigated_at = :mitigated, resolved_at = :resolved, "
+            "is_drill = :drill WHERE id = :id"));
+        q.bindValue(QStringLiteral(":id"), incident.id);
+        bindIncident(q, incident);
+        if (const Status s = exec(q, tr("Could not save incident %1").arg(incident.id)); !s) {
+            return s;
+        }
+        if (q.numRowsAffected() != 1) {
+            return Status::failure(tr("There is no incident %1.").arg(incident.id));
+        }
+        notify([this, id = incident.id] { emit incidentChanged(id); });
+        return Status::success();
+    });
+}
+
+Status IncidentStore::deleteIncident(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM incidents WHERE id = ?"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove incident %1").arg(id)); !s) {
+            return s;
+        }
+        if (q.numRowsAffected() != 1) {
+            return Status::failure(tr("There is no incident %1.").arg(id));
+        }
+        notify([this, id] { emit incidentRemoved(id); });
+        return Status::success();
+    });
+}
+
+// ---- timeline ----
+
+Result<QList<TimelineEntry>> IncidentStore::timeline(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? ORDER BY occurred_at, id")
+                         .arg(kEntryColumns));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
+        return s;
+    }
+    QList<TimelineEntry> list;
+    while (q.next()) {
+        list.append(readEntry(q));
+    }
+    return list;
+}
+
+Result<TimelineEntry> IncidentStore::timelineEntry(qint64 id) const
+{
+    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id = ?").arg(kEntryColumns));
+    q.addBindValue(id);
+    if (const Status s = exec(q, tr("Could not read timeline entry %1").arg(id)); !s) {
+        return s;
+    }
+    if (!q.next()) {
+        return Status::failure(tr("There is no timeline entry %1.").arg(id));
+    }
+    return readEntry(q);
+}
+
+Result<qint64> IncidentStore::insertTimelineEntry(const TimelineEntry &entry)
+{
+    if (!entry.occurredAt.isValid() || !entry.recordedAt.isValid()) {
+        return Status::failure(tr("A timeline entry needs the time it happened and the time it was written."));
+    }
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral(
+            "INSERT INTO timeline_entries (id, incident_id, occurred_at, recorded_at, kind, author, text, source, "
+            "is_key_moment, customer_visible) VALUES (:id, :incident, :occurred, :recorded, :kind, :author, :text, "
+            ":source, :key, :visible)"));
+        q.bindValue(QStringLiteral(":id"), idOrNull(entry.id));
+        bindEntry(q, entry);
+        const auto id = execInsert(q, tr("Could not save the timeline entry"));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this, incident = entry.incidentId, newId] { emit timelineEntryInserted(incident, newId); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Status IncidentStore::updateTimelineEntry(const TimelineEntry &entry)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral(
+            "UPDATE timeline_entries SET incident_id = :incident, occurred_at = :occurred, recorded_at = :recorded, "
+            "kind = :kind, author = :author, text = :text, source = :source, is_key_moment = :key, "
+            "customer_visible = :visible WHERE id = :id"));
+        q.bindValue(QStringLiteral(":id"), entry.id);
+        bindEntry(q, entry);
+        if (const Status s = exec(q, tr("Could not save timeline entry %1").arg(entry.id)); !s) {
+            return s;
+        }
+        if (q.numRowsAffected() != 1) {
+            return Status::failure(tr("There is no timeline entry %1.").arg(entry.id));
+        }
+        notify([this, incident = entry.incidentId, id = entry.id] { emit timelineEntryChanged(incident, id); });
+        return Status::success();
+    });
+}
+
+Status IncidentStore::deleteTimelineEntry(qint64 id)
+{
+    return write([&]() -> Status {
+        const auto entry = timelineEntry(id);
+        if (!entry) {
+            return entry.status();
+        }
+        auto q = prepare(QStringLiteral("DELETE FROM timeline_entries WHERE id = ?"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove timeline entry %1").arg(id)); !s) {
+            return s;
+        }
+        notify([this, incident = entry->incidentId, id] { emit timelineEntryRemoved(incident, id); });
+        return Status::success();
+    });
+}
+
+// ---- people and roles ----
+
+Result<QList<Person>> IncidentStore::people() const
+{
+    auto q = prepare(QStringLiteral("SELECT id, name, handle, contact FROM people ORDER BY name COLLATE NOCASE, id"));
+    if (const Status s = exec(q, tr("Could not read the roster")); !s) {
+        return s;
+    }
+    QList<Person> list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertPerson(const Person &person)
+{
+    if (person.name.trimmed().isEmpty()) {
+        return Status::failure(tr("A person needs a name."));
+    }
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO people (id, name, handle, contact) VALUES (?, ?, ?, ?)"));
+        q.addBindValue(idOrNull(person.id));
+        q.addBindValue(text(person.name.trimmed()));
+        q.addBindValue(text(person.handle.trimmed()));
+        q.addBindValue(text(person.contact.trimmed()));
+        const auto id = execInsert(q, tr("Could not add %1 to the roster").arg(person.name));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this] { emit rosterChanged(); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Status IncidentStore::deletePerson(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM people WHERE id = ?"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove person %1 from the roster").arg(id)); !s) {
+            return s;
+        }
+        notify([this] { emit rosterChanged(); });
+        return Status::success();
+    });
+}
+
+Result<QList<Role>> IncidentStore::roles() const
+{
+    auto q = prepare(QStringLiteral("SELECT id, name, responsibility, is_builtin FROM roles ORDER BY id"));
+    if (const Status s = exec(q, tr("Could not read the roles")); !s) {
+        return s;
+    }
+    QList<Role> list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertRole(const Role &role)
+{
+    if (role.name.trimmed().isEmpty()) {
+        return Status::failure(tr("A role needs a name."));
+    }
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO roles (id, name, responsibility, is_builtin) VALUES (?, ?, ?, ?)"));
+        q.addBindValue(idOrNull(role.id));
+        q.addBindValue(text(role.name.trimmed()));
+        q.addBindValue(text(role.responsibility.trimmed()));
+        q.addBindValue(role.builtin ? 1 : 0);
+        const auto id = execInsert(q, tr("Could not add the role %1").arg(role.name));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this] { emit rosterChanged(); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Status IncidentStore::deleteRole(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM roles WHERE id = ? AND is_builtin = 0"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove role %1").arg(id)); !s) {
+            return s;
+        }
+        if (q.numRowsAffected() != 1) {
+            return Status::failure(tr("Role %1 does not exist or is one of the playbook's roles.").arg(id));
+        }
+        notify([this] { emit rosterChanged(); });
+        return Status::success();
+    });
+}
+
+Result<QList<RoleAssignment>> IncidentStore::assignments(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral(
+        "SELECT a.id, a.incident_id, a.role_id, a.person_id, a.assumed_at, a.released_at, p.name "
+        "FROM role_assignments a JOIN people p ON p.id = a.person_id WHERE a.incident_id = ? "
+        "ORDER BY a.assumed_at, a.id"));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the role assignments")); !s) {
+        return s;
+    }
+    QList<RoleAssignment> list;
+    while (q.next()) {
+        RoleAssignment a;
+        a.id = q.value(0).toLongLong();
+        a.incidentId = q.value(1).toLongLong();
+        a.roleId = q.value(2).toLongLong();
+        a.personId = q.value(3).toLongLong();
+        a.assumedAt = StoredTime::fromSql(q.value(4));
+        a.releasedAt = StoredTime::fromSql(q.value(5));
+        a.personName = q.value(6).toString();
+        list.append(a);
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertAssignment(const RoleAssignment &a)
+{
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO role_assignments (id, incident_id, role_id, person_id, "
+                                        "assumed_at, released_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(idOrNull(a.id));
+        q.addBindValue(a.incidentId);
+        q.addBindValue(a.roleId);
+        q.addBindValue(a.personId);
+        q.addBindValue(StoredTime::toSql(a.assumedAt));
+        q.addBindValue(StoredTime::toSql(a.releasedAt));
+        const auto id = execInsert(q, tr("Could not save the role assignment"));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this, incident = a.incidentId] { emit assignmentsChanged(incident); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Status IncidentStore::setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("UPDATE role_assignments SET released_at = ? WHERE id = ? "
+                                        "RETURNING incident_id"));
+        q.addBindValue(StoredTime::toSql(releasedAt));
+        q.addBindValue(assignmentId);
+        if (const Status s = exec(q, tr("Could not save the hand-off")); !s) {
+            return s;
+        }
+        if (!q.next()) {
+            return Status::failure(tr("There is no role assignment %1.").arg(assignmentId));
+        }
+        notify([this, incident = q.value(0).toLongLong()] { emit assignmentsChanged(incident); });
+        return Status::success();
+    });
+}
+
+Status IncidentStore::deleteAssignment(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM role_assignments WHERE id = ? RETURNING incident_id"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove role assignment %1").arg(id)); !s) {
+            return s;
+        }
+        if (!q.next()) {
+            return Status::failure(tr("There is no role assignment %1.").arg(id));
+        }
+        notify([this, incident = q.value(0).toLongLong()] { emit assignmentsChanged(incident); });
+        return Status::success();
+    });
+}
+
+// ---- status updates, action items, templates, alerts ----
+
+Result<QList<StatusUpdate>> IncidentStore::statusUpdates(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral("SELECT id, incident_id, audience, body, published_at, next_update_due "
+                                    "FROM status_updates WHERE incident_id = ? ORDER BY published_at, id"));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the status updates")); !s) {
+        return s;
+    }
+    QList<StatusUpdate> list;
+    while (q.next()) {
+        StatusUpdate u;
+        u.id = q.value(0).toLongLong();
+        u.incidentId = q.value(1).toLongLong();
+        u.audience = q.value(2).toString() == QStringLiteral("customer") ? StatusUpdate::Audience::Customer
+                                                                        : StatusUpdate::Audience::Internal;
+        u.body = q.value(3).toString();
+        u.publishedAt = StoredTime::fromSql(q.value(4));
+        u.nextUpdateDue = StoredTime::fromSql(q.value(5));
+        list.append(u);
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertStatusUpdate(const StatusUpdate &u)
+{
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO status_updates (id, incident_id, audience, body, published_at, "
+                                        "next_update_due) VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(idOrNull(u.id));
+        q.addBindValue(u.incidentId);
+        q.addBindValue(StatusUpdate::audienceKey(u.audience));
+        q.addBindValue(text(u.body));
+        q.addBindValue(StoredTime::toSql(u.publishedAt));
+        q.addBindValue(StoredTime::toSql(u.nextUpdateDue));
+        const auto id = execInsert(q, tr("Could not record the status update"));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this, incident = u.incidentId] { emit statusUpdatesChanged(incident); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Result<QList<ActionItem>> IncidentStore::actionItems(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral("SELECT id, incident_id, title, owner_id, due_at, state, created_at "
+                                    "FROM action_items WHERE incident_id = ? ORDER BY id"));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the action items")); !s) {
+        return s;
+    }
+    QList<ActionItem> list;
+    while (q.next()) {
+        ActionItem a;
+        a.id = q.value(0).toLongLong();
+        a.incidentId = q.value(1).toLongLong();
+        a.title = q.value(2).toString();
+        a.ownerId = q.value(3).toLongLong();
+        a.dueAt = StoredTime::fromSql(q.value(4));
+        const QString state = q.value(5).toString();
+        for (auto st : {ActionItem::State::Open, ActionItem::State::InProgress, ActionItem::State::Done,
+                        ActionItem::State::Cancelled}) {
+            if (ActionItem::stateKey(st) == state) {
+                a.state = st;
+            }
+        }
+        a.createdAt = StoredTime::fromSql(q.value(6));
+        list.append(a);
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertActionItem(const ActionItem &a)
+{
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO action_items (id, incident_id, title, owner_id, due_at, state, "
+                                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(idOrNull(a.id));
+        q.addBindValue(a.incidentId);
+        q.addBindValue(text(a.title));
+        q.addBindValue(idOrNull(a.ownerId));
+        q.addBindValue(StoredTime::toSql(a.dueAt));
+        q.addBindValue(ActionItem::stateKey(a.state));
+        q.addBindValue(StoredTime::toSql(a.createdAt.isValid() ? a.createdAt : Clock::nowUtc()));
+        const auto id = execInsert(q, tr("Could not save the action item"));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this, incident = a.incidentId] { emit actionItemsChanged(incident); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Result<QList<MessageTemplate>> IncidentStore::templates() const
+{
+    auto q = prepare(QStringLiteral("SELECT id, name, audience, body, is_builtin FROM templates ORDER BY id"));
+    if (const Status s = exec(q, tr("Could not read the templates")); !s) {
+        return s;
+    }
+    QList<MessageTemplate> list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                     q.value(4).toBool()});
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertTemplate(const MessageTemplate &t)
+{
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(
+            QStringLiteral("INSERT INTO templates (id, name, audience, body, is_builtin) VALUES (?, ?, ?, ?, ?)"));
+        q.addBindValue(idOrNull(t.id));
+        q.addBindValue(text(t.name));
+        q.addBindValue(text(t.audience));
+        q.addBindValue(text(t.body));
+        q.addBindValue(t.builtin ? 1 : 0);
+        const auto id = execInsert(q, tr("Could not save the template %1").arg(t.name));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this] { emit templatesChanged(); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts() const
+{
+    auto q = prepare(QStringLiteral("SELECT id, identity, source, alert_name, labels, annotations, state, value, "
+                                    "first_seen, last_seen, resolved_at FROM alert_archive ORDER BY last_seen DESC, id"));
+    if (const Status s = exec(q, tr("Could not read the alert archive")); !s) {
+        return s;
+    }
+    QList<ArchivedAlert> list;
+    while (q.next()) {
+        ArchivedAlert a;
+        a.id = q.value(0).toLongLong();
+        a.identity = q.value(1).toString();
+        a.source = q.value(2).toString();
+        a.alertName = q.value(3).toString();
+        a.labels = jsonObject(q.value(4));
+        a.annotations = jsonObject(q.value(5));
+        a.state = q.value(6).toString();
+        a.value = q.value(7).toString();
+        a.firstSeen = StoredTime::fromSql(q.value(8));
+        a.lastSeen = StoredTime::fromSql(q.value(9));
+        a.resolvedAt = StoredTime::fromSql(q.value(10));
+        list.append(a);
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertArchivedAlert(const ArchivedAlert &a)
+{
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral(
+            "INSERT INTO alert_archive (id, identity, source, alert_name, labels, annotations, state, value, "
+            "first_seen, last_seen, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(idOrNull(a.id));
+        q.addBindValue(text(a.identity));
+        q.addBindValue(text(a.source));
+        q.addBindValue(text(a.alertName));
+        q.addBindValue(jsonText(a.labels));
+        q.addBindValue(jsonText(a.annotations));
+        q.addBindValue(text(a.state));
+        q.addBindValue(text(a.value));
+        q.addBindValue(StoredTime::toSql(a.firstSeen));
+        q.addBindValue(StoredTime::toSql(a.lastSeen));
+        q.addBindValue(StoredTime::toSql(a.resolvedAt));
+        const auto id = execInsert(q, tr("Could not archive the alert %1").arg(a.alertName));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this] { emit alertArchiveChanged(); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Status IncidentStore::saveCopy(const QString &destination) const
+{
+    if (!isOpen()) {
+        return Status::failure(tr("No file is open."));
+    }
+    const QString target = QFileInfo(destination).absoluteFilePath();
+    if (target == m_path) {
+        return Status::failure(tr("A copy cannot replace the file it is made from."));
+    }
+    // VACUUM INTO refuses an existing file; write beside it, then swap, so a failed copy leaves the old one.
+    const QString partial = target + QStringLiteral(".partial");
+    QFile::remove(partial);
+    auto q = prepare(QStringLiteral("VACUUM INTO ?"));
+    q.addBindValue(partial);
+    if (!q.exec()) {
+        QFile::remove(partial);
+        return Status::failure(
+            tr("Could not write a copy to %1: %2").arg(QDir::toNativeSeparators(target), q.lastError().text()));
+    }
+    std::error_code error;
+    std::filesystem::rename(QFile::encodeName(partial).toStdString(), QFile::encodeName(target).toStdString(), error);
+    if (error) {
+        QFile::remove(partial);
+        return Status::failure(tr("Could not move the copy into place at %1: %2.")
+                                   .arg(QDir::toNativeSeparators(target), QString::fromStdString(error.message())));
+    }
+    return Status::success();
+}

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "ActionItem.h"
+#include "ArchivedAlert.h"
+#include "Incident.h"
+#include "MessageTemplate.h"
+#include "Person.h"
+#include "Result.h"
+#include "Role.h"
+#include "RoleAssignment.h"
+#include "StatusUpdate.h"
+#include "TimelineEntry.h"
+
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <functional>
+#include <memory>
+
+class QLockFile;
+
+// The incident record: one SQLite file, one writer, every edit committed at once.
+// It is also the one change notifier: models listen to its signals, which fire only after a commit.
+class IncidentStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IncidentStore)
+
+public:
+    enum class Access { ReadWrite, ReadOnly };
+
+    explicit IncidentStore(QObject *parent = nullptr);
+    ~IncidentStore() override;
+
+    // Opens or creates the file. Refuses (and leaves untouched) a file that is not SQLite, is damaged,
+    // belongs to another program, comes from a newer version, or is open in another Incident Console.
+    Status open(const QString &path, Access access = Access::ReadWrite);
+    void close();
+    bool isOpen() const;
+    bool isReadOnly() const { return m_access == Access::ReadOnly; }
+    QString path() const { return m_path; }
+    // Where the file was copied before the last schema upgrade; empty when none was needed.
+    QString lastBackupPath() const { return m_backupPath; }
+
+    // Runs body in one transaction; nested calls join the outer one. A failure rolls everything back
+    // and drops the notifications the body queued.
+    Status write(const std::function<Status()> &body);
+
+    Result<QList<Incident>> incidents() const;
+    Result<Incident> incident(qint64 id) const;
+    Result<qint64> insertIncident(const Incident &incident); // keeps incident.id when non-zero (redo)
+    Status updateIncident(const Incident &incident);
+    Status deleteIncident(qint64 id);
+
+    Result<QList<TimelineEntry>> timeline(qint64 incidentId) const; // by time, then by id
+    Result<TimelineEntry> timelineEntry(qint64 id) const;
+    Result<qint64> insertTimelineEntry(const TimelineEntry &entry);
+    Status updateTimelineEntry(const TimelineEntry &entry);
+    Status deleteTimelineEntry(qint64 id);
+
+    Result<QList<Person>> people() const;
+    Result<qint64> insertPerson(const Person &person);
+    Status deletePerson(qint64 id);
+    Result<QList<Role>> roles() const;
+    Result<qint64> insertRole(const Role &role);
+    Status deleteRole(qint64 id);
+    Result<QList<RoleAssignment>> assignments(qint64 incidentId) const; // full history, oldest first
+    Result<qint64> insertAssignment(const RoleAssignment &assignment);
+    Status setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt); // invalid time: held again
+    Status deleteAssignment(qint64 id);
+
+    Result<QList<StatusUpdate>> statusUpdates(qint64 incidentId) const;
+    Result<qint64> insertStatusUpdate(const StatusUpdate &update);
+    Result<QList<ActionItem>> actionItems(qint64 incidentId) const;
+    Result<qint64> insertActionItem(const ActionItem &item);
+    Result<QList<MessageTemplate>> templates() const;
+    Result<qint64> insertTemplate(const MessageTemplate &t);
+    Result<QList<ArchivedAlert>> archivedAlerts() const;
+    Result<qint64> insertArchivedAlert(const ArchivedAlert &alert);
+
+    // A consistent copy of the live file (VACUUM INTO), safe while the console keeps writing.
+    Status saveCopy(const QString &destination) const;
+
+    // For the core's exporters and importers, which read and write whole tables.
+    QSqlDatabase database() const { return m_db; }
+    QSqlQuery prepare(const QString &sql) const;
+    // Tells every listener the file changed wholesale (after an import).
+    void announceReset();
+
+signals:
+    void incidentInserted(qint64 id);
+    void incidentChanged(qint64 id);
+    void incidentRemoved(qint64 id);
+    void timelineEntryInserted(qint64 incidentId, qint64 entryId);
+    void timelineEntryChanged(qint64 incidentId, qint64 entryId);
+    void timelineEntryRemoved(qint64 incidentId, qint64 entryId);
+    void assignmentsChanged(qint64 incidentId);
+    void rosterChanged(); // people or roles
+    void statusUpdatesChanged(qint64 incidentId);
+    void actionItemsChanged(qint64 incidentId);
+    void templatesChanged();
+    void alertArchiveChanged();
+    void storeReset(); // opened, closed or replaced wholesale
+
+private:
+    Status openChecked(const QString &path, Access access);
+    Status exec(QSqlQuery &query, const QString &what) const;
+    Result<qint64> execInsert(QSqlQuery &query, const QString &what);
+    void notify(std::function<void()> signal);
+    Status requireWritable() const;
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+    QString m_backupPath;
+    Access m_access = Access::ReadWrite;
+    std::unique_ptr<QLockFile> m_lock;
+    int m_transactionDepth = 0;
+    QList<std::function<void()>> m_pendingSignals;
+};

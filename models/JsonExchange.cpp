@@ -1,0 +1,536 @@
+#include "JsonExchange.h"
+
+#include "AtomicFile.h"
+#include "IncidentStore.h"
+#include "StoredTime.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <cmath>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JsonExchange", text);
+}
+
+enum class Type { Id, Integer, Text, Time, Bool, Reference, JsonObject };
+
+struct Column
+{
+    QString sql;
+    QString json;
+    Type type;
+    bool nullable = false;
+    QString refTable; // SQL name of the referenced table, for Type::Reference
+};
+
+struct Table
+{
+    QString sql;
+    QString json;
+    QList<Column> columns;
+    QString incidentScope;      // WHERE clause selecting one incident's rows; each ? is the incident id
+    QStringList naturalKey;     // SQL columns that identify a row already in the file; empty: none
+};
+
+Column col(const char *sql, const char *json, Type type, bool nullable = false, const char *ref = "")
+{
+    return {QString::fromLatin1(sql), QString::fromLatin1(json), type, nullable, QString::fromLatin1(ref)};
+}
+
+// Parents before children, so references resolve in one pass.
+const QList<Table> &tables()
+{
+    static const QList<Table> t = {
+        {QStringLiteral("roles"), QStringLiteral("roles"),
+         {col("id", "id", Type::Id), col("name", "name", Type::Text),
+          col("responsibility", "responsibility", Type::Text), col("is_builtin", "builtin", Type::Bool)},
+         QStringLiteral("id IN (SELECT role_id FROM role_assignments WHERE incident_id = ?)"),
+         {QStringLiteral("name")}},
+        {QStringLiteral("people"), QStringLiteral("people"),
+         {col("id", "id", Type::Id), col("name", "name", Type::Text), col("handle", "handle", Type::Text),
+          col("contact", "contact", Type::Text)},
+         QStringLiteral("id IN (SELECT person_id FROM role_assignments WHERE incident_id = ? "
+                        "UNION SELECT owner_id FROM action_items WHERE incident_id = ?)"),
+         {QStringLiteral("name"), QStringLiteral("handle"), QStringLiteral("contact")}},
+        {QStringLiteral("incidents"), QStringLiteral("incidents"),
+         {col("id", "id", Type::Id), col("title", "title", Type::Text), col("summary", "summary", Type::Text),
+          col("severity", "severity", Type::Integer), col("stage", "stage", Type::Text),
+          col("declared_at", "declaredAt", Type::Time), col("detected_at", "detectedAt", Type::Time, true),
+          col("mitigated_at", "mitigatedAt", Type::Time, true), col("resolved_at", "resolvedAt", Type::Time, true),
+          col("is_drill", "drill", Type::Bool)},
+         QStringLiteral("id = ?"),
+         {}},
+        {QStringLiteral("alert_archive"), QStringLiteral("alertArchive"),
+         {col("id", "id", Type::Id), col("identity", "identity", Type::Text), col("source", "source", Type::Text),
+          col("alert_name", "alertName", Type::Text), col("labels", "labels", Type::JsonObject),
+          col("annotations", "annotations", Type::JsonObject), col("state", "state", Type::Text),
+          col("value", "value", Type::Text), col("first_seen", "firstSeen", Type::Time),
+          col("last_seen", "lastSeen", Type::Time), col("resolved_at", "resolvedAt", Type::Time, true)},
+         QStringLiteral("id IN (SELECT alert_id FROM alert_links WHERE incident_id = ?)"),
+         {QStringLiteral("identity")}},
+        {QStringLiteral("templates"), QStringLiteral("templates"),
+         {col("id", "id", Type::Id), col("name", "name", Type::Text), col("audience", "audience", Type::Text),
+          col("body", "body", Type::Text), col("is_builtin", "builtin", Type::Bool)},
+         QStringLiteral("0 AND ? IS NULL"), // templates belong to the file, not to one incident
+         {QStringLiteral("name")}},
+        {QStringLiteral("role_assignments"), QStringLiteral("roleAssignments"),
+         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
+          col("role_id", "roleId", Type::Reference, false, "roles"),
+          col("person_id", "personId", Type::Reference, false, "people"),
+          col("assumed_at", "assumedAt", Type::Time), col("released_at", "releasedAt", Type::Time, true)},
+         QStringLiteral("incident_id = ?"),
+         {}},
+        {QStringLiteral("timeline_entries"), QStringLiteral("timelineEntries"),
+         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
+          col("occurred_at", "occurredAt", Type::Time), col("recorded_at", "recordedAt", Type::Time),
+          col("kind", "kind", Type::Text), col("author", "author", Type::Text), col("text", "text", Type::Text),
+          col("source", "source", Type::Text), col("is_key_moment", "keyMoment", Type::Bool),
+          col("customer_visible", "customerVisible", Type::Bool)},
+         QStringLiteral("incident_id = ?"),
+         {}},
+        {QStringLiteral("status_updates"), QStringLiteral("statusUpdates"),
+         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
+          col("audience", "audience", Type::Text), col("body", "body", Type::Text),
+          col("published_at", "publishedAt", Type::Time),
+          col("next_update_due", "nextUpdateDue", Type::Time, true)},
+         QStringLiteral("incident_id = ?"),
+         {}},
+        {QStringLiteral("action_items"), QStringLiteral("actionItems"),
+         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
+          col("title", "title", Type::Text), col("owner_id", "ownerId", Type::Reference, true, "people"),
+          col("due_at", "dueAt", Type::Time, true), col("state", "state", Type::Text),
+          col("created_at", "createdAt", Type::Time)},
+         QStringLiteral("incident_id = ?"),
+         {}},
+        {QStringLiteral("alert_links"), QStringLiteral("alertLinks"),
+         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
+          col("alert_id", "alertId", Type::Reference, false, "alert_archive"),
+          col("linked_at", "linkedAt", Type::Time), col("snapshot", "snapshot", Type::JsonObject)},
+         QStringLiteral("incident_id = ?"),
+         {}},
+    };
+    return t;
+}
+
+QStringList sqlNames(const Table &table)
+{
+    QStringList names;
+    for (const Column &c : table.columns) {
+        names.append(c.sql);
+    }
+    return names;
+}
+
+QJsonValue toJson(const Column &c, const QVariant &v)
+{
+    if (v.isNull()) {
+        return QJsonValue::Null;
+    }
+    switch (c.type) {
+    case Type::Id:
+    case Type::Integer:
+    case Type::Reference:
+        return QJsonValue(v.toLongLong());
+    case Type::Bool:
+        return QJsonValue(v.toLongLong() != 0);
+    case Type::JsonObject:
+        return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+    case Type::Text:
+    case Type::Time:
+        return QJsonValue(v.toString());
+    }
+    return {};
+}
+
+Result<QByteArray> exportTables(const IncidentStore &store, std::optional<qint64> incidentId)
+{
+    if (!store.isOpen()) {
+        return Status::failure(tr("No file is open."));
+    }
+    if (incidentId) {
+        if (const auto found = store.incident(*incidentId); !found) {
+            return found.status();
+        }
+    }
+    QJsonObject all;
+    for (const Table &table : tables()) {
+        QString sql = QStringLiteral("SELECT %1 FROM %2").arg(sqlNames(table).join(QStringLiteral(", ")), table.sql);
+        if (incidentId) {
+            sql += QStringLiteral(" WHERE ") + table.incidentScope;
+        }
+        sql += QStringLiteral(" ORDER BY id");
+        QSqlQuery q = store.prepare(sql);
+        if (incidentId) {
+            for (int i = 0; i < table.incidentScope.count(u'?'); ++i) {
+                q.addBindValue(*incidentId);
+            }
+        }
+        if (!q.exec()) {
+            return Status::failure(tr("Could not read %1: %2").arg(table.sql, q.lastError().text()));
+        }
+        QJsonArray rows;
+        while (q.next()) {
+            QJsonObject row;
+            for (int i = 0; i < table.columns.size(); ++i) {
+                row.insert(table.columns[i].json, toJson(table.columns[i], q.value(i)));
+            }
+            rows.append(row);
+        }
+        all.insert(table.json, rows);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), JsonExchange::formatName());
+    root.insert(QStringLiteral("formatVersion"), JsonExchange::kFormatVersion);
+    root.insert(QStringLiteral("scope"), incidentId ? QStringLiteral("incident") : QStringLiteral("file"));
+    root.insert(QStringLiteral("tables"), all);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+// ---- import ----
+
+QString describeType(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return tr("null");
+    case QJsonValue::Bool:
+        return tr("true/false");
+    case QJsonValue::Double:
+        return tr("a number");
+    case QJsonValue::String:
+        return tr("text");
+    case QJsonValue::Array:
+        return tr("a list");
+    case QJsonValue::Object:
+        return tr("an object");
+    case QJsonValue::Undefined:
+        return tr("nothing");
+    }
+    return {};
+}
+
+bool isWholeNumber(const QJsonValue &v)
+{
+    if (!v.isDouble()) {
+        return false;
+    }
+    const double d = v.toDouble();
+    return std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15;
+}
+
+// Checks one value and turns it into what SQLite stores; returns an error text for the user otherwise.
+QString convert(const Column &c, const QJsonValue &v, QVariant &out)
+{
+    if (v.isNull()) {
+        if (!c.nullable) {
+            return tr("must not be null");
+        }
+        out = QVariant(QMetaType::fromType<QString>());
+        return {};
+    }
+    switch (c.type) {
+    case Type::Id:
+    case Type::Reference:
+        if (!isWholeNumber(v) || v.toInteger() <= 0) {
+            return tr("expected a positive whole number, found %1").arg(describeType(v));
+        }
+        out = v.toInteger();
+        return {};
+    case Type::Integer:
+        if (!isWholeNumber(v)) {
+            return tr("expected a whole number, found %1").arg(describeType(v));
+        }
+        out = v.toInteger();
+        return {};
+    case Type::Bool:
+        if (!v.isBool()) {
+            return tr("expected true or false, found %1").arg(describeType(v));
+        }
+        out = v.toBool() ? 1 : 0;
+        return {};
+    case Type::Text:
+        if (!v.isString()) {
+            return tr("expected text, found %1").arg(describeType(v));
+        }
+        out = v.toString();
+        return {};
+    case Type::Time: {
+        if (!v.isString()) {
+            return tr("expected a time as text, found %1").arg(describeType(v));
+        }
+        const QDateTime t = StoredTime::parse(v.toString());
+        if (!t.isValid()) {
+            return tr("\"%1\" is not an ISO-8601 time with a zone, like 2026-11-29T14:05:00Z").arg(v.toString());
+        }
+        out = StoredTime::toText(t);
+        return {};
+    }
+    case Type::JsonObject:
+        if (!v.isObject()) {
+            return tr("expected an object, found %1").arg(describeType(v));
+        }
+        out = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        return {};
+    }
+    return {};
+}
+
+struct Row
+{
+    QString path;
+    QList<QVariant> values; // in column order
+};
+
+QString lineAndColumn(const QByteArray &json, int offset)
+{
+    const QByteArray before = json.left(offset);
+    const int line = int(before.count('\n')) + 1;
+    const int column = int(offset - (before.lastIndexOf('\n') + 1)) + 1;
+    return tr("line %1, column %2 (byte %3)").arg(line).arg(column).arg(offset);
+}
+
+} // namespace
+
+QString JsonExchange::ImportSummary::describe() const
+{
+    QStringList parts;
+    for (auto it = added.cbegin(); it != added.cend(); ++it) {
+        if (it.value() > 0) {
+            parts.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
+        }
+    }
+    QString text = parts.isEmpty() ? tr("Nothing new was added") : tr("Added ") + parts.join(QStringLiteral(", "));
+    int alreadyThere = 0;
+    for (int n : matched) {
+        alreadyThere += n;
+    }
+    if (alreadyThere > 0) {
+        text += tr("; %1 rows were already in the file (roles, people or alerts)").arg(alreadyThere);
+    }
+    return text + u'.';
+}
+
+Result<QByteArray> JsonExchange::exportFile(const IncidentStore &store)
+{
+    return exportTables(store, std::nullopt);
+}
+
+Result<QByteArray> JsonExchange::exportIncident(const IncidentStore &store, qint64 incidentId)
+{
+    return exportTables(store, incidentId);
+}
+
+Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &store, const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Status::failure(tr("Not valid JSON at %1: %2.")
+                                   .arg(lineAndColumn(json, parseError.offset), parseError.errorString()));
+    }
+    if (!doc.isObject()) {
+        return Status::failure(tr("Not an Incident Console export: the top level is not an object."));
+    }
+    const QJsonObject root = doc.object();
+    if (root.value(QStringLiteral("format")).toString() != formatName()) {
+        return Status::failure(
+            tr("Not an Incident Console export: \"format\" is not \"%1\".").arg(formatName()));
+    }
+    const QJsonValue version = root.value(QStringLiteral("formatVersion"));
+    if (!isWholeNumber(version) || version.toInteger() < 1) {
+        return Status::failure(tr("formatVersion: expected a whole number from 1."));
+    }
+    if (version.toInteger() > kFormatVersion) {
+        return Status::failure(tr("This export was made by a newer Incident Console (format version %1; this version "
+                                  "reads up to %2). Nothing was imported.")
+                                   .arg(version.toInteger())
+                                   .arg(kFormatVersion));
+    }
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        static const QSet<QString> known{QStringLiteral("format"), QStringLiteral("formatVersion"),
+                                         QStringLiteral("scope"), QStringLiteral("tables")};
+        if (!known.contains(it.key())) {
+            return Status::failure(tr("%1: not a field of an Incident Console export.").arg(it.key()));
+        }
+    }
+    const QJsonValue tablesValue = root.value(QStringLiteral("tables"));
+    if (!tablesValue.isObject()) {
+        return Status::failure(tr("tables: expected an object of tables, found %1.").arg(describeType(tablesValue)));
+    }
+    const QJsonObject tablesObject = tablesValue.toObject();
+    QSet<QString> knownTables;
+    for (const Table &t : tables()) {
+        knownTables.insert(t.json);
+    }
+    for (auto it = tablesObject.begin(); it != tablesObject.end(); ++it) {
+        if (!knownTables.contains(it.key())) {
+            return Status::failure(tr("tables.%1: not a table of an Incident Console export.").arg(it.key()));
+        }
+    }
+
+    // Check every value before touching the file.
+    QHash<QString, QList<Row>> rowsByTable;
+    for (const Table &table : tables()) {
+        const QJsonValue arrayValue = tablesObject.value(table.json);
+        if (arrayValue.isUndefined()) {
+            continue;
+        }
+        const QString tablePath = QStringLiteral("tables.") + table.json;
+        if (!arrayValue.isArray()) {
+            return Status::failure(tr("%1: expected a list of rows, found %2.").arg(tablePath, describeType(arrayValue)));
+        }
+        const QJsonArray array = arrayValue.toArray();
+        QList<Row> rows;
+        rows.reserve(array.size());
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString rowPath = QStringLiteral("%1[%2]").arg(tablePath).arg(i);
+            if (!array[i].isObject()) {
+                return Status::failure(tr("%1: expected an object, found %2.").arg(rowPath, describeType(array[i])));
+            }
+            const QJsonObject object = array[i].toObject();
+            Row row{rowPath, {}};
+            for (const Column &c : table.columns) {
+                if (!object.contains(c.json)) {
+                    return Status::failure(tr("%1: the field \"%2\" is missing.").arg(rowPath, c.json));
+                }
+                QVariant value;
+                if (const QString problem = convert(c, object.value(c.json), value); !problem.isEmpty()) {
+                    return Status::failure(QStringLiteral("%1.%2: %3.").arg(rowPath, c.json, problem));
+                }
+                row.values.append(value);
+            }
+            if (object.size() != table.columns.size()) {
+                for (auto it = object.begin(); it != object.end(); ++it) {
+                    const bool isColumn = std::any_of(table.columns.begin(), table.columns.end(),
+                                                      [&](const Column &c) { return c.json == it.key(); });
+                    if (!isColumn) {
+                        return Status::failure(tr("%1.%2: not a field of %3.").arg(rowPath, it.key(), table.json));
+                    }
+                }
+            }
+            rows.append(row);
+        }
+        rowsByTable.insert(table.sql, rows);
+    }
+
+    ImportSummary summary;
+    QHash<QString, QHash<qint64, qint64>> idMaps; // SQL table -> id in the JSON -> id in this file
+    const Status written = store.write([&]() -> Status {
+        for (const Table &table : tables()) {
+            auto &idMap = idMaps[table.sql];
+            const QStringList names = sqlNames(table);
+            for (Row row : rowsByTable.value(table.sql)) {
+                const qint64 jsonId = row.values[0].toLongLong();
+                if (idMap.contains(jsonId)) {
+                    return Status::failure(tr("%1.id: the id %2 appears twice.").arg(row.path).arg(jsonId));
+                }
+                for (int i = 1; i < table.columns.size(); ++i) {
+                    const Column &c = table.columns[i];
+                    if (c.type != Type::Reference || row.values[i].isNull()) {
+                        continue;
+                    }
+                    const qint64 target = row.values[i].toLongLong();
+                    const auto &refMap = idMaps.value(c.refTable);
+                    if (!refMap.contains(target)) {
+                        return Status::failure(tr("%1.%2: refers to %3 %4, which is not in the export.")
+                                                   .arg(row.path, c.json, c.refTable)
+                                                   .arg(target));
+                    }
+                    row.values[i] = refMap.value(target);
+                }
+                if (!table.naturalKey.isEmpty()) {
+                    QStringList conditions;
+                    for (const QString &key : table.naturalKey) {
+                        conditions.append(key + QStringLiteral(" = ?"));
+                    }
+                    QSqlQuery match = store.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2")
+                                                        .arg(table.sql, conditions.join(QStringLiteral(" AND "))));
+                    for (const QString &key : table.naturalKey) {
+                        match.addBindValue(row.values[names.indexOf(key)]);
+                    }
+                    if (!match.exec()) {
+                        return Status::failure(QStringLiteral("%1: %2").arg(row.path, match.lastError().text()));
+                    }
+                    if (match.next()) {
+                        idMap.insert(jsonId, match.value(0).toLongLong());
+                        summary.matched[table.json] += 1;
+                        continue;
+                    }
+                }
+                // Keep the exported id where it is free, so a file round-trips to the same JSON.
+                QSqlQuery taken = store.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table.sql));
+                taken.addBindValue(jsonId);
+                if (!taken.exec()) {
+                    return Status::failure(QStringLiteral("%1: %2").arg(row.path, taken.lastError().text()));
+                }
+                if (taken.next()) {
+                    row.values[0] = QVariant(QMetaType::fromType<qint64>());
+                }
+                taken.finish();
+                QStringList marks(names.size(), QStringLiteral("?"));
+                QSqlQuery insert = store.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                                     .arg(table.sql, names.join(QStringLiteral(", ")),
+                                                          marks.join(QStringLiteral(", "))));
+                for (const QVariant &v : row.values) {
+                    insert.addBindValue(v);
+                }
+                if (!insert.exec()) {
+                    return Status::failure(tr("%1: cannot be added: %2").arg(row.path, insert.lastError().text()));
+                }
+                const qint64 newId = insert.lastInsertId().toLongLong();
+                idMap.insert(jsonId, newId);
+                summary.added[table.json] += 1;
+                if (table.sql == QStringLiteral("incidents")) {
+                    summary.incidentIds.append(newId);
+                }
+            }
+        }
+        store.announceReset();
+        return Status::success();
+    });
+    if (!written) {
+        return Status::failure(written.error() + tr(" Nothing was imported."));
+    }
+    return summary;
+}
+
+Status JsonExchange::exportToFile(const IncidentStore &store, std::optional<qint64> incidentId, const QString &path)
+{
+    const auto json = incidentId ? exportIncident(store, *incidentId) : exportFile(store);
+    if (!json) {
+        return json.status();
+    }
+    return AtomicFile::write(path, json.value());
+}
+
+Result<JsonExchange::ImportSummary> JsonExchange::importFile(IncidentStore &store, const QString &path)
+{
+    // An export of a million-entry file is a few hundred MB; anything far beyond is not ours.
+    constexpr qint64 kMaxImportBytes = qint64(2) * 1024 * 1024 * 1024;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Status::failure(tr("%1 cannot be read: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+    }
+    if (file.size() > kMaxImportBytes) {
+        return Status::failure(tr("%1 is larger than 2 GiB, too large to be an Incident Console export.")
+                                   .arg(QDir::toNativeSeparators(path)));
+    }
+    auto summary = importJson(store, file.readAll());
+    if (!summary) {
+        return Status::failure(QDir::toNativeSeparators(path) + QStringLiteral(": ") + summary.error());
+    }
+    return summary;
+}

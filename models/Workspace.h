@@ -1,0 +1,56 @@
+#pragma once
+
+#include "IncidentStore.h"
+#include "Result.h"
+#include "Severity.h"
+#include "Stage.h"
+#include "TimelineEntry.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+class StoreCommand;
+
+// One open incident file and its undo history: the API through which the window and the command line
+// make every edit. Each edit is a command on the undo stack and is committed to the file at once.
+class Workspace final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Workspace)
+
+public:
+    explicit Workspace(QObject *parent = nullptr);
+    ~Workspace() override;
+
+    IncidentStore *store() { return &m_store; }
+    const IncidentStore *store() const { return &m_store; }
+    QUndoStack *undoStack() { return &m_undoStack; }
+
+    Status open(const QString &path, IncidentStore::Access access = IncidentStore::Access::ReadWrite);
+    void close();
+
+    // Name stamped on entries the user writes.
+    QString author() const { return m_author; }
+    void setAuthor(const QString &author) { m_author = author.isNull() ? QStringLiteral("") : author; }
+
+    Result<qint64> declareIncident(const QString &title, Severity severity, const QString &summary = {},
+                                   bool drill = false);
+    // occurredAt: when it happened; invalid means now.
+    Result<qint64> addTimelineEntry(qint64 incidentId, const QString &text,
+                                    TimelineEntry::Kind kind = TimelineEntry::Kind::Note, const QDateTime &occurredAt = {});
+    Status changeStage(qint64 incidentId, Stage stage);
+    // Hands the role to the person of that name, adding them to the roster when nobody has that name.
+    Status assignRole(qint64 incidentId, qint64 roleId, const QString &personName);
+
+signals:
+    // An undo or redo could not be written; the message says what and why.
+    void editFailed(const QString &message);
+
+private:
+    Status push(std::unique_ptr<StoreCommand> command);
+    TimelineEntry systemEntry(qint64 incidentId, TimelineEntry::Kind kind, const QString &text) const;
+
+    IncidentStore m_store;
+    QUndoStack m_undoStack;
+    QString m_author = QStringLiteral("");
+};

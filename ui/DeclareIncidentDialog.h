@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Severity.h"
+
+#include <QDialog>
+
+class QButtonGroup;
+class QCheckBox;
+class QDialogButtonBox;
+class QLineEdit;
+class QPlainTextEdit;
+
+// Declaring an incident: a title, a severity from the playbook's table, and a short summary.
+class DeclareIncidentDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeclareIncidentDialog)
+
+public:
+    explicit DeclareIncidentDialog(QWidget *parent);
+
+    QString title() const;
+    Severity severity() const;
+    QString summary() const;
+    bool isDrill() const;
+
+private:
+    QLineEdit *m_title;
+    QButtonGroup *m_severity;
+    QPlainTextEdit *m_summary;
+    QCheckBox *m_drill;
+    QDialogButtonBox *m_buttons;
+};

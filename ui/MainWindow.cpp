@@ -1,0 +1,413 @@
+#include "MainWindow.h"
+
+#include "AlertArchiveModel.h"
+#include "AlertsPanel.h"
+#include "AppSettings.h"
+#include "DeclareIncidentDialog.h"
+#include "IncidentListModel.h"
+#include "JsonExchange.h"
+#include "RoleAssignmentModel.h"
+#include "RolesPanel.h"
+#include "SchemaMigrator.h"
+#include "SettingsDialog.h"
+#include "SeverityBoardWidget.h"
+#include "StatusUpdateListModel.h"
+#include "StatusUpdatesPanel.h"
+#include "TimelineModel.h"
+#include "TimelinePanel.h"
+#include "Workspace.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QUndoStack>
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_workspace = new Workspace(this);
+    m_incidents = new IncidentListModel(m_workspace->store(), this);
+    m_timeline = new TimelineModel(m_workspace->store(), this);
+    m_roles = new RoleAssignmentModel(m_workspace->store(), this);
+    m_updates = new StatusUpdateListModel(m_workspace->store(), this);
+    m_alerts = new AlertArchiveModel(m_workspace->store(), this);
+
+    m_board = new SeverityBoardWidget(m_incidents, this);
+    m_board->setObjectName(QStringLiteral("severityBoard"));
+    setCentralWidget(m_board);
+    connect(m_board, &SeverityBoardWidget::incidentSelected, this, &MainWindow::setCurrentIncident);
+
+    createDocks();
+    createActions();
+    m_statusLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusLabel, 1);
+
+    connect(m_workspace, &Workspace::editFailed, this,
+            [this](const QString &message) { showProblem(tr("The change was not saved"), message); });
+    connect(m_workspace->store(), &IncidentStore::storeReset, this, [this] {
+        setCurrentIncident(0);
+        refreshFileState();
+    });
+    auto refresh = [this] { refreshFileState(); };
+    connect(m_incidents, &QAbstractItemModel::rowsInserted, this, refresh);
+    connect(m_incidents, &QAbstractItemModel::rowsRemoved, this, refresh);
+    connect(m_incidents, &QAbstractItemModel::dataChanged, this, [this] {
+        setCurrentIncident(m_currentIncident); // heading and stage may have changed
+        refreshFileState();
+    });
+    connect(m_incidents, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
+        // A newly declared incident becomes the one being worked on.
+        if (m_workspace->undoStack()->index() > 0) {
+            selectIncident(m_incidents->incidentAt(first).id);
+        }
+    });
+
+    applySettings();
+    restoreLayout();
+    refreshFileState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    auto makeDock = [this](const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(objectName);
+        dock->setWidget(content);
+        addDockWidget(area, dock);
+        return dock;
+    };
+    m_timelinePanel = new TimelinePanel(m_workspace, m_timeline, this);
+    m_rolesPanel = new RolesPanel(m_workspace, m_roles, this);
+    m_updatesPanel = new StatusUpdatesPanel(m_updates, this);
+    m_alertsPanel = new AlertsPanel(m_alerts, this);
+
+    auto *roles = makeDock(QStringLiteral("rolesDock"), tr("Roles"), m_rolesPanel, Qt::RightDockWidgetArea);
+    auto *timeline = makeDock(QStringLiteral("timelineDock"), tr("Timeline"), m_timelinePanel, Qt::RightDockWidgetArea);
+    auto *alerts = makeDock(QStringLiteral("alertsDock"), tr("Alerts"), m_alertsPanel, Qt::BottomDockWidgetArea);
+    auto *updates =
+        makeDock(QStringLiteral("statusUpdatesDock"), tr("Status updates"), m_updatesPanel, Qt::BottomDockWidgetArea);
+    splitDockWidget(roles, timeline, Qt::Vertical);
+    splitDockWidget(alerts, updates, Qt::Horizontal);
+    resizeDocks({roles, timeline}, {190, 480}, Qt::Vertical);
+    resizeDocks({roles}, {620}, Qt::Horizontal);
+    resizeDocks({alerts}, {230}, Qt::Vertical);
+    resizeDocks({alerts, updates}, {700, 500}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    auto *newAction = file->addAction(tr("&New File…"), this, &MainWindow::newFile);
+    newAction->setShortcut(QKeySequence::New);
+    auto *openAction = file->addAction(tr("&Open…"), this, &MainWindow::openFileDialog);
+    openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addSeparator();
+    auto *copyAction = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
+    copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    auto *exportAll = file->addAction(tr("&Export File to JSON…"), this, [this] { exportJson(false); });
+    auto *exportOne = file->addAction(tr("Export &Incident to JSON…"), this, [this] { exportJson(true); });
+    auto *importAction = file->addAction(tr("&Import JSON…"), this, &MainWindow::importJson);
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_workspace->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_workspace->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    auto *settings = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+
+    QMenu *incident = menuBar()->addMenu(tr("&Incident"));
+    auto *declare = incident->addAction(tr("&Declare Incident…"), this, &MainWindow::declareIncident);
+    declare->setObjectName(QStringLiteral("declareIncidentAction"));
+    declare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    auto *entry = incident->addAction(tr("Add &Timeline Entry"), this, [this] { m_timelinePanel->focusEntryBox(); });
+    entry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    auto *assign = incident->addAction(tr("&Assign Role…"), this, [this] { m_rolesPanel->assign(); });
+    assign->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QMenu *stage = incident->addMenu(tr("&Stage"));
+    m_stageGroup = new QActionGroup(this);
+    for (Stage s : Stages::all()) {
+        auto *action = stage->addAction(Stages::title(s));
+        action->setCheckable(true);
+        action->setData(int(s));
+        action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + int(s))));
+        m_stageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, s] { moveToStage(int(s)); });
+    }
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (auto *dock : findChildren<QDockWidget *>()) {
+        m_viewMenu->addAction(dock->toggleViewAction());
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Incident Console"), this, &MainWindow::showAbout);
+
+    m_fileActions = {copyAction, exportAll, importAction, declare};
+    m_incidentActions = {exportOne, entry, assign, stage->menuAction()};
+}
+
+void MainWindow::restoreLayout()
+{
+    const AppSettings settings;
+    if (!restoreGeometry(settings.windowGeometry())) {
+        resize(1400, 900);
+    }
+    restoreState(settings.windowState());
+}
+
+void MainWindow::applySettings()
+{
+    const AppSettings settings;
+    const QTimeZone zone = settings.displayTimeZone();
+    m_incidents->setDisplayTimeZone(zone);
+    m_timeline->setDisplayTimeZone(zone);
+    m_roles->setDisplayTimeZone(zone);
+    m_updates->setDisplayTimeZone(zone);
+    m_alerts->setDisplayTimeZone(zone);
+    m_workspace->setAuthor(settings.authorName());
+    m_alertsPanel->refreshSources();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings().setWindowLayout(saveGeometry(), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    const Status s = m_workspace->open(path);
+    AppSettings settings;
+    if (!s) {
+        showProblem(tr("The file was not opened"), s.error());
+        refreshFileState();
+        return false;
+    }
+    settings.addRecentFile(path);
+    if (!m_workspace->store()->lastBackupPath().isEmpty()) {
+        statusBar()->showMessage(tr("The file was upgraded to the current format; the old version was kept at %1")
+                                     .arg(QDir::toNativeSeparators(m_workspace->store()->lastBackupPath())),
+                                 15000);
+    }
+    refreshFileState();
+    return true;
+}
+
+void MainWindow::selectIncident(qint64 incidentId)
+{
+    m_board->selectIncident(incidentId);
+    setCurrentIncident(incidentId);
+}
+
+void MainWindow::setCurrentIncident(qint64 incidentId)
+{
+    const int row = m_incidents->rowOf(incidentId);
+    m_currentIncident = row >= 0 ? incidentId : 0;
+    QString heading;
+    if (row >= 0) {
+        const Incident &i = m_incidents->incidentAt(row);
+        heading = QStringLiteral("%1 · %2 · %3 — %4")
+                      .arg(i.reference(), Severities::label(i.severity), Stages::title(i.stage), i.title);
+        for (QAction *a : m_stageGroup->actions()) {
+            a->setChecked(a->data().toInt() == int(i.stage));
+        }
+    }
+    if (m_timeline->incidentId() != m_currentIncident) {
+        m_timelinePanel->setIncident(m_currentIncident, heading);
+        m_rolesPanel->setIncident(m_currentIncident);
+        m_updatesPanel->setIncident(m_currentIncident);
+    } else if (m_currentIncident > 0) {
+        m_timelinePanel->setIncident(m_currentIncident, heading);
+    }
+    for (QAction *a : std::as_const(m_incidentActions)) {
+        a->setEnabled(m_currentIncident > 0 && !m_workspace->store()->isReadOnly());
+    }
+}
+
+void MainWindow::refreshFileState()
+{
+    const bool open = m_workspace->store()->isOpen();
+    for (QAction *a : std::as_const(m_fileActions)) {
+        a->setEnabled(open);
+    }
+    for (QAction *a : std::as_const(m_incidentActions)) {
+        a->setEnabled(open && m_currentIncident > 0);
+    }
+    if (!open) {
+        setWindowTitle(tr("Incident Console"));
+        m_statusLabel->setText(tr("No file is open. Use File ▸ New File or File ▸ Open."));
+        return;
+    }
+    const QString path = m_workspace->store()->path();
+    setWindowTitle(tr("%1 — Incident Console").arg(QFileInfo(path).fileName()));
+    int open_count = 0;
+    for (int row = 0; row < m_incidents->rowCount(); ++row) {
+        open_count += m_incidents->incidentAt(row).isOpen() ? 1 : 0;
+    }
+    m_statusLabel->setText(tr("%n open incident(s)", nullptr, open_count) + QStringLiteral("  ·  ") +
+                           QDir::toNativeSeparators(path));
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = AppSettings().recentFiles();
+    for (const QString &path : files) {
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openFile(path); });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+    }
+}
+
+void MainWindow::showProblem(const QString &title, const QString &text)
+{
+    // Window-modal and non-blocking: the console keeps updating behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("problemBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::newFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Incident File"),
+                                                      QFileInfo(AppSettings::defaultDatabasePath()).absolutePath(),
+                                                      tr("Incident files (*.sqlite)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo::exists(path)) {
+        // A new file never replaces a record: that would destroy an incident's history.
+        showProblem(tr("The file already exists"),
+                    tr("%1 already exists. Choose another name, or open it with File ▸ Open.")
+                        .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    openFile(path);
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Incident File"),
+                                                      QFileInfo(m_workspace->store()->path()).absolutePath(),
+                                                      tr("Incident files (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty()) {
+        openFile(path);
+    }
+}
+
+void MainWindow::saveCopy()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a Copy"), QString(),
+                                                      tr("Incident files (*.sqlite)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (const Status s = m_workspace->store()->saveCopy(path); !s) {
+        showProblem(tr("The copy was not saved"), s.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::exportJson(bool currentIncidentOnly)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export to JSON"), QString(), tr("JSON (*.json)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const auto scope = currentIncidentOnly ? std::optional<qint64>(m_currentIncident) : std::nullopt;
+    if (const Status s = JsonExchange::exportToFile(*m_workspace->store(), scope, path); !s) {
+        showProblem(tr("The export was not written"), s.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::importJson()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import JSON"), QString(), tr("JSON (*.json);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const auto summary = JsonExchange::importFile(*m_workspace->store(), path);
+    if (!summary) {
+        showProblem(tr("Nothing was imported"), summary.error());
+        return;
+    }
+    statusBar()->showMessage(summary->describe(), 10000);
+}
+
+void MainWindow::declareIncident()
+{
+    if (!m_workspace->store()->isOpen()) {
+        return;
+    }
+    DeclareIncidentDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("declareIncidentDialog"));
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const auto id = m_workspace->declareIncident(dialog.title(), dialog.severity(), dialog.summary(), dialog.isDrill());
+    if (!id) {
+        showProblem(tr("The incident was not declared"), id.error());
+        return;
+    }
+    selectIncident(id.value());
+    m_timelinePanel->focusEntryBox();
+}
+
+void MainWindow::moveToStage(int stage)
+{
+    if (m_currentIncident == 0) {
+        return;
+    }
+    if (const Status s = m_workspace->changeStage(m_currentIncident, Stage(stage)); !s) {
+        showProblem(tr("The stage was not changed"), s.error());
+    }
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) {
+        applySettings();
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Incident Console"),
+                       tr("<h3>Incident Console %1</h3>"
+                          "<p>A desktop console for the person running an incident: live alerts, the severity "
+                          "board, roles, the timeline and status updates, kept in one local SQLite file.</p>"
+                          "<p>Built with Qt %2. File format %3.</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()))
+                           .arg(SchemaMigrator::latestVersion()));
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QMainWindow>
+
+class AlertArchiveModel;
+class AlertsPanel;
+class IncidentListModel;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class RoleAssignmentModel;
+class RolesPanel;
+class SeverityBoardWidget;
+class StatusUpdateListModel;
+class StatusUpdatesPanel;
+class TimelineModel;
+class TimelinePanel;
+class Workspace;
+
+// The console: the severity board in the middle; alerts, roles, timeline and status updates around it as docks
+// that keep their places between runs.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Workspace *workspace() const { return m_workspace; }
+    // Opens the file, or leaves the current one open and says why not (in a message box).
+    bool openFile(const QString &path);
+    qint64 currentIncident() const { return m_currentIncident; }
+    void selectIncident(qint64 incidentId);
+
+    void declareIncident();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void restoreLayout();
+    void applySettings();
+    void setCurrentIncident(qint64 incidentId);
+    void refreshFileState();
+    void rebuildRecentMenu();
+    void showProblem(const QString &title, const QString &text);
+
+    void newFile();
+    void openFileDialog();
+    void saveCopy();
+    void exportJson(bool currentIncidentOnly);
+    void importJson();
+    void showSettings();
+    void showAbout();
+    void moveToStage(int stage);
+
+    Workspace *m_workspace;
+    IncidentListModel *m_incidents;
+    TimelineModel *m_timeline;
+    RoleAssignmentModel *m_roles;
+    StatusUpdateListModel *m_updates;
+    AlertArchiveModel *m_alerts;
+
+    SeverityBoardWidget *m_board = nullptr;
+    TimelinePanel *m_timelinePanel = nullptr;
+    RolesPanel *m_rolesPanel = nullptr;
+    StatusUpdatesPanel *m_updatesPanel = nullptr;
+    AlertsPanel *m_alertsPanel = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QList<QAction *> m_fileActions;     // need an open file
+    QList<QAction *> m_incidentActions; // need a chosen incident
+    QActionGroup *m_stageGroup = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    qint64 m_currentIncident = 0;
+};

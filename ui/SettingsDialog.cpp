@@ -1,0 +1,132 @@
+#include "SettingsDialog.h"
+
+#include "AppSettings.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(600);
+    const AppSettings settings;
+    auto *layout = new QVBoxLayout(this);
+
+    auto *sourcesBox = new QGroupBox(tr("Alert sources"), this);
+    auto *sourcesLayout = new QVBoxLayout(sourcesBox);
+    auto *hint = new QLabel(tr("Prometheus (reads /api/v1/alerts) and Alertmanager (reads /api/v2/alerts) servers to "
+                               "poll. The console only reads; it needs no inbound port."),
+                            sourcesBox);
+    hint->setWordWrap(true);
+    sourcesLayout->addWidget(hint);
+    m_sources = new QTableWidget(0, 2, sourcesBox);
+    m_sources->setObjectName(QStringLiteral("sourcesTable"));
+    m_sources->setHorizontalHeaderLabels({tr("Kind"), tr("URL")});
+    m_sources->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_sources->horizontalHeader()->setStretchLastSection(true);
+    m_sources->verticalHeader()->hide();
+    sourcesLayout->addWidget(m_sources);
+    auto *sourceButtons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add source"), sourcesBox);
+    auto *remove = new QPushButton(tr("Remove"), sourcesBox);
+    sourceButtons->addStretch();
+    sourceButtons->addWidget(add);
+    sourceButtons->addWidget(remove);
+    sourcesLayout->addLayout(sourceButtons);
+    layout->addWidget(sourcesBox);
+    for (const auto &s : settings.alertSources()) {
+        addSourceRow(int(s.kind), s.url.toString());
+    }
+    connect(add, &QPushButton::clicked, this, [this] {
+        addSourceRow(int(AlertSourceConfig::Kind::Alertmanager), QStringLiteral("http://127.0.0.1:9093"));
+        m_sources->setCurrentCell(m_sources->rowCount() - 1, 1);
+        m_sources->editItem(m_sources->item(m_sources->rowCount() - 1, 1));
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_sources->currentRow() >= 0) {
+            m_sources->removeRow(m_sources->currentRow());
+        }
+    });
+
+    auto *form = new QFormLayout;
+    m_pollInterval = new QSpinBox(this);
+    m_pollInterval->setObjectName(QStringLiteral("pollIntervalSpin"));
+    m_pollInterval->setRange(1, 3600);
+    m_pollInterval->setSuffix(tr(" s"));
+    m_pollInterval->setValue(settings.pollIntervalSeconds());
+    form->addRow(tr("&Poll every:"), m_pollInterval);
+
+    m_timeZone = new QComboBox(this);
+    m_timeZone->setObjectName(QStringLiteral("timeZoneCombo"));
+    m_timeZone->addItem(tr("System time zone (%1)").arg(QString::fromUtf8(QTimeZone::systemTimeZoneId())), QString());
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
+        m_timeZone->addItem(QString::fromUtf8(id), QString::fromUtf8(id));
+    }
+    m_timeZone->setCurrentIndex(std::max(0, m_timeZone->findData(settings.displayTimeZoneId())));
+    form->addRow(tr("Show times in:"), m_timeZone);
+
+    m_author = new QLineEdit(settings.authorName(), this);
+    m_author->setObjectName(QStringLiteral("authorEdit"));
+    form->addRow(tr("Your &name on entries:"), m_author);
+    layout->addLayout(form);
+
+    m_problem = new QLabel(this);
+    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setWordWrap(true);
+    m_problem->hide();
+    layout->addWidget(m_problem);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::addSourceRow(int kind, const QString &url)
+{
+    const int row = m_sources->rowCount();
+    m_sources->insertRow(row);
+    auto *combo = new QComboBox(m_sources);
+    combo->addItem(tr("Prometheus"), int(AlertSourceConfig::Kind::Prometheus));
+    combo->addItem(tr("Alertmanager"), int(AlertSourceConfig::Kind::Alertmanager));
+    combo->setCurrentIndex(combo->findData(kind));
+    m_sources->setCellWidget(row, 0, combo);
+    m_sources->setItem(row, 1, new QTableWidgetItem(url));
+}
+
+void SettingsDialog::accept()
+{
+    QList<AlertSourceConfig> sources;
+    for (int row = 0; row < m_sources->rowCount(); ++row) {
+        const QString text = m_sources->item(row, 1) ? m_sources->item(row, 1)->text().trimmed() : QString();
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
+            url.host().isEmpty()) {
+            m_problem->setText(tr("Source %1: \"%2\" is not an http:// or https:// address with a host.")
+                                   .arg(row + 1)
+                                   .arg(text));
+            m_problem->show();
+            m_sources->setCurrentCell(row, 1);
+            return;
+        }
+        auto *combo = static_cast<QComboBox *>(m_sources->cellWidget(row, 0));
+        sources.append({AlertSourceConfig::Kind(combo->currentData().toInt()), url});
+    }
+    AppSettings settings;
+    settings.setAlertSources(sources);
+    settings.setPollIntervalSeconds(m_pollInterval->value());
+    settings.setDisplayTimeZoneId(m_timeZone->currentData().toString());
+    settings.setAuthorName(m_author->text());
+    QDialog::accept();
+}

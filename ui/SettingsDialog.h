@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+
+// Preferences kept with QSettings: alert sources, poll interval, display time zone, the user's name.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    explicit SettingsDialog(QWidget *parent);
+
+    void accept() override; // validates, then saves
+
+private:
+    void addSourceRow(int kind, const QString &url);
+
+    QTableWidget *m_sources;
+    QSpinBox *m_pollInterval;
+    QComboBox *m_timeZone;
+    QLineEdit *m_author;
+    QLabel *m_problem;
+};
