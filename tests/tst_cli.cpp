@@ -1,0 +1,203 @@
+#include "IncidentStore.h"
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+// Runs the real incident-console-cli binary, as a script would.
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_files)); }
+
+    Run cli(const QStringList &args)
+    {
+        QProcess p;
+        p.setProgram(QStringLiteral(IC_CLI_PATH));
+        p.setArguments(args);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY")); // the command line needs no display
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        p.setProcessEnvironment(env);
+        p.start();
+        if (!p.waitForFinished(60000)) {
+            qWarning() << "cli did not finish" << args;
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    void expectOneLineError(const Run &r, int code, const QString &part)
+    {
+        QCOMPARE(r.exitCode, code);
+        QVERIFY2(r.err.contains(part), qPrintable(r.err));
+        QCOMPARE(r.err.count(u'\n'), 1);
+        QVERIFY(r.err.startsWith(QStringLiteral("incident-console-cli: ")));
+    }
+
+private slots:
+    void helpAndVersion()
+    {
+        const Run help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *word : {"list", "declare", "timeline add", "export", "import", "--db"}) {
+            QVERIFY2(help.out.contains(QString::fromLatin1(word)), word);
+        }
+        const Run version = cli({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out.trimmed(), QStringLiteral("incident-console-cli " IC_VERSION));
+    }
+
+    void declareAddListAndRoundTrip()
+    {
+        const QString db = freshPath();
+        const Run declared = cli({QStringLiteral("--db"), db, QStringLiteral("declare"), QStringLiteral("--title"),
+                                  QStringLiteral("Login failures"), QStringLiteral("--severity"), QStringLiteral("SEV-1"),
+                                  QStringLiteral("--summary"), QStringLiteral("Auth down for EU")});
+        QCOMPARE(declared.exitCode, 0);
+        QCOMPARE(declared.out, QStringLiteral("1\n"));
+        QVERIFY(declared.err.isEmpty());
+
+        const Run added = cli({QStringLiteral("timeline"), QStringLiteral("add"), QStringLiteral("--db"), db,
+                               QStringLiteral("--incident"), QStringLiteral("1"), QStringLiteral("--text"),
+                               QStringLiteral("Rolled back 1.4.2 ✓"), QStringLiteral("--at"),
+                               QStringLiteral("2026-11-29T15:05:00+01:00"), QStringLiteral("--kind"), QStringLiteral("action")});
+        QCOMPARE(added.exitCode, 0);
+        const qint64 entryId = added.out.trimmed().toLongLong();
+        QVERIFY(entryId > 0);
+
+        const Run list = cli({QStringLiteral("--db"), db, QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.out.contains(QStringLiteral("INC-1")));
+        QVERIFY(list.out.contains(QStringLiteral("SEV-1")));
+        QVERIFY(list.out.contains(QStringLiteral("Login failures")));
+
+        const Run json = cli({QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray incidents = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(incidents.size(), 1);
+        QCOMPARE(incidents[0][QStringLiteral("severity")].toString(), QStringLiteral("SEV-1"));
+        QCOMPARE(incidents[0][QStringLiteral("stage")].toString(), QStringLiteral("triage"));
+
+        // The same store the window uses holds what the command line wrote.
+        {
+            IncidentStore store;
+            QVERIFY(store.open(db).ok());
+            const auto entry = store.timelineEntry(entryId);
+            QCOMPARE(entry->text, QStringLiteral("Rolled back 1.4.2 ✓"));
+            QCOMPARE(entry->occurredAt, QDateTime(QDate(2026, 11, 29), QTime(14, 5), Qt::UTC));
+            QCOMPARE(entry->kind, TimelineEntry::Kind::Action);
+        }
+
+        const QString exported = m_dir.filePath(QStringLiteral("e1.json"));
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
+                      QStringLiteral("-o"), exported})
+                     .exitCode,
+                 0);
+        const QString copy = freshPath();
+        const Run imported = cli({QStringLiteral("--db"), copy, QStringLiteral("import"), exported});
+        QCOMPARE(imported.exitCode, 0);
+        QVERIFY2(imported.out.contains(QStringLiteral("Added 1 incidents")), qPrintable(imported.out));
+        const Run again = cli({QStringLiteral("--db"), copy, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(again.exitCode, 0);
+        QFile first(exported);
+        QVERIFY(first.open(QIODevice::ReadOnly));
+        QCOMPARE(again.out.toUtf8(), first.readAll());
+
+        const Run one = cli({QStringLiteral("--db"), db, QStringLiteral("export"), QStringLiteral("--incident"), QStringLiteral("1")});
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(one.out.toUtf8())[QStringLiteral("scope")].toString(), QStringLiteral("incident"));
+    }
+
+    void mistakesGetOneLineReasons_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no command") << QStringList{} << 2 << QStringLiteral("no command given");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << QStringLiteral("unknown command");
+        QTest::newRow("bad severity") << QStringList{QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("x"),
+                                                     QStringLiteral("--severity"), QStringLiteral("SEV-9")}
+                                      << 2 << QStringLiteral("SEV-1, SEV-2 or SEV-3");
+        QTest::newRow("missing title") << QStringList{QStringLiteral("declare"), QStringLiteral("--severity"), QStringLiteral("SEV-2")}
+                                       << 2 << QStringLiteral("needs --title");
+        QTest::newRow("option of another command") << QStringList{QStringLiteral("list"), QStringLiteral("--title"), QStringLiteral("x")}
+                                                   << 2 << QStringLiteral("does not take --title");
+        QTest::newRow("bad time") << QStringList{QStringLiteral("timeline"), QStringLiteral("add"), QStringLiteral("--incident"),
+                                                 QStringLiteral("1"), QStringLiteral("--text"), QStringLiteral("x"),
+                                                 QStringLiteral("--at"), QStringLiteral("14:05")}
+                                  << 2 << QStringLiteral("not an ISO-8601 time");
+        QTest::newRow("no such incident") << QStringList{QStringLiteral("timeline"), QStringLiteral("add"), QStringLiteral("--incident"),
+                                                         QStringLiteral("99"), QStringLiteral("--text"), QStringLiteral("x")}
+                                          << 1 << QStringLiteral("There is no incident 99");
+        QTest::newRow("unsupported format") << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf")}
+                                            << 2 << QStringLiteral("not supported");
+        QTest::newRow("import without file") << QStringList{QStringLiteral("import")} << 2 << QStringLiteral("needs the FILE");
+    }
+    void mistakesGetOneLineReasons()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, reason);
+        const QString db = freshPath();
+        QVERIFY(cli({QStringLiteral("--db"), db, QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("t"),
+                     QStringLiteral("--severity"), QStringLiteral("3")})
+                    .exitCode == 0);
+        expectOneLineError(cli(QStringList{QStringLiteral("--db"), db} + args), code, reason);
+    }
+
+    void badFilesAreReportedNotDamaged()
+    {
+        const QString notes = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(notes);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"incident-console\", \"formatVersion\": 1, \"tables\": {\"incidents\": [ {\"id\": }\n");
+        f.close();
+        const QByteArray before = TestSupport::fileHash(notes);
+        expectOneLineError(cli({QStringLiteral("--db"), notes, QStringLiteral("list")}), 1, QStringLiteral("not an SQLite database"));
+        QCOMPARE(TestSupport::fileHash(notes), before);
+
+        const QString db = freshPath();
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("t"),
+                      QStringLiteral("--severity"), QStringLiteral("2")})
+                     .exitCode,
+                 0);
+        expectOneLineError(cli({QStringLiteral("--db"), db, QStringLiteral("import"), notes}), 1, QStringLiteral("line 1, column"));
+        expectOneLineError(cli({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("absent.sqlite")), QStringLiteral("list")}),
+                           1, QStringLiteral("does not exist"));
+    }
+
+    void aSecondWriterIsTurnedAwayButReadersAreNot()
+    {
+        const QString db = freshPath();
+        IncidentStore gui; // stands in for a running console holding the file
+        QVERIFY(gui.open(db).ok());
+        expectOneLineError(cli({QStringLiteral("--db"), db, QStringLiteral("declare"), QStringLiteral("--title"),
+                                QStringLiteral("t"), QStringLiteral("--severity"), QStringLiteral("2")}),
+                           1, QStringLiteral("already open in another Incident Console"));
+        const Run list = cli({QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

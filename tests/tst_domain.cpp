@@ -1,0 +1,139 @@
+#include "Incident.h"
+#include "Severity.h"
+#include "Stage.h"
+#include "StoredTime.h"
+#include "TimeDisplay.h"
+#include "TimelineEntry.h"
+
+#include <QTest>
+
+class TestDomain final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void severityFromLabel_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("expected"); // 0: refused
+        QTest::newRow("playbook form") << QStringLiteral("SEV-1") << 1;
+        QTest::newRow("lower case") << QStringLiteral("sev-2") << 2;
+        QTest::newRow("no dash") << QStringLiteral("SEV3") << 3;
+        QTest::newRow("bare number") << QStringLiteral("2") << 2;
+        QTest::newRow("out of range") << QStringLiteral("SEV-4") << 0;
+        QTest::newRow("zero") << QStringLiteral("SEV-0") << 0;
+        QTest::newRow("word") << QStringLiteral("critical") << 0;
+        QTest::newRow("empty") << QString() << 0;
+    }
+    void severityFromLabel()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, expected);
+        const auto s = Severities::fromLabel(text);
+        QCOMPARE(s.has_value(), expected != 0);
+        if (s) {
+            QCOMPARE(int(*s), expected);
+            QCOMPARE(Severities::label(*s), QStringLiteral("SEV-%1").arg(expected));
+        }
+    }
+
+    void severityTextComesFromThePlaybook()
+    {
+        QVERIFY(Severities::definition(Severity::Sev1).contains(QStringLiteral(">50% of users")));
+        QVERIFY(Severities::examples(Severity::Sev2).contains(QStringLiteral("100 ms P95")));
+        QVERIFY(Severities::examples(Severity::Sev3).contains(QStringLiteral("avatar upload")));
+    }
+
+    void stagesFollowTheWorkflowInOrder()
+    {
+        const QStringList titles{QStringLiteral("Detection"), QStringLiteral("Triage"), QStringLiteral("Containment"),
+                                 QStringLiteral("Eradication & Recovery"), QStringLiteral("Post-Incident Review"),
+                                 QStringLiteral("Closed")};
+        const auto all = Stages::all();
+        QCOMPARE(all.size(), titles.size());
+        for (int i = 0; i < all.size(); ++i) {
+            QCOMPARE(Stages::title(all[i]), titles[i]);
+            QCOMPARE(Stages::fromKey(Stages::key(all[i])), std::optional<Stage>(all[i]));
+        }
+        QVERIFY(!Stages::fromKey(QStringLiteral("Triage")).has_value()); // keys are exact
+        QVERIFY(Stages::isOpen(Stage::Review));
+        QVERIFY(!Stages::isOpen(Stage::Closed));
+    }
+
+    void incidentRules_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<int>("detectedMinutes");  // relative to declared; 999: unset
+        QTest::addColumn<int>("mitigatedMinutes");
+        QTest::addColumn<int>("resolvedMinutes");
+        QTest::addColumn<QString>("problem"); // part of the message, empty: valid
+        QTest::newRow("valid") << QStringLiteral("Login failures") << -10 << 20 << 60 << QString();
+        QTest::newRow("blank title") << QStringLiteral("   ") << 999 << 999 << 999 << QStringLiteral("title");
+        QTest::newRow("resolved before declared") << QStringLiteral("x") << 999 << 999 << -5 << QStringLiteral("resolved before it was declared");
+        QTest::newRow("mitigated before detected") << QStringLiteral("x") << 10 << 5 << 999 << QStringLiteral("mitigated before");
+        QTest::newRow("resolved before mitigated") << QStringLiteral("x") << 999 << 30 << 20 << QStringLiteral("resolved before it was mitigated");
+    }
+    void incidentRules()
+    {
+        QFETCH(QString, title);
+        QFETCH(int, detectedMinutes);
+        QFETCH(int, mitigatedMinutes);
+        QFETCH(int, resolvedMinutes);
+        QFETCH(QString, problem);
+        Incident i;
+        i.title = title;
+        i.declaredAt = QDateTime(QDate(2026, 11, 29), QTime(14, 0), Qt::UTC);
+        auto at = [&](int m) { return m == 999 ? QDateTime() : i.declaredAt.addSecs(m * 60); };
+        i.detectedAt = at(detectedMinutes);
+        i.mitigatedAt = at(mitigatedMinutes);
+        i.resolvedAt = at(resolvedMinutes);
+        const QString error = i.validationError();
+        if (problem.isEmpty()) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        } else {
+            QVERIFY2(error.contains(problem), qPrintable(error));
+        }
+    }
+
+    void storedTime_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("stored"); // empty: refused
+        QTest::newRow("utc") << QStringLiteral("2026-11-29T14:05:00Z") << QStringLiteral("2026-11-29T14:05:00.000Z");
+        QTest::newRow("offset") << QStringLiteral("2026-11-29T15:05:00+01:00") << QStringLiteral("2026-11-29T14:05:00.000Z");
+        QTest::newRow("millis") << QStringLiteral("2026-11-29T14:05:00.123Z") << QStringLiteral("2026-11-29T14:05:00.123Z");
+        QTest::newRow("no zone is ambiguous") << QStringLiteral("2026-11-29T14:05:00") << QString();
+        QTest::newRow("garbage") << QStringLiteral("yesterday") << QString();
+        QTest::newRow("bad month") << QStringLiteral("2026-13-01T00:00:00Z") << QString();
+    }
+    void storedTime()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, stored);
+        const QDateTime t = StoredTime::parse(text);
+        QCOMPARE(t.isValid(), !stored.isEmpty());
+        if (t.isValid()) {
+            QCOMPARE(StoredTime::toText(t), stored);
+            QCOMPARE(StoredTime::parse(StoredTime::toText(t)), t);
+        }
+    }
+
+    void durations()
+    {
+        QCOMPARE(TimeDisplay::duration(42), QStringLiteral("42 s"));
+        QCOMPARE(TimeDisplay::duration(5 * 60 + 3), QStringLiteral("5 min"));
+        QCOMPARE(TimeDisplay::duration(3 * 3600 + 5 * 60), QStringLiteral("3 h 05 min"));
+        QCOMPARE(TimeDisplay::duration(3 * 86400 + 2 * 3600), QStringLiteral("3 d 2 h"));
+    }
+
+    void timelineKindsRoundTrip()
+    {
+        for (auto k : TimelineEntry::kinds()) {
+            QCOMPARE(TimelineEntry::kindFromKey(TimelineEntry::kindKey(k)), std::optional(k));
+        }
+        QVERIFY(!TimelineEntry::kindFromKey(QStringLiteral("gossip")).has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDomain)
+#include "tst_domain.moc"

@@ -1,0 +1,175 @@
+#include "AlertArchiveModel.h"
+#include "IncidentFilterModel.h"
+#include "IncidentListModel.h"
+#include "ModelRoles.h"
+#include "RoleAssignmentModel.h"
+#include "StatusUpdateListModel.h"
+#include "TimelineModel.h"
+#include "Workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestModels final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    void openFresh(Workspace &w)
+    {
+        QVERIFY(w.open(m_dir.filePath(QStringLiteral("m%1.sqlite").arg(++m_files))).ok());
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void incidentListFollowsEditsRowByRow()
+    {
+        Workspace w;
+        openFresh(w);
+        IncidentListModel model(w.store(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        const qint64 a = w.declareIncident(QStringLiteral("A"), Severity::Sev1).value();
+        const qint64 b = w.declareIncident(QStringLiteral("B"), Severity::Sev3).value();
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(model.index(1, IncidentListModel::ColumnSeverity).data().toString(), QStringLiteral("SEV-3"));
+        QVERIFY(w.changeStage(a, Stage::Containment).ok());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(model.index(0, IncidentListModel::ColumnStage).data().toString(), QStringLiteral("Containment"));
+        w.undoStack()->setIndex(1); // undo B's declaration and the stage change
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(removed.count(), 1);
+        w.undoStack()->redo(); // B comes back in id order
+        QCOMPARE(model.rowOf(b), 1);
+        QCOMPARE(resets.count(), 0);
+    }
+
+    void boardColumnsFilterBySeverityAndState()
+    {
+        Workspace w;
+        openFresh(w);
+        IncidentListModel model(w.store(), nullptr);
+        IncidentFilterModel sev1(nullptr);
+        sev1.setSourceModel(&model);
+        sev1.setSeverity(Severity::Sev1);
+        QAbstractItemModelTester tester(&sev1, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const qint64 a = w.declareIncident(QStringLiteral("A"), Severity::Sev1).value();
+        w.declareIncident(QStringLiteral("B"), Severity::Sev2).value();
+        w.declareIncident(QStringLiteral("C drill"), Severity::Sev1, {}, true).value();
+        QCOMPARE(sev1.rowCount(), 2);
+        sev1.setShowDrills(false);
+        QCOMPARE(sev1.rowCount(), 1);
+        QVERIFY(w.changeStage(a, Stage::Closed).ok());
+        QCOMPARE(sev1.rowCount(), 0);
+        sev1.setShowClosed(true);
+        QCOMPARE(sev1.rowCount(), 1);
+    }
+
+    void timelineKeepsTimeOrderAsEntriesArrive()
+    {
+        Workspace w;
+        openFresh(w);
+        const qint64 incident = w.declareIncident(QStringLiteral("A"), Severity::Sev2).value();
+        const qint64 other = w.declareIncident(QStringLiteral("B"), Severity::Sev2).value();
+        TimelineModel model(w.store(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(incident);
+        QCOMPARE(model.rowCount(), 1);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        const QDateTime declared = w.store()->incident(incident)->declaredAt;
+        w.addTimelineEntry(incident, QStringLiteral("later"), TimelineEntry::Kind::Note, declared.addSecs(60)).value();
+        w.addTimelineEntry(incident, QStringLiteral("before the declaration"), TimelineEntry::Kind::Detection,
+                           declared.addSecs(-300))
+            .value();
+        w.addTimelineEntry(other, QStringLiteral("elsewhere")).value();
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(inserted.last().at(1).toInt(), 0); // inserted at the top, where it belongs in time
+        QCOMPARE(model.index(0, TimelineModel::ColumnText).data().toString(), QStringLiteral("before the declaration"));
+        QCOMPARE(model.index(2, TimelineModel::ColumnText).data().toString(), QStringLiteral("later"));
+        QCOMPARE(model.index(1, TimelineModel::ColumnSource).data().toString(), QStringLiteral("console"));
+        QCOMPARE(model.index(0, TimelineModel::ColumnSource).data().toString(), QStringLiteral("typed"));
+        QCOMPARE(model.index(1, 0).data(ModelRoles::KeyMomentRole).toBool(), true);
+        // Moving an entry in time moves its row.
+        auto moved = w.store()->timeline(incident)->first();
+        moved.occurredAt = declared.addSecs(3600);
+        QVERIFY(w.store()->updateTimelineEntry(moved).ok());
+        QCOMPARE(model.index(2, TimelineModel::ColumnText).data().toString(), QStringLiteral("before the declaration"));
+        QCOMPARE(resets.count(), 0);
+        w.undoStack()->setIndex(0);
+        QCOMPARE(model.rowCount(), 0); // the incident itself is gone
+    }
+
+    void rolesShowCurrentHoldersAndCustomRoles()
+    {
+        Workspace w;
+        openFresh(w);
+        const qint64 incident = w.declareIncident(QStringLiteral("A"), Severity::Sev1).value();
+        RoleAssignmentModel model(w.store(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(incident);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0, RoleAssignmentModel::ColumnHolder).data().toString(), QStringLiteral("— unassigned —"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(w.assignRole(incident, Role::IncidentCommander, QStringLiteral("Dana")).ok());
+        QCOMPARE(model.index(0, RoleAssignmentModel::ColumnHolder).data().toString(), QStringLiteral("Dana"));
+        QVERIFY(changed.count() >= 1);
+        QVERIFY(w.assignRole(incident, Role::IncidentCommander, QStringLiteral("Ravi")).ok());
+        QCOMPARE(model.index(0, RoleAssignmentModel::ColumnHolder).data().toString(), QStringLiteral("Ravi"));
+        QVERIFY(model.index(0, RoleAssignmentModel::ColumnSince).data().toString().contains(QStringLiteral("1 hand-off")));
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(w.store()->insertRole({0, QStringLiteral("Scribe"), QStringLiteral("Keeps the timeline."), false}).ok());
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.index(4, 0).data(Qt::ToolTipRole).toString(), QStringLiteral("Keeps the timeline."));
+    }
+
+    void statusUpdatesAndAlertsListWhatIsStored()
+    {
+        Workspace w;
+        openFresh(w);
+        const qint64 incident = w.declareIncident(QStringLiteral("A"), Severity::Sev1).value();
+        StatusUpdateListModel updates(w.store(), nullptr);
+        QAbstractItemModelTester t1(&updates, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        updates.setIncident(incident);
+        QSignalSpy inserted(&updates, &QAbstractItemModel::rowsInserted);
+        StatusUpdate u{0, incident, StatusUpdate::Audience::Customer, QStringLiteral("Investigating.\nMore soon."),
+                       QDateTime::currentDateTimeUtc(), {}};
+        QVERIFY(w.store()->insertStatusUpdate(u).ok());
+        QCOMPARE(updates.rowCount(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(updates.index(0, StatusUpdateListModel::ColumnBody).data().toString(), QStringLiteral("Investigating."));
+        QCOMPARE(updates.index(0, StatusUpdateListModel::ColumnAudience).data().toString(), QStringLiteral("Customers"));
+
+        AlertArchiveModel alerts(w.store(), nullptr);
+        QAbstractItemModelTester t2(&alerts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ArchivedAlert a;
+        a.identity = QStringLiteral("fp");
+        a.source = QStringLiteral("alertmanager");
+        a.alertName = QStringLiteral("SocketLatencyHigh");
+        a.labels = QJsonObject{{QStringLiteral("severity"), QStringLiteral("SEV-2")}};
+        a.annotations = QJsonObject{{QStringLiteral("summary"), QStringLiteral("P95 over 100 ms")}};
+        a.state = QStringLiteral("firing");
+        a.firstSeen = a.lastSeen = QDateTime::currentDateTimeUtc();
+        QVERIFY(w.store()->insertArchivedAlert(a).ok());
+        QCOMPARE(alerts.rowCount(), 1);
+        QCOMPARE(alerts.index(0, AlertArchiveModel::ColumnSeverity).data().toString(), QStringLiteral("SEV-2"));
+        QCOMPARE(alerts.index(0, AlertArchiveModel::ColumnSummary).data().toString(), QStringLiteral("P95 over 100 ms"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
