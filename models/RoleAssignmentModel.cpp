@@ -72,8 +72,11 @@ QVariant RoleAssignmentModel::data(const QModelIndex &index, int role) const
             if (h.name.isEmpty()) {
                 return QString();
             }
-            return h.handOffs > 0 ? tr("%1 (%n hand-off(s))", nullptr, h.handOffs).arg(TimeDisplay::clock(h.since, m_zone))
-                                  : TimeDisplay::clock(h.since, m_zone);
+            if (h.handOffs == 0) {
+                return TimeDisplay::clock(h.since, m_zone);
+            }
+            const QString since = TimeDisplay::clock(h.since, m_zone);
+            return h.handOffs == 1 ? tr("%1 (1 hand-off)").arg(since) : tr("%1 (%2 hand-offs)").arg(since).arg(h.handOffs);
         }
         return {};
     case Qt::ToolTipRole:

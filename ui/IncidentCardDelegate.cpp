@@ -14,7 +14,7 @@ IncidentCardDelegate::IncidentCardDelegate(QObject *parent) : QStyledItemDelegat
 QSize IncidentCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const int line = option.fontMetrics.height();
-    return {240, line * 3 + 22};
+    return {240, line * 3 + 24};
 }
 
 void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -44,15 +44,29 @@ void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     bold.setBold(true);
     painter->setFont(bold);
     painter->setPen(open ? option.palette.text().color() : option.palette.placeholderText().color());
-    const QString heading = option.fontMetrics.elidedText(reference + QStringLiteral("  ") + title, Qt::ElideRight,
-                                                          text.width() - 10);
-    painter->drawText(QRect(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter, heading);
+    // Up to two lines of title: on a narrow board the words matter more than one-line neatness.
+    const QFontMetrics boldMetrics(bold);
+    const QString heading = reference + QStringLiteral("  ") + title;
+    const QRect headingRect(text.left(), text.top(), text.width(), line * 2);
+    QString shown = heading;
+    if (boldMetrics.boundingRect(headingRect, Qt::TextWordWrap, heading).height() > headingRect.height()) {
+        // Trim word by word until two lines hold it with an ellipsis.
+        QStringList words = heading.split(u' ');
+        while (words.size() > 1) {
+            words.removeLast();
+            shown = words.join(u' ') + QStringLiteral("…");
+            if (boldMetrics.boundingRect(headingRect, Qt::TextWordWrap, shown).height() <= headingRect.height()) {
+                break;
+            }
+        }
+    }
+    painter->drawText(headingRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
 
     painter->setFont(option.font);
     painter->setPen(option.palette.placeholderText().color().darker(130));
     const QString age = declared.isValid() ? TimeDisplay::duration(declared.secsTo(Clock::nowUtc())) : QString();
     const QString detail = open ? tr("%1 · open for %2").arg(stage, age) : stage;
-    painter->drawText(QRect(text.left(), text.top() + line + 4, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRect(text.left(), text.top() + line * 2 + 4, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                       option.fontMetrics.elidedText(detail, Qt::ElideRight, text.width()));
     painter->restore();
 }

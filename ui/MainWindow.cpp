@@ -267,7 +267,8 @@ void MainWindow::refreshFileState()
     for (int row = 0; row < m_incidents->rowCount(); ++row) {
         open_count += m_incidents->incidentAt(row).isOpen() ? 1 : 0;
     }
-    m_statusLabel->setText(tr("%n open incident(s)", nullptr, open_count) + QStringLiteral("  ·  ") +
+    m_statusLabel->setText((open_count == 1 ? tr("1 open incident") : tr("%1 open incidents").arg(open_count)) +
+                           QStringLiteral("  ·  ") +
                            QDir::toNativeSeparators(path));
 }
 

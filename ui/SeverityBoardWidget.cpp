@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *parent)
@@ -85,6 +86,16 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         columns->addLayout(column, 1);
     }
     outer->addLayout(columns, 1);
+
+    // Cards show an age; repaint them now and then so it never goes stale on the wall screen.
+    auto *ageTimer = new QTimer(this);
+    ageTimer->setInterval(std::chrono::seconds(20));
+    connect(ageTimer, &QTimer::timeout, this, [this] {
+        for (QListView *list : std::as_const(m_columns)) {
+            list->viewport()->update();
+        }
+    });
+    ageTimer->start();
 }
 
 void SeverityBoardWidget::selectIncident(qint64 incidentId)

@@ -42,6 +42,7 @@ void StatusUpdatesPanel::updateEmptyState()
     } else if (m_model->rowCount() == 0) {
         m_empty->setText(tr("No status update has been published for this incident yet."));
     } else {
-        m_empty->setText(tr("%n update(s) published.", nullptr, m_model->rowCount()));
+        const int n = m_model->rowCount();
+        m_empty->setText(n == 1 ? tr("1 update published.") : tr("%1 updates published.").arg(n));
     }
 }
