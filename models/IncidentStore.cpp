@@ -975,6 +975,132 @@ Result<qint64> IncidentStore::insertArchivedAlert(const ArchivedAlert &a)
     return newId;
 }
 
+Result<QHash<QString, AlertAck>> IncidentStore::alertAcks() const
+{
+    auto q = prepare(QStringLiteral("SELECT identity, note, author, acknowledged_at FROM alert_acks"));
+    if (const Status s = exec(q, tr("Could not read the acknowledgements")); !s) {
+        return s;
+    }
+    QHash<QString, AlertAck> acks;
+    while (q.next()) {
+        const AlertAck a{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), StoredTime::fromSql(q.value(3))};
+        acks.insert(a.identity, a);
+    }
+    return acks;
+}
+
+Status IncidentStore::setAlertAck(const AlertAck &ack)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO alert_acks (identity, note, author, acknowledged_at) "
+                                        "VALUES (?, ?, ?, ?) ON CONFLICT (identity) DO UPDATE SET note = excluded.note, "
+                                        "author = excluded.author, acknowledged_at = excluded.acknowledged_at"));
+        q.addBindValue(ack.identity);
+        q.addBindValue(text(ack.note));
+        q.addBindValue(text(ack.author));
+        q.addBindValue(StoredTime::toSql(ack.at));
+        if (const Status s = exec(q, tr("Could not save the acknowledgement")); !s) {
+            return s;
+        }
+        notify([this, identity = ack.identity] { emit alertAckChanged(identity); });
+        return Status::success();
+    });
+}
+
+Status IncidentStore::removeAlertAck(const QString &identity)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM alert_acks WHERE identity = ?"));
+        q.addBindValue(identity);
+        if (const Status s = exec(q, tr("Could not remove the acknowledgement")); !s) {
+            return s;
+        }
+        notify([this, identity] { emit alertAckChanged(identity); });
+        return Status::success();
+    });
+}
+
+Result<qint64> IncidentStore::ensureArchivedAlert(const ArchivedAlert &alert)
+{
+    qint64 id = 0;
+    const Status s = write([&]() -> Status {
+        auto find = prepare(QStringLiteral("SELECT id FROM alert_archive WHERE identity = ?"));
+        find.addBindValue(alert.identity);
+        if (const Status e = exec(find, tr("Could not read the alert archive")); !e) {
+            return e;
+        }
+        if (find.next()) {
+            id = find.value(0).toLongLong();
+            return Status::success();
+        }
+        const auto inserted = insertArchivedAlert(alert);
+        if (!inserted) {
+            return inserted.status();
+        }
+        id = inserted.value();
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return id;
+}
+
+Result<qint64> IncidentStore::insertAlertLink(qint64 incidentId, qint64 alertId, const QDateTime &at,
+                                              const QString &snapshot)
+{
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO alert_links (incident_id, alert_id, linked_at, snapshot) "
+                                        "VALUES (?, ?, ?, ?)"));
+        q.addBindValue(incidentId);
+        q.addBindValue(alertId);
+        q.addBindValue(StoredTime::toSql(at));
+        q.addBindValue(text(snapshot));
+        const auto id = execInsert(q, tr("Could not link the alert"));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([this, incidentId] { emit alertLinksChanged(incidentId); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Status IncidentStore::deleteAlertLink(qint64 linkId)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM alert_links WHERE id = ? RETURNING incident_id"));
+        q.addBindValue(linkId);
+        if (const Status e = exec(q, tr("Could not remove the alert link")); !e) {
+            return e;
+        }
+        if (!q.next()) {
+            return Status::failure(tr("There is no alert link %1.").arg(linkId));
+        }
+        notify([this, incident = q.value(0).toLongLong()] { emit alertLinksChanged(incident); });
+        return Status::success();
+    });
+}
+
+Result<QHash<QString, QList<qint64>>> IncidentStore::alertLinksByIdentity() const
+{
+    auto q = prepare(QStringLiteral("SELECT a.identity, l.incident_id FROM alert_links l "
+                                    "JOIN alert_archive a ON a.id = l.alert_id ORDER BY l.incident_id"));
+    if (const Status s = exec(q, tr("Could not read the alert links")); !s) {
+        return s;
+    }
+    QHash<QString, QList<qint64>> links;
+    while (q.next()) {
+        links[q.value(0).toString()].append(q.value(1).toLongLong());
+    }
+    return links;
+}
+
 Status IncidentStore::saveCopy(const QString &destination) const
 {
     if (!isOpen()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActionItem.h"
+#include "AlertAck.h"
 #include "ArchivedAlert.h"
 #include "Incident.h"
 #include "MessageTemplate.h"
@@ -11,6 +12,7 @@
 #include "StatusUpdate.h"
 #include "TimelineEntry.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
@@ -80,6 +82,17 @@ public:
     Result<QList<ArchivedAlert>> archivedAlerts() const;
     Result<qint64> insertArchivedAlert(const ArchivedAlert &alert);
 
+    Result<QHash<QString, AlertAck>> alertAcks() const;
+    Status setAlertAck(const AlertAck &ack); // replaces any earlier ack of the same alert
+    Status removeAlertAck(const QString &identity);
+
+    // Makes sure the alert has an archive row (the archiver may not have written it yet) and returns its id.
+    Result<qint64> ensureArchivedAlert(const ArchivedAlert &alert);
+    Result<qint64> insertAlertLink(qint64 incidentId, qint64 alertId, const QDateTime &at, const QString &snapshot);
+    Status deleteAlertLink(qint64 linkId);
+    // identity -> ids of the incidents it is linked to
+    Result<QHash<QString, QList<qint64>>> alertLinksByIdentity() const;
+
     // A consistent copy of the live file (VACUUM INTO), safe while the console keeps writing.
     Status saveCopy(const QString &destination) const;
 
@@ -102,6 +115,8 @@ signals:
     void actionItemsChanged(qint64 incidentId);
     void templatesChanged();
     void alertArchiveChanged();
+    void alertAckChanged(const QString &identity);
+    void alertLinksChanged(qint64 incidentId);
     void storeReset(); // opened, closed or replaced wholesale
 
 private:

@@ -115,6 +115,12 @@ const QList<Table> &tables()
           col("created_at", "createdAt", Type::Time)},
          QStringLiteral("incident_id = ?"),
          {}},
+        {QStringLiteral("alert_acks"), QStringLiteral("alertAcks"),
+         {col("id", "id", Type::Id), col("identity", "identity", Type::Text), col("note", "note", Type::Text),
+          col("author", "author", Type::Text), col("acknowledged_at", "acknowledgedAt", Type::Time)},
+         QStringLiteral("identity IN (SELECT a.identity FROM alert_links l JOIN alert_archive a ON a.id = l.alert_id "
+                        "WHERE l.incident_id = ?)"),
+         {QStringLiteral("identity")}},
         {QStringLiteral("alert_links"), QStringLiteral("alertLinks"),
          {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
           col("alert_id", "alertId", Type::Reference, false, "alert_archive"),

@@ -1,0 +1,52 @@
+#include "Alert.h"
+
+#include "LabelHash.h"
+
+namespace {
+QString find(const Alert::Pairs &pairs, QStringView name)
+{
+    const auto it = std::lower_bound(pairs.begin(), pairs.end(), name,
+                                     [](const std::pair<QString, QString> &p, QStringView n) { return p.first < n; });
+    return it != pairs.end() && it->first == name ? it->second : QString();
+}
+} // namespace
+
+QString Alert::label(QStringView name) const
+{
+    return find(labels, name);
+}
+
+QString Alert::annotation(QStringView name) const
+{
+    return find(annotations, name);
+}
+
+QString Alert::stateKey(State s)
+{
+    switch (s) {
+    case State::Firing:
+        return QStringLiteral("firing");
+    case State::Pending:
+        return QStringLiteral("pending");
+    case State::Suppressed:
+        return QStringLiteral("suppressed");
+    }
+    return {};
+}
+
+QString Alert::identityOf(const Pairs &labels)
+{
+    quint64 h = LabelHash::kSeed;
+    for (const auto &[name, value] : labels) {
+        const QByteArray n = name.toUtf8();
+        const QByteArray v = value.toUtf8();
+        h = LabelHash::add(h, std::string_view(n.constData(), size_t(n.size())));
+        h = LabelHash::add(h, std::string_view(v.constData(), size_t(v.size())));
+    }
+    return identityText(h);
+}
+
+QString Alert::identityText(quint64 hash)
+{
+    return QStringLiteral("%1").arg(hash, 16, 16, QChar(u'0'));
+}

@@ -1,0 +1,53 @@
+#include "AlertMonitor.h"
+
+#include "AlertArchiver.h"
+#include "AlertPoller.h"
+
+AlertMonitor::AlertMonitor(QObject *parent) : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("alert-poller"));
+    m_poller = new AlertPoller;
+    m_archiver = new AlertArchiver;
+    m_poller->moveToThread(&m_thread);
+    m_archiver->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_poller, &QObject::deleteLater);
+    connect(&m_thread, &QThread::finished, m_archiver, &QObject::deleteLater);
+
+    // Same thread: the archive is written before the next poll is handled.
+    connect(m_poller, &AlertPoller::alertsChanged, m_archiver, &AlertArchiver::record);
+    connect(m_poller, &AlertPoller::sourceAnswered, m_archiver, &AlertArchiver::touch);
+    connect(m_poller, &AlertPoller::firstRoundComplete, m_archiver, &AlertArchiver::reconcile);
+    // Across to the UI thread.
+    connect(m_poller, &AlertPoller::alertsChanged, this, &AlertMonitor::alertsChanged);
+    connect(m_poller, &AlertPoller::sourceStatusChanged, this, &AlertMonitor::sourceStatusChanged);
+    connect(m_poller, &AlertPoller::sourcesReset, this, &AlertMonitor::sourcesReset);
+    connect(m_archiver, &AlertArchiver::archived, this, &AlertMonitor::archiveUpdated);
+    connect(m_archiver, &AlertArchiver::failed, this, &AlertMonitor::archiveFailed);
+    m_thread.start();
+}
+
+AlertMonitor::~AlertMonitor()
+{
+    QMetaObject::invokeMethod(m_poller, &AlertPoller::stop, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_archiver, [a = m_archiver] { a->setDatabasePath({}); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void AlertMonitor::setSources(const QList<AlertSource> &sources)
+{
+    m_sources = sources;
+    QMetaObject::invokeMethod(m_poller, [p = m_poller, sources] { p->setSources(sources); }, Qt::QueuedConnection);
+}
+
+void AlertMonitor::setArchivePath(const QString &path)
+{
+    // Blocking: once this returns, nothing is written to a file the window has closed.
+    QMetaObject::invokeMethod(m_archiver, [a = m_archiver, path] { a->setDatabasePath(path); },
+                              Qt::BlockingQueuedConnection);
+}
+
+void AlertMonitor::pollNow()
+{
+    QMetaObject::invokeMethod(m_poller, &AlertPoller::pollNow, Qt::QueuedConnection);
+}

@@ -1,0 +1,315 @@
+#include "AlertPoller.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTimer>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AlertPoller", text);
+}
+
+// What went wrong, in the words an IC would use.
+QString describeNetworkError(QNetworkReply *reply)
+{
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("connection refused");
+    case QNetworkReply::HostNotFoundError:
+        return tr("host not found");
+    case QNetworkReply::RemoteHostClosedError:
+        return tr("the server closed the connection before answering in full");
+    case QNetworkReply::TimeoutError:
+        return tr("no answer in time");
+    case QNetworkReply::SslHandshakeFailedError:
+        return tr("TLS handshake failed: %1").arg(reply->errorString());
+    case QNetworkReply::AuthenticationRequiredError:
+        return tr("HTTP 401: the server wants credentials (check the source's authentication in Settings)");
+    default:
+        return reply->errorString();
+    }
+}
+
+// Prometheus errors are {"status":"error","error":...}; Alertmanager's are {"message":...} or a bare string.
+QString errorBodyText(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body.left(64 * 1024));
+    if (doc.isObject()) {
+        const QJsonObject o = doc.object();
+        for (const auto &key : {QStringLiteral("error"), QStringLiteral("message")}) {
+            if (o.value(key).isString()) {
+                return o.value(key).toString();
+            }
+        }
+    }
+    const QString text = QString::fromUtf8(body.left(200)).simplified();
+    return text.startsWith(u'"') ? text.mid(1).chopped(text.endsWith(u'"') ? 1 : 0) : text;
+}
+} // namespace
+
+struct AlertPoller::Source
+{
+    AlertSource config;
+    QString name;
+    QTimer *timer = nullptr;
+    QTimer *deadline = nullptr;
+    QNetworkReply *reply = nullptr;
+    QByteArray body;
+    bool tooLarge = false;
+    bool timedOut = false;
+    QElapsedTimer clock;
+    AlertDecoder decoder;
+    AlertSnapshot snapshot;
+    SourceStatus status;
+};
+
+AlertPoller::AlertPoller(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<AlertDelta>();
+    qRegisterMetaType<SourceStatus>();
+}
+
+AlertPoller::~AlertPoller()
+{
+    stop();
+}
+
+void AlertPoller::stop()
+{
+    for (auto &s : m_sources) {
+        if (s->reply) {
+            s->reply->disconnect(this);
+            s->reply->abort();
+            s->reply->deleteLater();
+            s->reply = nullptr;
+        }
+        delete s->timer;
+        delete s->deadline;
+    }
+    m_sources.clear();
+}
+
+void AlertPoller::setSources(const QList<AlertSource> &sources)
+{
+    stop();
+    if (!m_network) {
+        m_network = new QNetworkAccessManager(this); // created here, in the poller's own thread
+    }
+    // Everything shown came from the old sources: withdraw it.
+    if (!m_merged.isEmpty()) {
+        AlertDelta withdrawn;
+        withdrawn.resolved = m_merged.keys();
+        m_merged.clear();
+        emit alertsChanged(withdrawn);
+    }
+    QStringList names;
+    for (const AlertSource &config : sources) {
+        auto source = std::make_unique<Source>();
+        source->config = config;
+        source->name = config.name();
+        source->status.source = source->name;
+        source->timer = new QTimer(this);
+        source->timer->setSingleShot(true);
+        source->deadline = new QTimer(this);
+        source->deadline->setSingleShot(true);
+        Source *raw = source.get();
+        connect(source->timer, &QTimer::timeout, this, [this, raw] { poll(*raw); });
+        connect(source->deadline, &QTimer::timeout, this, [raw] {
+            if (raw->reply) {
+                raw->timedOut = true;
+                raw->reply->abort();
+            }
+        });
+        names.append(source->name);
+        m_sources.push_back(std::move(source));
+    }
+    m_firstRoundDone = false;
+    emit sourcesReset(names);
+    for (auto &s : m_sources) {
+        s->timer->start(0);
+    }
+}
+
+void AlertPoller::pollNow()
+{
+    for (auto &s : m_sources) {
+        if (!s->reply) {
+            s->timer->start(0);
+        }
+    }
+}
+
+void AlertPoller::schedule(Source &source, int seconds)
+{
+    source.status.nextPollAt = QDateTime::currentDateTimeUtc().addSecs(seconds);
+    source.timer->start(std::chrono::seconds(seconds));
+}
+
+void AlertPoller::poll(Source &source)
+{
+    if (source.reply) {
+        return;
+    }
+    QNetworkRequest request(source.config.alertsUrl());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(source.config.timeoutSeconds * 1000);
+    if (source.config.auth == AlertSource::Auth::Basic) {
+        request.setRawHeader("Authorization",
+                             "Basic " + (source.config.username + u':' + source.config.password).toUtf8().toBase64());
+    } else if (source.config.auth == AlertSource::Auth::Bearer) {
+        request.setRawHeader("Authorization", "Bearer " + source.config.password.toUtf8());
+    }
+    if (source.config.url.scheme() == QStringLiteral("https") && !source.config.caFile.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(QSslCertificate::fromPath(source.config.caFile));
+        request.setSslConfiguration(tls);
+    }
+    source.body.clear();
+    source.tooLarge = false;
+    source.timedOut = false;
+    source.clock.start();
+    source.status.polling = true;
+    source.reply = m_network->get(request);
+    source.deadline->start(std::chrono::seconds(source.config.timeoutSeconds));
+    QNetworkReply *reply = source.reply;
+    Source *raw = &source;
+    connect(reply, &QNetworkReply::readyRead, this, [raw, reply] {
+        if (raw->body.size() + reply->bytesAvailable() > kMaxAnswerBytes) {
+            raw->tooLarge = true;
+            reply->abort();
+            return;
+        }
+        raw->body.append(reply->readAll());
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [raw, reply] {
+        if (reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > kMaxAnswerBytes) {
+            raw->tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, raw, reply] { finished(*raw, reply); });
+}
+
+void AlertPoller::finished(Source &source, QNetworkReply *reply)
+{
+    source.deadline->stop();
+    source.reply = nullptr;
+    source.status.polling = false;
+    reply->deleteLater();
+    source.status.roundTripMs = source.clock.elapsed();
+    if (source.tooLarge) {
+        fail(source, tr("answer larger than the %1 MiB cap").arg(kMaxAnswerBytes / (1024 * 1024)));
+        return;
+    }
+    if (source.timedOut) {
+        fail(source, tr("timed out after %1 s").arg(source.config.timeoutSeconds));
+        return;
+    }
+    source.body.append(reply->readAll());
+    const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (httpStatus >= 400) {
+        const QString detail = errorBodyText(source.body);
+        fail(source, detail.isEmpty() ? tr("HTTP %1").arg(httpStatus) : tr("HTTP %1: %2").arg(httpStatus).arg(detail));
+        return;
+    }
+    if (reply->error() != QNetworkReply::NoError) {
+        fail(source, reply->error() == QNetworkReply::OperationCanceledError
+                         ? tr("timed out after %1 s").arg(source.config.timeoutSeconds)
+                         : describeNetworkError(reply));
+        return;
+    }
+    const auto format = source.config.kind == AlertSource::Kind::Prometheus ? AlertDecoder::Format::PrometheusV1
+                                                                             : AlertDecoder::Format::AlertmanagerV2;
+    auto outcome = source.decoder.decode(format, std::exchange(source.body, {}), source.snapshot);
+    if (!outcome) {
+        fail(source, outcome.error());
+        return;
+    }
+    const bool wasFailing = source.status.isFailing();
+    source.status.lastSuccess = QDateTime::currentDateTimeUtc();
+    source.status.lastError.clear();
+    source.status.consecutiveFailures = 0;
+    source.status.alertCount = int(source.snapshot.byIdentity.size());
+    if (!outcome->delta.isEmpty()) {
+        merge(source, outcome->delta);
+    }
+    Q_UNUSED(wasFailing);
+    schedule(source, source.config.intervalSeconds);
+    emit sourceStatusChanged(source.status);
+    emit sourceAnswered(source.name);
+    if (!m_firstRoundDone && std::all_of(m_sources.begin(), m_sources.end(),
+                                         [](const auto &s) { return s->status.lastSuccess.isValid(); })) {
+        m_firstRoundDone = true;
+        emit firstRoundComplete(m_merged.keys());
+    }
+}
+
+void AlertPoller::fail(Source &source, const QString &message)
+{
+    source.status.lastError = message;
+    source.status.lastErrorAt = QDateTime::currentDateTimeUtc();
+    source.status.consecutiveFailures += 1;
+    // Back off: interval × 2^failures, capped, so a dead server is not hammered.
+    const int exponent = std::min(source.status.consecutiveFailures - 1, 8);
+    const int wait = std::min(kMaxBackoffSeconds, source.config.intervalSeconds * (1 << exponent));
+    schedule(source, std::max(1, wait));
+    emit sourceStatusChanged(source.status);
+}
+
+void AlertPoller::merge(Source &source, const AlertDelta &delta)
+{
+    AlertDelta merged;
+    for (const Alert &incoming : delta.added) {
+        auto it = m_merged.find(incoming.identity);
+        if (it == m_merged.end()) {
+            Merged m{incoming, {source.name}};
+            m.alert.sources = m.sources;
+            merged.added.append(m.alert);
+            m_merged.insert(incoming.identity, std::move(m));
+            continue;
+        }
+        // Already reported by another source (an HA peer): one alert, one more source.
+        if (!it->sources.contains(source.name)) {
+            it->sources.append(source.name);
+        }
+        const QStringList sources = it->sources;
+        it->alert = incoming;
+        it->alert.sources = sources;
+        merged.changed.append(it->alert);
+    }
+    for (const Alert &incoming : delta.changed) {
+        auto it = m_merged.find(incoming.identity);
+        if (it == m_merged.end()) {
+            continue;
+        }
+        const QStringList sources = it->sources;
+        it->alert = incoming;
+        it->alert.sources = sources;
+        merged.changed.append(it->alert);
+    }
+    for (const QString &identity : delta.resolved) {
+        auto it = m_merged.find(identity);
+        if (it == m_merged.end()) {
+            continue;
+        }
+        it->sources.removeAll(source.name);
+        if (it->sources.isEmpty()) {
+            m_merged.erase(it);
+            merged.resolved.append(identity);
+        } else {
+            it->alert.sources = it->sources;
+            merged.changed.append(it->alert);
+        }
+    }
+    if (!merged.isEmpty()) {
+        emit alertsChanged(merged);
+    }
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+// One Prometheus or Alertmanager server the console polls, with how to reach it.
+// Credentials live here and in the user's settings only: never in the incident file, an export or a log line.
+struct AlertSource
+{
+    enum class Kind { Prometheus, Alertmanager };
+    enum class Auth { None, Basic, Bearer };
+
+    Kind kind = Kind::Prometheus;
+    QUrl url;
+    int intervalSeconds = 15;
+    int timeoutSeconds = 10;
+    Auth auth = Auth::None;
+    QString username;
+    QString password; // or the bearer token
+    QString caFile;   // extra CA certificate (PEM) for https
+
+    static QString kindKey(Kind k) { return k == Kind::Prometheus ? QStringLiteral("prometheus") : QStringLiteral("alertmanager"); }
+    static QString kindTitle(Kind k) { return k == Kind::Prometheus ? QStringLiteral("Prometheus") : QStringLiteral("Alertmanager"); }
+    // How the source is named on screen and in the archive: kind and address, without any credentials.
+    QString name() const;
+    QUrl alertsUrl() const; // /api/v1/alerts or /api/v2/alerts below the base URL
+
+    bool operator==(const AlertSource &) const = default;
+};

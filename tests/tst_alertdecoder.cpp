@@ -1,0 +1,242 @@
+#include "AlertDecoder.h"
+#include "FastIsoTime.h"
+#include "LabelMatcher.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+namespace {
+QByteArray fixture(const QString &name)
+{
+    QFile f(QStringLiteral(IC_SOURCE_DIR "/tests/data/") + name);
+    if (!f.open(QIODevice::ReadOnly)) {
+        qFatal("missing fixture %s", qPrintable(name));
+    }
+    return f.readAll();
+}
+using Format = AlertDecoder::Format;
+} // namespace
+
+// Decoding real answers captured from Debian's Prometheus 2.42 and Alertmanager 0.25, and the changes between them.
+class TestAlertDecoder final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void prometheusAnswer()
+    {
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format::PrometheusV1, fixture(QStringLiteral("prometheus-2.42/alerts.json")), state);
+        QVERIFY2(out.ok(), qPrintable(out.error()));
+        const auto &alerts = out->delta.added;
+        QVERIFY(alerts.size() >= 3);
+        QCOMPARE(state.byIdentity.size(), alerts.size());
+        const auto watchdog = std::find_if(alerts.begin(), alerts.end(), [](const Alert &a) { return a.alertName() == QStringLiteral("Watchdog"); });
+        QVERIFY(watchdog != alerts.end());
+        QCOMPARE(watchdog->severity(), QStringLiteral("SEV-4"));
+        QCOMPARE(watchdog->annotation(u"summary"), QStringLiteral("Alerting pipeline is alive"));
+        QCOMPARE(watchdog->state, Alert::State::Firing);
+        QCOMPARE(watchdog->value, QStringLiteral("1e+00"));
+        // Nanoseconds in the answer, milliseconds kept.
+        QCOMPARE(watchdog->activeSince, QDateTime(QDate(2026, 11, 29), QTime(1, 38, 42, 765), Qt::UTC));
+        for (const Alert &a : alerts) {
+            QVERIFY(std::is_sorted(a.labels.begin(), a.labels.end()));
+            QCOMPARE(a.identity, Alert::identityOf(a.labels));
+        }
+    }
+
+    void pendingAlertsAreRecognised()
+    {
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format::PrometheusV1, fixture(QStringLiteral("prometheus-2.42/alerts_with_pending.json")), state);
+        QVERIFY(out.ok());
+        QVERIFY(std::any_of(out->delta.added.begin(), out->delta.added.end(), [](const Alert &a) { return a.state == Alert::State::Pending; }));
+    }
+
+    void alertmanagerAnswerAndSilences()
+    {
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format::AlertmanagerV2, fixture(QStringLiteral("alertmanager-0.25/alerts.json")), state);
+        QVERIFY2(out.ok(), qPrintable(out.error()));
+        QVERIFY(!out->delta.added.isEmpty());
+        const Alert &first = out->delta.added.first();
+        QVERIFY(!first.alertName().isEmpty());
+        QVERIFY(first.generatorUrl.startsWith(QStringLiteral("http://127.0.0.1:")));
+        QVERIFY(first.activeSince.isValid());
+
+        const auto silenced = decoder.decode(Format::AlertmanagerV2, fixture(QStringLiteral("alertmanager-0.25/alerts_after_silence.json")), state);
+        QVERIFY(silenced.ok());
+        const QList<Alert> all = silenced->delta.added + silenced->delta.changed;
+        QVERIFY(std::any_of(all.begin(), all.end(), [](const Alert &a) {
+            return a.state == Alert::State::Suppressed && !a.silencedBy.isEmpty();
+        }));
+    }
+
+    void sameLabelsSameIdentityOnEveryServer()
+    {
+        const QByteArray prometheus = R"({"status":"success","data":{"alerts":[{"labels":{"severity":"SEV-2","alertname":"SocketLatencyHigh"},"annotations":{},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"0.25"}]}})";
+        const QByteArray alertmanager = R"([{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2"},"annotations":{},"startsAt":"2026-11-29T14:00:00Z","endsAt":"2026-11-29T15:00:00Z","updatedAt":"2026-11-29T14:00:01Z","fingerprint":"abc","receivers":[],"status":{"state":"active","silencedBy":[],"inhibitedBy":[]},"generatorURL":""}])";
+        AlertDecoder a;
+        AlertDecoder b;
+        AlertSnapshot sa;
+        AlertSnapshot sb;
+        const auto p = a.decode(Format::PrometheusV1, prometheus, sa);
+        const auto m = b.decode(Format::AlertmanagerV2, alertmanager, sb);
+        QVERIFY(p.ok() && m.ok());
+        QCOMPARE(p->delta.added.first().identity, m->delta.added.first().identity);
+    }
+
+    void changesBetweenPolls()
+    {
+        AlertDecoder decoder;
+        const QByteArray body = fixture(QStringLiteral("prometheus-2.42/alerts.json"));
+        AlertSnapshot state;
+        const auto first = decoder.decode(Format::PrometheusV1, body, state);
+        QVERIFY(first.ok());
+        const auto same = decoder.decode(Format::PrometheusV1, body, state);
+        QVERIFY(same.ok());
+        QVERIFY(same->unchanged);
+        QVERIFY(same->delta.isEmpty());
+
+        // One alert's value changes, one disappears (resolved), one is new.
+        QJsonObject doc = QJsonDocument::fromJson(body).object();
+        QJsonObject data = doc.value(QStringLiteral("data")).toObject();
+        QJsonArray alerts = data.value(QStringLiteral("alerts")).toArray();
+        const int before = int(alerts.size());
+        QJsonObject changed = alerts[0].toObject();
+        changed.insert(QStringLiteral("value"), QStringLiteral("42"));
+        alerts[0] = changed;
+        const QString resolvedName = alerts[1].toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("alertname")).toString();
+        alerts.removeAt(1);
+        QJsonObject fresh = changed;
+        QJsonObject labels = fresh.value(QStringLiteral("labels")).toObject();
+        labels.insert(QStringLiteral("instance"), QStringLiteral("new-host:9100"));
+        fresh.insert(QStringLiteral("labels"), labels);
+        alerts.append(fresh);
+        data.insert(QStringLiteral("alerts"), alerts);
+        doc.insert(QStringLiteral("data"), data);
+        // A broken answer first: the state is left as it was.
+        QVERIFY(!decoder.decode(Format::PrometheusV1, QJsonDocument(doc).toJson(QJsonDocument::Compact).chopped(30), state).ok());
+        QCOMPARE(state.byIdentity.size(), before);
+        const auto next = decoder.decode(Format::PrometheusV1, QJsonDocument(doc).toJson(QJsonDocument::Compact), state);
+        QVERIFY2(next.ok(), qPrintable(next.error()));
+        QCOMPARE(next->delta.changed.size(), 1);
+        QCOMPARE(next->delta.changed.first().value, QStringLiteral("42"));
+        QCOMPARE(next->delta.added.size(), 1);
+        QCOMPARE(next->delta.added.first().label(u"instance"), QStringLiteral("new-host:9100"));
+        QCOMPARE(next->delta.resolved.size(), 1);
+        QCOMPARE(state.byIdentity.size(), before);
+        QVERIFY(!resolvedName.isEmpty());
+    }
+
+    void resolveIsAnAbsence()
+    {
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto first = decoder.decode(Format::AlertmanagerV2, fixture(QStringLiteral("alertmanager-0.25/alerts.json")), state);
+        const qsizetype firstCount = state.byIdentity.size();
+        const auto after = decoder.decode(Format::AlertmanagerV2, fixture(QStringLiteral("alertmanager-0.25/alerts_after_resolve.json")), state);
+        QVERIFY(first.ok() && after.ok());
+        QVERIFY(!after->delta.resolved.isEmpty());
+        QCOMPARE(state.byIdentity.size() + after->delta.resolved.size() - after->delta.added.size(), firstCount);
+    }
+
+    void badAnswersSayWhatAndWhere_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        const QByteArray good = fixture(QStringLiteral("prometheus-2.42/alerts.json"));
+        QTest::newRow("empty") << int(Format::PrometheusV1) << QByteArray("  ") << QStringLiteral("empty");
+        QTest::newRow("garbage") << int(Format::PrometheusV1) << QByteArray("<html>Bad gateway</html>") << QStringLiteral("not a Prometheus alerts response at byte 1: illegal value");
+        QTest::newRow("truncated") << int(Format::PrometheusV1) << good.left(1234) << QStringLiteral("not a Prometheus alerts response at byte");
+        QTest::newRow("rules instead of alerts") << int(Format::PrometheusV1) << fixture(QStringLiteral("prometheus-2.42/rules.json")) << QStringLiteral("has no \"alerts\" list");
+        QTest::newRow("prometheus error") << int(Format::PrometheusV1) << fixture(QStringLiteral("prometheus-2.42/err_bad_query.json")) << QStringLiteral("Prometheus answered with an error: invalid parameter");
+        QTest::newRow("alertmanager error body") << int(Format::AlertmanagerV2) << fixture(QStringLiteral("alertmanager-0.25/err_bad_silence.json")) << QStringLiteral("expected a JSON list of alerts");
+        QTest::newRow("wrong type in an alert") << int(Format::AlertmanagerV2) << QByteArray(R"([{"labels":{"alertname":7}}])") << QStringLiteral("alert 0 \"labels\" has the wrong type");
+        QTest::newRow("v1 answer to a v2 question") << int(Format::AlertmanagerV2) << good << QStringLiteral("not an Alertmanager alerts response");
+    }
+    void badAnswersSayWhatAndWhere()
+    {
+        QFETCH(int, format);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format(format), body, state);
+        QVERIFY(!out.ok());
+        QVERIFY2(out.error().contains(expected), qPrintable(out.error()));
+    }
+
+    void isoTimes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("msecs"); // -1: refused
+        QTest::newRow("nanoseconds") << QStringLiteral("2026-11-29T01:38:42.765929527Z") << qint64(1795916322765);
+        QTest::newRow("millis") << QStringLiteral("2026-11-29T01:38:42.641Z") << qint64(1795916322641);
+        QTest::newRow("whole") << QStringLiteral("1970-01-01T00:00:00Z") << qint64(0);
+        QTest::newRow("offset") << QStringLiteral("2026-11-29T02:38:42+01:00") << qint64(1795916322000);
+        QTest::newRow("go zero time") << QStringLiteral("0001-01-01T00:00:00Z") << qint64(-62135596800000);
+        QTest::newRow("no zone") << QStringLiteral("2026-11-29T01:38:42") << qint64(-1);
+        QTest::newRow("junk") << QStringLiteral("soon") << qint64(-1);
+    }
+    void isoTimes()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, msecs);
+        const QByteArray utf8 = text.toUtf8();
+        qint64 got = 0;
+        const bool ok = FastIsoTime::parse(std::string_view(utf8.constData(), size_t(utf8.size())), got);
+        QCOMPARE(ok, msecs != -1);
+        if (ok) {
+            QCOMPARE(got, msecs);
+        }
+    }
+
+    void matchers_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<bool>("matchesLatency"); // alertname=SocketLatencyHigh, severity=SEV-2, job=game
+        QTest::addColumn<QString>("error");
+        QTest::newRow("empty") << QString() << true << QString();
+        QTest::newRow("equal") << QStringLiteral("severity=\"SEV-2\"") << true << QString();
+        QTest::newRow("braces and regex") << QStringLiteral("{severity=~\"SEV-1|SEV-2\", job!=\"x\"}") << true << QString();
+        QTest::newRow("regex is anchored") << QStringLiteral("severity=~\"SEV\"") << false << QString();
+        QTest::newRow("not regex") << QStringLiteral("alertname!~\"Socket.*\"") << false << QString();
+        QTest::newRow("missing label is empty") << QStringLiteral("team=\"\"") << true << QString();
+        QTest::newRow("unquoted") << QStringLiteral("job=game") << true << QString();
+        QTest::newRow("escaped quote") << QStringLiteral("job=\"ga\\\"me\"") << false << QString();
+        QTest::newRow("no operator") << QStringLiteral("severity SEV-2") << false << QStringLiteral("column 10: expected an operator");
+        QTest::newRow("unclosed quote") << QStringLiteral("job=\"game") << false << QStringLiteral("not closed");
+        QTest::newRow("bad regex") << QStringLiteral("job=~\"(\"") << false << QStringLiteral("not valid");
+        QTest::newRow("unclosed brace") << QStringLiteral("{job=\"game\"") << false << QStringLiteral("expected a closing }");
+        QTest::newRow("no comma") << QStringLiteral("job=\"game\" severity=\"SEV-2\"") << false << QStringLiteral("expected a comma");
+    }
+    void matchers()
+    {
+        QFETCH(QString, expression);
+        QFETCH(bool, matchesLatency);
+        QFETCH(QString, error);
+        Alert alert;
+        alert.labels = {{QStringLiteral("alertname"), QStringLiteral("SocketLatencyHigh")},
+                        {QStringLiteral("job"), QStringLiteral("game")},
+                        {QStringLiteral("severity"), QStringLiteral("SEV-2")}};
+        const auto parsed = LabelMatcher::parseList(expression);
+        if (!error.isEmpty()) {
+            QVERIFY(!parsed.ok());
+            QVERIFY2(parsed.error().contains(error), qPrintable(parsed.error()));
+            return;
+        }
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+        QCOMPARE(LabelMatcher::matchesAll(parsed.value(), alert), matchesLatency);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertDecoder)
+#include "tst_alertdecoder.moc"
