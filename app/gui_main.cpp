@@ -1,4 +1,5 @@
 #include "AppSettings.h"
+#include "AlertSource.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -19,6 +20,12 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The incident file to open."), QStringLiteral("FILE"));
     parser.addOption(db);
+    const QCommandLineOption prometheus(QStringLiteral("prometheus"),
+                                        QStringLiteral("Poll this Prometheus for this run (repeatable)."), QStringLiteral("URL"));
+    const QCommandLineOption alertmanager(QStringLiteral("alertmanager"),
+                                          QStringLiteral("Poll this Alertmanager for this run (repeatable)."), QStringLiteral("URL"));
+    parser.addOption(prometheus);
+    parser.addOption(alertmanager);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The incident file to open (same as --db)."));
     parser.process(app);
 
@@ -32,6 +39,24 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window;
+    QList<AlertSource> sources;
+    for (const auto &[option, kind] : {std::pair{&prometheus, AlertSource::Kind::Prometheus},
+                                       std::pair{&alertmanager, AlertSource::Kind::Alertmanager}}) {
+        for (const QString &value : parser.values(*option)) {
+            AlertSource source;
+            source.kind = kind;
+            source.url = QUrl(value, QUrl::StrictMode);
+            source.intervalSeconds = AppSettings().pollIntervalSeconds();
+            if (!source.url.isValid() || source.url.host().isEmpty()) {
+                qCritical("incident-console: \"%s\" is not an http:// or https:// address", qPrintable(value));
+                return 2;
+            }
+            sources.append(source);
+        }
+    }
+    if (!sources.isEmpty()) {
+        window.setAlertSourceOverride(sources);
+    }
     window.show();
     window.openFile(path);
     return app.exec();

@@ -7,9 +7,34 @@
 AlertArchiveModel::AlertArchiveModel(IncidentStore *store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
 {
+    m_throttle = new QTimer(this);
+    m_throttle->setSingleShot(true);
+    m_throttle->setInterval(std::chrono::seconds(5));
+    connect(m_throttle, &QTimer::timeout, this, [this] {
+        if (m_active && m_dirty) {
+            reload();
+        }
+    });
     connect(m_store, &IncidentStore::storeReset, this, &AlertArchiveModel::reload);
-    connect(m_store, &IncidentStore::alertArchiveChanged, this, &AlertArchiveModel::reload);
+    connect(m_store, &IncidentStore::alertArchiveChanged, this, &AlertArchiveModel::reloadSoon);
     reload();
+}
+
+void AlertArchiveModel::setActive(bool active)
+{
+    m_active = active;
+    if (active && m_dirty) {
+        reload();
+    }
+}
+
+void AlertArchiveModel::reloadSoon()
+{
+    m_dirty = true;
+    if (m_active && !m_throttle->isActive()) {
+        reload(); // at once, then at most once per interval while changes keep coming
+        m_throttle->start();
+    }
 }
 
 void AlertArchiveModel::setDisplayTimeZone(const QTimeZone &zone)
@@ -86,6 +111,7 @@ QVariant AlertArchiveModel::headerData(int section, Qt::Orientation orientation,
 void AlertArchiveModel::reload()
 {
     // The archive is written by the alert poller in batches; a batch replaces the view wholesale for now.
+    m_dirty = false;
     beginResetModel();
     m_alerts.clear();
     if (m_store->isOpen()) {

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QTimeZone>
+#include <QTimer>
 
 class IncidentStore;
 
@@ -19,6 +20,8 @@ public:
 
     AlertArchiveModel(IncidentStore *store, QObject *parent);
     void setDisplayTimeZone(const QTimeZone &zone);
+    // The archive grows with every poll; it is read only while someone looks at it, at most every 5 s.
+    void setActive(bool active);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -27,8 +30,12 @@ public:
 
 private:
     void reload();
+    void reloadSoon();
 
     IncidentStore *m_store;
     QList<ArchivedAlert> m_alerts;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
+    bool m_active = false;
+    bool m_dirty = true;
+    QTimer *m_throttle;
 };

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -23,31 +24,68 @@ QString AppSettings::defaultDatabasePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/incidents.sqlite");
 }
 
-QList<AlertSourceConfig> AppSettings::alertSources() const
+QList<AlertSource> AppSettings::alertSources() const
 {
-    QList<AlertSourceConfig> list;
-    const QStringList entries = m_settings.value(QStringLiteral("alerts/sources")).toStringList();
-    for (const QString &entry : entries) {
-        // "kind url", e.g. "alertmanager http://127.0.0.1:9093"
-        const QString kind = entry.section(u' ', 0, 0);
-        const QUrl url(entry.section(u' ', 1), QUrl::StrictMode);
-        if (!url.isValid()) {
-            continue;
+    QList<AlertSource> list;
+    auto &settings = const_cast<QSettings &>(m_settings);
+    const int count = settings.beginReadArray(QStringLiteral("alertSources"));
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        AlertSource s;
+        s.kind = settings.value(QStringLiteral("kind")).toString() == QStringLiteral("alertmanager")
+                     ? AlertSource::Kind::Alertmanager
+                     : AlertSource::Kind::Prometheus;
+        s.url = QUrl(settings.value(QStringLiteral("url")).toString(), QUrl::StrictMode);
+        s.intervalSeconds = std::max(1, settings.value(QStringLiteral("intervalSeconds"), 15).toInt());
+        s.timeoutSeconds = std::max(1, settings.value(QStringLiteral("timeoutSeconds"), 10).toInt());
+        const QString auth = settings.value(QStringLiteral("auth")).toString();
+        s.auth = auth == QStringLiteral("basic")    ? AlertSource::Auth::Basic
+                 : auth == QStringLiteral("bearer") ? AlertSource::Auth::Bearer
+                                                    : AlertSource::Auth::None;
+        s.username = settings.value(QStringLiteral("username")).toString();
+        s.password = settings.value(QStringLiteral("secret")).toString();
+        s.caFile = settings.value(QStringLiteral("caFile")).toString();
+        if (s.url.isValid()) {
+            list.append(s);
         }
-        list.append({kind == QStringLiteral("alertmanager") ? AlertSourceConfig::Kind::Alertmanager
-                                                            : AlertSourceConfig::Kind::Prometheus,
-                     url});
     }
+    settings.endArray();
     return list;
 }
 
-void AppSettings::setAlertSources(const QList<AlertSourceConfig> &sources)
+void AppSettings::setAlertSources(const QList<AlertSource> &sources)
 {
-    QStringList entries;
-    for (const auto &s : sources) {
-        entries.append(AlertSourceConfig::kindKey(s.kind) + u' ' + s.url.toString());
+    m_settings.remove(QStringLiteral("alertSources"));
+    m_settings.beginWriteArray(QStringLiteral("alertSources"), int(sources.size()));
+    for (int i = 0; i < sources.size(); ++i) {
+        const AlertSource &s = sources[i];
+        m_settings.setArrayIndex(i);
+        m_settings.setValue(QStringLiteral("kind"), AlertSource::kindKey(s.kind));
+        m_settings.setValue(QStringLiteral("url"), s.url.toString());
+        m_settings.setValue(QStringLiteral("intervalSeconds"), s.intervalSeconds);
+        m_settings.setValue(QStringLiteral("timeoutSeconds"), s.timeoutSeconds);
+        m_settings.setValue(QStringLiteral("auth"), s.auth == AlertSource::Auth::Basic    ? QStringLiteral("basic")
+                                                    : s.auth == AlertSource::Auth::Bearer ? QStringLiteral("bearer")
+                                                                                          : QStringLiteral("none"));
+        m_settings.setValue(QStringLiteral("username"), s.username);
+        m_settings.setValue(QStringLiteral("secret"), s.password);
+        m_settings.setValue(QStringLiteral("caFile"), s.caFile);
     }
-    m_settings.setValue(QStringLiteral("alerts/sources"), entries);
+    m_settings.endArray();
+    m_settings.sync();
+    // The file may hold passwords and tokens: only its owner may read it.
+    QFile::setPermissions(m_settings.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+QStringList AppSettings::notifySeverities() const
+{
+    return m_settings.value(QStringLiteral("alerts/notifySeverities"), QStringList{QStringLiteral("SEV-1"), QStringLiteral("SEV-2")})
+        .toStringList();
+}
+
+void AppSettings::setNotifySeverities(const QStringList &severities)
+{
+    m_settings.setValue(QStringLiteral("alerts/notifySeverities"), severities);
 }
 
 int AppSettings::pollIntervalSeconds() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AlertSource.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSettings>
@@ -8,15 +10,6 @@
 #include <QTimeZone>
 #include <QUrl>
 
-struct AlertSourceConfig
-{
-    enum class Kind { Prometheus, Alertmanager };
-    Kind kind = Kind::Prometheus;
-    QUrl url;
-
-    static QString kindKey(Kind k) { return k == Kind::Prometheus ? QStringLiteral("prometheus") : QStringLiteral("alertmanager"); }
-    bool operator==(const AlertSourceConfig &) const = default;
-};
 
 // The user's preferences (not the incident record): one place for every key and its default.
 class AppSettings final
@@ -28,10 +21,14 @@ public:
     static void applyIdentity();
     static QString defaultDatabasePath();
 
-    QList<AlertSourceConfig> alertSources() const;
-    void setAlertSources(const QList<AlertSourceConfig> &sources);
-    int pollIntervalSeconds() const; // 15 unless set; at least 1
+    // Credentials are kept here (the user's own settings file, made private to the user), never in the incident file.
+    QList<AlertSource> alertSources() const;
+    void setAlertSources(const QList<AlertSource> &sources);
+    int pollIntervalSeconds() const; // default for new sources: 15 unless set; at least 1
     void setPollIntervalSeconds(int seconds);
+    // Severity label values that raise a desktop notification when a new alert starts firing.
+    QStringList notifySeverities() const;
+    void setNotifySeverities(const QStringList &severities);
     // IANA id, or empty for the system's local zone.
     QString displayTimeZoneId() const;
     void setDisplayTimeZoneId(const QString &id);

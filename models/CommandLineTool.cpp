@@ -1,12 +1,17 @@
 #include "CommandLineTool.h"
 
+#include "AlertJson.h"
+#include "AlertPoller.h"
 #include "AppSettings.h"
+#include "LiveAlertModel.h"
 #include "JsonExchange.h"
 #include "StoredTime.h"
 #include "Workspace.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +39,10 @@ QString usageText()
               "                                                  Add a timeline entry; prints its id.\n"
               "  export --format json [--incident ID] [-o FILE]  Export the file or one incident (stdout without -o).\n"
               "  import FILE                                     Import an export; all or nothing.\n"
+              "  alerts --prometheus URL | --alertmanager URL [--once] [--json]\n"
+              "                                                  Print the alerts firing now, in the console's normalised\n"
+              "                                                  form; without --once, again whenever they change.\n"
+              "                                                  Both options may be repeated; no --db needed.\n"
               "\n"
               "Options:\n"
               "  --db FILE      The incident file (default: %1)\n"
@@ -81,9 +90,13 @@ int CommandLineTool::run(const QStringList &arguments)
     const QCommandLineOption kind(QStringLiteral("kind"), QString(), QStringLiteral("KIND"));
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("FORMAT"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("FILE"));
+    const QCommandLineOption prometheus(QStringLiteral("prometheus"), QString(), QStringLiteral("URL"));
+    const QCommandLineOption alertmanager(QStringLiteral("alertmanager"), QString(), QStringLiteral("URL"));
+    const QCommandLineOption once(QStringLiteral("once"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
-    parser.addOptions({db, json, title, severity, summary, drill, incident, text, at, kind, format, output, help, version});
+    parser.addOptions({db, json, title, severity, summary, drill, incident, text, at, kind, format, output, prometheus,
+                       alertmanager, once, help, version});
 
     auto usageError = [this](const QString &message) {
         m_err << "incident-console-cli: " << message << " (see --help)\n";
@@ -131,6 +144,8 @@ int CommandLineTool::run(const QStringList &arguments)
          {QStringLiteral("incident"), QStringLiteral("text"), QStringLiteral("at"), QStringLiteral("kind")}},
         {QStringLiteral("export"), {QStringLiteral("format"), QStringLiteral("incident"), QStringLiteral("o")}},
         {QStringLiteral("import"), {}},
+        {QStringLiteral("alerts"),
+         {QStringLiteral("prometheus"), QStringLiteral("alertmanager"), QStringLiteral("once"), QStringLiteral("json")}},
     };
     if (!allowed.contains(command)) {
         return usageError(tr("unknown command \"%1\"").arg(command));
@@ -153,6 +168,33 @@ int CommandLineTool::run(const QStringList &arguments)
         id = parser.value(option).toLongLong(&ok);
         return ok && id > 0;
     };
+
+    if (command == QStringLiteral("alerts")) {
+        QList<AlertSource> sources;
+        for (const auto &[option, kindOf] : {std::pair{&prometheus, AlertSource::Kind::Prometheus},
+                                             std::pair{&alertmanager, AlertSource::Kind::Alertmanager}}) {
+            for (const QString &value : parser.values(*option)) {
+                const QUrl url(value, QUrl::StrictMode);
+                if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
+                    url.host().isEmpty()) {
+                    return usageError(tr("\"%1\" is not an http:// or https:// address").arg(value));
+                }
+                AlertSource source;
+                source.kind = kindOf;
+                source.url = url;
+                if (!url.userName().isEmpty()) {
+                    source.auth = AlertSource::Auth::Basic;
+                    source.username = url.userName();
+                    source.password = url.password();
+                }
+                sources.append(source);
+            }
+        }
+        if (sources.isEmpty()) {
+            return usageError(tr("\"alerts\" needs --prometheus URL or --alertmanager URL"));
+        }
+        return runAlerts(sources, parser.isSet(once), parser.isSet(json));
+    }
 
     const QString path = parser.isSet(db) ? parser.value(db) : AppSettings::defaultDatabasePath();
     // Reading commands share the file with a running console; writing ones need it to themselves.
@@ -277,4 +319,81 @@ int CommandLineTool::run(const QStringList &arguments)
     m_out << summaryResult->describe() << '\n';
     m_out.flush();
     return Ok;
+}
+
+int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, bool json)
+{
+    // The same poller, decoder and merge as the window, on this thread's event loop.
+    AlertPoller poller;
+    QHash<QString, Alert> current;
+    QHash<QString, SourceStatus> statuses;
+    QEventLoop loop;
+    int exitCode = Ok;
+
+    auto print = [&] {
+        QList<Alert> alerts = current.values();
+        std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
+            const int ra = LiveAlertModel::severityRank(a.severity());
+            const int rb = LiveAlertModel::severityRank(b.severity());
+            if (ra != rb) {
+                return ra < rb;
+            }
+            return a.activeSince != b.activeSince ? a.activeSince < b.activeSince : a.identity < b.identity;
+        });
+        if (json) {
+            QJsonArray array;
+            for (const Alert &a : alerts) {
+                array.append(AlertJson::toJson(a));
+            }
+            m_out.flush();
+            const QByteArray bytes = QJsonDocument(array).toJson(once ? QJsonDocument::Indented : QJsonDocument::Compact);
+            if (m_out.device()) {
+                m_out.device()->write(bytes);
+                if (!once) {
+                    m_out.device()->write("\n");
+                }
+            } else {
+                m_out << QString::fromUtf8(bytes);
+            }
+        } else {
+            for (const Alert &a : alerts) {
+                m_out << qSetFieldWidth(11) << Qt::left << Alert::stateKey(a.state) << qSetFieldWidth(8) << a.severity()
+                      << qSetFieldWidth(28) << a.alertName() << qSetFieldWidth(0) << a.annotation(u"summary") << '\n';
+            }
+            m_out << tr("%1 alerts").arg(alerts.size()) << '\n';
+        }
+        m_out.flush();
+    };
+
+    QObject::connect(&poller, &AlertPoller::alertsChanged, &loop, [&](const AlertDelta &delta) {
+        for (const QString &identity : delta.resolved) {
+            current.remove(identity);
+        }
+        for (const Alert &a : delta.added + delta.changed) {
+            current.insert(a.identity, a);
+        }
+        if (!once) {
+            print();
+        }
+    });
+    QObject::connect(&poller, &AlertPoller::sourceStatusChanged, &loop, [&](const SourceStatus &status) {
+        const bool firstAnswer = !statuses.contains(status.source);
+        statuses.insert(status.source, status);
+        if (status.isFailing() && (once || firstAnswer)) {
+            m_err << "incident-console-cli: " << status.source << ": " << status.lastError << '\n';
+            m_err.flush();
+        }
+        if (once && statuses.size() == sources.size()) {
+            const bool anyFailed = std::any_of(statuses.begin(), statuses.end(), [](const SourceStatus &s) { return s.isFailing(); });
+            exitCode = anyFailed ? Failed : Ok;
+            if (!anyFailed) {
+                print();
+            }
+            loop.quit();
+        }
+    });
+    poller.setSources(sources);
+    loop.exec();
+    poller.stop();
+    return exitCode;
 }

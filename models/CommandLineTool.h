@@ -1,5 +1,8 @@
 #pragma once
 
+#include "AlertSource.h"
+
+#include <QList>
 #include <QStringList>
 #include <QTextStream>
 
@@ -12,6 +15,8 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    int runAlerts(const QList<AlertSource> &sources, bool once, bool json);
+
     QTextStream &m_out;
     QTextStream &m_err;
 };

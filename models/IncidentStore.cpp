@@ -1087,16 +1087,18 @@ Status IncidentStore::deleteAlertLink(qint64 linkId)
     });
 }
 
-Result<QHash<QString, QList<qint64>>> IncidentStore::alertLinksByIdentity() const
+Result<QHash<QString, IncidentStore::LinkedAlert>> IncidentStore::alertLinksByIdentity() const
 {
-    auto q = prepare(QStringLiteral("SELECT a.identity, l.incident_id FROM alert_links l "
+    auto q = prepare(QStringLiteral("SELECT a.identity, a.alert_name, l.incident_id FROM alert_links l "
                                     "JOIN alert_archive a ON a.id = l.alert_id ORDER BY l.incident_id"));
     if (const Status s = exec(q, tr("Could not read the alert links")); !s) {
         return s;
     }
-    QHash<QString, QList<qint64>> links;
+    QHash<QString, LinkedAlert> links;
     while (q.next()) {
-        links[q.value(0).toString()].append(q.value(1).toLongLong());
+        LinkedAlert &l = links[q.value(0).toString()];
+        l.alertName = q.value(1).toString();
+        l.incidentIds.append(q.value(2).toLongLong());
     }
     return links;
 }

@@ -90,8 +90,13 @@ public:
     Result<qint64> ensureArchivedAlert(const ArchivedAlert &alert);
     Result<qint64> insertAlertLink(qint64 incidentId, qint64 alertId, const QDateTime &at, const QString &snapshot);
     Status deleteAlertLink(qint64 linkId);
-    // identity -> ids of the incidents it is linked to
-    Result<QHash<QString, QList<qint64>>> alertLinksByIdentity() const;
+    struct LinkedAlert
+    {
+        QString alertName;
+        QList<qint64> incidentIds;
+    };
+    // identity -> the alert's name and the incidents it is linked to
+    Result<QHash<QString, LinkedAlert>> alertLinksByIdentity() const;
 
     // A consistent copy of the live file (VACUUM INTO), safe while the console keeps writing.
     Status saveCopy(const QString &destination) const;
@@ -101,6 +106,8 @@ public:
     QSqlQuery prepare(const QString &sql) const;
     // Tells every listener the file changed wholesale (after an import).
     void announceReset();
+    // The alert archiver writes through a connection of its own; this tells the models it did.
+    void announceAlertArchiveChanged() { emit alertArchiveChanged(); }
 
 signals:
     void incidentInserted(qint64 id);

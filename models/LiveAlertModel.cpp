@@ -170,6 +170,18 @@ void LiveAlertModel::resetSources(const QStringList &names)
     m_failingSources.clear();
 }
 
+void LiveAlertModel::setGroupLabel(const QString &label)
+{
+    if (label == m_groupLabel) {
+        return;
+    }
+    m_groupLabel = label;
+    emit headerDataChanged(Qt::Horizontal, ColumnGroup, ColumnGroup);
+    if (!m_rows.empty()) {
+        emit dataChanged(index(0, ColumnGroup), index(rowCount() - 1, ColumnGroup));
+    }
+}
+
 void LiveAlertModel::setDisplayTimeZone(const QTimeZone &zone)
 {
     m_zone = zone;
@@ -197,6 +209,10 @@ QVariant LiveAlertModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
+        case ColumnGroup: {
+            const QString value = a.label(m_groupLabel);
+            return value.isEmpty() ? tr("(no %1)").arg(m_groupLabel) : value;
+        }
         case ColumnState: {
             const QString state = Alert::stateKey(a.state);
             return isStale(index.row()) ? tr("%1 (stale)").arg(state) : state;
@@ -287,6 +303,8 @@ QVariant LiveAlertModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     }
     switch (section) {
+    case ColumnGroup:
+        return m_groupLabel;
     case ColumnState:
         return tr("State");
     case ColumnSeverity:

@@ -23,7 +23,7 @@ class LiveAlertModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(LiveAlertModel)
 
 public:
-    enum Column { ColumnState, ColumnSeverity, ColumnName, ColumnLabels, ColumnSummary, ColumnSince, ColumnSource,
+    enum Column { ColumnGroup, ColumnState, ColumnSeverity, ColumnName, ColumnLabels, ColumnSummary, ColumnSince, ColumnSource,
                   ColumnAck, ColumnCount };
     enum Role { IdentityRole = Qt::UserRole + 100, SortRole, StaleRole, AckedRole, SeverityRankRole };
 
@@ -33,6 +33,9 @@ public:
     void setSourceStatus(const SourceStatus &status);
     void resetSources(const QStringList &names);
     void setDisplayTimeZone(const QTimeZone &zone);
+    // The label whose value the group column shows; empty for none.
+    void setGroupLabel(const QString &label);
+    QString groupLabel() const { return m_groupLabel; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -62,4 +65,5 @@ private:
     QSet<QString> m_failingSources;
     QHash<QString, AlertAck> m_acks;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
+    QString m_groupLabel;
 };

@@ -1,6 +1,7 @@
 #include "Workspace.h"
 
 #include "Clock.h"
+#include "AlertCommands.h"
 #include "IncidentCommands.h"
 
 Workspace::Workspace(QObject *parent) : QObject(parent)
@@ -166,4 +167,47 @@ Status Workspace::assignRole(qint64 incidentId, qint64 roleId, const QString &pe
     const TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Decision, text);
     return push(std::make_unique<AssignRoleCommand>(
         m_store, [this](const QString &m) { emit editFailed(m); }, assignment, newPerson, previousId, note));
+}
+
+Status Workspace::linkAlerts(qint64 incidentId, const QList<Alert> &alerts)
+{
+    if (alerts.isEmpty()) {
+        return Status::failure(tr("Select the alerts to link."));
+    }
+    if (const auto incident = m_store.incident(incidentId); !incident) {
+        return incident.status();
+    }
+    return push(std::make_unique<LinkAlertsCommand>(
+        m_store, [this](const QString &m) { emit editFailed(m); }, incidentId, alerts, m_author));
+}
+
+Result<qint64> Workspace::declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts)
+{
+    m_undoStack.beginMacro(tr("Declare \"%1\" from alerts").arg(title));
+    const auto id = declareIncident(title, severity);
+    Status linked = id ? linkAlerts(id.value(), alerts) : id.status();
+    m_undoStack.endMacro();
+    if (!linked) {
+        // Leave nothing half done: the declaration goes too.
+        if (id) {
+            m_undoStack.undo();
+        }
+        return linked;
+    }
+    return id;
+}
+
+Status Workspace::acknowledgeAlert(const QString &identity, const QString &note)
+{
+    const auto acks = m_store.alertAcks();
+    if (!acks) {
+        return acks.status();
+    }
+    std::optional<AlertAck> previous;
+    if (acks->contains(identity)) {
+        previous = acks->value(identity);
+    }
+    const AlertAck ack{identity, note.trimmed(), m_author, Clock::nowUtc()};
+    return push(std::make_unique<AcknowledgeAlertCommand>(
+        m_store, [this](const QString &m) { emit editFailed(m); }, ack, previous));
 }

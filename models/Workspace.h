@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Alert.h"
 #include "IncidentStore.h"
 #include "Result.h"
 #include "Severity.h"
@@ -41,6 +42,12 @@ public:
     Status changeStage(qint64 incidentId, Stage stage);
     // Hands the role to the person of that name, adding them to the roster when nobody has that name.
     Status assignRole(qint64 incidentId, qint64 roleId, const QString &personName);
+
+    // Links alerts to the incident, freezing their evidence into its timeline.
+    Status linkAlerts(qint64 incidentId, const QList<Alert> &alerts);
+    // Declares an incident for these alerts and links them, as one edit.
+    Result<qint64> declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts);
+    Status acknowledgeAlert(const QString &identity, const QString &note);
 
 signals:
     // An undo or redo could not be written; the message says what and why.

@@ -156,6 +156,7 @@ private slots:
 
         AlertArchiveModel alerts(w.store(), nullptr);
         QAbstractItemModelTester t2(&alerts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        alerts.setActive(true); // the archive is read only while it is looked at
         ArchivedAlert a;
         a.identity = QStringLiteral("fp");
         a.source = QStringLiteral("alertmanager");

@@ -1,47 +1,399 @@
 #include "AlertsPanel.h"
 
 #include "AlertArchiveModel.h"
+#include "AlertFilterModel.h"
+#include "AlertMonitor.h"
 #include "AppSettings.h"
+#include "LiveAlertModel.h"
+#include "SilenceRequest.h"
+#include "TimeDisplay.h"
+#include "Workspace.h"
 
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
-AlertsPanel::AlertsPanel(AlertArchiveModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+namespace {
+QString escaped(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+} // namespace
+
+AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertModel *live, AlertArchiveModel *archive,
+                         QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_monitor(monitor), m_live(live)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    m_sources = new QLabel(this);
-    m_sources->setObjectName(QStringLiteral("alertSourcesLabel"));
-    m_sources->setWordWrap(true);
-    m_sources->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_sources);
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("alertArchiveView"));
-    m_view->setModel(model);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("alertSourcesLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+
+    auto *tabs = new QTabWidget(this);
+    layout->addWidget(tabs, 1);
+
+    // Live
+    auto *livePage = new QWidget(tabs);
+    auto *liveLayout = new QVBoxLayout(livePage);
+    liveLayout->setContentsMargins(0, 4, 0, 0);
+    auto *filters = new QHBoxLayout;
+    m_text = new QLineEdit(livePage);
+    m_text->setObjectName(QStringLiteral("alertTextFilter"));
+    m_text->setPlaceholderText(tr("Filter text"));
+    m_text->setClearButtonEnabled(true);
+    m_matchers = new QLineEdit(livePage);
+    m_matchers->setObjectName(QStringLiteral("alertMatcherFilter"));
+    m_matchers->setPlaceholderText(tr("Label matchers, e.g. severity=~\"SEV-1|SEV-2\", job!=\"x\""));
+    m_matchers->setClearButtonEnabled(true);
+    m_groupBy = new QComboBox(livePage);
+    m_groupBy->setObjectName(QStringLiteral("alertGroupBy"));
+    m_groupBy->setEditable(true);
+    m_groupBy->setInsertPolicy(QComboBox::NoInsert);
+    m_groupBy->addItem(tr("No grouping"), QString());
+    for (const char *label : {"severity", "alertname", "job", "instance", "service", "cluster"}) {
+        m_groupBy->addItem(tr("Group by %1").arg(QLatin1String(label)), QString::fromLatin1(label));
+    }
+    m_groupBy->setToolTip(tr("Group rows by a label; type any label name"));
+    filters->addWidget(m_text, 2);
+    filters->addWidget(m_matchers, 3);
+    filters->addWidget(m_groupBy, 1);
+    liveLayout->addLayout(filters);
+    m_matcherProblem = new QLabel(livePage);
+    m_matcherProblem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_matcherProblem->hide();
+    liveLayout->addWidget(m_matcherProblem);
+
+    m_filter = new AlertFilterModel(this);
+    m_filter->setSourceModel(live);
+    m_view = new QTableView(livePage);
+    m_view->setObjectName(QStringLiteral("liveAlertsView"));
+    m_view->setModel(m_filter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(LiveAlertModel::ColumnSeverity, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSortingEnabled(false);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // fixed heights: 10,000 rows stay smooth
     m_view->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_view, 1);
-    refreshSources();
+    m_view->setColumnWidth(LiveAlertModel::ColumnGroup, 130);
+    m_view->setColumnWidth(LiveAlertModel::ColumnState, 90);
+    m_view->setColumnWidth(LiveAlertModel::ColumnSeverity, 70);
+    m_view->setColumnWidth(LiveAlertModel::ColumnName, 170);
+    m_view->setColumnWidth(LiveAlertModel::ColumnLabels, 220);
+    m_view->setColumnWidth(LiveAlertModel::ColumnSummary, 260);
+    m_view->setColumnWidth(LiveAlertModel::ColumnSince, 140);
+    m_view->setColumnHidden(LiveAlertModel::ColumnGroup, true);
+    m_details = new QTextBrowser(livePage);
+    m_details->setObjectName(QStringLiteral("alertDetails"));
+    m_details->setOpenExternalLinks(true);
+    m_details->setPlaceholderText(tr("Select an alert to see all its labels, annotations and links."));
+    auto *split = new QSplitter(Qt::Horizontal, livePage);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    liveLayout->addWidget(split, 1);
+
+    auto *actions = new QHBoxLayout;
+    m_ack = new QPushButton(tr("Acknowledge…"), livePage);
+    m_ack->setObjectName(QStringLiteral("ackAlertButton"));
+    m_silence = new QPushButton(tr("Silence…"), livePage);
+    m_silence->setObjectName(QStringLiteral("silenceAlertButton"));
+    m_declare = new QPushButton(tr("Declare incident…"), livePage);
+    m_declare->setObjectName(QStringLiteral("declareFromAlertsButton"));
+    m_link = new QPushButton(tr("Link to incident"), livePage);
+    m_link->setObjectName(QStringLiteral("linkAlertsButton"));
+    actions->addWidget(m_ack);
+    actions->addWidget(m_silence);
+    actions->addStretch();
+    actions->addWidget(m_declare);
+    actions->addWidget(m_link);
+    liveLayout->addLayout(actions);
+    m_problem = new QLabel(livePage);
+    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setWordWrap(true);
+    m_problem->hide();
+    liveLayout->addWidget(m_problem);
+    tabs->addTab(livePage, tr("Live"));
+
+    // History
+    auto *history = new QTableView(tabs);
+    history->setObjectName(QStringLiteral("alertArchiveView"));
+    history->setModel(archive);
+    history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    history->verticalHeader()->hide();
+    history->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    history->horizontalHeader()->setStretchLastSection(true);
+    tabs->addTab(history, tr("History"));
+    connect(tabs, &QTabWidget::currentChanged, this, [archive, tabs, history](int index) {
+        archive->setActive(tabs->widget(index) == history);
+    });
+
+    m_silenceRequest = new SilenceRequest(this);
+    connect(m_silenceRequest, &SilenceRequest::finished, this, [this](const QString &id, const QString &error) {
+        if (id.isEmpty()) {
+            showProblem(error);
+            return;
+        }
+        m_problem->hide();
+        m_monitor->pollNow();
+        m_details->append(tr("<p><b>Silenced</b> (silence %1).</p>").arg(escaped(id)));
+    });
+
+    connect(m_text, &QLineEdit::textChanged, m_filter, &AlertFilterModel::setText);
+    connect(m_matchers, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const Status s = m_filter->setMatchers(text);
+        m_matcherProblem->setVisible(!s.ok());
+        m_matcherProblem->setText(s.ok() ? QString() : tr("Matchers %1").arg(s.error()));
+        m_matchers->setStyleSheet(s.ok() ? QString() : QStringLiteral("border: 1px solid #b71c1c;"));
+    });
+    auto applyGroup = [this] {
+        QString label = m_groupBy->currentData().toString();
+        if (m_groupBy->currentIndex() < 0 || m_groupBy->currentText() != m_groupBy->itemText(m_groupBy->currentIndex())) {
+            label = m_groupBy->currentText().trimmed(); // a label name typed in
+        }
+        m_live->setGroupLabel(label);
+        m_filter->setGrouped(!label.isEmpty());
+        m_view->setColumnHidden(LiveAlertModel::ColumnGroup, label.isEmpty());
+    };
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, applyGroup);
+    connect(m_groupBy->lineEdit(), &QLineEdit::editingFinished, this, applyGroup);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showDetails();
+        updateActions();
+    });
+    // A refresh may change the selected alert: keep the details current.
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid() && current.row() >= from.row() && current.row() <= to.row()) {
+            showDetails();
+        }
+    });
+    connect(m_ack, &QPushButton::clicked, this, &AlertsPanel::acknowledge);
+    connect(m_silence, &QPushButton::clicked, this, &AlertsPanel::silence);
+    connect(m_declare, &QPushButton::clicked, this, [this] { emit declareRequested(selectedAlerts()); });
+    connect(m_link, &QPushButton::clicked, this, &AlertsPanel::linkToCurrent);
+
+    auto *clock = new QTimer(this);
+    clock->setInterval(std::chrono::seconds(5));
+    connect(clock, &QTimer::timeout, this, &AlertsPanel::refreshStatusText);
+    clock->start();
+    refreshStatusText();
+    updateActions();
 }
 
-void AlertsPanel::refreshSources()
+void AlertsPanel::setCurrentIncident(qint64 incidentId, const QString &reference)
 {
-    const auto sources = AppSettings().alertSources();
-    if (sources.isEmpty()) {
-        m_sources->setText(tr("No alert sources are configured. Add Prometheus or Alertmanager servers in "
-                              "Settings (Ctrl+,). Archived alerts are listed below."));
+    m_currentIncident = incidentId;
+    m_currentReference = reference;
+    updateActions();
+}
+
+QList<Alert> AlertsPanel::selectedAlerts() const
+{
+    QList<Alert> alerts;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        alerts.append(m_live->alertAt(m_filter->mapToSource(index).row()));
+    }
+    return alerts;
+}
+
+void AlertsPanel::sourcesReset(const QStringList &names)
+{
+    m_sourceOrder = names;
+    m_statuses.clear();
+    refreshStatusText();
+}
+
+void AlertsPanel::sourceStatusChanged(const SourceStatus &status)
+{
+    m_statuses.insert(status.source, status);
+    refreshStatusText();
+}
+
+void AlertsPanel::refreshStatusText()
+{
+    if (m_sourceOrder.isEmpty()) {
+        m_status->setText(tr("No alert sources are configured. Add Prometheus or Alertmanager servers in Settings "
+                             "(Ctrl+,), or start the console with --prometheus URL / --alertmanager URL."));
         return;
     }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList lines;
-    for (const auto &s : sources) {
-        lines.append(QStringLiteral("%1 %2").arg(s.kind == AlertSourceConfig::Kind::Prometheus ? tr("Prometheus")
-                                                                                                : tr("Alertmanager"),
-                                                 s.url.toDisplayString()));
+    for (const QString &name : std::as_const(m_sourceOrder)) {
+        const auto it = m_statuses.constFind(name);
+        if (it == m_statuses.cend()) {
+            lines.append(tr("<span style='color:#5f6773'>●</span> %1 — connecting…").arg(escaped(name)));
+            continue;
+        }
+        const SourceStatus &s = *it;
+        const QString last = s.lastSuccess.isValid()
+                                 ? tr("last answer %1 ago").arg(TimeDisplay::duration(std::max<qint64>(0, s.lastSuccess.secsTo(now))))
+                                 : tr("no answer yet");
+        if (s.isFailing()) {
+            const qint64 retry = std::max<qint64>(0, now.secsTo(s.nextPollAt));
+            lines.append(tr("<span style='color:#c62828'>●</span> %1 — <b>%2</b>; retrying in %3; %4%5")
+                             .arg(escaped(name), escaped(s.lastError), TimeDisplay::duration(retry), last,
+                                  s.lastSuccess.isValid() ? tr(", its last alerts are shown as stale") : QString()));
+        } else {
+            lines.append(tr("<span style='color:#2e7d32'>●</span> %1 — %2 alerts, %3 ms, %4")
+                             .arg(escaped(name))
+                             .arg(s.alertCount)
+                             .arg(s.roundTripMs)
+                             .arg(last));
+        }
     }
-    m_sources->setText(tr("Sources: %1. Live polling is not part of this version yet; the archive is below.")
-                           .arg(lines.join(QStringLiteral(", "))));
+    m_status->setText(lines.join(QStringLiteral("<br>")));
+}
+
+void AlertsPanel::showDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || m_view->selectionModel()->selectedRows().isEmpty()) {
+        m_details->clear();
+        return;
+    }
+    const int row = m_filter->mapToSource(current).row();
+    const Alert &a = m_live->alertAt(row);
+    QString html = QStringLiteral("<h3>%1</h3><p>%2 · %3 · since %4</p>")
+                       .arg(escaped(a.alertName()), escaped(a.severity()), escaped(Alert::stateKey(a.state)),
+                            escaped(TimeDisplay::dateTime(a.activeSince, AppSettings().displayTimeZone())));
+    if (m_live->isStale(row)) {
+        html += tr("<p style='color:#c62828'>Stale: its source is not answering; this is the last good state.</p>");
+    }
+    const AlertAck ack = m_live->ackOf(a.identity);
+    if (!ack.identity.isEmpty()) {
+        html += tr("<p>✓ Acknowledged by %1: %2</p>").arg(escaped(ack.author), escaped(ack.note));
+    }
+    if (!a.value.isEmpty()) {
+        html += tr("<p>Value: <b>%1</b></p>").arg(escaped(a.value));
+    }
+    html += tr("<p><b>Labels</b><br>");
+    for (const auto &[k, v] : a.labels) {
+        html += QStringLiteral("%1 = <code>%2</code><br>").arg(escaped(k), escaped(v));
+    }
+    html += tr("</p><p><b>Annotations</b><br>");
+    for (const auto &[k, v] : a.annotations) {
+        const bool link = v.startsWith(QStringLiteral("http://")) || v.startsWith(QStringLiteral("https://"));
+        html += link ? QStringLiteral("%1: <a href=\"%2\">%2</a><br>").arg(escaped(k), escaped(v))
+                     : QStringLiteral("%1: %2<br>").arg(escaped(k), escaped(v));
+    }
+    html += QStringLiteral("</p>");
+    if (!a.generatorUrl.isEmpty()) {
+        html += tr("<p><a href=\"%1\">Open the expression in Prometheus</a></p>").arg(escaped(a.generatorUrl));
+    }
+    if (!a.silencedBy.isEmpty()) {
+        html += tr("<p>Silenced by %1</p>").arg(escaped(a.silencedBy.join(QStringLiteral(", "))));
+    }
+    html += tr("<p style='color:#5f6773'>From %1 · identity %2</p>")
+                .arg(escaped(a.sources.join(QStringLiteral(", "))), escaped(a.identity));
+    m_details->setHtml(html);
+}
+
+void AlertsPanel::updateActions()
+{
+    const int selected = int(m_view->selectionModel()->selectedRows().size());
+    const bool writable = m_workspace->store()->isOpen() && !m_workspace->store()->isReadOnly();
+    m_ack->setEnabled(selected == 1 && writable);
+    m_silence->setEnabled(selected == 1);
+    m_declare->setEnabled(selected > 0 && writable);
+    m_link->setEnabled(selected > 0 && writable && m_currentIncident > 0);
+    m_link->setText(m_currentIncident > 0 ? tr("Link to %1").arg(m_currentReference) : tr("Link to incident"));
+}
+
+void AlertsPanel::acknowledge()
+{
+    const QList<Alert> alerts = selectedAlerts();
+    if (alerts.size() != 1) {
+        return;
+    }
+    bool ok = false;
+    const QString note = QInputDialog::getText(this, tr("Acknowledge Alert"),
+                                               tr("Note for %1 (who is on it, what is being done):").arg(alerts.first().alertName()),
+                                               QLineEdit::Normal, m_live->ackOf(alerts.first().identity).note, &ok);
+    if (!ok) {
+        return;
+    }
+    if (const Status s = m_workspace->acknowledgeAlert(alerts.first().identity, note); !s) {
+        showProblem(s.error());
+    }
+}
+
+void AlertsPanel::silence()
+{
+    const QList<Alert> alerts = selectedAlerts();
+    if (alerts.size() != 1) {
+        return;
+    }
+    const Alert alert = alerts.first();
+    // Silences go to an Alertmanager that reports the alert, or else the first configured one.
+    std::optional<AlertSource> target;
+    for (const AlertSource &s : m_monitor->sources()) {
+        if (s.kind == AlertSource::Kind::Alertmanager && (!target || alert.sources.contains(s.name()))) {
+            target = s;
+        }
+    }
+    if (!target) {
+        showProblem(tr("Silences are made in Alertmanager, and no Alertmanager source is configured."));
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Silence %1").arg(alert.alertName()));
+    auto *form = new QFormLayout(&dialog);
+    auto *duration = new QSpinBox(&dialog);
+    duration->setRange(5, 7 * 24 * 60);
+    duration->setValue(120);
+    duration->setSuffix(tr(" min"));
+    auto *author = new QLineEdit(m_workspace->author(), &dialog);
+    auto *comment = new QLineEdit(&dialog);
+    comment->setPlaceholderText(tr("Why, and until what"));
+    form->addRow(tr("Matches:"), new QLabel(tr("exactly this alert's %1 labels").arg(alert.labels.size()), &dialog));
+    form->addRow(tr("Alertmanager:"), new QLabel(target->name(), &dialog));
+    form->addRow(tr("&Duration:"), duration);
+    form->addRow(tr("&Author:"), author);
+    form->addRow(tr("&Comment:"), comment);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create silence"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    m_silenceRequest->send(*target, alert, duration->value(), author->text().trimmed(), comment->text().trimmed());
+}
+
+void AlertsPanel::linkToCurrent()
+{
+    if (const Status s = m_workspace->linkAlerts(m_currentIncident, selectedAlerts()); !s) {
+        showProblem(s.error());
+    } else {
+        m_problem->hide();
+    }
+}
+
+void AlertsPanel::showProblem(const QString &text)
+{
+    m_problem->setText(text);
+    m_problem->show();
 }

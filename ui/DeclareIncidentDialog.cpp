@@ -76,3 +76,19 @@ bool DeclareIncidentDialog::isDrill() const
 {
     return m_drill->isChecked();
 }
+
+void DeclareIncidentDialog::setTitle(const QString &title)
+{
+    m_title->setText(title);
+    m_title->selectAll();
+}
+
+void DeclareIncidentDialog::setSeverity(Severity severity)
+{
+    m_severity->button(int(severity))->setChecked(true);
+}
+
+void DeclareIncidentDialog::setSummary(const QString &summary)
+{
+    m_summary->setPlainText(summary);
+}

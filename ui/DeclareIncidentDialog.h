@@ -24,6 +24,10 @@ public:
     QString summary() const;
     bool isDrill() const;
 
+    void setTitle(const QString &title);
+    void setSeverity(Severity severity);
+    void setSummary(const QString &summary);
+
 private:
     QLineEdit *m_title;
     QButtonGroup *m_severity;

@@ -1,6 +1,9 @@
 #include "MainWindow.h"
 
 #include "AlertArchiveModel.h"
+#include "AlertIncidentLinker.h"
+#include "AlertMonitor.h"
+#include "LiveAlertModel.h"
 #include "AlertsPanel.h"
 #include "AppSettings.h"
 #include "DeclareIncidentDialog.h"
@@ -29,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QUndoStack>
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -40,6 +44,22 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_roles = new RoleAssignmentModel(m_workspace->store(), this);
     m_updates = new StatusUpdateListModel(m_workspace->store(), this);
     m_alerts = new AlertArchiveModel(m_workspace->store(), this);
+    m_monitor = new AlertMonitor(this);
+    m_live = new LiveAlertModel(m_workspace->store(), this);
+    m_linker = new AlertIncidentLinker(m_workspace->store(), this);
+    connect(m_monitor, &AlertMonitor::alertsChanged, m_live, &LiveAlertModel::apply);
+    connect(m_monitor, &AlertMonitor::alertsChanged, m_linker, &AlertIncidentLinker::apply);
+    connect(m_monitor, &AlertMonitor::alertsChanged, this, &MainWindow::notifyNewAlerts);
+    connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_live, &LiveAlertModel::setSourceStatus);
+    connect(m_monitor, &AlertMonitor::sourcesReset, m_live, &LiveAlertModel::resetSources);
+    connect(m_monitor, &AlertMonitor::archiveUpdated, m_workspace->store(), &IncidentStore::announceAlertArchiveChanged);
+    connect(m_monitor, &AlertMonitor::archiveFailed, this, [this](const QString &m) { statusBar()->showMessage(m, 15000); });
+    connect(m_linker, &AlertIncidentLinker::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 15000); });
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(tr("Incident Console"));
+        m_tray->show();
+    }
 
     m_board = new SeverityBoardWidget(m_incidents, this);
     m_board->setObjectName(QStringLiteral("severityBoard"));
@@ -91,7 +111,10 @@ void MainWindow::createDocks()
     m_timelinePanel = new TimelinePanel(m_workspace, m_timeline, this);
     m_rolesPanel = new RolesPanel(m_workspace, m_roles, this);
     m_updatesPanel = new StatusUpdatesPanel(m_updates, this);
-    m_alertsPanel = new AlertsPanel(m_alerts, this);
+    m_alertsPanel = new AlertsPanel(m_workspace, m_monitor, m_live, m_alerts, this);
+    connect(m_monitor, &AlertMonitor::sourcesReset, m_alertsPanel, &AlertsPanel::sourcesReset);
+    connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_alertsPanel, &AlertsPanel::sourceStatusChanged);
+    connect(m_alertsPanel, &AlertsPanel::declareRequested, this, &MainWindow::declareFromAlerts);
 
     auto *roles = makeDock(QStringLiteral("rolesDock"), tr("Roles"), m_rolesPanel, Qt::RightDockWidgetArea);
     auto *timeline = makeDock(QStringLiteral("timelineDock"), tr("Timeline"), m_timelinePanel, Qt::RightDockWidgetArea);
@@ -188,7 +211,16 @@ void MainWindow::applySettings()
     m_updates->setDisplayTimeZone(zone);
     m_alerts->setDisplayTimeZone(zone);
     m_workspace->setAuthor(settings.authorName());
-    m_alertsPanel->refreshSources();
+    const QList<AlertSource> sources = m_sourceOverride ? *m_sourceOverride : settings.alertSources();
+    if (sources != m_monitor->sources() || sources.isEmpty()) {
+        m_monitor->setSources(sources);
+    }
+}
+
+void MainWindow::setAlertSourceOverride(const QList<AlertSource> &sources)
+{
+    m_sourceOverride = sources;
+    applySettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -199,6 +231,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 bool MainWindow::openFile(const QString &path)
 {
+    m_monitor->setArchivePath({}); // nothing more is written to the file being left
     const Status s = m_workspace->open(path);
     AppSettings settings;
     if (!s) {
@@ -207,6 +240,9 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     settings.addRecentFile(path);
+    if (!m_workspace->store()->isReadOnly()) {
+        m_monitor->setArchivePath(m_workspace->store()->path());
+    }
     if (!m_workspace->store()->lastBackupPath().isEmpty()) {
         statusBar()->showMessage(tr("The file was upgraded to the current format; the old version was kept at %1")
                                      .arg(QDir::toNativeSeparators(m_workspace->store()->lastBackupPath())),
@@ -245,6 +281,8 @@ void MainWindow::setCurrentIncident(qint64 incidentId)
     for (QAction *a : std::as_const(m_incidentActions)) {
         a->setEnabled(m_currentIncident > 0 && !m_workspace->store()->isReadOnly());
     }
+    m_alertsPanel->setCurrentIncident(m_currentIncident,
+                                      row >= 0 ? m_incidents->incidentAt(row).reference() : QString());
 }
 
 void MainWindow::refreshFileState()
@@ -391,6 +429,66 @@ void MainWindow::moveToStage(int stage)
     }
     if (const Status s = m_workspace->changeStage(m_currentIncident, Stage(stage)); !s) {
         showProblem(tr("The stage was not changed"), s.error());
+    }
+}
+
+void MainWindow::declareFromAlerts(const QList<Alert> &alerts)
+{
+    if (alerts.isEmpty() || !m_workspace->store()->isOpen()) {
+        return;
+    }
+    // Prefill from the evidence: the worst severity label among the alerts, their names as the title.
+    int worst = 3;
+    QStringList names;
+    QStringList summaries;
+    for (const Alert &a : alerts) {
+        worst = std::min(worst, std::clamp(LiveAlertModel::severityRank(a.severity()), 1, 3));
+        if (!names.contains(a.alertName())) {
+            names.append(a.alertName());
+        }
+        if (const QString s = a.annotation(u"summary"); !s.isEmpty() && summaries.size() < 5) {
+            summaries.append(s);
+        }
+    }
+    DeclareIncidentDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("declareIncidentDialog"));
+    dialog.setTitle(names.join(QStringLiteral(", ")));
+    dialog.setSeverity(Severity(worst));
+    dialog.setSummary(summaries.join(u'\n'));
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const auto id = m_workspace->declareIncidentFromAlerts(dialog.title(), dialog.severity(), alerts);
+    if (!id) {
+        showProblem(tr("The incident was not declared"), id.error());
+        return;
+    }
+    selectIncident(id.value());
+}
+
+void MainWindow::notifyNewAlerts(const AlertDelta &delta)
+{
+    if (delta.added.isEmpty()) {
+        return;
+    }
+    const QStringList wanted = AppSettings().notifySeverities();
+    QList<const Alert *> firing;
+    for (const Alert &a : delta.added) {
+        if (a.state == Alert::State::Firing && wanted.contains(a.severity(), Qt::CaseInsensitive)) {
+            firing.append(&a);
+        }
+    }
+    if (firing.isEmpty()) {
+        return;
+    }
+    const QString title = firing.size() == 1 ? tr("%1 alert firing: %2").arg(firing.first()->severity(), firing.first()->alertName())
+                                             : tr("%1 new alerts firing").arg(firing.size());
+    const QString body = firing.size() == 1 ? firing.first()->annotation(u"summary")
+                                            : tr("Including %1 (%2)").arg(firing.first()->alertName(), firing.first()->severity());
+    if (m_tray) {
+        m_tray->showMessage(title, body, QSystemTrayIcon::Warning, 10000);
+    } else {
+        statusBar()->showMessage(title + QStringLiteral(" — ") + body, 15000);
     }
 }
 

@@ -1,10 +1,17 @@
 #pragma once
 
+#include "Alert.h"
+#include "AlertSnapshot.h"
+#include "AlertSource.h"
 #include "Result.h"
 
 #include <QMainWindow>
 
 class AlertArchiveModel;
+class AlertIncidentLinker;
+class AlertMonitor;
+class LiveAlertModel;
+class QSystemTrayIcon;
 class AlertsPanel;
 class IncidentListModel;
 class QActionGroup;
@@ -37,6 +44,10 @@ public:
     void selectIncident(qint64 incidentId);
 
     void declareIncident();
+    // Sources given on the command line replace the configured ones for this run.
+    void setAlertSourceOverride(const QList<AlertSource> &sources);
+    AlertMonitor *alertMonitor() const { return m_monitor; }
+    LiveAlertModel *liveAlerts() const { return m_live; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +70,8 @@ private:
     void showSettings();
     void showAbout();
     void moveToStage(int stage);
+    void declareFromAlerts(const QList<Alert> &alerts);
+    void notifyNewAlerts(const AlertDelta &delta);
 
     Workspace *m_workspace;
     IncidentListModel *m_incidents;
@@ -66,6 +79,11 @@ private:
     RoleAssignmentModel *m_roles;
     StatusUpdateListModel *m_updates;
     AlertArchiveModel *m_alerts;
+    AlertMonitor *m_monitor;
+    LiveAlertModel *m_live;
+    AlertIncidentLinker *m_linker;
+    QSystemTrayIcon *m_tray = nullptr;
+    std::optional<QList<AlertSource>> m_sourceOverride;
 
     SeverityBoardWidget *m_board = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;

@@ -30,11 +30,12 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
                             sourcesBox);
     hint->setWordWrap(true);
     sourcesLayout->addWidget(hint);
-    m_sources = new QTableWidget(0, 2, sourcesBox);
+    m_sources = new QTableWidget(0, 8, sourcesBox);
     m_sources->setObjectName(QStringLiteral("sourcesTable"));
-    m_sources->setHorizontalHeaderLabels({tr("Kind"), tr("URL")});
-    m_sources->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_sources->horizontalHeader()->setStretchLastSection(true);
+    m_sources->setHorizontalHeaderLabels({tr("Kind"), tr("URL"), tr("Every (s)"), tr("Timeout (s)"), tr("Auth"),
+                                          tr("User"), tr("Password / token"), tr("CA file (https)")});
+    m_sources->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_sources->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_sources->verticalHeader()->hide();
     sourcesLayout->addWidget(m_sources);
     auto *sourceButtons = new QHBoxLayout;
@@ -46,10 +47,14 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     sourcesLayout->addLayout(sourceButtons);
     layout->addWidget(sourcesBox);
     for (const auto &s : settings.alertSources()) {
-        addSourceRow(int(s.kind), s.url.toString());
+        addSourceRow(s);
     }
     connect(add, &QPushButton::clicked, this, [this] {
-        addSourceRow(int(AlertSourceConfig::Kind::Alertmanager), QStringLiteral("http://127.0.0.1:9093"));
+        AlertSource fresh;
+        fresh.kind = AlertSource::Kind::Alertmanager;
+        fresh.url = QUrl(QStringLiteral("http://127.0.0.1:9093"));
+        fresh.intervalSeconds = m_pollInterval->value();
+        addSourceRow(fresh);
         m_sources->setCurrentCell(m_sources->rowCount() - 1, 1);
         m_sources->editItem(m_sources->item(m_sources->rowCount() - 1, 1));
     });
@@ -65,7 +70,7 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_pollInterval->setRange(1, 3600);
     m_pollInterval->setSuffix(tr(" s"));
     m_pollInterval->setValue(settings.pollIntervalSeconds());
-    form->addRow(tr("&Poll every:"), m_pollInterval);
+    form->addRow(tr("&New sources poll every:"), m_pollInterval);
 
     m_timeZone = new QComboBox(this);
     m_timeZone->setObjectName(QStringLiteral("timeZoneCombo"));
@@ -79,6 +84,10 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_author = new QLineEdit(settings.authorName(), this);
     m_author->setObjectName(QStringLiteral("authorEdit"));
     form->addRow(tr("Your &name on entries:"), m_author);
+    m_notify = new QLineEdit(settings.notifySeverities().join(QStringLiteral(", ")), this);
+    m_notify->setObjectName(QStringLiteral("notifySeveritiesEdit"));
+    m_notify->setToolTip(tr("Severity label values that raise a desktop notification when a new alert fires"));
+    form->addRow(tr("&Notify for severities:"), m_notify);
     layout->addLayout(form);
 
     m_problem = new QLabel(this);
@@ -93,21 +102,40 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(buttons);
 }
 
-void SettingsDialog::addSourceRow(int kind, const QString &url)
+void SettingsDialog::addSourceRow(const AlertSource &source)
 {
     const int row = m_sources->rowCount();
     m_sources->insertRow(row);
-    auto *combo = new QComboBox(m_sources);
-    combo->addItem(tr("Prometheus"), int(AlertSourceConfig::Kind::Prometheus));
-    combo->addItem(tr("Alertmanager"), int(AlertSourceConfig::Kind::Alertmanager));
-    combo->setCurrentIndex(combo->findData(kind));
-    m_sources->setCellWidget(row, 0, combo);
-    m_sources->setItem(row, 1, new QTableWidgetItem(url));
+    auto *kind = new QComboBox(m_sources);
+    kind->addItem(tr("Prometheus"), int(AlertSource::Kind::Prometheus));
+    kind->addItem(tr("Alertmanager"), int(AlertSource::Kind::Alertmanager));
+    kind->setCurrentIndex(kind->findData(int(source.kind)));
+    m_sources->setCellWidget(row, 0, kind);
+    m_sources->setItem(row, 1, new QTableWidgetItem(source.url.toString()));
+    auto *interval = new QSpinBox(m_sources);
+    interval->setRange(1, 3600);
+    interval->setValue(source.intervalSeconds);
+    m_sources->setCellWidget(row, 2, interval);
+    auto *timeout = new QSpinBox(m_sources);
+    timeout->setRange(1, 300);
+    timeout->setValue(source.timeoutSeconds);
+    m_sources->setCellWidget(row, 3, timeout);
+    auto *auth = new QComboBox(m_sources);
+    auth->addItem(tr("None"), int(AlertSource::Auth::None));
+    auth->addItem(tr("Basic"), int(AlertSource::Auth::Basic));
+    auth->addItem(tr("Bearer token"), int(AlertSource::Auth::Bearer));
+    auth->setCurrentIndex(auth->findData(int(source.auth)));
+    m_sources->setCellWidget(row, 4, auth);
+    m_sources->setItem(row, 5, new QTableWidgetItem(source.username));
+    auto *secret = new QLineEdit(source.password, m_sources);
+    secret->setEchoMode(QLineEdit::Password);
+    m_sources->setCellWidget(row, 6, secret);
+    m_sources->setItem(row, 7, new QTableWidgetItem(source.caFile));
 }
 
 void SettingsDialog::accept()
 {
-    QList<AlertSourceConfig> sources;
+    QList<AlertSource> sources;
     for (int row = 0; row < m_sources->rowCount(); ++row) {
         const QString text = m_sources->item(row, 1) ? m_sources->item(row, 1)->text().trimmed() : QString();
         const QUrl url(text, QUrl::StrictMode);
@@ -120,13 +148,26 @@ void SettingsDialog::accept()
             m_sources->setCurrentCell(row, 1);
             return;
         }
-        auto *combo = static_cast<QComboBox *>(m_sources->cellWidget(row, 0));
-        sources.append({AlertSourceConfig::Kind(combo->currentData().toInt()), url});
+        AlertSource s;
+        s.kind = AlertSource::Kind(static_cast<QComboBox *>(m_sources->cellWidget(row, 0))->currentData().toInt());
+        s.url = url;
+        s.intervalSeconds = static_cast<QSpinBox *>(m_sources->cellWidget(row, 2))->value();
+        s.timeoutSeconds = static_cast<QSpinBox *>(m_sources->cellWidget(row, 3))->value();
+        s.auth = AlertSource::Auth(static_cast<QComboBox *>(m_sources->cellWidget(row, 4))->currentData().toInt());
+        s.username = m_sources->item(row, 5) ? m_sources->item(row, 5)->text().trimmed() : QString();
+        s.password = static_cast<QLineEdit *>(m_sources->cellWidget(row, 6))->text();
+        s.caFile = m_sources->item(row, 7) ? m_sources->item(row, 7)->text().trimmed() : QString();
+        sources.append(s);
     }
     AppSettings settings;
     settings.setAlertSources(sources);
     settings.setPollIntervalSeconds(m_pollInterval->value());
     settings.setDisplayTimeZoneId(m_timeZone->currentData().toString());
     settings.setAuthorName(m_author->text());
+    QStringList severities;
+    for (const QString &part : m_notify->text().split(u',', Qt::SkipEmptyParts)) {
+        severities.append(part.trimmed());
+    }
+    settings.setNotifySeverities(severities);
     QDialog::accept();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AlertSource.h"
+
 #include <QDialog>
 
 class QComboBox;
@@ -20,11 +22,12 @@ public:
     void accept() override; // validates, then saves
 
 private:
-    void addSourceRow(int kind, const QString &url);
+    void addSourceRow(const AlertSource &source);
 
     QTableWidget *m_sources;
     QSpinBox *m_pollInterval;
     QComboBox *m_timeZone;
     QLineEdit *m_author;
+    QLineEdit *m_notify;
     QLabel *m_problem;
 };

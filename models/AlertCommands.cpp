@@ -1,0 +1,116 @@
+#include "AlertCommands.h"
+
+#include "AlertJson.h"
+#include "Clock.h"
+#include "IncidentStore.h"
+#include "StoredTime.h"
+
+#include <QJsonDocument>
+
+namespace AlertEvidence {
+QString describe(const Alert &a)
+{
+    QStringList labels;
+    for (const auto &[k, v] : a.labels) {
+        if (k != QStringLiteral("alertname")) {
+            labels.append(k + u'=' + v);
+        }
+    }
+    QString text = QObject::tr("Alert %1 (%2) linked, %3 since %4")
+                       .arg(a.alertName(), a.severity().isEmpty() ? QObject::tr("no severity") : a.severity(),
+                            Alert::stateKey(a.state), StoredTime::toText(a.activeSince));
+    if (!a.value.isEmpty()) {
+        text += QObject::tr(", value %1").arg(a.value);
+    }
+    text += QStringLiteral("\n") + QObject::tr("Labels: %1").arg(labels.join(QStringLiteral(", ")));
+    for (const auto &[k, v] : a.annotations) {
+        text += QStringLiteral("\n%1: %2").arg(k, v);
+    }
+    return text;
+}
+} // namespace AlertEvidence
+
+LinkAlertsCommand::LinkAlertsCommand(IncidentStore &store, FailureHandler onFailure, qint64 incidentId,
+                                     QList<Alert> alerts, QString author)
+    : StoreCommand(store, std::move(onFailure), QObject::tr("Link %n alert(s)", nullptr, int(alerts.size()))),
+      m_incidentId(incidentId), m_alerts(std::move(alerts)), m_author(std::move(author)), m_at(Clock::nowUtc())
+{
+}
+
+Status LinkAlertsCommand::apply()
+{
+    return store().write([this]() -> Status {
+        m_linkIds.clear();
+        m_entryIds.clear();
+        for (const Alert &a : m_alerts) {
+            ArchivedAlert row;
+            row.identity = a.identity;
+            row.source = a.sources.value(0, QStringLiteral(""));
+            row.alertName = a.alertName();
+            row.labels = AlertJson::pairsToJson(a.labels);
+            row.annotations = AlertJson::pairsToJson(a.annotations);
+            row.state = Alert::stateKey(a.state);
+            row.value = a.value;
+            row.firstSeen = a.activeSince.isValid() ? a.activeSince : m_at;
+            row.lastSeen = m_at;
+            const auto alertId = store().ensureArchivedAlert(row);
+            if (!alertId) {
+                return alertId.status();
+            }
+            const QString snapshot = QString::fromUtf8(QJsonDocument(AlertJson::toJson(a)).toJson(QJsonDocument::Compact));
+            const auto linkId = store().insertAlertLink(m_incidentId, alertId.value(), m_at, snapshot);
+            if (!linkId) {
+                return linkId.status();
+            }
+            m_linkIds.append(linkId.value());
+            TimelineEntry e;
+            e.incidentId = m_incidentId;
+            e.occurredAt = m_at;
+            e.recordedAt = m_at;
+            e.kind = TimelineEntry::Kind::Detection;
+            e.author = m_author;
+            e.text = AlertEvidence::describe(a);
+            e.source = TimelineEntry::Source::Alert;
+            const auto entryId = store().insertTimelineEntry(e);
+            if (!entryId) {
+                return entryId.status();
+            }
+            m_entryIds.append(entryId.value());
+        }
+        return Status::success();
+    });
+}
+
+Status LinkAlertsCommand::revert()
+{
+    return store().write([this]() -> Status {
+        for (qint64 id : std::as_const(m_entryIds)) {
+            if (const Status s = store().deleteTimelineEntry(id); !s) {
+                return s;
+            }
+        }
+        for (qint64 id : std::as_const(m_linkIds)) {
+            if (const Status s = store().deleteAlertLink(id); !s) {
+                return s;
+            }
+        }
+        return Status::success();
+    });
+}
+
+AcknowledgeAlertCommand::AcknowledgeAlertCommand(IncidentStore &store, FailureHandler onFailure, AlertAck ack,
+                                                 std::optional<AlertAck> previous)
+    : StoreCommand(store, std::move(onFailure), QObject::tr("Acknowledge alert")), m_ack(std::move(ack)),
+      m_previous(std::move(previous))
+{
+}
+
+Status AcknowledgeAlertCommand::apply()
+{
+    return store().setAlertAck(m_ack);
+}
+
+Status AcknowledgeAlertCommand::revert()
+{
+    return m_previous ? store().setAlertAck(*m_previous) : store().removeAlertAck(m_ack.identity);
+}

@@ -1,0 +1,70 @@
+#include "AlertIncidentLinker.h"
+
+#include "Clock.h"
+
+AlertIncidentLinker::AlertIncidentLinker(IncidentStore *store, QObject *parent) : QObject(parent), m_store(store)
+{
+    connect(m_store, &IncidentStore::storeReset, this, &AlertIncidentLinker::reload);
+    connect(m_store, &IncidentStore::alertLinksChanged, this, &AlertIncidentLinker::reload);
+    reload();
+}
+
+void AlertIncidentLinker::reload()
+{
+    m_links.clear();
+    if (m_store->isOpen()) {
+        if (auto links = m_store->alertLinksByIdentity()) {
+            m_links = links.value();
+        }
+    }
+}
+
+void AlertIncidentLinker::stamp(const QString &identity, const QString &text)
+{
+    const auto &link = m_links[identity];
+    for (qint64 incidentId : link.incidentIds) {
+        const auto incident = m_store->incident(incidentId);
+        if (!incident || !incident->isOpen()) {
+            continue; // a closed incident's timeline is history; leave it be
+        }
+        TimelineEntry e;
+        e.incidentId = incidentId;
+        e.occurredAt = Clock::nowUtc();
+        e.recordedAt = e.occurredAt;
+        e.kind = TimelineEntry::Kind::Detection;
+        e.text = text;
+        e.source = TimelineEntry::Source::Alert;
+        if (const auto id = m_store->insertTimelineEntry(e); !id) {
+            emit failed(id.error());
+        }
+    }
+}
+
+void AlertIncidentLinker::apply(const AlertDelta &delta)
+{
+    if (m_links.isEmpty() || !m_store->isOpen() || m_store->isReadOnly()) {
+        return;
+    }
+    for (const QString &identity : delta.resolved) {
+        if (m_links.contains(identity)) {
+            m_lastState.remove(identity);
+            stamp(identity, tr("Alert %1 resolved").arg(m_links[identity].alertName));
+        }
+    }
+    for (const Alert &a : delta.added) {
+        if (m_links.contains(a.identity)) {
+            m_lastState.insert(a.identity, a.state);
+            stamp(a.identity, tr("Alert %1 is %2 again").arg(a.alertName(), Alert::stateKey(a.state)));
+        }
+    }
+    for (const Alert &a : delta.changed) {
+        if (!m_links.contains(a.identity)) {
+            continue;
+        }
+        const auto before = m_lastState.value(a.identity, Alert::State::Firing);
+        m_lastState.insert(a.identity, a.state);
+        if (before != a.state) {
+            stamp(a.identity, tr("Alert %1 is now %2").arg(a.alertName(), Alert::stateKey(a.state)));
+        }
+    }
+}

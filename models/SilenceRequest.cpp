@@ -1,0 +1,66 @@
+#include "SilenceRequest.h"
+
+#include "StoredTime.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+SilenceRequest::SilenceRequest(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this)) {}
+
+QByteArray SilenceRequest::body(const Alert &alert, const QDateTime &startsAt, const QDateTime &endsAt,
+                                const QString &createdBy, const QString &comment)
+{
+    QJsonArray matchers;
+    for (const auto &[name, value] : alert.labels) {
+        matchers.append(QJsonObject{{QStringLiteral("name"), name},
+                                    {QStringLiteral("value"), value},
+                                    {QStringLiteral("isRegex"), false},
+                                    {QStringLiteral("isEqual"), true}});
+    }
+    const QJsonObject silence{{QStringLiteral("matchers"), matchers},
+                              {QStringLiteral("startsAt"), StoredTime::toText(startsAt)},
+                              {QStringLiteral("endsAt"), StoredTime::toText(endsAt)},
+                              {QStringLiteral("createdBy"), createdBy},
+                              {QStringLiteral("comment"), comment}};
+    return QJsonDocument(silence).toJson(QJsonDocument::Compact);
+}
+
+void SilenceRequest::send(const AlertSource &alertmanager, const Alert &alert, int minutes, const QString &createdBy,
+                          const QString &comment)
+{
+    QUrl url = alertmanager.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    url.setPath(url.path() + QStringLiteral("/api/v2/silences"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setTransferTimeout(alertmanager.timeoutSeconds * 1000);
+    if (alertmanager.auth == AlertSource::Auth::Basic) {
+        request.setRawHeader("Authorization",
+                             "Basic " + (alertmanager.username + u':' + alertmanager.password).toUtf8().toBase64());
+    } else if (alertmanager.auth == AlertSource::Auth::Bearer) {
+        request.setRawHeader("Authorization", "Bearer " + alertmanager.password.toUtf8());
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QNetworkReply *reply = m_network->post(request, body(alert, now, now.addSecs(qint64(minutes) * 60), createdBy, comment));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const QByteArray answer = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonDocument doc = QJsonDocument::fromJson(answer);
+        if (status == 200 && doc.object().contains(QStringLiteral("silenceID"))) {
+            emit finished(doc.object().value(QStringLiteral("silenceID")).toString(), {});
+            return;
+        }
+        QString detail = doc.isObject() ? doc.object().value(QStringLiteral("message")).toString()
+                                        : QString::fromUtf8(answer.left(300)).trimmed();
+        if (status == 0) {
+            detail = reply->errorString();
+        }
+        emit finished({}, status > 0 ? tr("Alertmanager refused the silence: HTTP %1%2")
+                                           .arg(status)
+                                           .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail)
+                                     : tr("The silence was not sent: %1").arg(detail));
+    });
+}
