@@ -112,6 +112,7 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    split->setSizes({720, 240});
     liveLayout->addWidget(split, 1);
 
     auto *actions = new QHBoxLayout;

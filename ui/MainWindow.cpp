@@ -35,6 +35,10 @@
 #include <QSystemTrayIcon>
 #include <QUndoStack>
 
+namespace {
+const int kLayoutVersion = 2; // bump when the default arrangement of the docks changes
+}
+
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -118,15 +122,17 @@ void MainWindow::createDocks()
 
     auto *roles = makeDock(QStringLiteral("rolesDock"), tr("Roles"), m_rolesPanel, Qt::RightDockWidgetArea);
     auto *timeline = makeDock(QStringLiteral("timelineDock"), tr("Timeline"), m_timelinePanel, Qt::RightDockWidgetArea);
-    auto *alerts = makeDock(QStringLiteral("alertsDock"), tr("Alerts"), m_alertsPanel, Qt::BottomDockWidgetArea);
     auto *updates =
-        makeDock(QStringLiteral("statusUpdatesDock"), tr("Status updates"), m_updatesPanel, Qt::BottomDockWidgetArea);
+        makeDock(QStringLiteral("statusUpdatesDock"), tr("Status updates"), m_updatesPanel, Qt::RightDockWidgetArea);
+    auto *alerts = makeDock(QStringLiteral("alertsDock"), tr("Alerts"), m_alertsPanel, Qt::BottomDockWidgetArea);
+    // The incident's column runs the full height on the right; live alerts take the space under the board.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     splitDockWidget(roles, timeline, Qt::Vertical);
-    splitDockWidget(alerts, updates, Qt::Horizontal);
-    resizeDocks({roles, timeline}, {190, 480}, Qt::Vertical);
-    resizeDocks({roles}, {620}, Qt::Horizontal);
-    resizeDocks({alerts}, {230}, Qt::Vertical);
-    resizeDocks({alerts, updates}, {700, 500}, Qt::Horizontal);
+    splitDockWidget(timeline, updates, Qt::Vertical);
+    resizeDocks({roles, timeline, updates}, {200, 460, 170}, Qt::Vertical);
+    resizeDocks({roles}, {600}, Qt::Horizontal);
+    resizeDocks({alerts}, {430}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -198,7 +204,7 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.windowGeometry())) {
         resize(1400, 900);
     }
-    restoreState(settings.windowState());
+    restoreState(settings.windowState(), kLayoutVersion);
 }
 
 void MainWindow::applySettings()
@@ -225,7 +231,7 @@ void MainWindow::setAlertSourceOverride(const QList<AlertSource> &sources)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    AppSettings().setWindowLayout(saveGeometry(), saveState());
+    AppSettings().setWindowLayout(saveGeometry(), saveState(kLayoutVersion));
     QMainWindow::closeEvent(event);
 }
 

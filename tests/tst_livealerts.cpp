@@ -1,0 +1,215 @@
+#include "AlertCommands.h"
+#include "AlertFilterModel.h"
+#include "AlertIncidentLinker.h"
+#include "LiveAlertModel.h"
+#include "Workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+Alert alert(const QString &name, const QString &severity, const QString &instance, const QString &source = QStringLiteral("am1"))
+{
+    Alert a;
+    a.labels = {{QStringLiteral("alertname"), name}, {QStringLiteral("instance"), instance}, {QStringLiteral("severity"), severity}};
+    a.annotations = {{QStringLiteral("summary"), name + QStringLiteral(" on ") + instance}};
+    a.identity = Alert::identityOf(a.labels);
+    a.activeSince = QDateTime(QDate(2026, 11, 29), QTime(14, 0), Qt::UTC);
+    a.sources = {source};
+    return a;
+}
+} // namespace
+
+// The live alert table, its filters, and what alerts do to incidents.
+class TestLiveAlerts final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    void openFresh(Workspace &w)
+    {
+        QVERIFY(w.open(m_dir.filePath(QStringLiteral("l%1.sqlite").arg(++m_files))).ok());
+        w.setAuthor(QStringLiteral("dana"));
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void deltasApplyRowByRowAndSelectionSurvives()
+    {
+        Workspace w;
+        openFresh(w);
+        LiveAlertModel model(w.store(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        AlertFilterModel filter(nullptr);
+        filter.setSourceModel(&model);
+        filter.sort(LiveAlertModel::ColumnSeverity);
+        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+        AlertDelta first;
+        for (int i = 0; i < 50; ++i) {
+            first.added.append(alert(QStringLiteral("Latency"), QStringLiteral("SEV-%1").arg(1 + i % 3), QStringLiteral("game-%1").arg(i)));
+        }
+        model.apply(first);
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(filter.index(0, LiveAlertModel::ColumnSeverity).data().toString(), QStringLiteral("SEV-1"));
+
+        QItemSelectionModel selection(&filter);
+        const Alert chosen = first.added[25];
+        const QModelIndex chosenIndex = filter.mapFromSource(model.index(model.rowOf(chosen.identity), 0));
+        selection.setCurrentIndex(chosenIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+        // Next poll: ten resolve, five change, five are new.
+        AlertDelta next;
+        for (int i = 0; i < 10; ++i) {
+            next.resolved.append(first.added[i * 2].identity);
+        }
+        for (int i = 0; i < 5; ++i) {
+            Alert changed = first.added[31 + i];
+            changed.value = QStringLiteral("0.%1").arg(i);
+            next.changed.append(changed);
+        }
+        for (int i = 0; i < 5; ++i) {
+            next.added.append(alert(QStringLiteral("AuthFailures"), QStringLiteral("SEV-1"), QStringLiteral("auth-%1").arg(i)));
+        }
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.apply(next);
+        QCOMPARE(model.rowCount(), 45);
+        QCOMPARE(removed.count(), 10); // every other row: ten separate removals
+        QCOMPARE(changed.count(), 1);  // rows 31..35 moved together (after removals) — one contiguous range
+        QCOMPARE(resets.count(), 0);
+        // The selected alert is still selected, wherever sorting put it.
+        QVERIFY(selection.currentIndex().isValid());
+        const int sourceRow = filter.mapToSource(selection.currentIndex()).row();
+        QCOMPARE(model.alertAt(sourceRow).identity, chosen.identity);
+        QCOMPARE(model.rowOf(first.added[0].identity), -1);
+        QCOMPARE(model.alertAt(model.rowOf(first.added[31].identity)).value, QStringLiteral("0.0"));
+    }
+
+    void staleWhenEverySourceFails()
+    {
+        Workspace w;
+        openFresh(w);
+        LiveAlertModel model(w.store(), nullptr);
+        AlertDelta d;
+        d.added = {alert(QStringLiteral("A"), QStringLiteral("SEV-2"), QStringLiteral("x"), QStringLiteral("am1")),
+                   alert(QStringLiteral("B"), QStringLiteral("SEV-2"), QStringLiteral("y"), QStringLiteral("am2"))};
+        d.added[1].sources = {QStringLiteral("am1"), QStringLiteral("am2")}; // an HA pair reports B
+        model.apply(d);
+        SourceStatus failing;
+        failing.source = QStringLiteral("am1");
+        failing.lastError = QStringLiteral("connection refused");
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSourceStatus(failing);
+        QVERIFY(model.index(0, 0).data(LiveAlertModel::StaleRole).toBool());
+        QVERIFY(!model.index(1, 0).data(LiveAlertModel::StaleRole).toBool()); // am2 still answers for it
+        QVERIFY(model.index(0, LiveAlertModel::ColumnState).data().toString().contains(QStringLiteral("stale")));
+        QCOMPARE(changed.count(), 1);
+        failing.lastError.clear();
+        model.setSourceStatus(failing);
+        QVERIFY(!model.index(0, 0).data(LiveAlertModel::StaleRole).toBool());
+    }
+
+    void textMatchersAndGrouping()
+    {
+        Workspace w;
+        openFresh(w);
+        LiveAlertModel model(w.store(), nullptr);
+        AlertFilterModel filter(nullptr);
+        filter.setSourceModel(&model);
+        AlertDelta d;
+        d.added = {alert(QStringLiteral("SocketLatencyHigh"), QStringLiteral("SEV-2"), QStringLiteral("game-1")),
+                   alert(QStringLiteral("AuthFailures"), QStringLiteral("SEV-1"), QStringLiteral("auth-1")),
+                   alert(QStringLiteral("RoomErrors"), QStringLiteral("SEV-3"), QStringLiteral("game-2"))};
+        model.apply(d);
+        filter.setText(QStringLiteral("game"));
+        QCOMPARE(filter.rowCount(), 2);
+        filter.setText({});
+        QVERIFY(filter.setMatchers(QStringLiteral("severity=~\"SEV-1|SEV-2\"")).ok());
+        QCOMPARE(filter.rowCount(), 2);
+        QVERIFY(!filter.setMatchers(QStringLiteral("severity=~\"(\"")).ok());
+        QCOMPARE(filter.rowCount(), 2); // a broken expression keeps the last good one
+        QVERIFY(filter.setMatchers({}).ok());
+        model.setGroupLabel(QStringLiteral("severity"));
+        filter.setGrouped(true);
+        filter.sort(LiveAlertModel::ColumnName);
+        QCOMPARE(filter.index(0, LiveAlertModel::ColumnGroup).data().toString(), QStringLiteral("SEV-1"));
+        QCOMPARE(filter.index(2, LiveAlertModel::ColumnGroup).data().toString(), QStringLiteral("SEV-3"));
+        // A new alert in an existing group: only the first row of a group names it.
+        AlertDelta more;
+        more.added = {alert(QStringLiteral("AuthSlow"), QStringLiteral("SEV-1"), QStringLiteral("auth-2"))};
+        model.apply(more);
+        QCOMPARE(filter.index(0, LiveAlertModel::ColumnGroup).data().toString(), QStringLiteral("SEV-1"));
+        QCOMPARE(filter.index(1, LiveAlertModel::ColumnGroup).data().toString(), QString());
+        QCOMPARE(filter.index(1, LiveAlertModel::ColumnName).data().toString(), QStringLiteral("AuthSlow"));
+    }
+
+    void acknowledgeIsKeptUndoableAndShown()
+    {
+        Workspace w;
+        openFresh(w);
+        LiveAlertModel model(w.store(), nullptr);
+        AlertDelta d;
+        d.added = {alert(QStringLiteral("A"), QStringLiteral("SEV-2"), QStringLiteral("x"))};
+        model.apply(d);
+        QVERIFY(w.acknowledgeAlert(d.added[0].identity, QStringLiteral("Ravi is restarting the pod")).ok());
+        QVERIFY(model.index(0, LiveAlertModel::ColumnAck).data().toString().contains(QStringLiteral("Ravi is restarting")));
+        QVERIFY(model.index(0, 0).data(LiveAlertModel::AckedRole).toBool());
+        QVERIFY(w.acknowledgeAlert(d.added[0].identity, QStringLiteral("handed to security")).ok());
+        w.undoStack()->undo();
+        QVERIFY(model.index(0, LiveAlertModel::ColumnAck).data().toString().contains(QStringLiteral("Ravi is restarting")));
+        w.undoStack()->undo();
+        QVERIFY(!model.index(0, 0).data(LiveAlertModel::AckedRole).toBool());
+    }
+
+    void linkingFreezesEvidenceAndFollowsTransitions()
+    {
+        Workspace w;
+        openFresh(w);
+        AlertIncidentLinker linker(w.store(), nullptr);
+        Alert a = alert(QStringLiteral("SocketLatencyHigh"), QStringLiteral("SEV-2"), QStringLiteral("game-7"));
+        a.value = QStringLiteral("0.231");
+        const auto incident = w.declareIncidentFromAlerts(QStringLiteral("Latency in EU"), Severity::Sev2, {a});
+        QVERIFY2(incident.ok(), qPrintable(incident.error()));
+        auto timeline = w.store()->timeline(incident.value());
+        QCOMPARE(timeline->size(), 2);
+        const TimelineEntry evidence = timeline->last();
+        QCOMPARE(evidence.source, TimelineEntry::Source::Alert);
+        QVERIFY(evidence.text.contains(QStringLiteral("SocketLatencyHigh")));
+        QVERIFY(evidence.text.contains(QStringLiteral("value 0.231")));
+        QVERIFY(evidence.text.contains(QStringLiteral("instance=game-7")));
+        QVERIFY(evidence.text.contains(QStringLiteral("summary: SocketLatencyHigh on game-7")));
+
+        // The alert resolves, then fires again: both land on the timeline by themselves.
+        AlertDelta resolved;
+        resolved.resolved = {a.identity};
+        linker.apply(resolved);
+        AlertDelta again;
+        again.added = {a};
+        linker.apply(again);
+        AlertDelta unrelated;
+        unrelated.added = {alert(QStringLiteral("Other"), QStringLiteral("SEV-3"), QStringLiteral("z"))};
+        linker.apply(unrelated);
+        timeline = w.store()->timeline(incident.value());
+        QCOMPARE(timeline->size(), 4);
+        QCOMPARE(timeline->at(2).text, QStringLiteral("Alert SocketLatencyHigh resolved"));
+        QCOMPARE(timeline->at(3).text, QStringLiteral("Alert SocketLatencyHigh is firing again"));
+        QCOMPARE(timeline->at(3).source, TimelineEntry::Source::Alert);
+
+        // Undo of the whole declaration removes the incident and its links.
+        w.undoStack()->undo();
+        QVERIFY(!w.store()->incident(incident.value()).ok());
+        QVERIFY(w.store()->alertLinksByIdentity()->isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveAlerts)
+#include "tst_livealerts.moc"
