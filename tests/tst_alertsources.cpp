@@ -1,0 +1,338 @@
+#include "AlertMonitor.h"
+#include "AlertPoller.h"
+#include "FaultServer.h"
+#include "IncidentStore.h"
+#include "JsonExchange.h"
+#include "ServerProcess.h"
+#include "SilenceRequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+QJsonObject amAlert(const QString &name, const QString &severity, const QString &instance, int endsInSeconds = 3600)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return QJsonObject{{QStringLiteral("labels"), QJsonObject{{QStringLiteral("alertname"), name},
+                                                              {QStringLiteral("severity"), severity},
+                                                              {QStringLiteral("instance"), instance}}},
+                       {QStringLiteral("annotations"), QJsonObject{{QStringLiteral("summary"), QString(name + QStringLiteral(" on ") + instance)}}},
+                       {QStringLiteral("startsAt"), now.addSecs(-60).toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("endsAt"), now.addSecs(endsInSeconds).toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("generatorURL"), QStringLiteral("http://127.0.0.1/graph")}};
+}
+
+QByteArray json(const QJsonArray &a)
+{
+    return QJsonDocument(a).toJson(QJsonDocument::Compact);
+}
+
+AlertSource source(AlertSource::Kind kind, const QUrl &url, int timeout = 5)
+{
+    AlertSource s;
+    s.kind = kind;
+    s.url = url;
+    s.intervalSeconds = 1;
+    s.timeoutSeconds = timeout;
+    return s;
+}
+
+// Collects what a poller or monitor says, as the window would show it.
+struct Watcher
+{
+    QHash<QString, Alert> alerts;
+    QHash<QString, SourceStatus> statuses;
+    int deltas = 0;
+    template <typename Emitter>
+    void attach(Emitter *emitter)
+    {
+        QObject::connect(emitter, &Emitter::alertsChanged, emitter, [this](const AlertDelta &d) {
+            ++deltas;
+            for (const QString &id : d.resolved) {
+                alerts.remove(id);
+            }
+            for (const Alert &a : d.added + d.changed) {
+                alerts.insert(a.identity, a);
+            }
+        });
+        QObject::connect(emitter, &Emitter::sourceStatusChanged, emitter,
+                         [this](const SourceStatus &s) { statuses.insert(s.source, s); });
+    }
+    QString error(const AlertSource &s) const { return statuses.value(s.name()).lastError; }
+};
+
+const QByteArray kGoodPrometheus =
+    R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"0.25"}]}})";
+} // namespace
+
+// Polling real Prometheus and Alertmanager servers, and surviving the faults real servers do not make on demand.
+class TestAlertSources final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void alertmanagerAlertsShowArchiveResolveAndSilence()
+    {
+        ServerProcess am(ServerProcess::Kind::Alertmanager);
+        QString error;
+        QVERIFY2(am.startAlertmanager(&error), qPrintable(error));
+        QVERIFY2(am.post(QStringLiteral("/api/v2/alerts"),
+                         json({amAlert(QStringLiteral("SocketLatencyHigh"), QStringLiteral("SEV-2"), QStringLiteral("game-1")),
+                               amAlert(QStringLiteral("SocketLatencyHigh"), QStringLiteral("SEV-2"), QStringLiteral("game-2")),
+                               amAlert(QStringLiteral("AuthenticationFailures"), QStringLiteral("SEV-1"), QStringLiteral("auth-1"))}),
+                         &error),
+                 qPrintable(error));
+
+        const QString file = m_dir.filePath(QStringLiteral("archive.sqlite"));
+        IncidentStore store;
+        QVERIFY(store.open(file).ok());
+        AlertMonitor monitor;
+        Watcher seen;
+        seen.attach(&monitor);
+        QSignalSpy archived(&monitor, &AlertMonitor::archiveUpdated);
+        monitor.setArchivePath(file);
+        const AlertSource src = source(AlertSource::Kind::Alertmanager, am.url());
+        monitor.setSources({src});
+        QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 3, 15000);
+        QVERIFY(seen.statuses.value(src.name()).lastSuccess.isValid());
+        QCOMPARE(seen.statuses.value(src.name()).alertCount, 3);
+        QVERIFY(seen.statuses.value(src.name()).roundTripMs >= 0);
+
+        // Every alert seen is archived, in the file, and survives a restart of the store.
+        QTRY_VERIFY_WITH_TIMEOUT(archived.count() >= 1, 5000);
+        QCOMPARE(store.archivedAlerts()->size(), 3);
+
+        // Resolve one: Alertmanager forgets it, the console infers it, the archive keeps it with a resolve time.
+        QVERIFY(am.post(QStringLiteral("/api/v2/alerts"),
+                        json({amAlert(QStringLiteral("SocketLatencyHigh"), QStringLiteral("SEV-2"), QStringLiteral("game-2"), -1)})));
+        QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 2, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(store.archivedAlerts()->begin(), store.archivedAlerts()->end(),
+                                             [](const ArchivedAlert &a) { return a.resolvedAt.isValid(); }),
+                                 5000);
+
+        // A silence made from an alert: Alertmanager accepts it and the alert shows as suppressed.
+        const Alert auth = *std::find_if(seen.alerts.begin(), seen.alerts.end(), [](const Alert &a) {
+            return a.alertName() == QStringLiteral("AuthenticationFailures");
+        });
+        SilenceRequest silence(nullptr);
+        QSignalSpy done(&silence, &SilenceRequest::finished);
+        silence.send(src, auth, 30, QStringLiteral("dana"), QStringLiteral("rollback under way"));
+        QVERIFY(done.wait(10000));
+        const QString silenceId = done.first().at(0).toString();
+        QVERIFY2(!silenceId.isEmpty(), qPrintable(done.first().at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(seen.alerts.value(auth.identity).state == Alert::State::Suppressed, 15000);
+        QVERIFY(seen.alerts.value(auth.identity).silencedBy.contains(silenceId));
+
+        // A silence Alertmanager refuses: its error is shown.
+        Alert noLabels;
+        silence.send(src, noLabels, 30, QStringLiteral("dana"), QStringLiteral("x"));
+        QVERIFY(done.wait(10000));
+        QVERIFY(done.last().at(0).toString().isEmpty());
+        // Alertmanager 0.25 answers 422 for a silence without matchers.
+        QVERIFY2(done.last().at(1).toString().contains(QStringLiteral("Alertmanager refused the silence: HTTP 4")),
+                 qPrintable(done.last().at(1).toString()));
+        monitor.setArchivePath({});
+    }
+
+    void haPairShowsEachAlertOnce()
+    {
+        ServerProcess a(ServerProcess::Kind::Alertmanager);
+        ServerProcess b(ServerProcess::Kind::Alertmanager);
+        QString error;
+        QVERIFY2(a.startAlertmanager(&error), qPrintable(error));
+        QVERIFY2(b.startAlertmanager(&error), qPrintable(error));
+        QVERIFY(a.url() != b.url());
+        const QByteArray body = json({amAlert(QStringLiteral("RateLimitPersistent"), QStringLiteral("SEV-2"), QStringLiteral("lb-1")),
+                                      amAlert(QStringLiteral("RateLimitPersistent"), QStringLiteral("SEV-2"), QStringLiteral("lb-2"))});
+        QVERIFY(a.post(QStringLiteral("/api/v2/alerts"), body));
+        QVERIFY(b.post(QStringLiteral("/api/v2/alerts"), body));
+        AlertPoller poller;
+        Watcher seen;
+        seen.attach(&poller);
+        const AlertSource sa = source(AlertSource::Kind::Alertmanager, a.url(), 2);
+        const AlertSource sb = source(AlertSource::Kind::Alertmanager, b.url(), 2);
+        poller.setSources({sa, sb});
+        QTRY_VERIFY_WITH_TIMEOUT(seen.statuses.size() == 2 && seen.alerts.size() == 2 &&
+                                     seen.alerts.begin()->sources.size() == 2,
+                                 15000);
+        QCOMPARE(seen.alerts.size(), 2);
+        // One peer dies: each alert is still shown once, and the survivor keeps answering for it.
+        b.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.error(sb).isEmpty(), 15000);
+        QVERIFY2(seen.error(sb).contains(QStringLiteral("connection refused")), qPrintable(seen.error(sb)));
+        QCOMPARE(seen.alerts.size(), 2);
+        QVERIFY(seen.error(sa).isEmpty());
+    }
+
+    void prometheusFiresAndResolvesAndMergesWithItsAlertmanager()
+    {
+        ServerProcess am(ServerProcess::Kind::Alertmanager);
+        ServerProcess prometheus(ServerProcess::Kind::Prometheus);
+        QString error;
+        QVERIFY2(am.startAlertmanager(&error), qPrintable(error));
+        // Fires for 6 s out of every 12: a real rule that fires and resolves on its own.
+        const QByteArray rules = "groups:\n  - name: test\n    rules:\n      - alert: BlinkingAlert\n"
+                                 "        expr: (vector(time()) % 12) < 6\n        labels:\n          severity: SEV-3\n"
+                                 "        annotations:\n          summary: fires and resolves\n";
+        QVERIFY2(prometheus.startPrometheus(rules, {}, {am.hostPort()}, &error), qPrintable(error));
+        AlertPoller poller;
+        Watcher seen;
+        seen.attach(&poller);
+        QSignalSpy changes(&poller, &AlertPoller::alertsChanged);
+        poller.setSources({source(AlertSource::Kind::Prometheus, prometheus.url()),
+                           source(AlertSource::Kind::Alertmanager, am.url())});
+        QTRY_VERIFY_WITH_TIMEOUT(seen.alerts.size() == 1, 20000);
+        const Alert fired = *seen.alerts.begin();
+        QCOMPARE(fired.alertName(), QStringLiteral("BlinkingAlert"));
+        QCOMPARE(fired.severity(), QStringLiteral("SEV-3"));
+        QVERIFY(!fired.value.isEmpty()); // Prometheus gives the value
+        QTRY_VERIFY_WITH_TIMEOUT(seen.alerts.isEmpty(), 20000); // resolved: absent from both servers
+        bool sawBothSources = false;
+        for (const auto &args : changes) {
+            const AlertDelta d = args.first().value<AlertDelta>();
+            for (const Alert &a : d.added + d.changed) {
+                sawBothSources = sawBothSources || a.sources.size() == 2;
+            }
+        }
+        QVERIFY2(sawBothSources, "Prometheus and its Alertmanager should report one alert with two sources");
+    }
+
+    void faultsAreNamedAndTheLastGoodAlertsStay_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        using M = FaultServer::Mode;
+        QTest::newRow("HTTP 500") << int(M::Respond) << 500 << QByteArray("internal error") << QStringLiteral("HTTP 500: internal error");
+        QTest::newRow("Prometheus 503") << int(M::Respond) << 503
+                                        << QByteArray(R"({"status":"error","errorType":"unavailable","error":"TSDB not ready"})")
+                                        << QStringLiteral("HTTP 503: TSDB not ready");
+        QTest::newRow("garbage") << int(M::Respond) << 200 << QByteArray("<html>proxy error</html>")
+                                 << QStringLiteral("not a Prometheus alerts response at byte");
+        QTest::newRow("truncated JSON") << int(M::Respond) << 200 << kGoodPrometheus.left(120)
+                                        << QStringLiteral("not a Prometheus alerts response at byte");
+        QTest::newRow("wrong shape") << int(M::Respond) << 200 << QByteArray(R"({"status":"success","data":{"groups":[]}})")
+                                     << QStringLiteral("has no \"alerts\" list");
+        QTest::newRow("cut connection") << int(M::TruncatedBody) << 200 << kGoodPrometheus
+                                        << QStringLiteral("closed the connection");
+        QTest::newRow("hang") << int(M::Hang) << 200 << QByteArray() << QStringLiteral("timed out after 1 s");
+        QTest::newRow("slow drip") << int(M::SlowDrip) << 200 << kGoodPrometheus << QStringLiteral("timed out after 1 s");
+        QTest::newRow("huge") << int(M::Huge) << 200 << QByteArray() << QStringLiteral("larger than the 64 MiB cap");
+    }
+    void faultsAreNamedAndTheLastGoodAlertsStay()
+    {
+        QFETCH(int, mode);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        FaultServer server;
+        QVERIFY(server.listen());
+        server.setResponse(200, kGoodPrometheus);
+        AlertPoller poller;
+        Watcher seen;
+        seen.attach(&poller);
+        const AlertSource src = source(AlertSource::Kind::Prometheus, server.url(), 1);
+        poller.setSources({src});
+        QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 1, 10000);
+
+        server.setMode(FaultServer::Mode(mode));
+        server.setResponse(status, body);
+        server.setDripInterval(300);
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.error(src).isEmpty(), 20000);
+        QVERIFY2(seen.error(src).contains(expected), qPrintable(seen.error(src)));
+        QCOMPARE(seen.alerts.size(), 1); // still shown (the window marks it stale)
+
+        // It recovers by itself once the server behaves.
+        server.setMode(FaultServer::Mode::Respond);
+        server.setResponse(200, kGoodPrometheus);
+        QTRY_VERIFY_WITH_TIMEOUT(seen.error(src).isEmpty(), 20000);
+        QCOMPARE(seen.alerts.size(), 1);
+    }
+
+    void refusedConnectionBacksOff()
+    {
+        AlertPoller poller;
+        Watcher seen;
+        seen.attach(&poller);
+        const AlertSource src = source(AlertSource::Kind::Alertmanager, FaultServer::refusedUrl());
+        QList<SourceStatus> history;
+        connect(&poller, &AlertPoller::sourceStatusChanged, this, [&](const SourceStatus &s) { history.append(s); });
+        poller.setSources({src});
+        QTRY_VERIFY_WITH_TIMEOUT(history.size() >= 3, 20000);
+        QCOMPARE(history[0].lastError, QStringLiteral("connection refused"));
+        // Waits grow: 1 s, 2 s, 4 s ...
+        const auto wait = [](const SourceStatus &s) { return s.lastErrorAt.msecsTo(s.nextPollAt); };
+        QVERIFY(wait(history[1]) >= 2 * wait(history[0]) - 100);
+        QVERIFY(wait(history[2]) >= 2 * wait(history[1]) - 100);
+        QCOMPARE(history[2].consecutiveFailures, 3);
+    }
+
+    void credentialsAreSentButNeverKept()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        server.setResponse(200, R"([{"labels":{"alertname":"A","severity":"SEV-3"},"annotations":{},"startsAt":"2026-11-29T14:00:00Z","endsAt":"2026-11-29T15:00:00Z","updatedAt":"2026-11-29T14:00:00Z","fingerprint":"f","receivers":[],"status":{"state":"active","silencedBy":[],"inhibitedBy":[]},"generatorURL":""}])");
+        AlertSource src = source(AlertSource::Kind::Alertmanager, server.url());
+        src.auth = AlertSource::Auth::Basic;
+        src.username = QStringLiteral("ic");
+        src.password = QStringLiteral("s3cret-pa55");
+        const QString file = m_dir.filePath(QStringLiteral("creds.sqlite"));
+        IncidentStore store;
+        QVERIFY(store.open(file).ok());
+        AlertMonitor monitor;
+        QSignalSpy archived(&monitor, &AlertMonitor::archiveUpdated);
+        monitor.setArchivePath(file);
+        monitor.setSources({src});
+        QTRY_VERIFY_WITH_TIMEOUT(archived.count() >= 1, 10000);
+        QVERIFY(server.lastRequest().contains(QByteArray("Authorization: Basic " + QByteArray("ic:s3cret-pa55").toBase64())));
+        monitor.setArchivePath({});
+        // Not in the file, not in an export.
+        QFile raw(file);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(!raw.readAll().contains("s3cret-pa55"));
+        QVERIFY(!JsonExchange::exportFile(store)->contains("s3cret-pa55"));
+        QVERIFY(!src.name().contains(QStringLiteral("s3cret")));
+    }
+
+    void commandLineAlertsOnce()
+    {
+        ServerProcess am(ServerProcess::Kind::Alertmanager);
+        QString error;
+        QVERIFY2(am.startAlertmanager(&error), qPrintable(error));
+        QVERIFY(am.post(QStringLiteral("/api/v2/alerts"),
+                        json({amAlert(QStringLiteral("DDoSSuspected"), QStringLiteral("SEV-1"), QStringLiteral("edge-1")),
+                              amAlert(QStringLiteral("PluginCrashErrors"), QStringLiteral("SEV-3"), QStringLiteral("game-4"))})));
+        QProcess cli;
+        cli.start(QStringLiteral(IC_CLI_PATH), {QStringLiteral("alerts"), QStringLiteral("--alertmanager"), am.url().toString(),
+                                                 QStringLiteral("--once"), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonArray alerts = QJsonDocument::fromJson(cli.readAllStandardOutput()).array();
+        QCOMPARE(alerts.size(), 2);
+        QCOMPARE(alerts[0][QStringLiteral("severity")].toString(), QStringLiteral("SEV-1")); // worst first
+        QCOMPARE(alerts[0][QStringLiteral("labels")][QStringLiteral("instance")].toString(), QStringLiteral("edge-1"));
+
+        cli.start(QStringLiteral(IC_CLI_PATH), {QStringLiteral("alerts"), QStringLiteral("--alertmanager"),
+                                                 FaultServer::refusedUrl().toString(), QStringLiteral("--once")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 1);
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("connection refused")), qPrintable(err));
+        QCOMPARE(err.count(u'\n'), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertSources)
+#include "tst_alertsources.moc"
