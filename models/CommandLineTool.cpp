@@ -331,36 +331,46 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
     int exitCode = Ok;
 
     auto print = [&] {
-        QList<Alert> alerts = current.values();
-        std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
-            const int ra = LiveAlertModel::severityRank(a.severity());
-            const int rb = LiveAlertModel::severityRank(b.severity());
-            if (ra != rb) {
-                return ra < rb;
+        // Worst first, then oldest; keys computed once, not in every comparison.
+        struct Key
+        {
+            int rank;
+            qint64 since;
+            const Alert *alert;
+        };
+        std::vector<Key> order;
+        order.reserve(size_t(current.size()));
+        for (const Alert &a : std::as_const(current)) {
+            order.push_back({LiveAlertModel::severityRank(a.severity()), a.activeSince.toMSecsSinceEpoch(), &a});
+        }
+        std::sort(order.begin(), order.end(), [](const Key &x, const Key &y) {
+            if (x.rank != y.rank) {
+                return x.rank < y.rank;
             }
-            return a.activeSince != b.activeSince ? a.activeSince < b.activeSince : a.identity < b.identity;
+            return x.since != y.since ? x.since < y.since : x.alert->identity < y.alert->identity;
         });
         if (json) {
-            QJsonArray array;
-            for (const Alert &a : alerts) {
-                array.append(AlertJson::toJson(a));
+            QByteArray bytes;
+            bytes.reserve(qsizetype(order.size()) * 700);
+            bytes += '[';
+            for (size_t i = 0; i < order.size(); ++i) {
+                bytes += i == 0 ? "\n" : ",\n";
+                AlertJson::appendCompact(bytes, *order[i].alert);
             }
+            bytes += order.empty() ? "]\n" : "\n]\n";
             m_out.flush();
-            const QByteArray bytes = QJsonDocument(array).toJson(once ? QJsonDocument::Indented : QJsonDocument::Compact);
             if (m_out.device()) {
                 m_out.device()->write(bytes);
-                if (!once) {
-                    m_out.device()->write("\n");
-                }
             } else {
                 m_out << QString::fromUtf8(bytes);
             }
         } else {
-            for (const Alert &a : alerts) {
+            for (const Key &k : order) {
+                const Alert &a = *k.alert;
                 m_out << qSetFieldWidth(11) << Qt::left << Alert::stateKey(a.state) << qSetFieldWidth(8) << a.severity()
                       << qSetFieldWidth(28) << a.alertName() << qSetFieldWidth(0) << a.annotation(u"summary") << '\n';
             }
-            m_out << tr("%1 alerts").arg(alerts.size()) << '\n';
+            m_out << tr("%1 alerts").arg(order.size()) << '\n';
         }
         m_out.flush();
     };

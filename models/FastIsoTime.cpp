@@ -28,9 +28,62 @@ qint64 daysFromCivil(int y, unsigned m, unsigned d)
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return qint64(era) * 146097 + qint64(doe) - 719468;
 }
+// The civil date of a day count from 1970-01-01 (the inverse of daysFromCivil).
+void civilFromDays(qint64 z, int &y, unsigned &m, unsigned &d)
+{
+    z += 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = int(qint64(yoe) + era * 400 + (m <= 2));
+}
+
+void appendDigits(char *&p, unsigned value, int count)
+{
+    for (int i = count - 1; i >= 0; --i) {
+        p[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    p += count;
+}
 } // namespace
 
 namespace FastIsoTime {
+
+bool appendUtc(QByteArray &out, qint64 msecs)
+{
+    const qint64 days = msecs >= 0 ? msecs / 86400000 : -((-msecs + 86399999) / 86400000);
+    const qint64 inDay = msecs - days * 86400000;
+    int y;
+    unsigned m, d;
+    civilFromDays(days, y, m, d);
+    if (y < 0 || y > 9999) {
+        return false;
+    }
+    char buffer[24];
+    char *p = buffer;
+    appendDigits(p, unsigned(y), 4);
+    *p++ = '-';
+    appendDigits(p, m, 2);
+    *p++ = '-';
+    appendDigits(p, d, 2);
+    *p++ = 'T';
+    appendDigits(p, unsigned(inDay / 3600000), 2);
+    *p++ = ':';
+    appendDigits(p, unsigned(inDay / 60000 % 60), 2);
+    *p++ = ':';
+    appendDigits(p, unsigned(inDay / 1000 % 60), 2);
+    *p++ = '.';
+    appendDigits(p, unsigned(inDay % 1000), 3);
+    *p++ = 'Z';
+    out.append(buffer, p - buffer);
+    return true;
+}
+
 
 bool parse(std::string_view s, qint64 &msecs)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 
 #include <string_view>
@@ -10,4 +11,6 @@ namespace FastIsoTime {
 // Milliseconds since the epoch; false when the text is not such a time.
 bool parse(std::string_view text, qint64 &msecsSinceEpoch);
 QDateTime toDateTime(std::string_view text); // invalid on error
+// "2026-11-29T14:05:00.123Z" for years 0..9999; false outside them.
+bool appendUtc(QByteArray &out, qint64 msecsSinceEpoch);
 } // namespace FastIsoTime

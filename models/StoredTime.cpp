@@ -1,5 +1,7 @@
 #include "StoredTime.h"
 
+#include "FastIsoTime.h"
+
 #include <QTimeZone>
 
 namespace StoredTime {
@@ -8,6 +10,10 @@ QString toText(const QDateTime &time)
 {
     if (!time.isValid()) {
         return {};
+    }
+    QByteArray text;
+    if (FastIsoTime::appendUtc(text, time.toMSecsSinceEpoch())) {
+        return QString::fromLatin1(text); // the same text as Qt::ISODateWithMs, without its general formatter
     }
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
