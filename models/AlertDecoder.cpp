@@ -10,6 +10,7 @@
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -80,7 +81,9 @@ struct AlertDecoder::Impl
 
     Alert::Pairs pairs(Views &views)
     {
-        std::sort(views.begin(), views.end());
+        if (!std::is_sorted(views.begin(), views.end())) {
+            std::sort(views.begin(), views.end());
+        }
         Alert::Pairs out;
         out.reserve(qsizetype(views.size()));
         for (const auto &[k, v] : views) {
@@ -203,7 +206,10 @@ struct AlertDecoder::Impl
     // Identity from the sorted label set; content from everything the console shows.
     void hashes(quint64 &identity, quint64 &content)
     {
-        std::sort(raw.labels.begin(), raw.labels.end());
+        // Both servers write labels sorted; sorting is only for a server that does not.
+        if (!std::is_sorted(raw.labels.begin(), raw.labels.end())) {
+            std::sort(raw.labels.begin(), raw.labels.end());
+        }
         quint64 h = LabelHash::kSeed;
         for (const auto &[k, v] : raw.labels) {
             h = LabelHash::add(LabelHash::add(h, k), v);
@@ -242,10 +248,19 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
         return Status::failure(tr("the answer was empty, not %1").arg(kindName));
     }
 
-    // simdjson reads a little past the end: give it padding, so it need not copy 9 MB into a buffer of its own.
-    body.reserve(body.size() + qsizetype(simdjson::SIMDJSON_PADDING));
+    // simdjson reads a little past the end. Parse in place when the buffer has room (reading into spare
+    // capacity is safe even if the bytes are shared); otherwise copy into one reused padded buffer, so a
+    // 9 MB answer never costs a fresh allocation.
+    const char *data = body.constData();
+    if (body.capacity() - body.size() < qsizetype(simdjson::SIMDJSON_PADDING)) {
+        if (d->padded.size() < size_t(body.size()) + simdjson::SIMDJSON_PADDING) {
+            d->padded.resize(size_t(body.size()) + simdjson::SIMDJSON_PADDING + size_t(body.size()) / 8);
+        }
+        std::memcpy(d->padded.data(), body.constData(), size_t(body.size()));
+        data = d->padded.data();
+    }
     dom::element root;
-    if (auto e = d->parser.parse(body.constData(), size_t(body.size()), false).get(root)) {
+    if (auto e = d->parser.parse(data, size_t(body.size()), false).get(root)) {
         // simdjson says what, Qt's parser says where: worth the second pass only on a broken answer.
         QJsonParseError where;
         QJsonDocument::fromJson(body, &where);

@@ -187,6 +187,10 @@ void AlertPoller::poll(Source &source)
             reply->abort();
             return;
         }
+        if (raw->body.isEmpty()) {
+            // Room for an answer as large as the last one, plus the parser's padding: no regrowth, no copy.
+            raw->body.reserve(std::max<qsizetype>(raw->snapshot.lastBody.size(), reply->bytesAvailable()) + 4096);
+        }
         raw->body.append(reply->readAll());
     });
     connect(reply, &QNetworkReply::metaDataChanged, this, [raw, reply] {

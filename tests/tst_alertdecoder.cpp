@@ -199,6 +199,16 @@ private slots:
         }
     }
 
+    void isoTimesFormatBackExactly()
+    {
+        for (qint64 ms : {qint64(0), qint64(1795916322765), qint64(-1), qint64(951782400000) /* 2000-02-29 */,
+                          qint64(253402300799999) /* 9999-12-31T23:59:59.999 */}) {
+            QByteArray text;
+            QVERIFY(FastIsoTime::appendUtc(text, ms));
+            QCOMPARE(QString::fromLatin1(text), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+        }
+    }
+
     void matchers_data()
     {
         QTest::addColumn<QString>("expression");
