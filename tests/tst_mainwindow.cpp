@@ -1,4 +1,6 @@
 #include "AppSettings.h"
+#include "FaultServer.h"
+#include "LiveAlertModel.h"
 #include "DeclareIncidentDialog.h"
 #include "MainWindow.h"
 #include "Workspace.h"
@@ -9,7 +11,10 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTextBrowser>
 #include <QRadioButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -90,6 +95,44 @@ private slots:
         QCOMPARE(window.workspace()->store()->timeline(i.id)->size(), 1);
         window.findChild<QAction *>(QStringLiteral("redoAction"))->trigger();
         QCOMPARE(window.workspace()->store()->timeline(i.id)->size(), 2);
+    }
+
+    void linksALiveAlertToTheIncidentFromTheAlertsPanel()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"0.31"}]}})");
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(m_dir.filePath(QStringLiteral("alerts.sqlite"))));
+        AlertSource source;
+        source.kind = AlertSource::Kind::Prometheus;
+        source.url = server.url();
+        source.intervalSeconds = 1;
+        window.setAlertSourceOverride({source});
+        auto *view = window.findChild<QTableView *>(QStringLiteral("liveAlertsView"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 10000);
+        QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("alertSourcesLabel"))->text().contains(QStringLiteral("1 alerts")));
+
+        const qint64 incident = window.workspace()->declareIncident(QStringLiteral("Lag in EU"), Severity::Sev2).value();
+        window.selectIncident(incident);
+        view->selectRow(0);
+        auto *link = window.findChild<QPushButton *>(QStringLiteral("linkAlertsButton"));
+        QVERIFY(link->isEnabled());
+        QCOMPARE(link->text(), QStringLiteral("Link to INC-%1").arg(incident));
+        QTest::mouseClick(link, Qt::LeftButton);
+        const auto timeline = window.workspace()->store()->timeline(incident);
+        QCOMPARE(timeline->size(), 2);
+        QCOMPARE(timeline->last().source, TimelineEntry::Source::Alert);
+        QVERIFY(timeline->last().text.contains(QStringLiteral("value 0.31")));
+        QVERIFY(window.findChild<QTextBrowser *>(QStringLiteral("alertDetails"))->toPlainText().contains(QStringLiteral("game-3")));
+
+        // The source goes away: the alert stays, marked stale, and the status says why.
+        server.setResponse(503, "down for maintenance");
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("alertSourcesLabel"))->text().contains(QStringLiteral("HTTP 503")), 10000);
+        QCOMPARE(view->model()->rowCount(), 1);
+        QVERIFY(view->model()->index(0, LiveAlertModel::ColumnState).data().toString().contains(QStringLiteral("stale")));
     }
 
     void refusesAFileItCannotUseAndKeepsRunning()

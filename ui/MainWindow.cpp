@@ -100,7 +100,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     refreshFileState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Close the file while every panel still exists: closing announces a reset that they all hear.
+    m_workspace->store()->disconnect(this);
+    m_monitor->setArchivePath({});
+    m_workspace->close();
+}
 
 void MainWindow::createDocks()
 {
