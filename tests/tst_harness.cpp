@@ -139,7 +139,9 @@ private:
         if (!reply->isFinished()) {
             loop.exec();
         }
-        result.body += reply->readAll();
+        if (reply->isOpen()) { // a timed-out reply is already closed
+            result.body += reply->readAll();
+        }
         result.error = reply->isFinished() ? reply->error() : QNetworkReply::UnknownNetworkError;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         result.hasContentLength = reply->hasRawHeader("Content-Length");

@@ -113,7 +113,7 @@ private slots:
         window.setAlertSourceOverride({source});
         auto *view = window.findChild<QTableView *>(QStringLiteral("liveAlertsView"));
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 10000);
-        QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("alertSourcesLabel"))->text().contains(QStringLiteral("1 alerts")));
+        QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("alertSourcesLabel"))->text().contains(QStringLiteral("1 alert,")));
 
         const qint64 incident = window.workspace()->declareIncident(QStringLiteral("Lag in EU"), Severity::Sev2).value();
         window.selectIncident(incident);

@@ -112,7 +112,7 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
-    split->setSizes({720, 240});
+    split->setSizes({730, 230});
     liveLayout->addWidget(split, 1);
 
     auto *actions = new QHBoxLayout;
@@ -257,9 +257,8 @@ void AlertsPanel::refreshStatusText()
                              .arg(escaped(name), escaped(s.lastError), TimeDisplay::duration(retry), last,
                                   s.lastSuccess.isValid() ? tr(", its last alerts are shown as stale") : QString()));
         } else {
-            lines.append(tr("<span style='color:#2e7d32'>●</span> %1 — %2 alerts, %3 ms, %4")
-                             .arg(escaped(name))
-                             .arg(s.alertCount)
+            lines.append(tr("<span style='color:#2e7d32'>●</span> %1 — %2, %3 ms, %4")
+                             .arg(escaped(name), s.alertCount == 1 ? tr("1 alert") : tr("%1 alerts").arg(s.alertCount))
                              .arg(s.roundTripMs)
                              .arg(last));
         }

@@ -130,7 +130,7 @@ bool LoopbackServerProcess::waitReady()
 {
     const QDeadlineTimer deadline(ReadyTimeoutMs);
     while (!deadline.hasExpired()) {
-        const int left = int(qBound<qint64>(100, deadline.remainingTime(), 2000));
+        const int left = int(qBound(qint64(100), deadline.remainingTime(), qint64(2000)));
         if (SyncHttp::get(urlFor(QStringLiteral("/-/ready")), left).status == 200) {
             return true;
         }

@@ -42,7 +42,9 @@ Result run(const QUrl &url, const QByteArray *body, const QByteArray &contentTyp
 
     Result result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
+    if (reply->isOpen()) { // an aborted or timed-out reply is already closed
+        result.body = reply->readAll();
+    }
     if (reply->error() != QNetworkReply::NoError || result.status < 200 || result.status >= 300) {
         result.error = QStringLiteral("%1 %2: HTTP %3, %4: %5")
                            .arg(body ? QStringLiteral("POST") : QStringLiteral("GET"), url.toString())
