@@ -268,8 +268,30 @@ void AlertPoller::fail(Source &source, const QString &message)
     emit sourceStatusChanged(source.status);
 }
 
+namespace {
+// Several servers may report one alert; each knows something the other does not. Prometheus alone has the
+// value, Alertmanager alone knows silences: keep both rather than letting the last answer win.
+Alert combined(const Alert &known, const Alert &incoming, bool incomingIsPrometheus)
+{
+    Alert a = incoming;
+    if (a.value.isEmpty()) {
+        a.value = known.value;
+    }
+    if (a.generatorUrl.isEmpty()) {
+        a.generatorUrl = known.generatorUrl;
+    }
+    if (incomingIsPrometheus && known.state == Alert::State::Suppressed && incoming.state == Alert::State::Firing) {
+        a.state = Alert::State::Suppressed;
+        a.silencedBy = known.silencedBy;
+        a.inhibitedBy = known.inhibitedBy;
+    }
+    return a;
+}
+} // namespace
+
 void AlertPoller::merge(Source &source, const AlertDelta &delta)
 {
+    const bool isPrometheus = source.config.kind == AlertSource::Kind::Prometheus;
     AlertDelta merged;
     for (const Alert &incoming : delta.added) {
         auto it = m_merged.find(incoming.identity);
@@ -285,7 +307,7 @@ void AlertPoller::merge(Source &source, const AlertDelta &delta)
             it->sources.append(source.name);
         }
         const QStringList sources = it->sources;
-        it->alert = incoming;
+        it->alert = combined(it->alert, incoming, isPrometheus);
         it->alert.sources = sources;
         merged.changed.append(it->alert);
     }
@@ -295,7 +317,7 @@ void AlertPoller::merge(Source &source, const AlertDelta &delta)
             continue;
         }
         const QStringList sources = it->sources;
-        it->alert = incoming;
+        it->alert = combined(it->alert, incoming, isPrometheus);
         it->alert.sources = sources;
         merged.changed.append(it->alert);
     }

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <sys/prctl.h>
 
 namespace {
 QByteArray request(const QUrl &url, const QByteArray *body, int *status, QString *error)
@@ -42,7 +43,11 @@ QByteArray request(const QUrl &url, const QByteArray *body, int *status, QString
 
 ServerProcess::ServerProcess(Kind kind) : m_kind(kind)
 {
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    // A log file, not a pipe: a chatty server can never stall on a full pipe nobody reads.
+    m_process.setStandardOutputFile(m_dir.filePath(QStringLiteral("server.log")));
+    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("server.log")), QIODevice::Append);
+    // If the test process dies, the kernel stops the server too: no orphans on the machine.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
 }
 
 ServerProcess::~ServerProcess()
@@ -82,7 +87,9 @@ bool ServerProcess::launch(const QString &program, const QStringList &arguments,
         }
         QThread::msleep(50);
     }
-    *error = program + QStringLiteral(" was not ready: ") + QString::fromUtf8(m_process.readAll().right(2000));
+    QFile log(m_dir.filePath(QStringLiteral("server.log")));
+    *error = program + QStringLiteral(" was not ready: ") +
+             QString::fromUtf8(log.open(QIODevice::ReadOnly) ? log.readAll().right(2000) : QByteArray());
     stop();
     return false;
 }
