@@ -9,7 +9,7 @@ packages=(
     qt6-qpa-plugins libgl-dev libxkbcommon-dev libsqlite3-dev sqlite3
     libkainjow-mustache-dev
     prometheus prometheus-alertmanager
-    xvfb xauth imagemagick poppler-utils fonts-dejavu-core
+    xvfb xauth imagemagick poppler-utils fonts-dejavu-core openssl libsimdjson-dev
 )
 
 missing=()

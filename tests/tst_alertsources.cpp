@@ -311,6 +311,79 @@ private slots:
         QVERIFY(!src.name().contains(QStringLiteral("s3cret")));
     }
 
+    void tlsWithAnExtraCaFile()
+    {
+        // A CA and a server certificate for 127.0.0.1, made here with openssl.
+        const QString dir = m_dir.path();
+        auto openssl = [&](const QStringList &args) {
+            QProcess p;
+            p.setWorkingDirectory(dir);
+            p.start(QStringLiteral("openssl"), args);
+            return p.waitForFinished(30000) && p.exitCode() == 0;
+        };
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                         QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                         QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                         QStringLiteral("/CN=Incident Console test CA")}));
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                         QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
+                         QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}));
+        QFile ext(m_dir.filePath(QStringLiteral("san.ext")));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("subjectAltName=IP:127.0.0.1\n");
+        ext.close();
+        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                         QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                         QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
+                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("san.ext")}));
+        QFile web(m_dir.filePath(QStringLiteral("web.yml")));
+        QVERIFY(web.open(QIODevice::WriteOnly));
+        web.write("tls_server_config:\n  cert_file: " + m_dir.filePath(QStringLiteral("server.pem")).toUtf8() +
+                  "\n  key_file: " + m_dir.filePath(QStringLiteral("server.key")).toUtf8() + "\n");
+        web.close();
+
+        ServerProcess prometheus(ServerProcess::Kind::Prometheus);
+        QString error;
+        const QByteArray rules = "groups:\n  - name: t\n    rules:\n      - alert: AlwaysFiring\n        expr: vector(1)\n";
+        QVERIFY2(prometheus.startPrometheus(rules, {}, {}, &error, web.fileName()), qPrintable(error));
+        QCOMPARE(prometheus.url().scheme(), QStringLiteral("https"));
+
+        AlertPoller poller;
+        Watcher seen;
+        seen.attach(&poller);
+        AlertSource trusted = source(AlertSource::Kind::Prometheus, prometheus.url());
+        trusted.caFile = m_dir.filePath(QStringLiteral("ca.pem"));
+        poller.setSources({trusted});
+        QTRY_VERIFY_WITH_TIMEOUT(seen.statuses.size() == 1 && seen.alerts.size() == 1, 20000);
+        QVERIFY2(seen.error(trusted).isEmpty(), qPrintable(seen.error(trusted)));
+
+        // Without the CA the certificate is not trusted, and the console says so.
+        AlertPoller strict;
+        Watcher refused;
+        refused.attach(&strict);
+        const AlertSource untrusted = source(AlertSource::Kind::Prometheus, prometheus.url());
+        strict.setSources({untrusted});
+        QTRY_VERIFY_WITH_TIMEOUT(!refused.error(untrusted).isEmpty(), 20000);
+        QVERIFY2(refused.error(untrusted).contains(QStringLiteral("TLS handshake failed")), qPrintable(refused.error(untrusted)));
+        QVERIFY(refused.alerts.isEmpty());
+    }
+
+    void bearerTokenIsSent()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        server.setResponse(200, kGoodPrometheus);
+        AlertPoller poller;
+        Watcher seen;
+        seen.attach(&poller);
+        AlertSource src = source(AlertSource::Kind::Prometheus, server.url());
+        src.auth = AlertSource::Auth::Bearer;
+        src.password = QStringLiteral("tok-123");
+        poller.setSources({src});
+        QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 1, 10000);
+        QVERIFY(server.lastRequest().contains("Authorization: Bearer tok-123"));
+    }
+
     void commandLineAlertsOnce()
     {
         ServerProcess am(ServerProcess::Kind::Alertmanager);

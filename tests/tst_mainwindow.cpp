@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTextBrowser>
 #include <QRadioButton>
 #include <QStandardPaths>
@@ -113,6 +114,9 @@ private slots:
         window.setAlertSourceOverride({source});
         auto *view = window.findChild<QTableView *>(QStringLiteral("liveAlertsView"));
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 10000);
+        // A new SEV-2 alert raises a notification (the status bar stands in where there is no system tray).
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("SEV-2 alert firing: SocketLatencyHigh")),
+                 qPrintable(window.statusBar()->currentMessage()));
         QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("alertSourcesLabel"))->text().contains(QStringLiteral("1 alert,")));
 
         const qint64 incident = window.workspace()->declareIncident(QStringLiteral("Lag in EU"), Severity::Sev2).value();

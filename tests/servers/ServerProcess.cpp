@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QThread>
 #include <QTimer>
@@ -18,6 +19,12 @@ QByteArray request(const QUrl &url, const QByteArray *body, int *status, QString
     QNetworkAccessManager network;
     QNetworkRequest req(url);
     req.setTransferTimeout(20000);
+    if (url.scheme() == QStringLiteral("https")) {
+        // Only the harness's own readiness and set-up calls skip verification; the code under test never does.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        req.setSslConfiguration(tls);
+    }
     QNetworkReply *reply = nullptr;
     if (body) {
         req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
@@ -112,7 +119,7 @@ bool ServerProcess::startAlertmanager(QString *error)
 }
 
 bool ServerProcess::startPrometheus(const QByteArray &rules, const QStringList &scrapeTargets,
-                                    const QStringList &alertmanagers, QString *error)
+                                    const QStringList &alertmanagers, QString *error, const QString &webConfig)
 {
     QFile ruleFile(m_dir.filePath(QStringLiteral("rules.yml")));
     QFile config(m_dir.filePath(QStringLiteral("prometheus.yml")));
@@ -134,12 +141,14 @@ bool ServerProcess::startPrometheus(const QByteArray &rules, const QStringList &
     }
     config.write(yaml);
     config.close();
-    m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freePort()));
-    return launch(QStringLiteral("/usr/bin/prometheus"),
-                  {QStringLiteral("--config.file=") + config.fileName(),
-                   QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("data")),
-                   QStringLiteral("--web.listen-address=") + hostPort(), QStringLiteral("--rules.alert.resend-delay=1s")},
-                  error);
+    m_url = QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(webConfig.isEmpty() ? QStringLiteral("http") : QStringLiteral("https")).arg(freePort()));
+    QStringList arguments{QStringLiteral("--config.file=") + config.fileName(),
+                          QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("data")),
+                          QStringLiteral("--web.listen-address=") + hostPort(), QStringLiteral("--rules.alert.resend-delay=1s")};
+    if (!webConfig.isEmpty()) {
+        arguments.append(QStringLiteral("--web.config.file=") + webConfig);
+    }
+    return launch(QStringLiteral("/usr/bin/prometheus"), arguments, error);
 }
 
 void ServerProcess::stop()

@@ -21,8 +21,9 @@ public:
     // Alertmanager: a route to a receiver without integrations, group_wait 1s.
     bool startAlertmanager(QString *error);
     // Prometheus: 1 s scrape and evaluation, the given rule file text, alerts sent to the given Alertmanagers.
+    // webConfig: a --web.config.file (e.g. TLS); the server is then reached over https.
     bool startPrometheus(const QByteArray &rules, const QStringList &scrapeTargets, const QStringList &alertmanagers,
-                         QString *error);
+                         QString *error, const QString &webConfig = {});
     void stop();
 
     QUrl url() const { return m_url; }
