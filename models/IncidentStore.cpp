@@ -381,6 +381,29 @@ Status IncidentStore::exec(QSqlQuery &query, const QString &what) const
     return Status::success();
 }
 
+Result<qint64> IncidentStore::insertRow(const QString &sql, const QVariantList &values, const QString &what,
+                                        const std::function<void(qint64)> &announce)
+{
+    qint64 newId = 0;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(sql);
+        for (const QVariant &v : values) {
+            q.addBindValue(v);
+        }
+        const auto id = execInsert(q, what);
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        notify([announce, newId] { announce(newId); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
 Result<qint64> IncidentStore::execInsert(QSqlQuery &query, const QString &what)
 {
     if (const Status s = exec(query, what); !s) {
@@ -597,25 +620,10 @@ Result<qint64> IncidentStore::insertPerson(const Person &person)
     if (person.name.trimmed().isEmpty()) {
         return Status::failure(tr("A person needs a name."));
     }
-    qint64 newId = 0;
-    const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral("INSERT INTO people (id, name, handle, contact) VALUES (?, ?, ?, ?)"));
-        q.addBindValue(idOrNull(person.id));
-        q.addBindValue(text(person.name.trimmed()));
-        q.addBindValue(text(person.handle.trimmed()));
-        q.addBindValue(text(person.contact.trimmed()));
-        const auto id = execInsert(q, tr("Could not add %1 to the roster").arg(person.name));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        notify([this] { emit rosterChanged(); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return insertRow(QStringLiteral("INSERT INTO people (id, name, handle, contact) VALUES (?, ?, ?, ?)"),
+                     {idOrNull(person.id), text(person.name.trimmed()), text(person.handle.trimmed()),
+                      text(person.contact.trimmed())},
+                     tr("Could not add %1 to the roster").arg(person.name), [this](qint64) { emit rosterChanged(); });
 }
 
 Status IncidentStore::deletePerson(qint64 id)
@@ -649,25 +657,9 @@ Result<qint64> IncidentStore::insertRole(const Role &role)
     if (role.name.trimmed().isEmpty()) {
         return Status::failure(tr("A role needs a name."));
     }
-    qint64 newId = 0;
-    const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral("INSERT INTO roles (id, name, responsibility, is_builtin) VALUES (?, ?, ?, ?)"));
-        q.addBindValue(idOrNull(role.id));
-        q.addBindValue(text(role.name.trimmed()));
-        q.addBindValue(text(role.responsibility.trimmed()));
-        q.addBindValue(role.builtin ? 1 : 0);
-        const auto id = execInsert(q, tr("Could not add the role %1").arg(role.name));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        notify([this] { emit rosterChanged(); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return insertRow(QStringLiteral("INSERT INTO roles (id, name, responsibility, is_builtin) VALUES (?, ?, ?, ?)"),
+                     {idOrNull(role.id), text(role.name.trimmed()), text(role.responsibility.trimmed()), role.builtin ? 1 : 0},
+                     tr("Could not add the role %1").arg(role.name), [this](qint64) { emit rosterChanged(); });
 }
 
 Status IncidentStore::deleteRole(qint64 id)
@@ -713,28 +705,12 @@ Result<QList<RoleAssignment>> IncidentStore::assignments(qint64 incidentId) cons
 
 Result<qint64> IncidentStore::insertAssignment(const RoleAssignment &a)
 {
-    qint64 newId = 0;
-    const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral("INSERT INTO role_assignments (id, incident_id, role_id, person_id, "
-                                        "assumed_at, released_at) VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(idOrNull(a.id));
-        q.addBindValue(a.incidentId);
-        q.addBindValue(a.roleId);
-        q.addBindValue(a.personId);
-        q.addBindValue(StoredTime::toSql(a.assumedAt));
-        q.addBindValue(StoredTime::toSql(a.releasedAt));
-        const auto id = execInsert(q, tr("Could not save the role assignment"));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        notify([this, incident = a.incidentId] { emit assignmentsChanged(incident); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return insertRow(QStringLiteral("INSERT INTO role_assignments (id, incident_id, role_id, person_id, assumed_at, "
+                                    "released_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                     {idOrNull(a.id), a.incidentId, a.roleId, a.personId, StoredTime::toSql(a.assumedAt),
+                      StoredTime::toSql(a.releasedAt)},
+                     tr("Could not save the role assignment"),
+                     [this, incident = a.incidentId](qint64) { emit assignmentsChanged(incident); });
 }
 
 Status IncidentStore::setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt)
@@ -798,28 +774,12 @@ Result<QList<StatusUpdate>> IncidentStore::statusUpdates(qint64 incidentId) cons
 
 Result<qint64> IncidentStore::insertStatusUpdate(const StatusUpdate &u)
 {
-    qint64 newId = 0;
-    const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral("INSERT INTO status_updates (id, incident_id, audience, body, published_at, "
-                                        "next_update_due) VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(idOrNull(u.id));
-        q.addBindValue(u.incidentId);
-        q.addBindValue(StatusUpdate::audienceKey(u.audience));
-        q.addBindValue(text(u.body));
-        q.addBindValue(StoredTime::toSql(u.publishedAt));
-        q.addBindValue(StoredTime::toSql(u.nextUpdateDue));
-        const auto id = execInsert(q, tr("Could not record the status update"));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        notify([this, incident = u.incidentId] { emit statusUpdatesChanged(incident); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return insertRow(QStringLiteral("INSERT INTO status_updates (id, incident_id, audience, body, published_at, "
+                                    "next_update_due) VALUES (?, ?, ?, ?, ?, ?)"),
+                     {idOrNull(u.id), u.incidentId, StatusUpdate::audienceKey(u.audience), text(u.body),
+                      StoredTime::toSql(u.publishedAt), StoredTime::toSql(u.nextUpdateDue)},
+                     tr("Could not record the status update"),
+                     [this, incident = u.incidentId](qint64) { emit statusUpdatesChanged(incident); });
 }
 
 Result<QList<ActionItem>> IncidentStore::actionItems(qint64 incidentId) const
@@ -853,29 +813,12 @@ Result<QList<ActionItem>> IncidentStore::actionItems(qint64 incidentId) const
 
 Result<qint64> IncidentStore::insertActionItem(const ActionItem &a)
 {
-    qint64 newId = 0;
-    const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral("INSERT INTO action_items (id, incident_id, title, owner_id, due_at, state, "
-                                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(idOrNull(a.id));
-        q.addBindValue(a.incidentId);
-        q.addBindValue(text(a.title));
-        q.addBindValue(idOrNull(a.ownerId));
-        q.addBindValue(StoredTime::toSql(a.dueAt));
-        q.addBindValue(ActionItem::stateKey(a.state));
-        q.addBindValue(StoredTime::toSql(a.createdAt.isValid() ? a.createdAt : Clock::nowUtc()));
-        const auto id = execInsert(q, tr("Could not save the action item"));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        notify([this, incident = a.incidentId] { emit actionItemsChanged(incident); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return insertRow(QStringLiteral("INSERT INTO action_items (id, incident_id, title, owner_id, due_at, state, "
+                                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     {idOrNull(a.id), a.incidentId, text(a.title), idOrNull(a.ownerId), StoredTime::toSql(a.dueAt),
+                      ActionItem::stateKey(a.state), StoredTime::toSql(a.createdAt.isValid() ? a.createdAt : Clock::nowUtc())},
+                     tr("Could not save the action item"),
+                     [this, incident = a.incidentId](qint64) { emit actionItemsChanged(incident); });
 }
 
 Result<QList<MessageTemplate>> IncidentStore::templates() const
@@ -894,27 +837,9 @@ Result<QList<MessageTemplate>> IncidentStore::templates() const
 
 Result<qint64> IncidentStore::insertTemplate(const MessageTemplate &t)
 {
-    qint64 newId = 0;
-    const Status s = write([&]() -> Status {
-        auto q = prepare(
-            QStringLiteral("INSERT INTO templates (id, name, audience, body, is_builtin) VALUES (?, ?, ?, ?, ?)"));
-        q.addBindValue(idOrNull(t.id));
-        q.addBindValue(text(t.name));
-        q.addBindValue(text(t.audience));
-        q.addBindValue(text(t.body));
-        q.addBindValue(t.builtin ? 1 : 0);
-        const auto id = execInsert(q, tr("Could not save the template %1").arg(t.name));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        notify([this] { emit templatesChanged(); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return insertRow(QStringLiteral("INSERT INTO templates (id, name, audience, body, is_builtin) VALUES (?, ?, ?, ?, ?)"),
+                     {idOrNull(t.id), text(t.name), text(t.audience), text(t.body), t.builtin ? 1 : 0},
+                     tr("Could not save the template %1").arg(t.name), [this](qint64) { emit templatesChanged(); });
 }
 
 Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts() const
@@ -945,34 +870,12 @@ Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts() const
 
 Result<qint64> IncidentStore::insertArchivedAlert(const ArchivedAlert &a)
 {
-    qint64 newId = 0;
-    const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral(
-            "INSERT INTO alert_archive (id, identity, source, alert_name, labels, annotations, state, value, "
-            "first_seen, last_seen, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(idOrNull(a.id));
-        q.addBindValue(text(a.identity));
-        q.addBindValue(text(a.source));
-        q.addBindValue(text(a.alertName));
-        q.addBindValue(jsonText(a.labels));
-        q.addBindValue(jsonText(a.annotations));
-        q.addBindValue(text(a.state));
-        q.addBindValue(text(a.value));
-        q.addBindValue(StoredTime::toSql(a.firstSeen));
-        q.addBindValue(StoredTime::toSql(a.lastSeen));
-        q.addBindValue(StoredTime::toSql(a.resolvedAt));
-        const auto id = execInsert(q, tr("Could not archive the alert %1").arg(a.alertName));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        notify([this] { emit alertArchiveChanged(); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return insertRow(QStringLiteral("INSERT INTO alert_archive (id, identity, source, alert_name, labels, annotations, "
+                                    "state, value, first_seen, last_seen, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {idOrNull(a.id), text(a.identity), text(a.source), text(a.alertName), jsonText(a.labels),
+                      jsonText(a.annotations), text(a.state), text(a.value), StoredTime::toSql(a.firstSeen),
+                      StoredTime::toSql(a.lastSeen), StoredTime::toSql(a.resolvedAt)},
+                     tr("Could not archive the alert %1").arg(a.alertName), [this](qint64) { emit alertArchiveChanged(); });
 }
 
 Result<QHash<QString, AlertAck>> IncidentStore::alertAcks() const
@@ -1049,26 +952,9 @@ Result<qint64> IncidentStore::ensureArchivedAlert(const ArchivedAlert &alert)
 Result<qint64> IncidentStore::insertAlertLink(qint64 incidentId, qint64 alertId, const QDateTime &at,
                                               const QString &snapshot)
 {
-    qint64 newId = 0;
-    const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral("INSERT INTO alert_links (incident_id, alert_id, linked_at, snapshot) "
-                                        "VALUES (?, ?, ?, ?)"));
-        q.addBindValue(incidentId);
-        q.addBindValue(alertId);
-        q.addBindValue(StoredTime::toSql(at));
-        q.addBindValue(text(snapshot));
-        const auto id = execInsert(q, tr("Could not link the alert"));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        notify([this, incidentId] { emit alertLinksChanged(incidentId); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return insertRow(QStringLiteral("INSERT INTO alert_links (incident_id, alert_id, linked_at, snapshot) VALUES (?, ?, ?, ?)"),
+                     {incidentId, alertId, StoredTime::toSql(at), text(snapshot)}, tr("Could not link the alert"),
+                     [this, incidentId](qint64) { emit alertLinksChanged(incidentId); });
 }
 
 Status IncidentStore::deleteAlertLink(qint64 linkId)

@@ -130,6 +130,9 @@ private:
     Status openChecked(const QString &path, Access access);
     Status exec(QSqlQuery &query, const QString &what) const;
     Result<qint64> execInsert(QSqlQuery &query, const QString &what);
+    // One INSERT with its values in order, in a transaction; `announce` runs with the new id after the commit.
+    Result<qint64> insertRow(const QString &sql, const QVariantList &values, const QString &what,
+                             const std::function<void(qint64)> &announce);
     void notify(std::function<void()> signal);
     Status requireWritable() const;
 
