@@ -252,7 +252,8 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
     // capacity is safe even if the bytes are shared); otherwise copy into one reused padded buffer, so a
     // 9 MB answer never costs a fresh allocation.
     const char *data = body.constData();
-    if (body.capacity() - body.size() < qsizetype(simdjson::SIMDJSON_PADDING)) {
+    // Free space after the data, not capacity() - size(): a buffer may also have free space before its data.
+    if (body.data_ptr().freeSpaceAtEnd() < qsizetype(simdjson::SIMDJSON_PADDING)) {
         if (d->padded.size() < size_t(body.size()) + simdjson::SIMDJSON_PADDING) {
             d->padded.resize(size_t(body.size()) + simdjson::SIMDJSON_PADDING + size_t(body.size()) / 8);
         }
