@@ -45,6 +45,7 @@ void AlertArchiver::setDatabasePath(const QString &path)
 {
     closeDatabase();
     m_lastTouch.clear();
+    m_pending.clear(); // they belonged to the file being left
     if (path.isEmpty()) {
         return;
     }
@@ -66,14 +67,25 @@ void AlertArchiver::setDatabasePath(const QString &path)
 
 void AlertArchiver::record(const AlertDelta &delta)
 {
-    if (!m_db.isOpen() || delta.isEmpty()) {
-        return;
+    if (!m_db.isOpen() || delta.isEmpty() || delta.withdrawn) {
+        return; // withdrawn alerts were not resolved: the console merely stopped asking for them
     }
+    m_pending.append(delta);
+    while (!m_pending.isEmpty()) {
+        if (!write(m_pending.first())) {
+            return; // kept, and tried again with the next delta
+        }
+        m_pending.removeFirst();
+    }
+}
+
+bool AlertArchiver::write(const AlertDelta &delta)
+{
     const QString now = StoredTime::toText(QDateTime::currentDateTimeUtc());
     if (!m_db.transaction()) {
         emit failed(QCoreApplication::translate("AlertArchiver", "The alert archive cannot be written: %1")
                         .arg(m_db.lastError().text()));
-        return;
+        return false;
     }
     QSqlQuery upsert(m_db);
     upsert.prepare(QStringLiteral(
@@ -116,15 +128,17 @@ void AlertArchiver::record(const AlertDelta &delta)
     if (!ok) {
         const QString error = upsert.lastError().isValid() ? upsert.lastError().text() : resolve.lastError().text();
         m_db.rollback();
-        emit failed(QCoreApplication::translate("AlertArchiver", "Alerts could not be archived: %1").arg(error));
-        return;
+        emit failed(QCoreApplication::translate("AlertArchiver", "Alerts could not be archived yet (will retry): %1").arg(error));
+        return false;
     }
     if (!m_db.commit()) {
-        emit failed(QCoreApplication::translate("AlertArchiver", "Alerts could not be archived: %1")
+        m_db.rollback();
+        emit failed(QCoreApplication::translate("AlertArchiver", "Alerts could not be archived yet (will retry): %1")
                         .arg(m_db.lastError().text()));
-        return;
+        return false;
     }
     emit archived(rows);
+    return true;
 }
 
 void AlertArchiver::reconcile(const QStringList &currentIdentities)

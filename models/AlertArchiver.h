@@ -31,8 +31,11 @@ signals:
 
 private:
     void closeDatabase();
+    bool write(const AlertDelta &delta); // one transaction; false (and `failed` emitted) when SQLite refused
+
 
     QSqlDatabase m_db;
     QString m_connection;
     QHash<QString, qint64> m_lastTouch;
+    QList<AlertDelta> m_pending; // refused writes (file busy), retried in order before the next one
 };

@@ -2,6 +2,7 @@
 
 #include "AlertJson.h"
 #include "Clock.h"
+#include "IncidentCommands.h"
 #include "IncidentStore.h"
 #include "StoredTime.h"
 
@@ -32,7 +33,7 @@ QString describe(const Alert &a)
 
 LinkAlertsCommand::LinkAlertsCommand(IncidentStore &store, FailureHandler onFailure, qint64 incidentId,
                                      QList<Alert> alerts, QString author)
-    : StoreCommand(store, std::move(onFailure), QObject::tr("Link %n alert(s)", nullptr, int(alerts.size()))),
+    : StoreCommand(store, std::move(onFailure), (alerts.size() == 1 ? QObject::tr("Link an alert") : QObject::tr("Link %1 alerts").arg(alerts.size()))),
       m_incidentId(incidentId), m_alerts(std::move(alerts)), m_author(std::move(author)), m_at(Clock::nowUtc())
 {
 }
@@ -40,9 +41,10 @@ LinkAlertsCommand::LinkAlertsCommand(IncidentStore &store, FailureHandler onFail
 Status LinkAlertsCommand::apply()
 {
     return store().write([this]() -> Status {
-        m_linkIds.clear();
-        m_entryIds.clear();
-        for (const Alert &a : m_alerts) {
+        // A redo re-creates the rows with the ids they had, so later commands still find them.
+        const bool again = !m_linkIds.isEmpty();
+        for (qsizetype i = 0; i < m_alerts.size(); ++i) {
+            const Alert &a = m_alerts[i];
             ArchivedAlert row;
             row.identity = a.identity;
             row.source = a.sources.value(0, QStringLiteral(""));
@@ -58,12 +60,13 @@ Status LinkAlertsCommand::apply()
                 return alertId.status();
             }
             const QString snapshot = QString::fromUtf8(QJsonDocument(AlertJson::toJson(a)).toJson(QJsonDocument::Compact));
-            const auto linkId = store().insertAlertLink(m_incidentId, alertId.value(), m_at, snapshot);
+            const auto linkId = store().insertAlertLink(m_incidentId, alertId.value(), m_at, snapshot,
+                                                        again ? m_linkIds[i] : 0);
             if (!linkId) {
                 return linkId.status();
             }
-            m_linkIds.append(linkId.value());
             TimelineEntry e;
+            e.id = again ? m_entryIds[i] : 0;
             e.incidentId = m_incidentId;
             e.occurredAt = m_at;
             e.recordedAt = m_at;
@@ -75,7 +78,10 @@ Status LinkAlertsCommand::apply()
             if (!entryId) {
                 return entryId.status();
             }
-            m_entryIds.append(entryId.value());
+            if (!again) {
+                m_linkIds.append(linkId.value());
+                m_entryIds.append(entryId.value());
+            }
         }
         return Status::success();
     });
@@ -113,4 +119,39 @@ Status AcknowledgeAlertCommand::apply()
 Status AcknowledgeAlertCommand::revert()
 {
     return m_previous ? store().setAlertAck(*m_previous) : store().removeAlertAck(m_ack.identity);
+}
+
+DeclareFromAlertsCommand::DeclareFromAlertsCommand(IncidentStore &store, FailureHandler onFailure,
+                                                   std::unique_ptr<DeclareIncidentCommand> declare,
+                                                   std::unique_ptr<LinkAlertsCommand> link)
+    : StoreCommand(store, std::move(onFailure), declare->text()), m_declare(std::move(declare)), m_link(std::move(link))
+{
+}
+
+DeclareFromAlertsCommand::~DeclareFromAlertsCommand() = default;
+
+qint64 DeclareFromAlertsCommand::incidentId() const
+{
+    return m_declare->incidentId();
+}
+
+Status DeclareFromAlertsCommand::apply()
+{
+    return store().write([this]() -> Status {
+        if (const Status s = m_declare->apply(); !s) {
+            return s;
+        }
+        m_link->setIncidentId(m_declare->incidentId());
+        return m_link->apply();
+    });
+}
+
+Status DeclareFromAlertsCommand::revert()
+{
+    return store().write([this]() -> Status {
+        if (const Status s = m_link->revert(); !s) {
+            return s;
+        }
+        return m_declare->revert();
+    });
 }

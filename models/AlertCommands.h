@@ -5,6 +5,7 @@
 #include "StoreCommand.h"
 #include "TimelineEntry.h"
 
+#include <memory>
 #include <optional>
 
 // Links alerts to an incident, freezing each one's labels, annotations and value into the timeline.
@@ -13,8 +14,8 @@ class LinkAlertsCommand final : public StoreCommand
 public:
     LinkAlertsCommand(IncidentStore &store, FailureHandler onFailure, qint64 incidentId, QList<Alert> alerts,
                       QString author);
+    void setIncidentId(qint64 id) { m_incidentId = id; }
 
-protected:
     Status apply() override;
     Status revert() override;
 
@@ -33,13 +34,31 @@ class AcknowledgeAlertCommand final : public StoreCommand
 public:
     AcknowledgeAlertCommand(IncidentStore &store, FailureHandler onFailure, AlertAck ack, std::optional<AlertAck> previous);
 
-protected:
     Status apply() override;
     Status revert() override;
 
 private:
     AlertAck m_ack;
     std::optional<AlertAck> m_previous;
+};
+
+class DeclareIncidentCommand;
+
+// Declares an incident and links alerts to it in one transaction: both happen, or neither.
+class DeclareFromAlertsCommand final : public StoreCommand
+{
+public:
+    DeclareFromAlertsCommand(IncidentStore &store, FailureHandler onFailure, std::unique_ptr<DeclareIncidentCommand> declare,
+                             std::unique_ptr<LinkAlertsCommand> link);
+    ~DeclareFromAlertsCommand() override;
+    qint64 incidentId() const;
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    std::unique_ptr<DeclareIncidentCommand> m_declare;
+    std::unique_ptr<LinkAlertsCommand> m_link;
 };
 
 namespace AlertEvidence {

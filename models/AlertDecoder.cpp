@@ -304,7 +304,8 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
 
     // First pass: read everything, convert only what is new or changed, and touch nothing in `state` but the
     // generation marks, so a broken answer halfway leaves the state as it was.
-    const quint32 generation = state.generation + 1;
+    // Used up even if this answer turns out broken, so its marks never count for the next one.
+    const quint32 generation = ++state.generation;
     struct Pending
     {
         quint64 identity;
@@ -312,6 +313,7 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
         bool isNew;
     };
     std::vector<Pending> pending;
+    QHash<quint64, size_t> pendingIndex; // the same labels twice in one answer: the last copy counts
     qsizetype position = 0;
     for (dom::element element : alerts) {
         if (const QString problem = d->readAlert(element, format); !problem.isEmpty()) {
@@ -326,18 +328,21 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
             before->seen = generation;
             continue;
         }
-        pending.push_back({identity, {content, generation, d->convert(identity)}, before == state.byIdentity.end()});
+        Pending p{identity, {content, generation, d->convert(identity)}, before == state.byIdentity.end()};
+        if (const auto seenBefore = pendingIndex.constFind(identity); seenBefore != pendingIndex.cend()) {
+            pending[*seenBefore] = std::move(p);
+        } else {
+            pendingIndex.insert(identity, pending.size());
+            pending.push_back(std::move(p));
+        }
     }
 
     // Commit.
-    state.generation = generation;
     for (Pending &p : pending) {
         auto it = state.byIdentity.find(p.identity);
         if (it == state.byIdentity.end()) {
             out.delta.added.append(p.entry.alert);
             state.byIdentity.insert(p.identity, std::move(p.entry));
-        } else if (p.isNew) {
-            *it = std::move(p.entry); // the same labels twice in one answer: the last one counts
         } else {
             out.delta.changed.append(p.entry.alert);
             *it = std::move(p.entry);

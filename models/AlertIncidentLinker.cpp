@@ -42,8 +42,8 @@ void AlertIncidentLinker::stamp(const QString &identity, const QString &text)
 
 void AlertIncidentLinker::apply(const AlertDelta &delta)
 {
-    if (m_links.isEmpty() || !m_store->isOpen() || m_store->isReadOnly()) {
-        return;
+    if (m_links.isEmpty() || !m_store->isOpen() || m_store->isReadOnly() || delta.withdrawn) {
+        return; // withdrawn: the sources changed, nothing happened to the alerts themselves
     }
     for (const QString &identity : delta.resolved) {
         if (m_links.contains(identity)) {

@@ -43,8 +43,25 @@ void AlertMonitor::setSources(const QList<AlertSource> &sources)
 void AlertMonitor::setArchivePath(const QString &path)
 {
     // Blocking: once this returns, nothing is written to a file the window has closed.
-    QMetaObject::invokeMethod(m_archiver, [a = m_archiver, path] { a->setDatabasePath(path); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_archiver,
+        [a = m_archiver, p = m_poller, path] {
+            a->setDatabasePath(path);
+            if (path.isEmpty()) {
+                return;
+            }
+            // A file opened mid-session gets what is firing now, and its rows left open earlier are closed.
+            const AlertDelta now = p->currentAlerts();
+            a->record(now);
+            if (p->firstRoundDone()) {
+                QStringList identities;
+                for (const Alert &alert : now.added) {
+                    identities.append(alert.identity);
+                }
+                a->reconcile(identities);
+            }
+        },
+        Qt::BlockingQueuedConnection);
 }
 
 void AlertMonitor::pollNow()

@@ -49,8 +49,11 @@ QString errorBodyText(const QByteArray &body)
             }
         }
     }
-    const QString text = QString::fromUtf8(body.left(200)).simplified();
-    return text.startsWith(u'"') ? text.mid(1).chopped(text.endsWith(u'"') ? 1 : 0) : text;
+    QString text = QString::fromUtf8(body.left(200)).simplified();
+    if (text.size() >= 2 && text.startsWith(u'"') && text.endsWith(u'"')) {
+        text = text.mid(1, text.size() - 2); // Alertmanager sometimes answers with a bare JSON string
+    }
+    return text;
 }
 } // namespace
 
@@ -106,6 +109,7 @@ void AlertPoller::setSources(const QList<AlertSource> &sources)
     if (!m_merged.isEmpty()) {
         AlertDelta withdrawn;
         withdrawn.resolved = m_merged.keys();
+        withdrawn.withdrawn = true; // not resolved: the console stopped asking
         m_merged.clear();
         emit alertsChanged(withdrawn);
     }
@@ -332,10 +336,31 @@ void AlertPoller::merge(Source &source, const AlertDelta &delta)
             merged.resolved.append(identity);
         } else {
             it->alert.sources = it->sources;
+            // Only an Alertmanager knows about silences: with none left reporting it, it is not suppressed.
+            const bool alertmanagerLeft = std::any_of(it->sources.begin(), it->sources.end(), [this](const QString &name) {
+                return std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+                    return s->name == name && s->config.kind == AlertSource::Kind::Alertmanager;
+                });
+            });
+            if (!alertmanagerLeft && it->alert.state == Alert::State::Suppressed) {
+                it->alert.state = Alert::State::Firing;
+                it->alert.silencedBy.clear();
+                it->alert.inhibitedBy.clear();
+            }
             merged.changed.append(it->alert);
         }
     }
     if (!merged.isEmpty()) {
         emit alertsChanged(merged);
     }
+}
+
+AlertDelta AlertPoller::currentAlerts() const
+{
+    AlertDelta all;
+    all.added.reserve(m_merged.size());
+    for (const Merged &m : m_merged) {
+        all.added.append(m.alert);
+    }
+    return all;
 }

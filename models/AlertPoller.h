@@ -34,6 +34,9 @@ public:
     void setSources(const QList<AlertSource> &sources); // restarts polling; all current alerts are withdrawn
     void pollNow();
     void stop();
+    // Everything shown now, as one delta of additions (for a newly opened file's archive).
+    AlertDelta currentAlerts() const;
+    bool firstRoundDone() const { return m_firstRoundDone; }
 
 signals:
     void alertsChanged(const AlertDelta &delta); // merged over all sources

@@ -28,6 +28,7 @@ struct AlertDelta
     QList<Alert> added;
     QList<Alert> changed;
     QStringList resolved; // identities no longer reported by this source
+    bool withdrawn = false; // `resolved` lists alerts dropped because the sources changed, not resolved ones
     bool isEmpty() const { return added.isEmpty() && changed.isEmpty() && resolved.isEmpty(); }
 };
 Q_DECLARE_METATYPE(AlertDelta)

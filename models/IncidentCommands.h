@@ -13,7 +13,6 @@ public:
     DeclareIncidentCommand(IncidentStore &store, FailureHandler onFailure, Incident incident, TimelineEntry declared);
     qint64 incidentId() const { return m_incident.id; }
 
-protected:
     Status apply() override;
     Status revert() override;
 
@@ -28,7 +27,6 @@ public:
     AddTimelineEntryCommand(IncidentStore &store, FailureHandler onFailure, TimelineEntry entry);
     qint64 entryId() const { return m_entry.id; }
 
-protected:
     Status apply() override;
     Status revert() override;
 
@@ -43,7 +41,6 @@ public:
     ChangeStageCommand(IncidentStore &store, FailureHandler onFailure, Incident before, Incident after,
                        TimelineEntry note);
 
-protected:
     Status apply() override;
     Status revert() override;
 
@@ -60,7 +57,6 @@ public:
     AssignRoleCommand(IncidentStore &store, FailureHandler onFailure, RoleAssignment assignment,
                       std::optional<Person> newPerson, qint64 previousAssignmentId, TimelineEntry note);
 
-protected:
     Status apply() override;
     Status revert() override;
 

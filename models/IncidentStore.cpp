@@ -950,10 +950,11 @@ Result<qint64> IncidentStore::ensureArchivedAlert(const ArchivedAlert &alert)
 }
 
 Result<qint64> IncidentStore::insertAlertLink(qint64 incidentId, qint64 alertId, const QDateTime &at,
-                                              const QString &snapshot)
+                                              const QString &snapshot, qint64 id)
 {
-    return insertRow(QStringLiteral("INSERT INTO alert_links (incident_id, alert_id, linked_at, snapshot) VALUES (?, ?, ?, ?)"),
-                     {incidentId, alertId, StoredTime::toSql(at), text(snapshot)}, tr("Could not link the alert"),
+    return insertRow(QStringLiteral("INSERT INTO alert_links (id, incident_id, alert_id, linked_at, snapshot) "
+                                    "VALUES (?, ?, ?, ?, ?)"),
+                     {idOrNull(id), incidentId, alertId, StoredTime::toSql(at), text(snapshot)}, tr("Could not link the alert"),
                      [this, incidentId](qint64) { emit alertLinksChanged(incidentId); });
 }
 

@@ -88,7 +88,8 @@ public:
 
     // Makes sure the alert has an archive row (the archiver may not have written it yet) and returns its id.
     Result<qint64> ensureArchivedAlert(const ArchivedAlert &alert);
-    Result<qint64> insertAlertLink(qint64 incidentId, qint64 alertId, const QDateTime &at, const QString &snapshot);
+    Result<qint64> insertAlertLink(qint64 incidentId, qint64 alertId, const QDateTime &at, const QString &snapshot,
+                                   qint64 id = 0); // id kept when non-zero (redo)
     Status deleteAlertLink(qint64 linkId);
     struct LinkedAlert
     {

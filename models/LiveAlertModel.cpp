@@ -50,7 +50,7 @@ void LiveAlertModel::reloadAcks()
         }
     }
     if (!m_rows.empty()) {
-        emit dataChanged(index(0, ColumnAck), index(rowCount() - 1, ColumnAck));
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1)); // the name's weight follows the ack too
     }
 }
 

@@ -19,14 +19,21 @@ void StoreCommand::redo()
         m_skipNextRedo = false;
         return;
     }
-    if (const Status s = apply(); !s && m_onFailure) {
-        m_onFailure(QObject::tr("Redo \"%1\" failed: %2").arg(text(), s.error()));
+    if (const Status s = apply(); !s) {
+        // The stack must not offer to undo what was never done: drop the command.
+        setObsolete(true);
+        if (m_onFailure) {
+            m_onFailure(QObject::tr("Redo \"%1\" failed: %2").arg(text(), s.error()));
+        }
     }
 }
 
 void StoreCommand::undo()
 {
-    if (const Status s = revert(); !s && m_onFailure) {
-        m_onFailure(QObject::tr("Undo \"%1\" failed: %2").arg(text(), s.error()));
+    if (const Status s = revert(); !s) {
+        setObsolete(true); // nor offer to redo over a state it did not leave
+        if (m_onFailure) {
+            m_onFailure(QObject::tr("Undo \"%1\" failed: %2").arg(text(), s.error()));
+        }
     }
 }

@@ -23,9 +23,11 @@ public:
     void redo() final;
     void undo() final;
 
-protected:
+    // The edit itself, for this command and for composites that run several in one transaction.
     virtual Status apply() = 0;  // (re)do the edit, keeping ids stable across redo
     virtual Status revert() = 0; // undo it exactly
+
+protected:
     IncidentStore &store() const { return m_store; }
 
 private:

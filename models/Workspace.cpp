@@ -169,32 +169,68 @@ Status Workspace::assignRole(qint64 incidentId, qint64 roleId, const QString &pe
         m_store, [this](const QString &m) { emit editFailed(m); }, assignment, newPerson, previousId, note));
 }
 
+Result<QList<Alert>> Workspace::alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const
+{
+    const auto links = m_store.alertLinksByIdentity();
+    if (!links) {
+        return links.status();
+    }
+    QList<Alert> fresh;
+    for (const Alert &a : alerts) {
+        if (!links->value(a.identity).incidentIds.contains(incidentId)) {
+            fresh.append(a);
+        }
+    }
+    return fresh;
+}
+
 Status Workspace::linkAlerts(qint64 incidentId, const QList<Alert> &alerts)
 {
     if (alerts.isEmpty()) {
         return Status::failure(tr("Select the alerts to link."));
     }
-    if (const auto incident = m_store.incident(incidentId); !incident) {
+    const auto incident = m_store.incident(incidentId);
+    if (!incident) {
         return incident.status();
     }
+    const auto fresh = alertsNotYetLinked(incidentId, alerts);
+    if (!fresh) {
+        return fresh.status();
+    }
+    if (fresh->isEmpty()) {
+        return Status::failure(alerts.size() == 1 ? tr("This alert is already linked to %1.").arg(incident->reference())
+                                                  : tr("These alerts are already linked to %1.").arg(incident->reference()));
+    }
     return push(std::make_unique<LinkAlertsCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, incidentId, alerts, m_author));
+        m_store, [this](const QString &m) { emit editFailed(m); }, incidentId, fresh.value(), m_author));
 }
 
 Result<qint64> Workspace::declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts)
 {
-    m_undoStack.beginMacro(tr("Declare \"%1\" from alerts").arg(title));
-    const auto id = declareIncident(title, severity);
-    Status linked = id ? linkAlerts(id.value(), alerts) : id.status();
-    m_undoStack.endMacro();
-    if (!linked) {
-        // Leave nothing half done: the declaration goes too.
-        if (id) {
-            m_undoStack.undo();
-        }
-        return linked;
+    if (alerts.isEmpty()) {
+        return Status::failure(tr("Select the alerts to declare an incident for."));
     }
-    return id;
+    Incident incident;
+    incident.title = title.trimmed();
+    incident.severity = severity;
+    incident.stage = Stage::Triage;
+    incident.declaredAt = Clock::nowUtc();
+    if (const QString problem = incident.validationError(); !problem.isEmpty()) {
+        return Status::failure(problem);
+    }
+    const QString evidence = alerts.size() == 1 ? tr("1 alert") : tr("%1 alerts").arg(alerts.size());
+    TimelineEntry declared = systemEntry(0, TimelineEntry::Kind::Triage,
+                                         tr("Declared %1 from %2: %3").arg(Severities::label(severity), evidence, incident.title));
+    declared.keyMoment = true;
+    auto onFailure = [this](const QString &m) { emit editFailed(m); };
+    auto command = std::make_unique<DeclareFromAlertsCommand>(
+        m_store, onFailure, std::make_unique<DeclareIncidentCommand>(m_store, onFailure, incident, declared),
+        std::make_unique<LinkAlertsCommand>(m_store, onFailure, 0, alerts, m_author));
+    auto *raw = command.get();
+    if (const Status s = push(std::move(command)); !s) {
+        return s; // one transaction: nothing was declared, nothing is on the undo stack
+    }
+    return raw->incidentId();
 }
 
 Status Workspace::acknowledgeAlert(const QString &identity, const QString &note)

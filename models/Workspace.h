@@ -48,6 +48,8 @@ public:
     // Declares an incident for these alerts and links them, as one edit.
     Result<qint64> declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts);
     Status acknowledgeAlert(const QString &identity, const QString &note);
+    // The alerts of the list not linked to the incident yet.
+    Result<QList<Alert>> alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const;
 
 signals:
     // An undo or redo could not be written; the message says what and why.

@@ -135,6 +135,36 @@ private slots:
         QVERIFY(!resolvedName.isEmpty());
     }
 
+    void aBrokenAnswerLeavesNoMarks()
+    {
+        const QByteArray a = R"({"labels":{"alertname":"A"},"annotations":{},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"1"})";
+        const QByteArray b = R"({"labels":{"alertname":"B"},"annotations":{},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"1"})";
+        auto body = [](const QByteArray &alerts) {
+            return QByteArray(R"({"status":"success","data":{"alerts":[)" + alerts + "]}}");
+        };
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        QVERIFY(decoder.decode(Format::PrometheusV1, body(a + ',' + b), state).ok());
+        // A is read, then the answer breaks: A's mark from this attempt must not keep it alive later.
+        QVERIFY(!decoder.decode(Format::PrometheusV1, body(a + R"(,{"labels":7})"), state).ok());
+        const auto next = decoder.decode(Format::PrometheusV1, body(b), state);
+        QVERIFY(next.ok());
+        QCOMPARE(next->delta.resolved.size(), 1);
+        QCOMPARE(state.byIdentity.size(), 1);
+    }
+
+    void sameLabelsTwiceLastCopyCounts()
+    {
+        const QByteArray body = R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"A"},"annotations":{},"state":"pending","activeAt":"2026-11-29T14:00:00Z","value":"1"},{"labels":{"alertname":"A"},"annotations":{},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"2"}]}})";
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format::PrometheusV1, body, state);
+        QVERIFY(out.ok());
+        QCOMPARE(out->delta.added.size(), 1);
+        QCOMPARE(out->delta.added.first().value, QStringLiteral("2"));
+        QCOMPARE(state.byIdentity.begin()->alert.value, QStringLiteral("2"));
+    }
+
     void resolveIsAnAbsence()
     {
         AlertDecoder decoder;

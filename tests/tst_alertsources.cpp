@@ -147,6 +147,26 @@ private slots:
         monitor.setArchivePath({});
     }
 
+    void aFileOpenedMidSessionGetsWhatIsFiring()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        server.setResponse(200, kGoodPrometheus);
+        AlertMonitor monitor;
+        Watcher seen;
+        seen.attach(&monitor);
+        monitor.setSources({source(AlertSource::Kind::Prometheus, server.url())});
+        QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 1, 10000);
+        // Nothing changes on the server from now on; the file opened now must still get the alert.
+        const QString file = m_dir.filePath(QStringLiteral("late.sqlite"));
+        IncidentStore store;
+        QVERIFY(store.open(file).ok());
+        monitor.setArchivePath(file);
+        QCOMPARE(store.archivedAlerts()->size(), 1);
+        QCOMPARE(store.archivedAlerts()->first().alertName, QStringLiteral("SocketLatencyHigh"));
+        monitor.setArchivePath({});
+    }
+
     void haPairShowsEachAlertOnce()
     {
         ServerProcess a(ServerProcess::Kind::Alertmanager);

@@ -152,6 +152,21 @@ private slots:
         QCOMPARE(filter.index(1, LiveAlertModel::ColumnName).data().toString(), QStringLiteral("AuthSlow"));
     }
 
+    void redoOfALinkKeepsItsIds()
+    {
+        Workspace w;
+        openFresh(w);
+        const qint64 incident = w.declareIncident(QStringLiteral("x"), Severity::Sev2).value();
+        Alert a = alert(QStringLiteral("A"), QStringLiteral("SEV-2"), QStringLiteral("h"));
+        QVERIFY(w.linkAlerts(incident, {a}).ok());
+        const qint64 entryId = w.store()->timeline(incident)->last().id;
+        w.undoStack()->undo();
+        QCOMPARE(w.store()->timeline(incident)->size(), 1);
+        w.undoStack()->redo();
+        QCOMPARE(w.store()->timeline(incident)->last().id, entryId);
+        QCOMPARE(w.store()->alertLinksByIdentity()->value(a.identity).incidentIds, QList<qint64>{incident});
+    }
+
     void acknowledgeIsKeptUndoableAndShown()
     {
         Workspace w;
@@ -204,7 +219,22 @@ private slots:
         QCOMPARE(timeline->at(3).text, QStringLiteral("Alert SocketLatencyHigh is firing again"));
         QCOMPARE(timeline->at(3).source, TimelineEntry::Source::Alert);
 
-        // Undo of the whole declaration removes the incident and its links.
+        // Withdrawn alerts (the sources changed) are not resolved ones: nothing is stamped.
+        AlertDelta withdrawn;
+        withdrawn.resolved = {a.identity};
+        withdrawn.withdrawn = true;
+        linker.apply(withdrawn);
+        QCOMPARE(w.store()->timeline(incident.value())->size(), 4);
+
+        // Linking it again is refused in words, and leaves the history alone.
+        const int before = w.undoStack()->count();
+        const Status relink = w.linkAlerts(incident.value(), {a});
+        QVERIFY(!relink.ok());
+        QVERIFY2(relink.error().contains(QStringLiteral("already linked")), qPrintable(relink.error()));
+        QCOMPARE(w.undoStack()->count(), before);
+
+        // Declaring from alerts is one edit; undo removes the incident and its links together.
+        QCOMPARE(w.undoStack()->count(), 1);
         w.undoStack()->undo();
         QVERIFY(!w.store()->incident(incident.value()).ok());
         QVERIFY(w.store()->alertLinksByIdentity()->isEmpty());

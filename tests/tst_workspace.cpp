@@ -134,9 +134,13 @@ private slots:
         QSignalSpy failed(&w, &Workspace::editFailed);
         // Someone removed the entry behind the undo stack's back (another edit path, an import...).
         QVERIFY(w.store()->deleteTimelineEntry(entry).ok());
+        QCOMPARE(w.undoStack()->count(), 2);
         w.undoStack()->undo();
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("Undo")));
+        // The failed command is dropped: Redo cannot replay over a state it did not leave.
+        QCOMPARE(w.undoStack()->count(), 1);
+        QVERIFY(w.store()->incident(incident).ok());
     }
 };
 

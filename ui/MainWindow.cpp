@@ -412,6 +412,8 @@ void MainWindow::importJson()
         showProblem(tr("Nothing was imported"), summary.error());
         return;
     }
+    // Imported rows may take ids that undone edits would reuse on redo: start a fresh history.
+    m_workspace->undoStack()->clear();
     statusBar()->showMessage(summary->describe(), 10000);
 }
 
