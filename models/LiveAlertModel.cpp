@@ -112,6 +112,7 @@ void LiveAlertModel::apply(const AlertDelta &delta)
         for (const Alert &alert : delta.changed) {
             if (const int row = rowOf(alert.identity); row >= 0) {
                 m_rows[size_t(row)]->alert = alert;
+                m_rows[size_t(row)]->rank = severityRank(alert.severity());
                 rows.append(row);
             }
         }
@@ -130,7 +131,7 @@ void LiveAlertModel::apply(const AlertDelta &delta)
             m_rows.reserve(m_rows.size() + size_t(fresh.size()));
             for (const Alert *alert : fresh) {
                 m_index.insert(alert->identity, int(m_rows.size()));
-                m_rows.push_back(std::make_unique<Row>(Row{*alert}));
+                m_rows.push_back(std::make_unique<Row>(Row{*alert, severityRank(alert->severity())}));
             }
             endInsertRows();
         }
@@ -205,7 +206,8 @@ QVariant LiveAlertModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount()) {
         return {};
     }
-    const Alert &a = m_rows[size_t(index.row())]->alert;
+    const Row &r = *m_rows[size_t(index.row())];
+    const Alert &a = r.alert;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -256,7 +258,7 @@ QVariant LiveAlertModel::data(const QModelIndex &index, int role) const
             return QColor(0x80, 0x86, 0x8f);
         }
         if (index.column() == ColumnSeverity) {
-            switch (severityRank(a.severity())) {
+            switch (r.rank) {
             case 1:
                 return QColor(0xc6, 0x28, 0x28);
             case 2:
@@ -280,13 +282,13 @@ QVariant LiveAlertModel::data(const QModelIndex &index, int role) const
     case AckedRole:
         return m_acks.contains(a.identity);
     case SeverityRankRole:
-        return severityRank(a.severity());
+        return r.rank;
     case SortRole:
         switch (index.column()) {
         case ColumnState:
             return int(a.state);
         case ColumnSeverity:
-            return severityRank(a.severity());
+            return r.rank;
         case ColumnSince:
             return a.activeSince.toMSecsSinceEpoch();
         default:
