@@ -325,12 +325,14 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
 {
     // The same poller, decoder and merge as the window, on this thread's event loop.
     AlertPoller poller;
-    QHash<QString, Alert> current;
     QHash<QString, SourceStatus> statuses;
     QEventLoop loop;
     int exitCode = Ok;
 
+    // The poller already holds the merged alerts: print from them rather than keeping a second copy.
     auto print = [&] {
+        const AlertDelta snapshot = poller.currentAlerts();
+        const QList<Alert> &current = snapshot.added;
         // Worst first, then oldest; keys computed once, not in every comparison.
         struct Key
         {
@@ -375,17 +377,9 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
         m_out.flush();
     };
 
-    QObject::connect(&poller, &AlertPoller::alertsChanged, &loop, [&](const AlertDelta &delta) {
-        for (const QString &identity : delta.resolved) {
-            current.remove(identity);
-        }
-        for (const Alert &a : delta.added + delta.changed) {
-            current.insert(a.identity, a);
-        }
-        if (!once) {
-            print();
-        }
-    });
+    if (!once) {
+        QObject::connect(&poller, &AlertPoller::alertsChanged, &loop, [&] { print(); });
+    }
     QObject::connect(&poller, &AlertPoller::sourceStatusChanged, &loop, [&](const SourceStatus &status) {
         const bool firstAnswer = !statuses.contains(status.source);
         statuses.insert(status.source, status);
