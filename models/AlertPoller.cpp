@@ -61,6 +61,7 @@ struct AlertPoller::Source
 {
     AlertSource config;
     QString name;
+    QNetworkAccessManager *network = nullptr;
     QTimer *timer = nullptr;
     QTimer *deadline = nullptr;
     QNetworkReply *reply = nullptr;
@@ -95,6 +96,7 @@ void AlertPoller::stop()
         }
         delete s->timer;
         delete s->deadline;
+        s->network->deleteLater(); // its replies may still be finishing their teardown
     }
     m_sources.clear();
 }
@@ -102,9 +104,6 @@ void AlertPoller::stop()
 void AlertPoller::setSources(const QList<AlertSource> &sources)
 {
     stop();
-    if (!m_network) {
-        m_network = new QNetworkAccessManager(this); // created here, in the poller's own thread
-    }
     // Everything shown came from the old sources: withdraw it.
     if (!m_merged.isEmpty()) {
         AlertDelta withdrawn;
@@ -119,6 +118,9 @@ void AlertPoller::setSources(const QList<AlertSource> &sources)
         source->config = config;
         source->name = config.name();
         source->status.source = source->name;
+        // One network manager per source, made here on the poller's thread: pooled connections (and their TLS
+        // sessions) are never shared between sources that trust different CAs or send different credentials.
+        source->network = new QNetworkAccessManager(this);
         source->timer = new QTimer(this);
         source->timer->setSingleShot(true);
         source->deadline = new QTimer(this);
@@ -181,7 +183,7 @@ void AlertPoller::poll(Source &source)
     source.timedOut = false;
     source.clock.start();
     source.status.polling = true;
-    source.reply = m_network->get(request);
+    source.reply = source.network->get(request);
     source.deadline->start(std::chrono::seconds(source.config.timeoutSeconds));
     QNetworkReply *reply = source.reply;
     Source *raw = &source;

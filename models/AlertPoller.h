@@ -54,7 +54,6 @@ private:
     void schedule(Source &source, int seconds);
     void merge(Source &source, const AlertDelta &delta);
 
-    QNetworkAccessManager *m_network = nullptr;
     std::vector<std::unique_ptr<Source>> m_sources;
     struct Merged
     {
