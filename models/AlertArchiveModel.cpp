@@ -114,10 +114,36 @@ void AlertArchiveModel::reload()
     m_dirty = false;
     beginResetModel();
     m_alerts.clear();
+    m_exhausted = true;
     if (m_store->isOpen()) {
-        if (auto alerts = m_store->archivedAlerts()) {
+        if (auto alerts = m_store->archivedAlerts(kPage, 0)) {
             m_alerts = std::move(alerts.value());
+            m_exhausted = m_alerts.size() < kPage;
         }
     }
     endResetModel();
+}
+
+bool AlertArchiveModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted;
+}
+
+void AlertArchiveModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_exhausted || !m_store->isOpen()) {
+        return;
+    }
+    auto page = m_store->archivedAlerts(kPage, int(m_alerts.size()));
+    if (!page) {
+        m_exhausted = true;
+        return;
+    }
+    m_exhausted = page->size() < kPage;
+    if (page->isEmpty()) {
+        return;
+    }
+    beginInsertRows({}, int(m_alerts.size()), int(m_alerts.size() + page->size()) - 1);
+    m_alerts.append(page.value());
+    endInsertRows();
 }

@@ -24,6 +24,9 @@ public:
     void setActive(bool active);
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    // Rows arrive a page at a time as the view scrolls: a large archive never loads whole on the UI thread.
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -36,6 +39,8 @@ private:
     QList<ArchivedAlert> m_alerts;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     bool m_active = false;
+    bool m_exhausted = true; // the last page came back short
+    static constexpr int kPage = 500;
     bool m_dirty = true;
     QTimer *m_throttle;
 };

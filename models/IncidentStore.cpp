@@ -842,10 +842,13 @@ Result<qint64> IncidentStore::insertTemplate(const MessageTemplate &t)
                      tr("Could not save the template %1").arg(t.name), [this](qint64) { emit templatesChanged(); });
 }
 
-Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts() const
+Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts(int limit, int offset) const
 {
     auto q = prepare(QStringLiteral("SELECT id, identity, source, alert_name, labels, annotations, state, value, "
-                                    "first_seen, last_seen, resolved_at FROM alert_archive ORDER BY last_seen DESC, id"));
+                                    "first_seen, last_seen, resolved_at FROM alert_archive ORDER BY last_seen DESC, id "
+                                    "LIMIT ? OFFSET ?"));
+    q.addBindValue(limit);
+    q.addBindValue(offset);
     if (const Status s = exec(q, tr("Could not read the alert archive")); !s) {
         return s;
     }

@@ -79,7 +79,8 @@ public:
     Result<qint64> insertActionItem(const ActionItem &item);
     Result<QList<MessageTemplate>> templates() const;
     Result<qint64> insertTemplate(const MessageTemplate &t);
-    Result<QList<ArchivedAlert>> archivedAlerts() const;
+    // Most recently seen first; `limit` rows from `offset` (limit < 0: all), so a view can page through a large archive.
+    Result<QList<ArchivedAlert>> archivedAlerts(int limit = -1, int offset = 0) const;
     Result<qint64> insertArchivedAlert(const ArchivedAlert &alert);
 
     Result<QHash<QString, AlertAck>> alertAcks() const;

@@ -169,6 +169,30 @@ private slots:
         QCOMPARE(alerts.rowCount(), 1);
         QCOMPARE(alerts.index(0, AlertArchiveModel::ColumnSeverity).data().toString(), QStringLiteral("SEV-2"));
         QCOMPARE(alerts.index(0, AlertArchiveModel::ColumnSummary).data().toString(), QStringLiteral("P95 over 100 ms"));
+
+        // A large archive arrives a page at a time, newest first.
+        QVERIFY(w.store()->write([&]() -> Status {
+                         for (int i = 0; i < 1200; ++i) {
+                             ArchivedAlert more = a;
+                             more.identity = QStringLiteral("fp-%1").arg(i);
+                             more.lastSeen = a.lastSeen.addSecs(-1 - i);
+                             if (const auto id = w.store()->insertArchivedAlert(more); !id) {
+                                 return id.status();
+                             }
+                         }
+                         return Status::success();
+                     })
+                    .ok());
+        AlertArchiveModel paged(w.store(), nullptr);
+        paged.setActive(true);
+        QCOMPARE(paged.rowCount(), 500);
+        QVERIFY(paged.canFetchMore({}));
+        paged.fetchMore({});
+        paged.fetchMore({});
+        QCOMPARE(paged.rowCount(), 1201);
+        QVERIFY(!paged.canFetchMore({}));
+        QCOMPARE(paged.index(0, AlertArchiveModel::ColumnName).data().toString(), QStringLiteral("SocketLatencyHigh"));
+        QAbstractItemModelTester t3(&paged, QAbstractItemModelTester::FailureReportingMode::QtTest); // (it fetches too)
     }
 };
 
