@@ -144,7 +144,15 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     history->setSelectionBehavior(QAbstractItemView::SelectRows);
     history->verticalHeader()->hide();
     history->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    history->setWordWrap(false);
+    history->setAlternatingRowColors(true);
     history->horizontalHeader()->setStretchLastSection(true);
+    history->setColumnWidth(AlertArchiveModel::ColumnState, 80);
+    history->setColumnWidth(AlertArchiveModel::ColumnSeverity, 70);
+    history->setColumnWidth(AlertArchiveModel::ColumnName, 170);
+    history->setColumnWidth(AlertArchiveModel::ColumnSummary, 230);
+    history->setColumnWidth(AlertArchiveModel::ColumnFirstSeen, 160);
+    history->setColumnWidth(AlertArchiveModel::ColumnLastSeen, 160);
     tabs->addTab(history, tr("History"));
     connect(tabs, &QTabWidget::currentChanged, this, [archive, tabs, history](int index) {
         archive->setActive(tabs->widget(index) == history);
