@@ -47,7 +47,7 @@ int main(int argc, char *argv[])
             source.kind = kind;
             source.url = QUrl(value, QUrl::StrictMode);
             source.intervalSeconds = AppSettings().pollIntervalSeconds();
-            if (!source.url.isValid() || source.url.host().isEmpty()) {
+            if (!AlertSource::isUsableUrl(source.url)) {
                 qCritical("incident-console: \"%s\" is not an http:// or https:// address", qPrintable(value));
                 return 2;
             }

@@ -6,8 +6,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QTimer>
 
 namespace {
@@ -163,21 +161,9 @@ void AlertPoller::poll(Source &source)
     if (source.reply) {
         return;
     }
-    QNetworkRequest request(source.config.alertsUrl());
+    QNetworkRequest request = source.config.request(source.config.alertsUrl());
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(source.config.timeoutSeconds * 1000);
-    if (source.config.auth == AlertSource::Auth::Basic) {
-        request.setRawHeader("Authorization",
-                             "Basic " + (source.config.username + u':' + source.config.password).toUtf8().toBase64());
-    } else if (source.config.auth == AlertSource::Auth::Bearer) {
-        request.setRawHeader("Authorization", "Bearer " + source.config.password.toUtf8());
-    }
-    if (source.config.url.scheme() == QStringLiteral("https") && !source.config.caFile.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(QSslCertificate::fromPath(source.config.caFile));
-        request.setSslConfiguration(tls);
-    }
     source.body.clear();
     source.tooLarge = false;
     source.timedOut = false;
@@ -243,7 +229,6 @@ void AlertPoller::finished(Source &source, QNetworkReply *reply)
         fail(source, outcome.error());
         return;
     }
-    const bool wasFailing = source.status.isFailing();
     source.status.lastSuccess = QDateTime::currentDateTimeUtc();
     source.status.lastError.clear();
     source.status.consecutiveFailures = 0;
@@ -251,7 +236,6 @@ void AlertPoller::finished(Source &source, QNetworkReply *reply)
     if (!outcome->delta.isEmpty()) {
         merge(source, outcome->delta);
     }
-    Q_UNUSED(wasFailing);
     schedule(source, source.config.intervalSeconds);
     emit sourceStatusChanged(source.status);
     emit sourceAnswered(source.name);

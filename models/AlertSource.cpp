@@ -1,5 +1,8 @@
 #include "AlertSource.h"
 
+#include <QSslCertificate>
+#include <QSslConfiguration>
+
 QString AlertSource::name() const
 {
     return kindKey(kind) + u' ' + url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString();
@@ -10,4 +13,27 @@ QUrl AlertSource::alertsUrl() const
     QUrl u = url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
     u.setPath(u.path() + (kind == Kind::Prometheus ? QStringLiteral("/api/v1/alerts") : QStringLiteral("/api/v2/alerts")));
     return u;
+}
+
+QNetworkRequest AlertSource::request(const QUrl &target) const
+{
+    QNetworkRequest r(target);
+    r.setTransferTimeout(timeoutSeconds * 1000);
+    if (auth == Auth::Basic) {
+        r.setRawHeader("Authorization", "Basic " + (username + u':' + password).toUtf8().toBase64());
+    } else if (auth == Auth::Bearer) {
+        r.setRawHeader("Authorization", "Bearer " + password.toUtf8());
+    }
+    if (target.scheme() == QStringLiteral("https") && !caFile.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(QSslCertificate::fromPath(caFile));
+        r.setSslConfiguration(tls);
+    }
+    return r;
+}
+
+bool AlertSource::isUsableUrl(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == QStringLiteral("http") || url.scheme() == QStringLiteral("https")) &&
+           !url.host().isEmpty();
 }

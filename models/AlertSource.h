@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QNetworkRequest>
 #include <QString>
 #include <QUrl>
 
@@ -24,6 +25,10 @@ struct AlertSource
     // How the source is named on screen and in the archive: kind and address, without any credentials.
     QString name() const;
     QUrl alertsUrl() const; // /api/v1/alerts or /api/v2/alerts below the base URL
+    // A request to `url` on this server, with its timeout, credentials and extra CA: the one place they are applied.
+    QNetworkRequest request(const QUrl &url) const;
+    // An http:// or https:// address with a host: what a source's URL must be.
+    static bool isUsableUrl(const QUrl &url);
 
     bool operator==(const AlertSource &) const = default;
 };

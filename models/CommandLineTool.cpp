@@ -175,8 +175,7 @@ int CommandLineTool::run(const QStringList &arguments)
                                              std::pair{&alertmanager, AlertSource::Kind::Alertmanager}}) {
             for (const QString &value : parser.values(*option)) {
                 const QUrl url(value, QUrl::StrictMode);
-                if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
-                    url.host().isEmpty()) {
+                if (!AlertSource::isUsableUrl(url)) {
                     return usageError(tr("\"%1\" is not an http:// or https:// address").arg(value));
                 }
                 AlertSource source;

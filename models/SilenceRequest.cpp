@@ -33,15 +33,9 @@ void SilenceRequest::send(const AlertSource &alertmanager, const Alert &alert, i
 {
     QUrl url = alertmanager.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
     url.setPath(url.path() + QStringLiteral("/api/v2/silences"));
-    QNetworkRequest request(url);
+    // The same credentials and CA as polling: a silence to an https Alertmanager with a private CA works too.
+    QNetworkRequest request = alertmanager.request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setTransferTimeout(alertmanager.timeoutSeconds * 1000);
-    if (alertmanager.auth == AlertSource::Auth::Basic) {
-        request.setRawHeader("Authorization",
-                             "Basic " + (alertmanager.username + u':' + alertmanager.password).toUtf8().toBase64());
-    } else if (alertmanager.auth == AlertSource::Auth::Bearer) {
-        request.setRawHeader("Authorization", "Bearer " + alertmanager.password.toUtf8());
-    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QNetworkReply *reply = m_network->post(request, body(alert, now, now.addSecs(qint64(minutes) * 60), createdBy, comment));
     connect(reply, &QNetworkReply::finished, this, [this, reply] {

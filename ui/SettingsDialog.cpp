@@ -139,8 +139,7 @@ void SettingsDialog::accept()
     for (int row = 0; row < m_sources->rowCount(); ++row) {
         const QString text = m_sources->item(row, 1) ? m_sources->item(row, 1)->text().trimmed() : QString();
         const QUrl url(text, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
-            url.host().isEmpty()) {
+        if (!AlertSource::isUsableUrl(url)) {
             m_problem->setText(tr("Source %1: \"%2\" is not an http:// or https:// address with a host.")
                                    .arg(row + 1)
                                    .arg(text));
