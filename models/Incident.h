@@ -6,6 +6,9 @@
 #include <QDateTime>
 #include <QString>
 
+// The playbook distributes the postmortem within 48 hours of resolution.
+inline constexpr int kPostmortemDueHours = 48;
+
 struct Incident
 {
     qint64 id = 0;
@@ -17,9 +20,12 @@ struct Incident
     QDateTime detectedAt;
     QDateTime mitigatedAt;
     QDateTime resolvedAt;
+    QDateTime postmortemDueAt; // set on resolution: the playbook's 48 hours
     bool drill = false;
+    bool security = false; // a security incident needs a Security Engineer
 
     bool isOpen() const { return Stages::isOpen(stage); }
+    bool isResolved() const { return resolvedAt.isValid(); }
     // The incident's short reference, as people say it on a call: "INC-42".
     QString reference() const { return QStringLiteral("INC-%1").arg(id); }
     // Empty when the incident obeys the domain rules, else what is wrong in words.

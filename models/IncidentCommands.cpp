@@ -3,10 +3,14 @@
 #include "IncidentStore.h"
 
 DeclareIncidentCommand::DeclareIncidentCommand(IncidentStore &store, FailureHandler onFailure, Incident incident,
-                                               TimelineEntry declared)
+                                               TimelineEntry declared, QList<ChecklistItem> checklist)
     : StoreCommand(store, std::move(onFailure), QObject::tr("Declare \"%1\"").arg(incident.title)),
-      m_incident(std::move(incident)), m_declared(std::move(declared))
+      m_incident(std::move(incident)), m_declared(std::move(declared)), m_checklist(std::move(checklist))
 {
+    m_initialSeverity.changedAt = m_incident.declaredAt;
+    m_initialSeverity.severity = m_incident.severity;
+    m_initialSeverity.origin = SeverityChange::Origin::Declared;
+    m_initialSeverity.author = m_declared.author;
 }
 
 Status DeclareIncidentCommand::apply()
@@ -23,13 +27,27 @@ Status DeclareIncidentCommand::apply()
             return entryId.status();
         }
         m_declared.id = entryId.value();
+        m_initialSeverity.incidentId = id.value();
+        const auto changeId = store().insertSeverityChange(m_initialSeverity);
+        if (!changeId) {
+            return changeId.status();
+        }
+        m_initialSeverity.id = changeId.value();
+        for (ChecklistItem &item : m_checklist) {
+            item.incidentId = id.value();
+            const auto itemId = store().insertChecklistItem(item);
+            if (!itemId) {
+                return itemId.status();
+            }
+            item.id = itemId.value();
+        }
         return Status::success();
     });
 }
 
 Status DeclareIncidentCommand::revert()
 {
-    return store().deleteIncident(m_incident.id); // its timeline goes with it
+    return store().deleteIncident(m_incident.id); // its timeline, history and checklist go with it
 }
 
 AddTimelineEntryCommand::AddTimelineEntryCommand(IncidentStore &store, FailureHandler onFailure, TimelineEntry entry)
@@ -52,18 +70,26 @@ Status AddTimelineEntryCommand::revert()
     return store().deleteTimelineEntry(m_entry.id);
 }
 
-ChangeStageCommand::ChangeStageCommand(IncidentStore &store, FailureHandler onFailure, Incident before, Incident after,
-                                       TimelineEntry note)
-    : StoreCommand(store, std::move(onFailure), QObject::tr("Move to %1").arg(Stages::title(after.stage))),
-      m_before(std::move(before)), m_after(std::move(after)), m_note(std::move(note))
+UpdateIncidentCommand::UpdateIncidentCommand(IncidentStore &store, FailureHandler onFailure, const QString &text,
+                                             Incident before, Incident after, TimelineEntry note,
+                                             std::optional<SeverityChange> change)
+    : StoreCommand(store, std::move(onFailure), text), m_before(std::move(before)), m_after(std::move(after)),
+      m_note(std::move(note)), m_change(std::move(change))
 {
 }
 
-Status ChangeStageCommand::apply()
+Status UpdateIncidentCommand::apply()
 {
     return store().write([this]() -> Status {
         if (const Status s = store().updateIncident(m_after); !s) {
             return s;
+        }
+        if (m_change) {
+            const auto id = store().insertSeverityChange(*m_change);
+            if (!id) {
+                return id.status();
+            }
+            m_change->id = id.value();
         }
         const auto id = store().insertTimelineEntry(m_note);
         if (!id) {
@@ -74,11 +100,16 @@ Status ChangeStageCommand::apply()
     });
 }
 
-Status ChangeStageCommand::revert()
+Status UpdateIncidentCommand::revert()
 {
     return store().write([this]() -> Status {
         if (const Status s = store().deleteTimelineEntry(m_note.id); !s) {
             return s;
+        }
+        if (m_change) {
+            if (const Status s = store().deleteSeverityChange(m_change->id); !s) {
+                return s;
+            }
         }
         return store().updateIncident(m_before);
     });
@@ -140,4 +171,103 @@ Status AssignRoleCommand::revert()
         }
         return Status::success();
     });
+}
+
+AddChecklistItemCommand::AddChecklistItemCommand(IncidentStore &store, FailureHandler onFailure, ChecklistItem item)
+    : StoreCommand(store, std::move(onFailure), QObject::tr("Add checklist item")), m_item(std::move(item))
+{
+}
+
+Status AddChecklistItemCommand::apply()
+{
+    const auto id = store().insertChecklistItem(m_item);
+    if (!id) {
+        return id.status();
+    }
+    m_item.id = id.value();
+    return Status::success();
+}
+
+Status AddChecklistItemCommand::revert()
+{
+    return store().deleteChecklistItem(m_item.id);
+}
+
+TickChecklistItemCommand::TickChecklistItemCommand(IncidentStore &store, FailureHandler onFailure, ChecklistItem before,
+                                                   ChecklistItem after, TimelineEntry note)
+    : StoreCommand(store, std::move(onFailure),
+                   after.isDone() ? QObject::tr("Tick checklist item") : QObject::tr("Untick checklist item")),
+      m_before(std::move(before)), m_after(std::move(after)), m_note(std::move(note))
+{
+}
+
+Status TickChecklistItemCommand::apply()
+{
+    return store().write([this]() -> Status {
+        if (const Status s = store().setChecklistItemDone(m_after.id, m_after.doneAt, m_after.doneBy); !s) {
+            return s;
+        }
+        const auto id = store().insertTimelineEntry(m_note);
+        if (!id) {
+            return id.status();
+        }
+        m_note.id = id.value();
+        return Status::success();
+    });
+}
+
+Status TickChecklistItemCommand::revert()
+{
+    return store().write([this]() -> Status {
+        if (const Status s = store().deleteTimelineEntry(m_note.id); !s) {
+            return s;
+        }
+        return store().setChecklistItemDone(m_before.id, m_before.doneAt, m_before.doneBy);
+    });
+}
+
+AddRoleCommand::AddRoleCommand(IncidentStore &store, FailureHandler onFailure, Role role)
+    : StoreCommand(store, std::move(onFailure), QObject::tr("Add role %1").arg(role.name)), m_role(std::move(role))
+{
+}
+
+Status AddRoleCommand::apply()
+{
+    const auto id = store().insertRole(m_role);
+    if (!id) {
+        return id.status();
+    }
+    m_role.id = id.value();
+    return Status::success();
+}
+
+Status AddRoleCommand::revert()
+{
+    return store().deleteRole(m_role.id);
+}
+
+SavePersonCommand::SavePersonCommand(IncidentStore &store, FailureHandler onFailure, Person person,
+                                     std::optional<Person> before)
+    : StoreCommand(store, std::move(onFailure),
+                   before ? QObject::tr("Edit %1").arg(before->name) : QObject::tr("Add %1 to the roster").arg(person.name)),
+      m_person(std::move(person)), m_before(std::move(before))
+{
+}
+
+Status SavePersonCommand::apply()
+{
+    if (m_before) {
+        return store().updatePerson(m_person);
+    }
+    const auto id = store().insertPerson(m_person);
+    if (!id) {
+        return id.status();
+    }
+    m_person.id = id.value();
+    return Status::success();
+}
+
+Status SavePersonCommand::revert()
+{
+    return m_before ? store().updatePerson(*m_before) : store().deletePerson(m_person.id);
 }

@@ -1,16 +1,21 @@
 #pragma once
 
+#include "ChecklistItem.h"
 #include "Incident.h"
 #include "Person.h"
+#include "Role.h"
 #include "RoleAssignment.h"
+#include "SeverityChange.h"
 #include "StoreCommand.h"
 #include "TimelineEntry.h"
 
-// Declares an incident and stamps the declaration on its timeline, as one edit.
+// Declares an incident and stamps the declaration on its timeline, as one edit. The incident starts its severity
+// history and gets the playbook's checklists; every row keeps its id across undo and redo.
 class DeclareIncidentCommand final : public StoreCommand
 {
 public:
-    DeclareIncidentCommand(IncidentStore &store, FailureHandler onFailure, Incident incident, TimelineEntry declared);
+    DeclareIncidentCommand(IncidentStore &store, FailureHandler onFailure, Incident incident, TimelineEntry declared,
+                           QList<ChecklistItem> checklist);
     qint64 incidentId() const { return m_incident.id; }
 
     Status apply() override;
@@ -19,6 +24,8 @@ public:
 private:
     Incident m_incident;
     TimelineEntry m_declared;
+    SeverityChange m_initialSeverity;
+    QList<ChecklistItem> m_checklist;
 };
 
 class AddTimelineEntryCommand final : public StoreCommand
@@ -32,22 +39,6 @@ public:
 
 private:
     TimelineEntry m_entry;
-};
-
-// Moves the incident to another stage of the workflow and records it on the timeline.
-class ChangeStageCommand final : public StoreCommand
-{
-public:
-    ChangeStageCommand(IncidentStore &store, FailureHandler onFailure, Incident before, Incident after,
-                       TimelineEntry note);
-
-    Status apply() override;
-    Status revert() override;
-
-private:
-    Incident m_before;
-    Incident m_after;
-    TimelineEntry m_note;
 };
 
 // Hands a role to a person (adding them to the roster if new), releasing the previous holder.
@@ -65,4 +56,78 @@ private:
     std::optional<Person> m_newPerson;
     qint64 m_previousAssignmentId = 0;
     TimelineEntry m_note;
+};
+
+// Any edit of the incident row (stage, severity, flags), with its timeline note and, for severity, the history step.
+class UpdateIncidentCommand final : public StoreCommand
+{
+public:
+    UpdateIncidentCommand(IncidentStore &store, FailureHandler onFailure, const QString &text, Incident before,
+                          Incident after, TimelineEntry note, std::optional<SeverityChange> change = std::nullopt);
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Incident m_before;
+    Incident m_after;
+    TimelineEntry m_note;
+    std::optional<SeverityChange> m_change;
+};
+
+class AddChecklistItemCommand final : public StoreCommand
+{
+public:
+    AddChecklistItemCommand(IncidentStore &store, FailureHandler onFailure, ChecklistItem item);
+    qint64 itemId() const { return m_item.id; }
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    ChecklistItem m_item;
+};
+
+// Ticks or unticks a checklist item and stamps the timeline.
+class TickChecklistItemCommand final : public StoreCommand
+{
+public:
+    TickChecklistItemCommand(IncidentStore &store, FailureHandler onFailure, ChecklistItem before, ChecklistItem after,
+                             TimelineEntry note);
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    ChecklistItem m_before;
+    ChecklistItem m_after;
+    TimelineEntry m_note;
+};
+
+class AddRoleCommand final : public StoreCommand
+{
+public:
+    AddRoleCommand(IncidentStore &store, FailureHandler onFailure, Role role);
+    qint64 roleId() const { return m_role.id; }
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Role m_role;
+};
+
+// Adds a person to the roster, or (with a previous version) edits one.
+class SavePersonCommand final : public StoreCommand
+{
+public:
+    SavePersonCommand(IncidentStore &store, FailureHandler onFailure, Person person, std::optional<Person> before);
+    qint64 personId() const { return m_person.id; }
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Person m_person;
+    std::optional<Person> m_before;
 };

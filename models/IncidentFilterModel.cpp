@@ -19,6 +19,12 @@ void IncidentFilterModel::setShowClosed(bool show)
     invalidateFilter();
 }
 
+void IncidentFilterModel::setShowInReview(bool show)
+{
+    m_showInReview = show;
+    invalidateFilter();
+}
+
 void IncidentFilterModel::setShowDrills(bool show)
 {
     m_showDrills = show;
@@ -32,6 +38,9 @@ bool IncidentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     }
     if (!m_showClosed && !index.data(ModelRoles::OpenRole).toBool()) {
+        return false;
+    }
+    if (!m_showInReview && index.data(ModelRoles::OpenRole).toBool() && index.data(ModelRoles::ResolvedRole).toBool()) {
         return false;
     }
     if (!m_showDrills && index.data(ModelRoles::DrillRole).toBool()) {

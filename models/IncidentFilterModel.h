@@ -6,7 +6,8 @@
 
 #include <optional>
 
-// Narrows the incident list to one severity column of the board, and hides closed incidents and drills on request.
+// Narrows the incident list to one severity column of the board, and hides resolved incidents
+// (in review, closed) and drills on request.
 class IncidentFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -17,6 +18,7 @@ public:
 
     void setSeverity(std::optional<Severity> severity);
     void setShowClosed(bool show);
+    void setShowInReview(bool show); // resolved, postmortem still to come
     void setShowDrills(bool show);
 
 protected:
@@ -25,5 +27,6 @@ protected:
 private:
     std::optional<Severity> m_severity;
     bool m_showClosed = false;
+    bool m_showInReview = true;
     bool m_showDrills = true;
 };

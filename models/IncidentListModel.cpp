@@ -1,10 +1,12 @@
 #include "IncidentListModel.h"
 
+#include "IncidentInsights.h"
 #include "IncidentStore.h"
 #include "ModelRoles.h"
 #include "TimeDisplay.h"
 
 #include <QFont>
+#include <QMimeData>
 
 IncidentListModel::IncidentListModel(IncidentStore *store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
@@ -13,6 +15,13 @@ IncidentListModel::IncidentListModel(IncidentStore *store, QObject *parent)
     connect(m_store, &IncidentStore::incidentInserted, this, &IncidentListModel::onInserted);
     connect(m_store, &IncidentStore::incidentChanged, this, &IncidentListModel::onChanged);
     connect(m_store, &IncidentStore::incidentRemoved, this, &IncidentListModel::onRemoved);
+    // The card facts follow every change that moves them, one incident at a time where the store says which.
+    connect(m_store, &IncidentStore::assignmentsChanged, this, [this](qint64 id) { refreshFacts({id}); });
+    connect(m_store, &IncidentStore::alertLinksChanged, this, [this](qint64 id) { refreshFacts({id}); });
+    connect(m_store, &IncidentStore::statusUpdatesChanged, this, [this](qint64 id) { refreshFacts({id}); });
+    connect(m_store, &IncidentStore::severityHistoryChanged, this, [this](qint64 id) { refreshFacts({id}); });
+    connect(m_store, &IncidentStore::alertArchiveChanged, this, [this] { refreshFacts({}); });
+    connect(m_store, &IncidentStore::rosterChanged, this, [this] { refreshFacts({}); });
     reload();
 }
 
@@ -68,8 +77,181 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         return i.drill;
     case ModelRoles::TimeRole:
         return i.declaredAt;
+    case ModelRoles::ResolvedRole:
+        return i.isResolved();
+    case ModelRoles::PostmortemDueRole:
+        return i.postmortemDueAt;
+    case ModelRoles::CommanderRole:
+        return m_facts.value(i.id).commanderName;
+    case ModelRoles::FiringAlertsRole:
+        return m_facts.value(i.id).firingAlerts;
+    case ModelRoles::NextUpdateDueRole:
+        return i.isOpen() ? IncidentInsights::nextUpdate(i, m_facts.value(i.id)).due : QDateTime();
+    case ModelRoles::NextUpdateAudienceRole:
+        return StatusUpdate::audienceKey(IncidentInsights::nextUpdate(i, m_facts.value(i.id)).audience);
+    case ModelRoles::SuggestedSeverityRole: {
+        const auto it = m_derived.constFind(i.id);
+        return it != m_derived.cend() && it->suggestion ? int(*it->suggestion->level) : 0;
+    }
+    case ModelRoles::SuggestionTextRole: {
+        const auto it = m_derived.constFind(i.id);
+        return it != m_derived.cend() && it->suggestion ? it->suggestion->explanation : QString();
+    }
+    case ModelRoles::WarningsRole:
+        return m_derived.value(i.id).warnings;
     default:
         return {};
+    }
+}
+
+Qt::ItemFlags IncidentListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && m_incidents.at(index.row()).isOpen()) {
+        f |= Qt::ItemIsDragEnabled; // a card is dragged to another column to change its severity
+    }
+    return f;
+}
+
+QStringList IncidentListModel::mimeTypes() const
+{
+    return {mimeType()};
+}
+
+QMimeData *IncidentListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids;
+    for (const QModelIndex &index : indexes) {
+        if (!index.isValid()) {
+            continue;
+        }
+        const QString id = QString::number(m_incidents.at(index.row()).id);
+        if (!ids.contains(id)) {
+            ids.append(id);
+        }
+    }
+    auto *mime = new QMimeData;
+    mime->setData(mimeType(), ids.join(u',').toUtf8());
+    return mime;
+}
+
+QList<qint64> IncidentListModel::incidentIdsFromMime(const QMimeData *mime)
+{
+    QList<qint64> ids;
+    if (!mime || !mime->hasFormat(mimeType())) {
+        return ids;
+    }
+    for (const QByteArray &part : mime->data(mimeType()).split(',')) {
+        bool ok = false;
+        const qint64 id = part.toLongLong(&ok);
+        if (ok && id > 0) {
+            ids.append(id);
+        }
+    }
+    return ids;
+}
+
+void IncidentListModel::setSeverityRules(const SeverityRules &rules)
+{
+    m_rules = rules;
+    refreshDerived(true);
+}
+
+std::optional<SeveritySuggestion> IncidentListModel::suggestionFor(qint64 incidentId) const
+{
+    return m_derived.value(incidentId).suggestion;
+}
+
+void IncidentListModel::refreshFacts(const QList<qint64> &ids)
+{
+    if (!m_store->isOpen()) {
+        return;
+    }
+    auto read = m_store->incidentFacts(ids);
+    if (!read) {
+        m_lastError = read.error();
+        return;
+    }
+    m_lastError.clear();
+    QList<qint64> changed;
+    if (ids.isEmpty()) {
+        for (auto it = m_facts.begin(); it != m_facts.end(); ++it) {
+            if (!read->contains(it.key())) {
+                changed.append(it.key()); // closed since
+            }
+        }
+        for (auto it = read->begin(); it != read->end(); ++it) {
+            if (m_facts.value(it.key()) != it.value()) {
+                changed.append(it.key());
+            }
+        }
+        m_facts = std::move(read.value());
+    } else {
+        for (qint64 id : ids) {
+            const int row = rowOf(id);
+            if (row < 0 || !m_incidents.at(row).isOpen()) {
+                if (m_facts.remove(id) > 0) {
+                    changed.append(id);
+                }
+                continue;
+            }
+            const IncidentStore::IncidentFacts fresh = read->value(id);
+            if (!m_facts.contains(id) || m_facts.value(id) != fresh) {
+                m_facts.insert(id, fresh);
+                changed.append(id);
+            }
+        }
+    }
+    for (qint64 id : std::as_const(changed)) {
+        if (const int row = rowOf(id); row >= 0) {
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+    refreshDerived(true);
+}
+
+void IncidentListModel::refreshDerived(bool announce)
+{
+    // Who commands which active incidents, to warn about one person holding IC on two.
+    QHash<qint64, QStringList> commands;
+    for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
+        const int row = rowOf(it.key());
+        if (row >= 0 && it->commanderId > 0 && IncidentInsights::isActive(m_incidents.at(row))) {
+            commands[it->commanderId].append(m_incidents.at(row).reference());
+        }
+    }
+    QHash<qint64, Derived> derived;
+    for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
+        const int row = rowOf(it.key());
+        if (row < 0) {
+            continue;
+        }
+        const Incident &incident = m_incidents.at(row);
+        QStringList others = commands.value(it->commanderId);
+        others.removeAll(incident.reference());
+        if (it->commanderId == 0) {
+            others.clear();
+        }
+        derived.insert(it.key(), {IncidentInsights::warnings(incident, it.value(), others),
+                                  IncidentInsights::pendingSuggestion(incident, it.value(), m_rules)});
+    }
+    std::swap(m_derived, derived);
+    if (!announce) {
+        return;
+    }
+    for (auto it = m_derived.cbegin(); it != m_derived.cend(); ++it) {
+        if (!derived.contains(it.key()) || derived.value(it.key()) != it.value()) {
+            if (const int row = rowOf(it.key()); row >= 0) {
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+        }
+    }
+    for (auto it = derived.cbegin(); it != derived.cend(); ++it) {
+        if (!m_derived.contains(it.key())) {
+            if (const int row = rowOf(it.key()); row >= 0) {
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+        }
     }
 }
 
@@ -112,10 +294,16 @@ void IncidentListModel::reload()
 {
     beginResetModel();
     m_incidents.clear();
+    m_facts.clear();
+    m_derived.clear();
     if (m_store->isOpen()) {
         if (auto all = m_store->incidents()) {
             m_incidents = std::move(all.value());
         }
+        if (auto facts = m_store->incidentFacts()) {
+            m_facts = std::move(facts.value());
+        }
+        refreshDerived(false);
     }
     endResetModel();
 }
@@ -132,6 +320,7 @@ void IncidentListModel::onInserted(qint64 id)
     beginInsertRows({}, row, row);
     m_incidents.insert(row, incident.value());
     endInsertRows();
+    refreshFacts({id});
 }
 
 void IncidentListModel::onChanged(qint64 id)
@@ -143,6 +332,7 @@ void IncidentListModel::onChanged(qint64 id)
     }
     m_incidents[row] = incident.value();
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    refreshFacts({id}); // the level, stage or security flag change what the card warns about
 }
 
 void IncidentListModel::onRemoved(qint64 id)
@@ -154,4 +344,6 @@ void IncidentListModel::onRemoved(qint64 id)
     beginRemoveRows({}, row, row);
     m_incidents.removeAt(row);
     endRemoveRows();
+    m_facts.remove(id);
+    refreshDerived(true);
 }

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLockFile>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -53,10 +54,13 @@ Incident readIncident(const QSqlQuery &q)
     i.mitigatedAt = StoredTime::fromSql(q.value(7));
     i.resolvedAt = StoredTime::fromSql(q.value(8));
     i.drill = q.value(9).toBool();
+    i.postmortemDueAt = StoredTime::fromSql(q.value(10));
+    i.security = q.value(11).toBool();
     return i;
 }
 const auto kIncidentColumns = QStringLiteral(
-    "id, title, summary, severity, stage, declared_at, detected_at, mitigated_at, resolved_at, is_drill");
+    "id, title, summary, severity, stage, declared_at, detected_at, mitigated_at, resolved_at, is_drill, "
+    "postmortem_due_at, is_security");
 
 TimelineEntry readEntry(const QSqlQuery &q)
 {
@@ -100,6 +104,8 @@ void bindIncident(QSqlQuery &q, const Incident &i)
     q.bindValue(QStringLiteral(":mitigated"), StoredTime::toSql(i.mitigatedAt));
     q.bindValue(QStringLiteral(":resolved"), StoredTime::toSql(i.resolvedAt));
     q.bindValue(QStringLiteral(":drill"), i.drill ? 1 : 0);
+    q.bindValue(QStringLiteral(":postmortem"), StoredTime::toSql(i.postmortemDueAt));
+    q.bindValue(QStringLiteral(":security"), i.security ? 1 : 0);
 }
 
 } // namespace
@@ -448,9 +454,9 @@ Result<qint64> IncidentStore::insertIncident(const Incident &incident)
     qint64 newId = 0;
     const Status s = write([&]() -> Status {
         auto q = prepare(QStringLiteral("INSERT INTO incidents (id, title, summary, severity, stage, declared_at, "
-                                        "detected_at, mitigated_at, resolved_at, is_drill) VALUES (:id, :title, "
-                                        ":summary, :severity, :stage, :declared, :detected, :mitigated, :resolved, "
-                                        ":drill)"));
+                                        "detected_at, mitigated_at, resolved_at, is_drill, postmortem_due_at, "
+                                        "is_security) VALUES (:id, :title, :summary, :severity, :stage, :declared, "
+                                        ":detected, :mitigated, :resolved, :drill, :postmortem, :security)"));
         q.bindValue(QStringLiteral(":id"), idOrNull(incident.id));
         bindIncident(q, incident);
         const auto id = execInsert(q, tr("Could not save the incident"));
@@ -476,7 +482,7 @@ Status IncidentStore::updateIncident(const Incident &incident)
         auto q = prepare(QStringLiteral(
             "UPDATE incidents SET title = :title, summary = :summary, severity = :severity, stage = :stage, "
             "declared_at = :declared, detected_at = :detected, mitigated_at = :mitigated, resolved_at = :resolved, "
-            "is_drill = :drill WHERE id = :id"));
+            "is_drill = :drill, postmortem_due_at = :postmortem, is_security = :security WHERE id = :id"));
         q.bindValue(QStringLiteral(":id"), incident.id);
         bindIncident(q, incident);
         if (const Status s = exec(q, tr("Could not save incident %1").arg(incident.id)); !s) {
@@ -602,6 +608,256 @@ Status IncidentStore::deleteTimelineEntry(qint64 id)
 
 // ---- people and roles ----
 
+// ---- severity history and checklists ----
+
+Result<QList<SeverityChange>> IncidentStore::severityChanges(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral("SELECT id, incident_id, changed_at, severity, origin, suggested, reason, author "
+                                    "FROM severity_changes WHERE incident_id = ? ORDER BY changed_at, id"));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the severity history")); !s) {
+        return s;
+    }
+    QList<SeverityChange> list;
+    while (q.next()) {
+        SeverityChange c;
+        c.id = q.value(0).toLongLong();
+        c.incidentId = q.value(1).toLongLong();
+        c.changedAt = StoredTime::fromSql(q.value(2));
+        c.severity = Severities::fromNumber(q.value(3).toInt()).value_or(Severity::Sev3);
+        c.origin = SeverityChange::originFromKey(q.value(4).toString()).value_or(SeverityChange::Origin::Manual);
+        if (!q.value(5).isNull()) {
+            c.suggested = Severities::fromNumber(q.value(5).toInt());
+        }
+        c.reason = q.value(6).toString();
+        c.author = q.value(7).toString();
+        list.append(c);
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertSeverityChange(const SeverityChange &c)
+{
+    return insertRow(QStringLiteral("INSERT INTO severity_changes (id, incident_id, changed_at, severity, origin, "
+                                    "suggested, reason, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {idOrNull(c.id), c.incidentId, StoredTime::toSql(c.changedAt), int(c.severity),
+                      SeverityChange::originKey(c.origin),
+                      c.suggested ? QVariant(int(*c.suggested)) : QVariant(QMetaType::fromType<int>()), text(c.reason),
+                      text(c.author)},
+                     tr("Could not record the severity change"),
+                     [this, incident = c.incidentId](qint64) { emit severityHistoryChanged(incident); });
+}
+
+Status IncidentStore::deleteSeverityChange(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM severity_changes WHERE id = ? RETURNING incident_id"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove severity change %1").arg(id)); !s) {
+            return s;
+        }
+        if (!q.next()) {
+            return Status::failure(tr("There is no severity change %1.").arg(id));
+        }
+        notify([this, incident = q.value(0).toLongLong()] { emit severityHistoryChanged(incident); });
+        return Status::success();
+    });
+}
+
+Result<QList<ChecklistDefault>> IncidentStore::checklistDefaults() const
+{
+    auto q = prepare(QStringLiteral("SELECT id, stage, text FROM checklist_defaults ORDER BY id"));
+    if (const Status s = exec(q, tr("Could not read the default checklists")); !s) {
+        return s;
+    }
+    QList<ChecklistDefault> list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(), Stages::fromKey(q.value(1).toString()).value_or(Stage::Triage),
+                     q.value(2).toString()});
+    }
+    return list;
+}
+
+Result<QList<ChecklistItem>> IncidentStore::checklist(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral("SELECT id, incident_id, stage, text, position, is_default, done_at, done_by "
+                                    "FROM checklist_items WHERE incident_id = ? ORDER BY position, id"));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the checklist")); !s) {
+        return s;
+    }
+    QList<ChecklistItem> list;
+    while (q.next()) {
+        ChecklistItem i;
+        i.id = q.value(0).toLongLong();
+        i.incidentId = q.value(1).toLongLong();
+        i.stage = Stages::fromKey(q.value(2).toString()).value_or(Stage::Triage);
+        i.text = q.value(3).toString();
+        i.position = q.value(4).toInt();
+        i.isDefault = q.value(5).toBool();
+        i.doneAt = StoredTime::fromSql(q.value(6));
+        i.doneBy = q.value(7).toString();
+        list.append(i);
+    }
+    // Stages in workflow order, each stage's items in their own order.
+    std::stable_sort(list.begin(), list.end(),
+                     [](const ChecklistItem &a, const ChecklistItem &b) { return int(a.stage) < int(b.stage); });
+    return list;
+}
+
+Result<qint64> IncidentStore::insertChecklistItem(const ChecklistItem &i)
+{
+    if (i.text.trimmed().isEmpty()) {
+        return Status::failure(tr("A checklist item needs some text."));
+    }
+    return insertRow(QStringLiteral("INSERT INTO checklist_items (id, incident_id, stage, text, position, is_default, "
+                                    "done_at, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {idOrNull(i.id), i.incidentId, Stages::key(i.stage), text(i.text.trimmed()), i.position,
+                      i.isDefault ? 1 : 0, StoredTime::toSql(i.doneAt), text(i.doneBy)},
+                     tr("Could not save the checklist item"),
+                     [this, incident = i.incidentId](qint64) { emit checklistChanged(incident); });
+}
+
+Status IncidentStore::setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("UPDATE checklist_items SET done_at = ?, done_by = ? WHERE id = ? "
+                                        "RETURNING incident_id"));
+        q.addBindValue(StoredTime::toSql(doneAt));
+        q.addBindValue(text(doneAt.isValid() ? doneBy : QString()));
+        q.addBindValue(itemId);
+        if (const Status s = exec(q, tr("Could not tick checklist item %1").arg(itemId)); !s) {
+            return s;
+        }
+        if (!q.next()) {
+            return Status::failure(tr("There is no checklist item %1.").arg(itemId));
+        }
+        notify([this, incident = q.value(0).toLongLong()] { emit checklistChanged(incident); });
+        return Status::success();
+    });
+}
+
+Status IncidentStore::deleteChecklistItem(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM checklist_items WHERE id = ? RETURNING incident_id"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove checklist item %1").arg(id)); !s) {
+            return s;
+        }
+        if (!q.next()) {
+            return Status::failure(tr("There is no checklist item %1.").arg(id));
+        }
+        notify([this, incident = q.value(0).toLongLong()] { emit checklistChanged(incident); });
+        return Status::success();
+    });
+}
+
+Result<QHash<qint64, IncidentStore::IncidentFacts>> IncidentStore::incidentFacts(const QList<qint64> &incidentIds) const
+{
+    // Which incidents: the given ones, or every open one. The id list goes in as JSON so one statement serves any count.
+    QString scope = QStringLiteral("(SELECT id FROM incidents WHERE stage <> 'closed')");
+    QString idsJson;
+    if (!incidentIds.isEmpty()) {
+        QStringList ids;
+        for (qint64 id : incidentIds) {
+            ids.append(QString::number(id));
+        }
+        idsJson = QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
+        scope = QStringLiteral("(SELECT value FROM json_each(:ids))");
+    }
+    auto run = [&](const QString &sql, const QString &what) -> Result<QSqlQuery> {
+        auto q = prepare(QString(sql).replace(QStringLiteral("$SCOPE"), scope));
+        if (!idsJson.isEmpty()) {
+            q.bindValue(QStringLiteral(":ids"), idsJson);
+        }
+        if (const Status s = exec(q, what); !s) {
+            return s;
+        }
+        return q;
+    };
+    QHash<qint64, IncidentFacts> facts;
+    {
+        auto q = run(QStringLiteral("SELECT id FROM incidents WHERE id IN $SCOPE"), tr("Could not read the incidents"));
+        if (!q) {
+            return q.status();
+        }
+        while (q->next()) {
+            facts.insert(q->value(0).toLongLong(), {});
+        }
+    }
+    {
+        auto q = run(QStringLiteral("SELECT a.incident_id, a.role_id, a.person_id, p.name FROM role_assignments a "
+                                    "JOIN people p ON p.id = a.person_id "
+                                    "WHERE a.released_at IS NULL AND a.incident_id IN $SCOPE"),
+                     tr("Could not read who holds the roles"));
+        if (!q) {
+            return q.status();
+        }
+        while (q->next()) {
+            IncidentFacts &f = facts[q->value(0).toLongLong()];
+            const qint64 role = q->value(1).toLongLong();
+            f.heldRoleIds.append(role);
+            if (role == Role::IncidentCommander) {
+                f.commanderId = q->value(2).toLongLong();
+                f.commanderName = q->value(3).toString();
+            }
+        }
+    }
+    {
+        auto q = run(QStringLiteral("SELECT l.incident_id, a.labels FROM alert_links l "
+                                    "JOIN alert_archive a ON a.id = l.alert_id "
+                                    "WHERE a.resolved_at IS NULL AND a.state <> 'pending' AND l.incident_id IN $SCOPE ORDER BY l.id"),
+                     tr("Could not read the linked alerts"));
+        if (!q) {
+            return q.status();
+        }
+        while (q->next()) {
+            IncidentFacts &f = facts[q->value(0).toLongLong()];
+            ++f.firingAlerts;
+            Alert::Pairs labels;
+            const QJsonObject o = jsonObject(q->value(1));
+            for (auto it = o.begin(); it != o.end(); ++it) { // QJsonObject keeps its keys sorted
+                labels.append({it.key(), it.value().toString()});
+                if (it.key() == QStringLiteral("category")
+                    && it.value().toString().compare(QStringLiteral("security"), Qt::CaseInsensitive) == 0) {
+                    f.securityAlerts = true;
+                }
+            }
+            f.firingAlertLabels.append(labels);
+        }
+    }
+    {
+        // The latest update per audience: SQLite returns the bare columns of the row that holds the max.
+        auto q = run(QStringLiteral("SELECT incident_id, audience, max(published_at), next_update_due FROM status_updates "
+                                    "WHERE incident_id IN $SCOPE GROUP BY incident_id, audience"),
+                     tr("Could not read the status updates"));
+        if (!q) {
+            return q.status();
+        }
+        while (q->next()) {
+            IncidentFacts &f = facts[q->value(0).toLongLong()];
+            const bool customer = q->value(1).toString() == QStringLiteral("customer");
+            (customer ? f.lastCustomerUpdate : f.lastInternalUpdate) = StoredTime::fromSql(q->value(2));
+            (customer ? f.nextCustomerDue : f.nextInternalDue) = StoredTime::fromSql(q->value(3));
+        }
+    }
+    {
+        auto q = run(QStringLiteral("SELECT incident_id, origin, suggested, max(changed_at || printf('%020d', id)) "
+                                    "FROM severity_changes WHERE incident_id IN $SCOPE GROUP BY incident_id"),
+                     tr("Could not read the severity history"));
+        if (!q) {
+            return q.status();
+        }
+        while (q->next()) {
+            if (q->value(1).toString() == SeverityChange::originKey(SeverityChange::Origin::SuggestionOverridden)) {
+                facts[q->value(0).toLongLong()].overriddenSuggestion = Severities::fromNumber(q->value(2).toInt());
+            }
+        }
+    }
+    return facts;
+}
+
 Result<QList<Person>> IncidentStore::people() const
 {
     auto q = prepare(QStringLiteral("SELECT id, name, handle, contact FROM people ORDER BY name COLLATE NOCASE, id"));
@@ -624,6 +880,28 @@ Result<qint64> IncidentStore::insertPerson(const Person &person)
                      {idOrNull(person.id), text(person.name.trimmed()), text(person.handle.trimmed()),
                       text(person.contact.trimmed())},
                      tr("Could not add %1 to the roster").arg(person.name), [this](qint64) { emit rosterChanged(); });
+}
+
+Status IncidentStore::updatePerson(const Person &person)
+{
+    if (person.name.trimmed().isEmpty()) {
+        return Status::failure(tr("A person needs a name."));
+    }
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("UPDATE people SET name = ?, handle = ?, contact = ? WHERE id = ?"));
+        q.addBindValue(text(person.name.trimmed()));
+        q.addBindValue(text(person.handle.trimmed()));
+        q.addBindValue(text(person.contact.trimmed()));
+        q.addBindValue(person.id);
+        if (const Status s = exec(q, tr("Could not save %1").arg(person.name)); !s) {
+            return s;
+        }
+        if (q.numRowsAffected() != 1) {
+            return Status::failure(tr("There is no person %1 on the roster.").arg(person.id));
+        }
+        notify([this] { emit rosterChanged(); });
+        return Status::success();
+    });
 }
 
 Status IncidentStore::deletePerson(qint64 id)

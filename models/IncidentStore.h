@@ -1,14 +1,17 @@
 #pragma once
 
 #include "ActionItem.h"
+#include "Alert.h"
 #include "AlertAck.h"
 #include "ArchivedAlert.h"
+#include "ChecklistItem.h"
 #include "Incident.h"
 #include "MessageTemplate.h"
 #include "Person.h"
 #include "Result.h"
 #include "Role.h"
 #include "RoleAssignment.h"
+#include "SeverityChange.h"
 #include "StatusUpdate.h"
 #include "TimelineEntry.h"
 
@@ -62,8 +65,38 @@ public:
     Status updateTimelineEntry(const TimelineEntry &entry);
     Status deleteTimelineEntry(qint64 id);
 
+    Result<QList<SeverityChange>> severityChanges(qint64 incidentId) const; // oldest first
+    Result<qint64> insertSeverityChange(const SeverityChange &change);     // keeps change.id when non-zero
+    Status deleteSeverityChange(qint64 id);
+
+    Result<QList<ChecklistDefault>> checklistDefaults() const;
+    Result<QList<ChecklistItem>> checklist(qint64 incidentId) const; // by stage, then position
+    Result<qint64> insertChecklistItem(const ChecklistItem &item);   // keeps item.id when non-zero
+    Status setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy); // invalid: not done
+    Status deleteChecklistItem(qint64 id);
+
+    // What a board card shows beyond the incident row, for every open incident, read in a few grouped queries.
+    struct IncidentFacts
+    {
+        qint64 commanderId = 0;
+        QString commanderName;
+        int firingAlerts = 0;
+        QList<Alert::Pairs> firingAlertLabels; // label sets (sorted) of the firing linked alerts, for suggestions // labels of the firing linked alerts, for suggestions
+        QDateTime lastInternalUpdate;
+        QDateTime lastCustomerUpdate;
+        QDateTime nextInternalDue; // as the last update of that audience announced it
+        QDateTime nextCustomerDue;
+        QList<qint64> heldRoleIds;
+        bool securityAlerts = false; // a firing linked alert labelled category="security"
+        std::optional<Severity> overriddenSuggestion; // the latest severity step kept the level against this one
+        bool operator==(const IncidentFacts &) const = default;
+    };
+    // incidentIds empty: every open incident.
+    Result<QHash<qint64, IncidentFacts>> incidentFacts(const QList<qint64> &incidentIds = {}) const;
+
     Result<QList<Person>> people() const;
     Result<qint64> insertPerson(const Person &person);
+    Status updatePerson(const Person &person);
     Status deletePerson(qint64 id);
     Result<QList<Role>> roles() const;
     Result<qint64> insertRole(const Role &role);
@@ -120,6 +153,8 @@ signals:
     void timelineEntryRemoved(qint64 incidentId, qint64 entryId);
     void assignmentsChanged(qint64 incidentId);
     void rosterChanged(); // people or roles
+    void severityHistoryChanged(qint64 incidentId);
+    void checklistChanged(qint64 incidentId);
     void statusUpdatesChanged(qint64 incidentId);
     void actionItemsChanged(qint64 incidentId);
     void templatesChanged();

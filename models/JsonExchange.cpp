@@ -34,6 +34,7 @@ struct Column
     Type type;
     bool nullable = false;
     QString refTable; // SQL name of the referenced table, for Type::Reference
+    int since = 1;    // the format version that added it; older exports get the column's default
 };
 
 struct Table
@@ -48,6 +49,13 @@ struct Table
 Column col(const char *sql, const char *json, Type type, bool nullable = false, const char *ref = "")
 {
     return {QString::fromLatin1(sql), QString::fromLatin1(json), type, nullable, QString::fromLatin1(ref)};
+}
+
+// A column added in a later format version.
+Column since(int version, Column c)
+{
+    c.since = version;
+    return c;
 }
 
 // Parents before children, so references resolve in one pass.
@@ -70,7 +78,9 @@ const QList<Table> &tables()
           col("severity", "severity", Type::Integer), col("stage", "stage", Type::Text),
           col("declared_at", "declaredAt", Type::Time), col("detected_at", "detectedAt", Type::Time, true),
           col("mitigated_at", "mitigatedAt", Type::Time, true), col("resolved_at", "resolvedAt", Type::Time, true),
-          col("is_drill", "drill", Type::Bool)},
+          col("is_drill", "drill", Type::Bool),
+          since(2, col("postmortem_due_at", "postmortemDueAt", Type::Time, true)),
+          since(2, col("is_security", "security", Type::Bool))},
          QStringLiteral("id = ?"),
          {}},
         {QStringLiteral("alert_archive"), QStringLiteral("alertArchive"),
@@ -86,6 +96,24 @@ const QList<Table> &tables()
           col("body", "body", Type::Text), col("is_builtin", "builtin", Type::Bool)},
          QStringLiteral("0 AND ? IS NULL"), // templates belong to the file, not to one incident
          {QStringLiteral("name")}},
+        {QStringLiteral("checklist_defaults"), QStringLiteral("checklistDefaults"),
+         {col("id", "id", Type::Id), col("stage", "stage", Type::Text), col("text", "text", Type::Text)},
+         QStringLiteral("0 AND ? IS NULL"), // the file's playbook, not one incident's
+         {QStringLiteral("stage"), QStringLiteral("text")}},
+        {QStringLiteral("severity_changes"), QStringLiteral("severityChanges"),
+         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
+          col("changed_at", "changedAt", Type::Time), col("severity", "severity", Type::Integer),
+          col("origin", "origin", Type::Text), col("suggested", "suggested", Type::Integer, true),
+          col("reason", "reason", Type::Text), col("author", "author", Type::Text)},
+         QStringLiteral("incident_id = ?"),
+         {}},
+        {QStringLiteral("checklist_items"), QStringLiteral("checklistItems"),
+         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
+          col("stage", "stage", Type::Text), col("text", "text", Type::Text), col("position", "position", Type::Integer),
+          col("is_default", "default", Type::Bool), col("done_at", "doneAt", Type::Time, true),
+          col("done_by", "doneBy", Type::Text)},
+         QStringLiteral("incident_id = ?"),
+         {}},
         {QStringLiteral("role_assignments"), QStringLiteral("roleAssignments"),
          {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
           col("role_id", "roleId", Type::Reference, false, "roles"),
@@ -324,7 +352,7 @@ QString JsonExchange::ImportSummary::describe() const
         alreadyThere += n;
     }
     if (alreadyThere > 0) {
-        text += tr("; %1 rows were already in the file (roles, people or alerts)").arg(alreadyThere);
+        text += tr("; %1 rows were already in the file (roles, people, alerts or checklist defaults)").arg(alreadyThere);
     }
     return text + u'.';
 }
@@ -410,6 +438,10 @@ Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &stor
             Row row{rowPath, {}};
             for (const Column &c : table.columns) {
                 if (!object.contains(c.json)) {
+                    if (version.toInteger() < c.since) { // written before the column existed
+                        row.values.append(c.nullable ? QVariant() : QVariant(0));
+                        continue;
+                    }
                     return Status::failure(tr("%1: the field \"%2\" is missing.").arg(rowPath, c.json));
                 }
                 QVariant value;

@@ -40,13 +40,13 @@ bool LabelMatcher::matchesAll(const QList<LabelMatcher> &matchers, const Alert &
     return std::all_of(matchers.begin(), matchers.end(), [&](const LabelMatcher &m) { return m.matches(alert); });
 }
 
-Result<QList<LabelMatcher>> LabelMatcher::parseList(const QString &input)
+Result<QList<LabelMatcher>> LabelMatcher::parseList(const QString &input, qsizetype columnOffset)
 {
     QList<LabelMatcher> list;
     const QString text = input;
     qsizetype i = 0;
     auto fail = [&](const QString &what) {
-        return Status::failure(tr("at column %1: %2").arg(i + 1).arg(what));
+        return Status::failure(tr("at column %1: %2").arg(columnOffset + i + 1).arg(what));
     };
     auto skipSpace = [&] {
         while (i < text.size() && text.at(i).isSpace()) {

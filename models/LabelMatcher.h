@@ -19,6 +19,7 @@ struct LabelMatcher
     bool matches(const Alert &alert) const;
 
     // Parses "{a="x", b=~"y|z"}" or the same without braces. An error names the column (1-based) and what was expected.
-    static Result<QList<LabelMatcher>> parseList(const QString &text);
+    // columnOffset: where the text starts in a longer line, so the column names the place in that line.
+    static Result<QList<LabelMatcher>> parseList(const QString &text, qsizetype columnOffset = 0);
     static bool matchesAll(const QList<LabelMatcher> &matchers, const Alert &alert);
 };

@@ -14,5 +14,15 @@ enum : int {
     SourceRole,   // timeline entry source key
     KeyMomentRole,
     TimeRole, // QDateTime in UTC, for sorting
+    // Board card facts of an incident (IncidentListModel)
+    CommanderRole,          // QString, empty when nobody holds it
+    FiringAlertsRole,       // int, firing linked alerts
+    NextUpdateDueRole,      // QDateTime, invalid when no update is owed
+    NextUpdateAudienceRole, // QString audience key
+    PostmortemDueRole,      // QDateTime, set on resolution
+    ResolvedRole,           // bool
+    SuggestedSeverityRole,  // int 1..3, 0 when there is no pending suggestion
+    SuggestionTextRole,     // QString, why
+    WarningsRole,           // QStringList
 };
 }

@@ -37,6 +37,7 @@ public:
     T &value() { return *m_value; }
     const T &operator*() const { return *m_value; }
     const T *operator->() const { return &*m_value; }
+    T *operator->() { return &*m_value; }
     const QString &error() const { return m_error; }
     Status status() const { return ok() ? Status::success() : Status::failure(m_error); }
 

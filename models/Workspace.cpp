@@ -47,7 +47,26 @@ TimelineEntry Workspace::systemEntry(qint64 incidentId, TimelineEntry::Kind kind
     return e;
 }
 
-Result<qint64> Workspace::declareIncident(const QString &title, Severity severity, const QString &summary, bool drill)
+Result<QList<ChecklistItem>> Workspace::defaultChecklist() const
+{
+    const auto defaults = m_store.checklistDefaults();
+    if (!defaults) {
+        return defaults.status();
+    }
+    QList<ChecklistItem> items;
+    for (const ChecklistDefault &d : defaults.value()) {
+        ChecklistItem item;
+        item.stage = d.stage;
+        item.text = d.text;
+        item.position = int(items.size());
+        item.isDefault = true;
+        items.append(item);
+    }
+    return items;
+}
+
+Result<qint64> Workspace::declareIncident(const QString &title, Severity severity, const QString &summary, bool drill,
+                                          bool security)
 {
     Incident incident;
     incident.title = title.trimmed();
@@ -56,8 +75,13 @@ Result<qint64> Workspace::declareIncident(const QString &title, Severity severit
     incident.stage = Stage::Triage; // declaring is the triage step of the playbook
     incident.declaredAt = Clock::nowUtc();
     incident.drill = drill;
+    incident.security = security;
     if (const QString problem = incident.validationError(); !problem.isEmpty()) {
         return Status::failure(problem);
+    }
+    const auto checklist = defaultChecklist();
+    if (!checklist) {
+        return checklist.status();
     }
     TimelineEntry declared = systemEntry(0, TimelineEntry::Kind::Triage,
                                          tr("Declared %1%2: %3")
@@ -65,7 +89,7 @@ Result<qint64> Workspace::declareIncident(const QString &title, Severity severit
                                                   incident.title));
     declared.keyMoment = true;
     auto command = std::make_unique<DeclareIncidentCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, incident, declared);
+        m_store, [this](const QString &m) { emit editFailed(m); }, incident, declared, checklist.value());
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
         return s;
@@ -107,11 +131,241 @@ Status Workspace::changeStage(qint64 incidentId, Stage stage)
     }
     Incident after = before.value();
     after.stage = stage;
+    const QDateTime now = Clock::nowUtc();
+    QString text = tr("Stage: %1 → %2").arg(Stages::title(before->stage), Stages::title(stage));
+    const bool resolving = int(stage) >= int(Stage::Review);
+    if (int(stage) >= int(Stage::Recovery) && !after.mitigatedAt.isValid()) {
+        after.mitigatedAt = now; // contained: what is left is recovery
+    }
+    if (resolving && !after.resolvedAt.isValid()) {
+        after.resolvedAt = now;
+        after.postmortemDueAt = now.addSecs(kPostmortemDueHours * 3600);
+        text += tr(" · resolved; postmortem due within %1 hours").arg(kPostmortemDueHours);
+    } else if (!resolving && after.resolvedAt.isValid()) {
+        after.resolvedAt = {};
+        after.postmortemDueAt = {};
+        text += tr(" · reopened");
+    }
+    if (int(stage) < int(Stage::Recovery) && after.mitigatedAt.isValid() && !resolving) {
+        after.mitigatedAt = {}; // back in containment: not mitigated after all
+    }
+    if (after.detectedAt.isValid() && after.mitigatedAt.isValid() && after.mitigatedAt < after.detectedAt) {
+        after.mitigatedAt = after.detectedAt;
+    }
+    TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Decision, text);
+    note.keyMoment = resolving != before->isResolved();
+    return push(std::make_unique<UpdateIncidentCommand>(
+        m_store, [this](const QString &m) { emit editFailed(m); }, tr("Move to %1").arg(Stages::title(stage)),
+        before.value(), after, note));
+}
+
+Status Workspace::recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,
+                                 std::optional<Severity> suggested, const QString &reason)
+{
+    const auto before = m_store.incident(incidentId);
+    if (!before) {
+        return before.status();
+    }
+    Incident after = before.value();
+    after.severity = severity;
+    SeverityChange change;
+    change.incidentId = incidentId;
+    change.changedAt = Clock::nowUtc();
+    change.severity = severity;
+    change.origin = origin;
+    change.suggested = suggested;
+    change.reason = reason.trimmed();
+    change.author = m_author;
+    QString text;
+    QString commandText;
+    switch (origin) {
+    case SeverityChange::Origin::SuggestionOverridden:
+        text = tr("Kept %1 against the suggested %2: %3")
+                   .arg(Severities::label(severity), Severities::label(suggested.value_or(severity)), change.reason);
+        commandText = tr("Override suggestion");
+        break;
+    case SeverityChange::Origin::SuggestionAccepted:
+        text = tr("Severity %1 → %2 (suggestion accepted): %3")
+                   .arg(Severities::label(before->severity), Severities::label(severity), change.reason);
+        commandText = tr("Accept suggested %1").arg(Severities::label(severity));
+        break;
+    case SeverityChange::Origin::Declared:
+    case SeverityChange::Origin::Manual:
+        text = tr("Severity %1 → %2: %3").arg(Severities::label(before->severity), Severities::label(severity), change.reason);
+        commandText = tr("Change severity to %1").arg(Severities::label(severity));
+        break;
+    }
+    TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Decision, text);
+    note.keyMoment = before->severity != severity;
+    return push(std::make_unique<UpdateIncidentCommand>(
+        m_store, [this](const QString &m) { emit editFailed(m); }, commandText, before.value(), after, note, change));
+}
+
+Status Workspace::changeSeverity(qint64 incidentId, Severity severity, const QString &reason)
+{
+    if (reason.trimmed().isEmpty()) {
+        return Status::failure(tr("Give a reason for the severity change; it goes on the timeline."));
+    }
+    const auto incident = m_store.incident(incidentId);
+    if (!incident) {
+        return incident.status();
+    }
+    if (incident->severity == severity) {
+        return Status::failure(tr("%1 is already %2.").arg(incident->reference(), Severities::label(severity)));
+    }
+    return recordSeverity(incidentId, severity, SeverityChange::Origin::Manual, std::nullopt, reason);
+}
+
+Status Workspace::acceptSuggestion(qint64 incidentId, const SeveritySuggestion &suggestion)
+{
+    const auto incident = m_store.incident(incidentId);
+    if (!incident) {
+        return incident.status();
+    }
+    if (!suggestion.level || *suggestion.level == incident->severity) {
+        return Status::failure(tr("There is no different level to accept."));
+    }
+    return recordSeverity(incidentId, *suggestion.level, SeverityChange::Origin::SuggestionAccepted, suggestion.level,
+                          suggestion.explanation);
+}
+
+Status Workspace::overrideSuggestion(qint64 incidentId, const SeveritySuggestion &suggestion, const QString &reason)
+{
+    if (reason.trimmed().isEmpty()) {
+        return Status::failure(tr("Give a reason for keeping the level; it goes on the timeline."));
+    }
+    const auto incident = m_store.incident(incidentId);
+    if (!incident) {
+        return incident.status();
+    }
+    if (!suggestion.level) {
+        return Status::failure(tr("There is no suggestion to override."));
+    }
+    return recordSeverity(incidentId, incident->severity, SeverityChange::Origin::SuggestionOverridden, suggestion.level,
+                          reason);
+}
+
+Status Workspace::setSecurityIncident(qint64 incidentId, bool security)
+{
+    const auto before = m_store.incident(incidentId);
+    if (!before) {
+        return before.status();
+    }
+    if (before->security == security) {
+        return Status::success();
+    }
+    Incident after = before.value();
+    after.security = security;
+    const TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Triage,
+                                           security ? tr("Marked as a security incident")
+                                                    : tr("No longer marked as a security incident"));
+    return push(std::make_unique<UpdateIncidentCommand>(
+        m_store, [this](const QString &m) { emit editFailed(m); },
+        security ? tr("Mark as security incident") : tr("Unmark security incident"), before.value(), after, note));
+}
+
+Result<qint64> Workspace::addChecklistItem(qint64 incidentId, Stage stage, const QString &text)
+{
+    if (text.trimmed().isEmpty()) {
+        return Status::failure(tr("A checklist item needs some text."));
+    }
+    const auto items = m_store.checklist(incidentId);
+    if (!items) {
+        return items.status();
+    }
+    ChecklistItem item;
+    item.incidentId = incidentId;
+    item.stage = stage;
+    item.text = text.trimmed();
+    for (const ChecklistItem &i : items.value()) {
+        item.position = std::max(item.position, i.position + 1);
+    }
+    auto command = std::make_unique<AddChecklistItemCommand>(
+        m_store, [this](const QString &m) { emit editFailed(m); }, item);
+    auto *raw = command.get();
+    if (const Status s = push(std::move(command)); !s) {
+        return s;
+    }
+    return raw->itemId();
+}
+
+Status Workspace::setChecklistItemDone(qint64 incidentId, qint64 itemId, bool done)
+{
+    const auto items = m_store.checklist(incidentId);
+    if (!items) {
+        return items.status();
+    }
+    const auto it = std::find_if(items->begin(), items->end(), [&](const ChecklistItem &i) { return i.id == itemId; });
+    if (it == items->end()) {
+        return Status::failure(tr("There is no checklist item %1 on this incident.").arg(itemId));
+    }
+    if (it->isDone() == done) {
+        return Status::success();
+    }
+    ChecklistItem after = *it;
+    after.doneAt = done ? Clock::nowUtc() : QDateTime();
+    after.doneBy = done ? m_author : QString();
     const TimelineEntry note =
-        systemEntry(incidentId, TimelineEntry::Kind::Decision,
-                    tr("Stage: %1 → %2").arg(Stages::title(before->stage), Stages::title(stage)));
-    return push(std::make_unique<ChangeStageCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, before.value(), after, note));
+        systemEntry(incidentId, TimelineEntry::Kind::Action,
+                    done ? tr("Done (%1): %2").arg(Stages::title(it->stage), it->text)
+                         : tr("Not done after all (%1): %2").arg(Stages::title(it->stage), it->text));
+    return push(std::make_unique<TickChecklistItemCommand>(
+        m_store, [this](const QString &m) { emit editFailed(m); }, *it, after, note));
+}
+
+Result<qint64> Workspace::addRole(const QString &name, const QString &responsibility)
+{
+    if (name.trimmed().isEmpty()) {
+        return Status::failure(tr("A role needs a name."));
+    }
+    const auto roles = m_store.roles();
+    if (!roles) {
+        return roles.status();
+    }
+    for (const Role &r : roles.value()) {
+        if (r.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0) {
+            return Status::failure(tr("There is already a role called %1.").arg(r.name));
+        }
+    }
+    auto command = std::make_unique<AddRoleCommand>(m_store, [this](const QString &m) { emit editFailed(m); },
+                                                    Role{0, name.trimmed(), responsibility.trimmed(), false});
+    auto *raw = command.get();
+    if (const Status s = push(std::move(command)); !s) {
+        return s;
+    }
+    return raw->roleId();
+}
+
+Result<qint64> Workspace::savePerson(const Person &person)
+{
+    if (person.name.trimmed().isEmpty()) {
+        return Status::failure(tr("A person needs a name."));
+    }
+    const auto people = m_store.people();
+    if (!people) {
+        return people.status();
+    }
+    std::optional<Person> before;
+    for (const Person &p : people.value()) {
+        if (p.id == person.id && person.id != 0) {
+            before = p;
+        } else if (p.name.compare(person.name.trimmed(), Qt::CaseInsensitive) == 0) {
+            return Status::failure(tr("%1 is already on the roster.").arg(p.name));
+        }
+    }
+    if (person.id != 0 && !before) {
+        return Status::failure(tr("There is no person %1 on the roster.").arg(person.id));
+    }
+    if (before && *before == person) {
+        return person.id;
+    }
+    auto command = std::make_unique<SavePersonCommand>(m_store, [this](const QString &m) { emit editFailed(m); },
+                                                       person, before);
+    auto *raw = command.get();
+    if (const Status s = push(std::move(command)); !s) {
+        return s;
+    }
+    return raw->personId();
 }
 
 Status Workspace::assignRole(qint64 incidentId, qint64 roleId, const QString &personName)
@@ -222,9 +476,14 @@ Result<qint64> Workspace::declareIncidentFromAlerts(const QString &title, Severi
     TimelineEntry declared = systemEntry(0, TimelineEntry::Kind::Triage,
                                          tr("Declared %1 from %2: %3").arg(Severities::label(severity), evidence, incident.title));
     declared.keyMoment = true;
+    const auto checklist = defaultChecklist();
+    if (!checklist) {
+        return checklist.status();
+    }
     auto onFailure = [this](const QString &m) { emit editFailed(m); };
     auto command = std::make_unique<DeclareFromAlertsCommand>(
-        m_store, onFailure, std::make_unique<DeclareIncidentCommand>(m_store, onFailure, incident, declared),
+        m_store, onFailure,
+        std::make_unique<DeclareIncidentCommand>(m_store, onFailure, incident, declared, checklist.value()),
         std::make_unique<LinkAlertsCommand>(m_store, onFailure, 0, alerts, m_author));
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {

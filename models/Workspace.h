@@ -4,6 +4,7 @@
 #include "IncidentStore.h"
 #include "Result.h"
 #include "Severity.h"
+#include "SeverityRules.h"
 #include "Stage.h"
 #include "TimelineEntry.h"
 
@@ -35,11 +36,26 @@ public:
     void setAuthor(const QString &author) { m_author = author.isNull() ? QStringLiteral("") : author; }
 
     Result<qint64> declareIncident(const QString &title, Severity severity, const QString &summary = {},
-                                   bool drill = false);
+                                   bool drill = false, bool security = false);
     // occurredAt: when it happened; invalid means now.
     Result<qint64> addTimelineEntry(qint64 incidentId, const QString &text,
                                     TimelineEntry::Kind kind = TimelineEntry::Kind::Note, const QDateTime &occurredAt = {});
+    // Moves through the workflow. Reaching Eradication & Recovery marks it mitigated; reaching review or closing
+    // resolves it and sets the postmortem due 48 hours later; going back before review reopens it.
     Status changeStage(qint64 incidentId, Stage stage);
+    // A severity change always has a reason; it goes on the timeline and into the severity history.
+    Status changeSeverity(qint64 incidentId, Severity severity, const QString &reason);
+    Status acceptSuggestion(qint64 incidentId, const SeveritySuggestion &suggestion);
+    // Keeps the current level against the suggestion; recorded so the board stops offering that suggestion.
+    Status overrideSuggestion(qint64 incidentId, const SeveritySuggestion &suggestion, const QString &reason);
+    Status setSecurityIncident(qint64 incidentId, bool security);
+
+    Result<qint64> addChecklistItem(qint64 incidentId, Stage stage, const QString &text);
+    Status setChecklistItemDone(qint64 incidentId, qint64 itemId, bool done);
+
+    Result<qint64> addRole(const QString &name, const QString &responsibility);
+    // Adds the person to the roster (id 0) or saves changes to one already on it.
+    Result<qint64> savePerson(const Person &person);
     // Hands the role to the person of that name, adding them to the roster when nobody has that name.
     Status assignRole(qint64 incidentId, qint64 roleId, const QString &personName);
 
@@ -57,6 +73,9 @@ signals:
 
 private:
     Status push(std::unique_ptr<StoreCommand> command);
+    Result<QList<ChecklistItem>> defaultChecklist() const;
+    Status recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,
+                          std::optional<Severity> suggested, const QString &reason);
     TimelineEntry systemEntry(qint64 incidentId, TimelineEntry::Kind kind, const QString &text) const;
 
     IncidentStore m_store;

@@ -75,6 +75,31 @@ void populate(IncidentStore &store)
     e.text = QString();
     QVERIFY(store.insertTimelineEntry(e).ok());
 
+    SeverityChange declared{0, incidentA, at(14, 0), Severity::Sev2, SeverityChange::Origin::Declared, std::nullopt, {}, {}};
+    QVERIFY(store.insertSeverityChange(declared).ok());
+    SeverityChange raised{0, incidentA, at(14, 20), Severity::Sev1, SeverityChange::Origin::SuggestionAccepted,
+                          Severity::Sev1, QStringLiteral("1 firing alert labelled SEV-1: AuthFailureSpike"),
+                          QStringLiteral("dana")};
+    QVERIFY(store.insertSeverityChange(raised).ok());
+    ChecklistItem step;
+    step.incidentId = incidentA;
+    step.stage = Stage::Containment;
+    step.text = QStringLiteral("Block offending IP ranges at the CDN");
+    step.position = 3;
+    step.isDefault = true;
+    step.doneAt = at(14, 35);
+    step.doneBy = QStringLiteral("ravi");
+    QVERIFY(store.insertChecklistItem(step).ok());
+    step.text = QStringLiteral("Ask the CDN for the flood's source ASNs");
+    step.isDefault = false;
+    step.doneAt = {};
+    step.doneBy = QString();
+    QVERIFY(store.insertChecklistItem(step).ok());
+    a.id = incidentA;
+    a.postmortemDueAt = at(15, 10).addSecs(48 * 3600);
+    a.security = true;
+    QVERIFY(store.updateIncident(a).ok());
+
     StatusUpdate u{0, incidentA, StatusUpdate::Audience::Customer, QStringLiteral("We are investigating."), at(14, 10), at(14, 40)};
     QVERIFY(store.insertStatusUpdate(u).ok());
     ActionItem item;
@@ -144,7 +169,7 @@ private slots:
 
         // Every table is present and non-empty: the comparison below is not of two empty documents.
         const QJsonObject tables = QJsonDocument::fromJson(first.value()).object().value(QStringLiteral("tables")).toObject();
-        QCOMPARE(tables.size(), 11);
+        QCOMPARE(tables.size(), 14);
         for (auto it = tables.begin(); it != tables.end(); ++it) {
             QVERIFY2(!it.value().toArray().isEmpty(), qPrintable(it.key()));
         }

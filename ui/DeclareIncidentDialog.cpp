@@ -45,6 +45,9 @@ DeclareIncidentDialog::DeclareIncidentDialog(QWidget *parent) : QDialog(parent)
     m_drill = new QCheckBox(tr("This is a drill"), this);
     m_drill->setObjectName(QStringLiteral("declareDrillCheck"));
     form->addRow(QString(), m_drill);
+    m_security = new QCheckBox(tr("Security incident (abuse, intrusion, data exposure): needs a Security Engineer"), this);
+    m_security->setObjectName(QStringLiteral("declareSecurityCheck"));
+    form->addRow(QString(), m_security);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Declare"));
@@ -70,6 +73,11 @@ Severity DeclareIncidentDialog::severity() const
 QString DeclareIncidentDialog::summary() const
 {
     return m_summary->toPlainText().trimmed();
+}
+
+bool DeclareIncidentDialog::isSecurity() const
+{
+    return m_security->isChecked();
 }
 
 bool DeclareIncidentDialog::isDrill() const

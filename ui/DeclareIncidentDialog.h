@@ -23,6 +23,7 @@ public:
     Severity severity() const;
     QString summary() const;
     bool isDrill() const;
+    bool isSecurity() const;
 
     void setTitle(const QString &title);
     void setSeverity(Severity severity);
@@ -33,5 +34,6 @@ private:
     QButtonGroup *m_severity;
     QPlainTextEdit *m_summary;
     QCheckBox *m_drill;
+    QCheckBox *m_security;
     QDialogButtonBox *m_buttons;
 };

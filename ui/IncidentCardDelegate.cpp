@@ -6,15 +6,19 @@
 #include "SeverityColors.h"
 #include "TimeDisplay.h"
 
+#include <QAbstractItemView>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 IncidentCardDelegate::IncidentCardDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
-QSize IncidentCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QSize IncidentCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const int line = option.fontMetrics.height();
-    return {240, line * 3 + 24};
+    const bool warned = !index.data(ModelRoles::WarningsRole).toStringList().isEmpty();
+    return {240, line * (warned ? 5 : 4) + 32};
 }
 
 void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -63,10 +67,113 @@ void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->drawText(headingRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
 
     painter->setFont(option.font);
-    painter->setPen(option.palette.placeholderText().color().darker(130));
-    const QString age = declared.isValid() ? TimeDisplay::duration(declared.secsTo(Clock::nowUtc())) : QString();
-    const QString detail = open ? tr("%1 · open for %2").arg(stage, age) : stage;
-    painter->drawText(QRect(text.left(), text.top() + line * 2 + 4, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+    const QColor quiet = option.palette.placeholderText().color().darker(130);
+    const QColor alarm(0xb7, 0x1c, 0x1c);
+    const QDateTime now = Clock::nowUtc();
+
+    // Line 3: where it is and who runs it.
+    const QString commander = index.data(ModelRoles::CommanderRole).toString();
+    const bool resolved = index.data(ModelRoles::ResolvedRole).toBool();
+    QString detail = stage;
+    if (open && !resolved && declared.isValid()) {
+        detail += tr(" · open %1").arg(TimeDisplay::duration(declared.secsTo(now)));
+    }
+    if (open) {
+        detail += commander.isEmpty() ? tr(" · no IC") : tr(" · IC %1").arg(commander);
+    }
+    const QRect detailRect(text.left(), text.top() + line * 2 + 4, text.width(), line);
+    painter->setPen(quiet);
+    painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
                       option.fontMetrics.elidedText(detail, Qt::ElideRight, text.width()));
+
+    // Line 4: what needs attention, as short badges from left to right, most urgent first.
+    struct Badge
+    {
+        QString text;
+        QColor color;
+        bool strong = false;
+    };
+    QList<Badge> badges;
+    // Warnings get a line of their own: they are sentences, and the most important thing on the card.
+    int y = text.top() + line * 3 + 8;
+    const QStringList warnings = index.data(ModelRoles::WarningsRole).toStringList();
+    if (!warnings.isEmpty()) {
+        QFont bold = option.font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(alarm);
+        const QString shown = QStringLiteral("⚠ ") + warnings.join(QStringLiteral(" · "));
+        painter->drawText(QRect(text.left(), y, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(bold).elidedText(shown, Qt::ElideRight, text.width()));
+        y += line + 4;
+    }
+    if (const int suggested = index.data(ModelRoles::SuggestedSeverityRole).toInt(); suggested > 0) {
+        const Severity level = Severities::fromNumber(suggested).value_or(Severity::Sev3);
+        badges.append({tr("Suggests %1").arg(Severities::label(level)), SeverityColors::accent(level), true});
+    }
+    const QDateTime nextUpdate = index.data(ModelRoles::NextUpdateDueRole).toDateTime();
+    if (nextUpdate.isValid()) {
+        const qint64 left = now.secsTo(nextUpdate);
+        badges.append(left >= 0 ? Badge{tr("Update in %1").arg(TimeDisplay::duration(left)), quiet}
+                                : Badge{tr("Update overdue %1").arg(TimeDisplay::duration(-left)), alarm, true});
+    }
+    const QDateTime postmortem = index.data(ModelRoles::PostmortemDueRole).toDateTime();
+    if (open && resolved && postmortem.isValid()) {
+        const qint64 left = now.secsTo(postmortem);
+        badges.append(left >= 0 ? Badge{tr("Postmortem due in %1").arg(TimeDisplay::duration(left)), quiet}
+                                : Badge{tr("Postmortem overdue %1").arg(TimeDisplay::duration(-left)), alarm, true});
+    }
+    if (const int firing = index.data(ModelRoles::FiringAlertsRole).toInt(); firing > 0) {
+        badges.append({firing == 1 ? tr("1 alert firing") : tr("%1 alerts firing").arg(firing), QColor(0xa1, 0x4a, 0x00)});
+    }
+    int x = text.left();
+    QFont badgeFont = option.font;
+    for (const Badge &badge : std::as_const(badges)) {
+        badgeFont.setBold(badge.strong);
+        const QFontMetrics metrics(badgeFont);
+        const int room = text.right() - x;
+        if (room < metrics.horizontalAdvance(QStringLiteral("MMM…"))) {
+            break;
+        }
+        const QString shown = metrics.elidedText(badge.text, Qt::ElideRight, room - 10);
+        const QRect box(x, y, metrics.horizontalAdvance(shown) + 10, line + 2);
+        QColor fill = badge.color;
+        fill.setAlpha(badge.strong ? 34 : 18);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(box, 4, 4);
+        painter->setFont(badgeFont);
+        painter->setPen(badge.color);
+        painter->drawText(box, Qt::AlignCenter, shown);
+        x = box.right() + 6;
+    }
     painter->restore();
+}
+
+bool IncidentCardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                     const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid()) {
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    }
+    // The whole card in words: what the badges abbreviate.
+    QStringList lines;
+    const QModelIndex row = index.siblingAtColumn(0);
+    const QString heading = row.siblingAtColumn(IncidentListModel::ColumnReference).data().toString()
+                            + QStringLiteral("  ") + row.siblingAtColumn(IncidentListModel::ColumnTitle).data().toString();
+    lines.append(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped()));
+    for (const QString &w : index.data(ModelRoles::WarningsRole).toStringList()) {
+        lines.append(QStringLiteral("<span style='color:#b71c1c'>⚠ %1</span>").arg(w.toHtmlEscaped()));
+    }
+    if (const int suggested = index.data(ModelRoles::SuggestedSeverityRole).toInt(); suggested > 0) {
+        lines.append(tr("Suggested %1: %2")
+                         .arg(Severities::label(Severities::fromNumber(suggested).value_or(Severity::Sev3)),
+                              index.data(ModelRoles::SuggestionTextRole).toString().toHtmlEscaped()));
+    }
+    const QString summary = row.siblingAtColumn(IncidentListModel::ColumnReference).data(Qt::ToolTipRole).toString();
+    if (!summary.isEmpty()) {
+        lines.append(summary.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")));
+    }
+    QToolTip::showText(event->globalPos(), lines.join(QStringLiteral("<br>")), view);
+    return true;
 }

@@ -2,7 +2,8 @@
 
 #include <QStyledItemDelegate>
 
-// Paints an incident of the board as a card: reference and title, then stage and age.
+// Paints an incident of the board as a card: reference and title; stage, age and IC; then badges for what needs
+// attention (warnings, a severity suggestion, the next update or postmortem due, firing alerts).
 class IncidentCardDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -13,4 +14,6 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 };

@@ -6,8 +6,12 @@
 #include "LiveAlertModel.h"
 #include "AlertsPanel.h"
 #include "AppSettings.h"
+#include "ChecklistModel.h"
 #include "DeclareIncidentDialog.h"
 #include "IncidentListModel.h"
+#include "IncidentPanel.h"
+#include "ReasonDialog.h"
+#include "RoleHistoryModel.h"
 #include "JsonExchange.h"
 #include "RoleAssignmentModel.h"
 #include "RolesPanel.h"
@@ -31,12 +35,13 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QUndoStack>
 
 namespace {
-const int kLayoutVersion = 2; // bump when the default arrangement of the docks changes
+const int kLayoutVersion = 3; // bump when the default arrangement of the docks changes
 }
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -46,6 +51,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_incidents = new IncidentListModel(m_workspace->store(), this);
     m_timeline = new TimelineModel(m_workspace->store(), this);
     m_roles = new RoleAssignmentModel(m_workspace->store(), this);
+    m_roleHistory = new RoleHistoryModel(m_workspace->store(), this);
+    m_checklist = new ChecklistModel(m_workspace, this);
     m_updates = new StatusUpdateListModel(m_workspace->store(), this);
     m_alerts = new AlertArchiveModel(m_workspace->store(), this);
     m_monitor = new AlertMonitor(this);
@@ -69,6 +76,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_board->setObjectName(QStringLiteral("severityBoard"));
     setCentralWidget(m_board);
     connect(m_board, &SeverityBoardWidget::incidentSelected, this, &MainWindow::setCurrentIncident);
+    connect(m_board, &SeverityBoardWidget::severityChangeRequested, this, &MainWindow::requestSeverityChange);
+    connect(m_board, &SeverityBoardWidget::cardMenuRequested, this, &MainWindow::showCardMenu);
 
     createDocks();
     createActions();
@@ -85,7 +94,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_incidents, &QAbstractItemModel::rowsInserted, this, refresh);
     connect(m_incidents, &QAbstractItemModel::rowsRemoved, this, refresh);
     connect(m_incidents, &QAbstractItemModel::dataChanged, this, [this] {
-        setCurrentIncident(m_currentIncident); // heading and stage may have changed
+        setCurrentIncident(m_currentIncident); // heading, stage, warnings and suggestion may have changed
         refreshFileState();
     });
     connect(m_incidents, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
@@ -119,7 +128,8 @@ void MainWindow::createDocks()
         return dock;
     };
     m_timelinePanel = new TimelinePanel(m_workspace, m_timeline, this);
-    m_rolesPanel = new RolesPanel(m_workspace, m_roles, this);
+    m_rolesPanel = new RolesPanel(m_workspace, m_roles, m_roleHistory, this);
+    m_incidentPanel = new IncidentPanel(m_workspace, m_incidents, m_checklist, this);
     m_updatesPanel = new StatusUpdatesPanel(m_updates, this);
     m_alertsPanel = new AlertsPanel(m_workspace, m_monitor, m_live, m_alerts, this);
     connect(m_monitor, &AlertMonitor::sourcesReset, m_alertsPanel, &AlertsPanel::sourcesReset);
@@ -131,13 +141,16 @@ void MainWindow::createDocks()
     auto *updates =
         makeDock(QStringLiteral("statusUpdatesDock"), tr("Status updates"), m_updatesPanel, Qt::RightDockWidgetArea);
     auto *alerts = makeDock(QStringLiteral("alertsDock"), tr("Alerts"), m_alertsPanel, Qt::BottomDockWidgetArea);
+    auto *incident = makeDock(QStringLiteral("incidentDock"), tr("Incident"), m_incidentPanel, Qt::LeftDockWidgetArea);
     // The incident's column runs the full height on the right; live alerts take the space under the board.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     splitDockWidget(roles, timeline, Qt::Vertical);
     splitDockWidget(timeline, updates, Qt::Vertical);
     resizeDocks({roles, timeline, updates}, {200, 460, 170}, Qt::Vertical);
-    resizeDocks({roles}, {600}, Qt::Horizontal);
+    resizeDocks({roles, incident}, {560, 380}, Qt::Horizontal);
     resizeDocks({alerts}, {430}, Qt::Vertical);
 }
 
@@ -181,7 +194,19 @@ void MainWindow::createActions()
     entry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     auto *assign = incident->addAction(tr("&Assign Role…"), this, [this] { m_rolesPanel->assign(); });
     assign->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_severityMenu = incident->addMenu(tr("Se&verity"));
+    for (Severity level : Severities::all()) {
+        auto *action = m_severityMenu->addAction(tr("%1 — %2…").arg(Severities::label(level), Severities::definition(level)));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_0 + int(level))));
+        connect(action, &QAction::triggered, this, [this, level] { requestSeverityChange(m_currentIncident, level); });
+    }
+    m_severityMenu->addSeparator();
+    m_acceptSuggestion = m_severityMenu->addAction(tr("&Accept Suggested Severity"), this,
+                                                   [this] { m_incidentPanel->acceptSuggestion(); });
+    m_overrideSuggestion = m_severityMenu->addAction(tr("&Keep Current Severity…"), this,
+                                                     [this] { m_incidentPanel->overrideSuggestion(); });
     QMenu *stage = incident->addMenu(tr("&Stage"));
+    m_stageMenu = stage;
     m_stageGroup = new QActionGroup(this);
     for (Stage s : Stages::all()) {
         auto *action = stage->addAction(Stages::title(s));
@@ -192,6 +217,10 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, [this, s] { moveToStage(int(s)); });
     }
 
+    auto *page = incident->addAction(tr("&Page Required Roles…"), this, [this] { m_incidentPanel->pageRequiredRoles(); });
+    page->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    auto *roster = incident->addAction(tr("R&oster…"), this, [this] { m_rolesPanel->editRoster(); });
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (auto *dock : findChildren<QDockWidget *>()) {
         m_viewMenu->addAction(dock->toggleViewAction());
@@ -200,15 +229,17 @@ void MainWindow::createActions()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Incident Console"), this, &MainWindow::showAbout);
 
-    m_fileActions = {copyAction, exportAll, importAction, declare};
-    m_incidentActions = {exportOne, entry, assign, stage->menuAction()};
+    m_fileActions = {copyAction, exportAll, importAction, declare, roster};
+    m_incidentActions = {exportOne, entry, assign, stage->menuAction(), m_severityMenu->menuAction(), page};
 }
 
 void MainWindow::restoreLayout()
 {
     const AppSettings settings;
     if (!restoreGeometry(settings.windowGeometry())) {
-        resize(1400, 900);
+        // First run: most of the screen, since the board, the incident and its timeline all want room.
+        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
+        resize(std::min(available.width() * 95 / 100, 1880), std::min(available.height() * 95 / 100, 1040));
     }
     restoreState(settings.windowState(), kLayoutVersion);
 }
@@ -220,6 +251,7 @@ void MainWindow::applySettings()
     m_incidents->setDisplayTimeZone(zone);
     m_timeline->setDisplayTimeZone(zone);
     m_roles->setDisplayTimeZone(zone);
+    m_roleHistory->setDisplayTimeZone(zone);
     m_updates->setDisplayTimeZone(zone);
     m_alerts->setDisplayTimeZone(zone);
     m_workspace->setAuthor(settings.authorName());
@@ -287,9 +319,11 @@ void MainWindow::setCurrentIncident(qint64 incidentId)
         m_timelinePanel->setIncident(m_currentIncident, heading);
         m_rolesPanel->setIncident(m_currentIncident);
         m_updatesPanel->setIncident(m_currentIncident);
+        m_incidentPanel->setIncident(m_currentIncident);
     } else if (m_currentIncident > 0) {
         m_timelinePanel->setIncident(m_currentIncident, heading);
     }
+    refreshIncidentState();
     for (QAction *a : std::as_const(m_incidentActions)) {
         a->setEnabled(m_currentIncident > 0 && !m_workspace->store()->isReadOnly());
     }
@@ -427,13 +461,59 @@ void MainWindow::declareIncident()
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    const auto id = m_workspace->declareIncident(dialog.title(), dialog.severity(), dialog.summary(), dialog.isDrill());
+    const auto id = m_workspace->declareIncident(dialog.title(), dialog.severity(), dialog.summary(), dialog.isDrill(),
+                                                 dialog.isSecurity());
     if (!id) {
         showProblem(tr("The incident was not declared"), id.error());
         return;
     }
     selectIncident(id.value());
     m_timelinePanel->focusEntryBox();
+}
+
+void MainWindow::refreshIncidentState()
+{
+    m_rolesPanel->setWarnings(m_currentIncident > 0 ? m_incidents->warningsFor(m_currentIncident) : QStringList());
+    const bool suggestion = m_currentIncident > 0 && m_incidents->suggestionFor(m_currentIncident).has_value()
+                            && !m_workspace->store()->isReadOnly();
+    m_acceptSuggestion->setEnabled(suggestion);
+    m_overrideSuggestion->setEnabled(suggestion);
+}
+
+void MainWindow::requestSeverityChange(qint64 incidentId, Severity severity)
+{
+    const int row = m_incidents->rowOf(incidentId);
+    if (row < 0 || m_workspace->store()->isReadOnly()) {
+        return;
+    }
+    const Incident &incident = m_incidents->incidentAt(row);
+    if (incident.severity == severity) {
+        return;
+    }
+    const Severity from = incident.severity;
+    const QString reference = incident.reference();
+    const auto reason = ReasonDialog::ask(
+        this, tr("%1 → %2").arg(Severities::label(from), Severities::label(severity)),
+        tr("Change %1 from %2 to %3 (%4)? Say why; the reason goes on the timeline.")
+            .arg(reference, Severities::label(from), Severities::label(severity), Severities::definition(severity)));
+    if (!reason) {
+        return;
+    }
+    if (const Status s = m_workspace->changeSeverity(incidentId, severity, *reason); !s) {
+        showProblem(tr("The severity was not changed"), s.error());
+    }
+}
+
+void MainWindow::showCardMenu(qint64 incidentId, const QPoint &globalPos)
+{
+    selectIncident(incidentId);
+    QMenu menu(this);
+    menu.addMenu(m_severityMenu);
+    menu.addMenu(m_stageMenu);
+    menu.addSeparator();
+    menu.addAction(tr("Assign or Hand Off a Role…"), this, [this] { m_rolesPanel->assign(); });
+    menu.addAction(tr("Page Required Roles…"), this, [this] { m_incidentPanel->pageRequiredRoles(); });
+    menu.exec(globalPos);
 }
 
 void MainWindow::moveToStage(int stage)

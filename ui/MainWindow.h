@@ -4,6 +4,7 @@
 #include "AlertSnapshot.h"
 #include "AlertSource.h"
 #include "Result.h"
+#include "Severity.h"
 
 #include <QMainWindow>
 
@@ -13,7 +14,10 @@ class AlertMonitor;
 class LiveAlertModel;
 class QSystemTrayIcon;
 class AlertsPanel;
+class ChecklistModel;
 class IncidentListModel;
+class IncidentPanel;
+class RoleHistoryModel;
 class QActionGroup;
 class QLabel;
 class QMenu;
@@ -44,6 +48,8 @@ public:
     void selectIncident(qint64 incidentId);
 
     void declareIncident();
+    // Asks for the reason, then changes the level (from a drag, the keyboard or the menu).
+    void requestSeverityChange(qint64 incidentId, Severity severity);
     // Sources given on the command line replace the configured ones for this run.
     void setAlertSourceOverride(const QList<AlertSource> &sources);
     AlertMonitor *alertMonitor() const { return m_monitor; }
@@ -72,11 +78,15 @@ private:
     void moveToStage(int stage);
     void declareFromAlerts(const QList<Alert> &alerts);
     void notifyNewAlerts(const AlertDelta &delta);
+    void showCardMenu(qint64 incidentId, const QPoint &globalPos);
+    void refreshIncidentState();
 
     Workspace *m_workspace;
     IncidentListModel *m_incidents;
     TimelineModel *m_timeline;
     RoleAssignmentModel *m_roles;
+    RoleHistoryModel *m_roleHistory;
+    ChecklistModel *m_checklist;
     StatusUpdateListModel *m_updates;
     AlertArchiveModel *m_alerts;
     AlertMonitor *m_monitor;
@@ -88,6 +98,7 @@ private:
     SeverityBoardWidget *m_board = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     RolesPanel *m_rolesPanel = nullptr;
+    IncidentPanel *m_incidentPanel = nullptr;
     StatusUpdatesPanel *m_updatesPanel = nullptr;
     AlertsPanel *m_alertsPanel = nullptr;
 
@@ -96,6 +107,10 @@ private:
     QList<QAction *> m_fileActions;     // need an open file
     QList<QAction *> m_incidentActions; // need a chosen incident
     QActionGroup *m_stageGroup = nullptr;
+    QMenu *m_severityMenu = nullptr;
+    QMenu *m_stageMenu = nullptr;
+    QAction *m_acceptSuggestion = nullptr;
+    QAction *m_overrideSuggestion = nullptr;
     QLabel *m_statusLabel = nullptr;
     qint64 m_currentIncident = 0;
 };

@@ -3,7 +3,14 @@
 #include "AssignRoleDialog.h"
 #include "ModelRoles.h"
 #include "RoleAssignmentModel.h"
+#include "RoleHistoryModel.h"
+#include "RosterDialog.h"
 #include "Workspace.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QTabWidget>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -12,11 +19,13 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, QWidget *parent)
+RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, RoleHistoryModel *history, QWidget *parent)
     : QWidget(parent), m_workspace(workspace), m_model(model)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+    auto *tabs = new QTabWidget(this);
+    tabs->setDocumentMode(true);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("rolesView"));
     m_view->setModel(model);
@@ -28,11 +37,34 @@ RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, QWidget
     m_view->horizontalHeader()->setSectionResizeMode(RoleAssignmentModel::ColumnSince, QHeaderView::ResizeToContents);
     // Room for the playbook's four roles and a custom one without scrolling.
     m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 5 + m_view->horizontalHeader()->sizeHint().height() + 4);
-    layout->addWidget(m_view, 1);
+    tabs->addTab(m_view, tr("Now"));
+    m_history = new QTableView(this);
+    m_history->setObjectName(QStringLiteral("roleHistoryView"));
+    m_history->setModel(history);
+    m_history->verticalHeader()->hide();
+    m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_history->horizontalHeader()->setStretchLastSection(true);
+    tabs->addTab(m_history, tr("Hand-offs"));
+    layout->addWidget(tabs, 1);
+
+    m_warnings = new QLabel(this);
+    m_warnings->setObjectName(QStringLiteral("rolesWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: 600;"));
+    m_warnings->hide();
+    layout->addWidget(m_warnings);
 
     auto *buttons = new QHBoxLayout;
+    m_roster = new QPushButton(tr("Roster…"), this);
+    m_roster->setObjectName(QStringLiteral("rosterButton"));
+    m_addRole = new QPushButton(tr("Add role…"), this);
+    m_addRole->setObjectName(QStringLiteral("addRoleButton"));
     m_assign = new QPushButton(tr("Assign or hand off…"), this);
     m_assign->setObjectName(QStringLiteral("assignRoleButton"));
+    buttons->addWidget(m_roster);
+    buttons->addWidget(m_addRole);
     buttons->addStretch();
     buttons->addWidget(m_assign);
     layout->addLayout(buttons);
@@ -43,6 +75,9 @@ RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, QWidget
     layout->addWidget(m_problem);
 
     connect(m_assign, &QPushButton::clicked, this, [this] { assign(); });
+    connect(m_addRole, &QPushButton::clicked, this, &RolesPanel::addRole);
+    connect(m_workspace->store(), &IncidentStore::storeReset, this, [this] { setIncident(m_model->incidentId()); });
+    connect(m_roster, &QPushButton::clicked, this, &RolesPanel::editRoster);
     connect(m_view, &QTableView::activated, this,
             [this](const QModelIndex &index) { assign(index.data(ModelRoles::IdRole).toLongLong()); });
     setIncident(0);
@@ -51,8 +86,54 @@ RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, QWidget
 void RolesPanel::setIncident(qint64 incidentId)
 {
     m_model->setIncident(incidentId);
-    m_assign->setEnabled(incidentId > 0);
+    static_cast<RoleHistoryModel *>(m_history->model())->setIncident(incidentId);
+    const bool writable = m_workspace->store()->isOpen() && !m_workspace->store()->isReadOnly();
+    m_assign->setEnabled(incidentId > 0 && writable);
+    m_addRole->setEnabled(writable);
+    m_roster->setEnabled(m_workspace->store()->isOpen());
     m_problem->hide();
+}
+
+void RolesPanel::setWarnings(const QStringList &warnings)
+{
+    m_warnings->setVisible(!warnings.isEmpty());
+    m_warnings->setText(QStringLiteral("⚠ ") + warnings.join(QStringLiteral("\n⚠ ")));
+}
+
+void RolesPanel::addRole()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("addRoleDialog"));
+    dialog.setWindowTitle(tr("Add a role"));
+    auto *form = new QFormLayout(&dialog);
+    auto *name = new QLineEdit(&dialog);
+    name->setObjectName(QStringLiteral("roleNameEdit"));
+    name->setPlaceholderText(tr("e.g. Scribe, Customer Liaison"));
+    auto *responsibility = new QLineEdit(&dialog);
+    responsibility->setObjectName(QStringLiteral("roleResponsibilityEdit"));
+    responsibility->setPlaceholderText(tr("One line: what this role does during an incident"));
+    responsibility->setMinimumWidth(380);
+    form->addRow(tr("&Name:"), name);
+    form->addRow(tr("&Responsibility:"), responsibility);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    if (const auto id = m_workspace->addRole(name->text(), responsibility->text()); !id) {
+        m_problem->setText(tr("Role not added: %1").arg(id.error()));
+        m_problem->show();
+        return;
+    }
+    m_problem->hide();
+}
+
+void RolesPanel::editRoster()
+{
+    RosterDialog dialog(m_workspace, this);
+    dialog.exec();
 }
 
 void RolesPanel::assign(qint64 roleId)

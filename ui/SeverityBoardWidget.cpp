@@ -1,5 +1,6 @@
 #include "SeverityBoardWidget.h"
 
+#include "BoardColumnView.h"
 #include "IncidentCardDelegate.h"
 #include "IncidentFilterModel.h"
 #include "IncidentListModel.h"
@@ -9,7 +10,8 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListView>
+#include <QMenu>
+#include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -20,15 +22,33 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
     outer->setContentsMargins(8, 8, 8, 8);
 
     auto *options = new QHBoxLayout;
-    auto *showClosed = new QCheckBox(tr("Show closed"), this);
+    auto *hint = new QLabel(tr("Drag a card to another column, or press Ctrl+← / Ctrl+→, to change its severity."), this);
+    hint->setStyleSheet(QStringLiteral("color: #5f6b7a;"));
+    auto *showLabel = new QLabel(tr("Show:"), this);
+    // Resolved incidents awaiting their postmortem stay in view by default: the review is still owed.
+    auto *showInReview = new QCheckBox(tr("In review"), this);
+    showInReview->setObjectName(QStringLiteral("showInReviewCheck"));
+    showInReview->setChecked(true);
+    showInReview->setToolTip(tr("Resolved incidents whose postmortem is still to be done"));
+    auto *showClosed = new QCheckBox(tr("Closed"), this);
     showClosed->setObjectName(QStringLiteral("showClosedCheck"));
-    auto *showDrills = new QCheckBox(tr("Show drills"), this);
+    auto *showDrills = new QCheckBox(tr("Drills"), this);
     showDrills->setObjectName(QStringLiteral("showDrillsCheck"));
     showDrills->setChecked(true);
+    options->addWidget(hint);
     options->addStretch();
+    options->addWidget(showLabel);
+    options->addWidget(showInReview);
     options->addWidget(showClosed);
     options->addWidget(showDrills);
     outer->addLayout(options);
+
+    // Bracket every change of the list around the columns' own reactions to it: these run first...
+    auto begin = [this] { ++m_sourceChanging; };
+    connect(incidents, &QAbstractItemModel::dataChanged, this, begin);
+    connect(incidents, &QAbstractItemModel::rowsAboutToBeRemoved, this, begin);
+    connect(incidents, &QAbstractItemModel::rowsAboutToBeInserted, this, begin);
+    connect(incidents, &QAbstractItemModel::modelAboutToBeReset, this, begin);
 
     auto *columns = new QHBoxLayout;
     columns->setSpacing(10);
@@ -54,9 +74,10 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         filter->setSourceModel(incidents);
         filter->setSeverity(severity);
         connect(showClosed, &QCheckBox::toggled, filter, &IncidentFilterModel::setShowClosed);
+        connect(showInReview, &QCheckBox::toggled, filter, &IncidentFilterModel::setShowInReview);
         connect(showDrills, &QCheckBox::toggled, filter, &IncidentFilterModel::setShowDrills);
 
-        auto *list = new QListView(this);
+        auto *list = new BoardColumnView(severity, this);
         list->setObjectName(QStringLiteral("boardColumn%1").arg(int(severity)));
         list->setModel(filter);
         list->setItemDelegate(new IncidentCardDelegate(list));
@@ -66,19 +87,37 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         list->setAutoFillBackground(false);
         list->viewport()->setAutoFillBackground(false);
         list->setAccessibleName(tr("%1 incidents").arg(Severities::label(severity)));
+        list->setContextMenuPolicy(Qt::CustomContextMenu);
         m_columns.append(list);
+        connect(list, &BoardColumnView::incidentsDropped, this, [this](const QList<qint64> &ids, Severity target) {
+            for (qint64 id : ids) {
+                emit severityChangeRequested(id, target);
+            }
+        });
+        connect(list, &QWidget::customContextMenuRequested, this, [this, list](const QPoint &pos) {
+            const QModelIndex index = list->indexAt(pos);
+            if (!index.isValid()) {
+                return;
+            }
+            list->setCurrentIndex(index);
+            emit cardMenuRequested(index.data(ModelRoles::IncidentIdRole).toLongLong(), list->viewport()->mapToGlobal(pos));
+        });
 
         connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this, list](const QModelIndex &current) {
-                    if (!current.isValid()) {
-                        return;
+                    if (!current.isValid() || m_sourceChanging > 0) {
+                        return; // a card left this column; the neighbour that became current was not chosen
                     }
-                    for (QListView *other : std::as_const(m_columns)) {
+                    for (BoardColumnView *other : std::as_const(m_columns)) {
                         if (other != list) {
                             other->clearSelection();
                         }
                     }
-                    emit incidentSelected(current.data(ModelRoles::IncidentIdRole).toLongLong());
+                    const qint64 id = current.data(ModelRoles::IncidentIdRole).toLongLong();
+                    if (id != m_selectedId) {
+                        m_selectedId = id;
+                        emit incidentSelected(id);
+                    }
                 });
 
         column->addWidget(header);
@@ -86,16 +125,56 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         columns->addLayout(column, 1);
     }
     outer->addLayout(columns, 1);
+    // ...and these after them.
+    auto end = [this] {
+        if (--m_sourceChanging == 0) {
+            keepSelectionAfterModelChange();
+        }
+    };
+    connect(incidents, &QAbstractItemModel::dataChanged, this, end);
+    connect(incidents, &QAbstractItemModel::rowsRemoved, this, end);
+    connect(incidents, &QAbstractItemModel::rowsInserted, this, end);
+    connect(incidents, &QAbstractItemModel::modelReset, this, [this, end] {
+        m_selectedId = 0;
+        end();
+    });
+
+    auto *worse = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(worse, &QShortcut::activated, this, [this] { moveCurrentCard(-1); });
+    auto *better = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(better, &QShortcut::activated, this, [this] { moveCurrentCard(+1); });
 
     // Cards show an age; repaint them now and then so it never goes stale on the wall screen.
     auto *ageTimer = new QTimer(this);
     ageTimer->setInterval(std::chrono::seconds(20));
     connect(ageTimer, &QTimer::timeout, this, [this] {
-        for (QListView *list : std::as_const(m_columns)) {
+        for (BoardColumnView *list : std::as_const(m_columns)) {
             list->viewport()->update();
         }
     });
     ageTimer->start();
+}
+
+void SeverityBoardWidget::keepSelectionAfterModelChange()
+{
+    if (m_selectedId == 0) {
+        for (BoardColumnView *list : std::as_const(m_columns)) {
+            list->clearSelection();
+        }
+        return;
+    }
+    const int sourceRow = m_incidents->rowOf(m_selectedId);
+    for (BoardColumnView *list : std::as_const(m_columns)) {
+        auto *filter = static_cast<IncidentFilterModel *>(list->model());
+        const QModelIndex index = sourceRow >= 0 ? filter->mapFromSource(m_incidents->index(sourceRow, 0)) : QModelIndex();
+        if (index.isValid()) {
+            if (list->currentIndex() != index || !list->selectionModel()->isSelected(index)) {
+                list->setCurrentIndex(index); // same id: no new selection is announced
+            }
+        } else {
+            list->clearSelection();
+        }
+    }
 }
 
 void SeverityBoardWidget::selectIncident(qint64 incidentId)
@@ -104,7 +183,7 @@ void SeverityBoardWidget::selectIncident(qint64 incidentId)
     if (sourceRow < 0) {
         return;
     }
-    for (QListView *list : std::as_const(m_columns)) {
+    for (BoardColumnView *list : std::as_const(m_columns)) {
         auto *filter = static_cast<IncidentFilterModel *>(list->model());
         const QModelIndex index = filter->mapFromSource(m_incidents->index(sourceRow, 0));
         if (index.isValid()) {
@@ -112,5 +191,22 @@ void SeverityBoardWidget::selectIncident(qint64 incidentId)
             list->scrollTo(index);
             return;
         }
+    }
+}
+
+void SeverityBoardWidget::moveCurrentCard(int step)
+{
+    for (int column = 0; column < m_columns.size(); ++column) {
+        BoardColumnView *list = m_columns.at(column);
+        const QModelIndex current = list->currentIndex();
+        if (!current.isValid() || !list->selectionModel()->isSelected(current)) {
+            continue;
+        }
+        const int target = column + step;
+        if (target < 0 || target >= m_columns.size() || !current.data(ModelRoles::OpenRole).toBool()) {
+            return;
+        }
+        emit severityChangeRequested(current.data(ModelRoles::IncidentIdRole).toLongLong(), m_columns.at(target)->severity());
+        return;
     }
 }

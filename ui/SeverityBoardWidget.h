@@ -2,10 +2,13 @@
 
 #include <QWidget>
 
+#include "Severity.h"
+
+class BoardColumnView;
 class IncidentListModel;
-class QListView;
 
 // The board: one column per severity, each open incident a card. Selecting a card makes it the current incident.
+// Dragging a card to another column, or Ctrl+Left / Ctrl+Right, asks for a severity change.
 class SeverityBoardWidget final : public QWidget
 {
     Q_OBJECT
@@ -18,8 +21,16 @@ public:
 
 signals:
     void incidentSelected(qint64 incidentId); // 0 when nothing is selected
+    void severityChangeRequested(qint64 incidentId, Severity severity);
+    void cardMenuRequested(qint64 incidentId, const QPoint &globalPos);
 
 private:
-    QList<QListView *> m_columns;
+    void moveCurrentCard(int step); // -1: one column left (worse), +1: one column right
+    // A card that changes column (severity edit, undo) stays the selected one; a neighbour never takes over.
+    void keepSelectionAfterModelChange();
+
+    QList<BoardColumnView *> m_columns;
     IncidentListModel *m_incidents;
+    qint64 m_selectedId = 0;
+    int m_sourceChanging = 0; // > 0 while the incident list is being changed under the columns
 };

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "Incident.h"
+#include "IncidentStore.h"
+#include "SeverityChange.h"
+#include "SeverityRules.h"
+#include "StatusUpdate.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <array>
+#include <optional>
+
+// What the console works out about an incident from its record, so nobody has to type it:
+// time in each severity, when the next update is due, which roles are missing, what to warn about.
+namespace IncidentInsights {
+
+// Seconds spent at SEV-1, SEV-2, SEV-3 (index 0..2), from declaration to resolution (or now while unresolved).
+std::array<qint64, 3> timeInSeverity(const Incident &incident, const QList<SeverityChange> &history, const QDateTime &now);
+QString describeTimeInSeverity(const std::array<qint64, 3> &seconds); // "SEV-1 1h 05m · SEV-2 20m"
+
+// The playbook's update cadence per audience and level, in minutes; 0: no regular updates expected.
+int updateIntervalMinutes(StatusUpdate::Audience audience, Severity severity);
+struct NextUpdate
+{
+    QDateTime due; // invalid: none expected
+    StatusUpdate::Audience audience = StatusUpdate::Audience::Internal;
+};
+// The earliest update owed to any audience: the time the last update announced, else its cadence.
+NextUpdate nextUpdate(const Incident &incident, const IncidentStore::IncidentFacts &facts);
+
+// Still being worked on: open and not yet resolved.
+bool isActive(const Incident &incident);
+bool isSecurity(const Incident &incident, const IncidentStore::IncidentFacts &facts);
+// The roles the playbook wants held at this level; a security incident also needs a Security Engineer.
+QList<qint64> requiredRoles(const Incident &incident, const IncidentStore::IncidentFacts &facts);
+QList<qint64> missingRoles(const Incident &incident, const IncidentStore::IncidentFacts &facts);
+
+// otherCommands: references of the other active incidents the same person commands.
+QStringList warnings(const Incident &incident, const IncidentStore::IncidentFacts &facts,
+                     const QStringList &otherCommands);
+
+// The suggestion to show: one that differs from the current level and was not overridden already.
+std::optional<SeveritySuggestion> pendingSuggestion(const Incident &incident, const IncidentStore::IncidentFacts &facts,
+                                                    const SeverityRules &rules);
+
+// A message to paste into chat or a pager: the roles still missing and the incident's essentials.
+QString pageMessage(const Incident &incident, const IncidentStore::IncidentFacts &facts, const QList<Role> &roles,
+                    const QDateTime &now);
+
+} // namespace IncidentInsights

@@ -1,0 +1,26 @@
+#include "SeverityChange.h"
+
+QString SeverityChange::originKey(Origin o)
+{
+    switch (o) {
+    case Origin::Declared:
+        return QStringLiteral("declared");
+    case Origin::Manual:
+        return QStringLiteral("manual");
+    case Origin::SuggestionAccepted:
+        return QStringLiteral("suggestion_accepted");
+    case Origin::SuggestionOverridden:
+        return QStringLiteral("suggestion_overridden");
+    }
+    return {};
+}
+
+std::optional<SeverityChange::Origin> SeverityChange::originFromKey(const QString &key)
+{
+    for (Origin o : {Origin::Declared, Origin::Manual, Origin::SuggestionAccepted, Origin::SuggestionOverridden}) {
+        if (originKey(o) == key) {
+            return o;
+        }
+    }
+    return std::nullopt;
+}

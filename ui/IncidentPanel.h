@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QWidget>
+
+class ChecklistModel;
+class IncidentListModel;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeView;
+class Workspace;
+
+// The chosen incident at a glance: level and stage, time in each severity, the suggestion to accept or override,
+// warnings with the "page required roles" message, and the stage checklists.
+class IncidentPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IncidentPanel)
+
+public:
+    IncidentPanel(Workspace *workspace, IncidentListModel *incidents, ChecklistModel *checklist, QWidget *parent);
+
+    void setIncident(qint64 incidentId);
+    void acceptSuggestion();
+    void overrideSuggestion();
+    void pageRequiredRoles();
+
+private:
+    void refresh();
+    void addChecklistItem();
+    void showProblem(const QString &text);
+
+    Workspace *m_workspace;
+    IncidentListModel *m_incidents;
+    ChecklistModel *m_checklist;
+    qint64 m_incidentId = 0;
+
+    QLabel *m_heading;
+    QLabel *m_facts;
+    QLabel *m_severityTime;
+    QWidget *m_suggestionBox;
+    QLabel *m_suggestion;
+    QPushButton *m_accept;
+    QPushButton *m_override;
+    QLabel *m_warnings;
+    QPushButton *m_page;
+    QCheckBox *m_security;
+    QTreeView *m_checklistView;
+    QComboBox *m_itemStage;
+    QLineEdit *m_itemText;
+    QLabel *m_problem;
+};
