@@ -3,9 +3,13 @@
 #include "LiveAlertModel.h"
 #include "DeclareIncidentDialog.h"
 #include "MainWindow.h"
+#include "ModelRoles.h"
 #include "Workspace.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QDockWidget>
@@ -30,6 +34,13 @@ class TestMainWindow final : public QObject
 
 private:
     QTemporaryDir m_dir;
+    MainWindow *m_window = nullptr;
+    void window_click(const QString &button)
+    {
+        auto *b = m_window->findChild<QPushButton *>(button);
+        QVERIFY(b && b->isEnabled());
+        b->click();
+    }
 
 private slots:
     void initTestCase()
@@ -137,6 +148,117 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("alertSourcesLabel"))->text().contains(QStringLiteral("HTTP 503")), 10000);
         QCOMPARE(view->model()->rowCount(), 1);
         QVERIFY(view->model()->index(0, LiveAlertModel::ColumnState).data().toString().contains(QStringLiteral("stale")));
+    }
+
+    // Fills the reason dialog that a severity change opens, or cancels it.
+    void answerReasonDialog(const QString &reason)
+    {
+        QTimer::singleShot(0, this, [reason] {
+            auto *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            QCOMPARE(dialog->objectName(), QStringLiteral("reasonDialog"));
+            if (reason.isEmpty()) {
+                static_cast<QDialog *>(dialog)->reject();
+                return;
+            }
+            auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("reasonEdit"));
+            QTest::keyClicks(edit, reason);
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+    }
+
+    // Drops the card of an incident on a board column, as the end of a drag does.
+    static void dropCard(QListView *from, qint64 incidentId, QListView *to)
+    {
+        QModelIndex card;
+        for (int row = 0; row < from->model()->rowCount(); ++row) {
+            if (from->model()->index(row, 0).data(ModelRoles::IncidentIdRole).toLongLong() == incidentId) {
+                card = from->model()->index(row, 0);
+            }
+        }
+        QVERIFY(card.isValid());
+        QVERIFY(from->model()->flags(card).testFlag(Qt::ItemIsDragEnabled));
+        std::unique_ptr<QMimeData> mime(from->model()->mimeData({card}));
+        const QPoint point = to->viewport()->rect().center();
+        QDragEnterEvent enter(point, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(to->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(point), Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(to->viewport(), &drop);
+    }
+
+    void dragACardToChangeSeverityAndHandOffTheCommander()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("board.sqlite"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(path));
+        Workspace *w = window.workspace();
+        const qint64 latency = w->declareIncident(QStringLiteral("Socket latency"), Severity::Sev2).value();
+        const qint64 avatars = w->declareIncident(QStringLiteral("Avatar uploads"), Severity::Sev3).value();
+        auto *sev1 = window.findChild<QListView *>(QStringLiteral("boardColumn1"));
+        auto *sev2 = window.findChild<QListView *>(QStringLiteral("boardColumn2"));
+        auto *sev3 = window.findChild<QListView *>(QStringLiteral("boardColumn3"));
+        window.selectIncident(latency);
+        QCOMPARE(window.currentIncident(), latency);
+
+        // Drag the SEV-2 card onto SEV-1: a reason is asked, and the change goes on the timeline.
+        answerReasonDialog(QStringLiteral("Every region is affected now"));
+        dropCard(sev2, latency, sev1);
+        QCOMPARE(w->store()->incident(latency)->severity, Severity::Sev1);
+        QCOMPARE(w->store()->severityChanges(latency)->last().reason, QStringLiteral("Every region is affected now"));
+        QCOMPARE(w->store()->timeline(latency)->last().text,
+                 QStringLiteral("Severity SEV-2 → SEV-1: Every region is affected now"));
+        QCOMPARE(sev1->model()->rowCount(), 1);
+        QCOMPARE(sev2->model()->rowCount(), 0);
+        QCOMPARE(window.currentIncident(), latency); // the moved card stays the one being worked on
+        QVERIFY(sev1->selectionModel()->isSelected(sev1->currentIndex()));
+
+        // Cancelling the reason changes nothing.
+        answerReasonDialog(QString());
+        dropCard(sev3, avatars, sev1);
+        QCOMPARE(w->store()->incident(avatars)->severity, Severity::Sev3);
+        QCOMPARE(w->store()->timeline(avatars)->size(), 1);
+
+        // From the keyboard: Ctrl+Left moves the selected card one column towards SEV-1.
+        window.selectIncident(avatars);
+        sev3->setFocus();
+        answerReasonDialog(QStringLiteral("Whole rooms failing"));
+        QTest::keyClick(sev3, Qt::Key_Left, Qt::ControlModifier);
+        QCOMPARE(w->store()->incident(avatars)->severity, Severity::Sev2);
+        window.findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
+        QCOMPARE(w->store()->incident(avatars)->severity, Severity::Sev3);
+        QCOMPARE(sev3->model()->rowCount(), 1);
+
+        // Hand the IC role of the SEV-1 from Dana to Kim through the roles panel.
+        window.selectIncident(latency);
+        auto assignTo = [this](const QString &name) {
+            QTimer::singleShot(0, this, [name] {
+                auto *dialog = QApplication::activeModalWidget();
+                QVERIFY(dialog);
+                auto *role = dialog->findChild<QComboBox *>(QStringLiteral("roleCombo"));
+                role->setCurrentIndex(role->findData(qint64(Role::IncidentCommander)));
+                auto *person = dialog->findChild<QComboBox *>(QStringLiteral("personCombo"));
+                person->setEditText(name);
+                static_cast<QDialog *>(dialog)->accept();
+            });
+            window_click(QStringLiteral("assignRoleButton"));
+        };
+        m_window = &window;
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("rolesWarnings"))->isHidden()); // SEV-1 without an IC
+        assignTo(QStringLiteral("Dana"));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("rolesWarnings"))->isHidden());
+        assignTo(QStringLiteral("Kim"));
+        const auto held = w->store()->assignments(latency).value();
+        QCOMPARE(held.size(), 2);
+        QCOMPARE(held.at(0).personName, QStringLiteral("Dana"));
+        QVERIFY(held.at(0).releasedAt.isValid());
+        QCOMPARE(held.at(1).personName, QStringLiteral("Kim"));
+        QVERIFY(held.at(1).isCurrent());
+        QCOMPARE(w->store()->timeline(latency)->last().text, QStringLiteral("Dana hands Incident Commander over to Kim"));
+        QCOMPARE(window.findChild<QTableView *>(QStringLiteral("roleHistoryView"))->model()->rowCount(), 2);
+        m_window = nullptr;
     }
 
     void refusesAFileItCannotUseAndKeepsRunning()

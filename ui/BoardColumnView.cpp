@@ -5,6 +5,7 @@
 #include "SeverityColors.h"
 
 #include <QDragEnterEvent>
+#include <QKeyEvent>
 #include <QPainter>
 
 BoardColumnView::BoardColumnView(Severity severity, QWidget *parent) : QListView(parent), m_severity(severity)
@@ -29,6 +30,16 @@ bool BoardColumnView::accepts(const QMimeData *mime) const
         }
     }
     return true;
+}
+
+void BoardColumnView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->modifiers() == Qt::ControlModifier && (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right)) {
+        emit moveRequested(event->key() == Qt::Key_Left ? -1 : +1);
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
 }
 
 void BoardColumnView::dragEnterEvent(QDragEnterEvent *event)

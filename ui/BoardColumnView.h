@@ -17,8 +17,11 @@ public:
 
 signals:
     void incidentsDropped(const QList<qint64> &incidentIds, Severity severity);
+    // Ctrl+Left (-1, towards SEV-1) or Ctrl+Right (+1) on the current card.
+    void moveRequested(int step);
 
 protected:
+    void keyPressEvent(QKeyEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dragLeaveEvent(QDragLeaveEvent *event) override;

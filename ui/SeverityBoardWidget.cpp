@@ -11,7 +11,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -89,6 +88,7 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         list->setAccessibleName(tr("%1 incidents").arg(Severities::label(severity)));
         list->setContextMenuPolicy(Qt::CustomContextMenu);
         m_columns.append(list);
+        connect(list, &BoardColumnView::moveRequested, this, &SeverityBoardWidget::moveCurrentCard);
         connect(list, &BoardColumnView::incidentsDropped, this, [this](const QList<qint64> &ids, Severity target) {
             for (qint64 id : ids) {
                 emit severityChangeRequested(id, target);
@@ -139,11 +139,6 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         end();
     });
 
-    auto *worse = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(worse, &QShortcut::activated, this, [this] { moveCurrentCard(-1); });
-    auto *better = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(better, &QShortcut::activated, this, [this] { moveCurrentCard(+1); });
-
     // Cards show an age; repaint them now and then so it never goes stale on the wall screen.
     auto *ageTimer = new QTimer(this);
     ageTimer->setInterval(std::chrono::seconds(20));
@@ -183,30 +178,23 @@ void SeverityBoardWidget::selectIncident(qint64 incidentId)
     if (sourceRow < 0) {
         return;
     }
+    m_selectedId = incidentId;
+    keepSelectionAfterModelChange();
     for (BoardColumnView *list : std::as_const(m_columns)) {
-        auto *filter = static_cast<IncidentFilterModel *>(list->model());
-        const QModelIndex index = filter->mapFromSource(m_incidents->index(sourceRow, 0));
-        if (index.isValid()) {
-            list->setCurrentIndex(index);
-            list->scrollTo(index);
-            return;
+        if (list->selectionModel()->hasSelection()) {
+            list->scrollTo(list->currentIndex());
         }
     }
 }
 
 void SeverityBoardWidget::moveCurrentCard(int step)
 {
-    for (int column = 0; column < m_columns.size(); ++column) {
-        BoardColumnView *list = m_columns.at(column);
-        const QModelIndex current = list->currentIndex();
-        if (!current.isValid() || !list->selectionModel()->isSelected(current)) {
-            continue;
-        }
-        const int target = column + step;
-        if (target < 0 || target >= m_columns.size() || !current.data(ModelRoles::OpenRole).toBool()) {
-            return;
-        }
-        emit severityChangeRequested(current.data(ModelRoles::IncidentIdRole).toLongLong(), m_columns.at(target)->severity());
+    const int row = m_incidents->rowOf(m_selectedId);
+    if (row < 0 || !m_incidents->incidentAt(row).isOpen()) {
         return;
+    }
+    const int target = int(m_incidents->incidentAt(row).severity) - 1 + step;
+    if (target >= 0 && target < m_columns.size()) {
+        emit severityChangeRequested(m_selectedId, m_columns.at(target)->severity());
     }
 }
