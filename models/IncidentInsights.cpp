@@ -137,12 +137,11 @@ QStringList warnings(const Incident &incident, const IncidentStore::IncidentFact
 }
 
 std::optional<SeveritySuggestion> pendingSuggestion(const Incident &incident, const IncidentStore::IncidentFacts &facts,
-                                                    const SeverityRules &rules)
+                                                    const SeveritySuggestion &suggestion)
 {
     if (!isActive(incident) || facts.firingAlertLabels.isEmpty()) {
         return std::nullopt;
     }
-    SeveritySuggestion suggestion = rules.suggest(facts.firingAlertLabels);
     if (!suggestion.level || *suggestion.level == incident.severity || facts.overriddenSuggestion == suggestion.level) {
         return std::nullopt;
     }

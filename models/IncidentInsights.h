@@ -44,8 +44,9 @@ QStringList warnings(const Incident &incident, const IncidentStore::IncidentFact
                      const QStringList &otherCommands);
 
 // The suggestion to show: one that differs from the current level and was not overridden already.
+// verdict: what the rules make of the incident's firing alerts (SeverityRules::suggest), kept until they change.
 std::optional<SeveritySuggestion> pendingSuggestion(const Incident &incident, const IncidentStore::IncidentFacts &facts,
-                                                    const SeverityRules &rules);
+                                                    const SeveritySuggestion &verdict);
 
 // A message to paste into chat or a pager: the roles still missing and the incident's essentials.
 QString pageMessage(const Incident &incident, const IncidentStore::IncidentFacts &facts, const QList<Role> &roles,

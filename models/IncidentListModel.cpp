@@ -7,6 +7,7 @@
 
 #include <QFont>
 #include <QMimeData>
+#include <QSet>
 
 IncidentListModel::IncidentListModel(IncidentStore *store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
@@ -151,10 +152,22 @@ QList<qint64> IncidentListModel::incidentIdsFromMime(const QMimeData *mime)
     return ids;
 }
 
+void IncidentListModel::setIncludeClosed(bool include)
+{
+    if (include != m_includeClosed) {
+        m_includeClosed = include;
+        reload();
+    }
+}
+
 void IncidentListModel::setSeverityRules(const SeverityRules &rules)
 {
     m_rules = rules;
-    refreshDerived(true);
+    m_verdicts.clear();
+    for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
+        m_verdicts.insert(it.key(), m_rules.suggest(it->firingAlertLabels));
+    }
+    refreshDerived({}, true);
 }
 
 std::optional<SeveritySuggestion> IncidentListModel::suggestionFor(qint64 incidentId) const
@@ -181,22 +194,34 @@ void IncidentListModel::refreshFacts(const QList<qint64> &ids)
             }
         }
         for (auto it = read->begin(); it != read->end(); ++it) {
-            if (m_facts.value(it.key()) != it.value()) {
+            const auto mine = m_facts.constFind(it.key());
+            if (mine == m_facts.cend() || *mine != it.value()) {
                 changed.append(it.key());
+            }
+            if (mine == m_facts.cend() || mine->firingAlertLabels != it->firingAlertLabels) {
+                m_verdicts.insert(it.key(), m_rules.suggest(it->firingAlertLabels));
             }
         }
         m_facts = std::move(read.value());
+        for (auto it = m_verdicts.begin(); it != m_verdicts.end();) {
+            it = m_facts.contains(it.key()) ? std::next(it) : m_verdicts.erase(it);
+        }
     } else {
         for (qint64 id : ids) {
             const int row = rowOf(id);
             if (row < 0 || !m_incidents.at(row).isOpen()) {
+                m_verdicts.remove(id);
                 if (m_facts.remove(id) > 0) {
                     changed.append(id);
                 }
                 continue;
             }
             const IncidentStore::IncidentFacts fresh = read->value(id);
-            if (!m_facts.contains(id) || m_facts.value(id) != fresh) {
+            const auto mine = m_facts.constFind(id);
+            if (mine == m_facts.cend() || mine->firingAlertLabels != fresh.firingAlertLabels) {
+                m_verdicts.insert(id, m_rules.suggest(fresh.firingAlertLabels));
+            }
+            if (mine == m_facts.cend() || *mine != fresh) {
                 m_facts.insert(id, fresh);
                 changed.append(id);
             }
@@ -207,50 +232,89 @@ void IncidentListModel::refreshFacts(const QList<qint64> &ids)
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     }
-    refreshDerived(true);
+    if (!changed.isEmpty()) {
+        refreshDerived(changed, true);
+    }
 }
 
-void IncidentListModel::refreshDerived(bool announce)
+QStringList IncidentListModel::otherCommands(qint64 incidentId) const
 {
-    // Who commands which active incidents, to warn about one person holding IC on two.
-    QHash<qint64, QStringList> commands;
+    const IncidentStore::IncidentFacts &facts = m_facts.value(incidentId);
+    QStringList others;
+    if (facts.commanderId == 0) {
+        return others;
+    }
+    for (qint64 other : m_commands.value(facts.commanderId)) {
+        if (other != incidentId) {
+            others.append(QStringLiteral("INC-%1").arg(other));
+        }
+    }
+    return others;
+}
+
+void IncidentListModel::refreshDerived(const QList<qint64> &ids, bool announce)
+{
+    // Who commands which active incidents, to warn about one person holding IC on two. Only ids: cheap to redo.
+    QHash<qint64, QList<qint64>> commands;
     for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
         const int row = rowOf(it.key());
         if (row >= 0 && it->commanderId > 0 && IncidentInsights::isActive(m_incidents.at(row))) {
-            commands[it->commanderId].append(m_incidents.at(row).reference());
+            commands[it->commanderId].append(it.key());
         }
     }
-    QHash<qint64, Derived> derived;
-    for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
-        const int row = rowOf(it.key());
-        if (row < 0) {
+    for (auto &list : commands) {
+        std::sort(list.begin(), list.end());
+    }
+    // What to redo: the given incidents, and every incident whose commander's other commands changed.
+    QSet<qint64> affected;
+    if (ids.isEmpty()) {
+        for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
+            affected.insert(it.key());
+        }
+        for (auto it = m_derived.cbegin(); it != m_derived.cend(); ++it) {
+            affected.insert(it.key());
+        }
+    } else {
+        for (qint64 id : ids) {
+            affected.insert(id);
+        }
+        for (auto it = commands.cbegin(); it != commands.cend(); ++it) {
+            if (m_commands.value(it.key()) != it.value()) {
+                for (qint64 id : it.value()) {
+                    affected.insert(id);
+                }
+            }
+        }
+        for (auto it = m_commands.cbegin(); it != m_commands.cend(); ++it) {
+            if (!commands.contains(it.key())) {
+                for (qint64 id : it.value()) {
+                    affected.insert(id);
+                }
+            }
+        }
+    }
+    m_commands = std::move(commands);
+    for (qint64 id : std::as_const(affected)) {
+        const int row = rowOf(id);
+        std::optional<Derived> fresh;
+        if (row >= 0 && m_facts.contains(id)) {
+            const Incident &incident = m_incidents.at(row);
+            const IncidentStore::IncidentFacts &facts = m_facts.value(id);
+            fresh = Derived{IncidentInsights::warnings(incident, facts, otherCommands(id)),
+                            IncidentInsights::pendingSuggestion(incident, facts, m_verdicts.value(id))};
+        }
+        const auto old = m_derived.constFind(id);
+        const bool same = fresh ? (old != m_derived.cend() && *old == *fresh) : old == m_derived.cend();
+        if (same) {
             continue;
         }
-        const Incident &incident = m_incidents.at(row);
-        QStringList others = commands.value(it->commanderId);
-        others.removeAll(incident.reference());
-        if (it->commanderId == 0) {
-            others.clear();
+        if (fresh) {
+            m_derived.insert(id, *fresh);
+        } else {
+            m_derived.remove(id);
         }
-        derived.insert(it.key(), {IncidentInsights::warnings(incident, it.value(), others),
-                                  IncidentInsights::pendingSuggestion(incident, it.value(), m_rules)});
-    }
-    std::swap(m_derived, derived);
-    if (!announce) {
-        return;
-    }
-    for (auto it = m_derived.cbegin(); it != m_derived.cend(); ++it) {
-        if (!derived.contains(it.key()) || derived.value(it.key()) != it.value()) {
-            if (const int row = rowOf(it.key()); row >= 0) {
-                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            }
-        }
-    }
-    for (auto it = derived.cbegin(); it != derived.cend(); ++it) {
-        if (!m_derived.contains(it.key())) {
-            if (const int row = rowOf(it.key()); row >= 0) {
-                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            }
+        if (announce && row >= 0) {
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     }
 }
@@ -297,13 +361,18 @@ void IncidentListModel::reload()
     m_facts.clear();
     m_derived.clear();
     if (m_store->isOpen()) {
-        if (auto all = m_store->incidents()) {
+        if (auto all = m_store->incidents(m_includeClosed)) {
             m_incidents = std::move(all.value());
         }
         if (auto facts = m_store->incidentFacts()) {
             m_facts = std::move(facts.value());
         }
-        refreshDerived(false);
+        m_verdicts.clear();
+        for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
+            m_verdicts.insert(it.key(), m_rules.suggest(it->firingAlertLabels));
+        }
+        m_commands.clear();
+        refreshDerived({}, false);
     }
     endResetModel();
 }
@@ -326,13 +395,22 @@ void IncidentListModel::onInserted(qint64 id)
 void IncidentListModel::onChanged(qint64 id)
 {
     const int row = rowOf(id);
-    const auto incident = m_store->incident(id);
-    if (row < 0 || !incident) {
+    if (row < 0) {
+        onInserted(id); // a closed incident not read at open, reopened or edited: it joins the list now
         return;
     }
+    const auto incident = m_store->incident(id);
+    if (!incident) {
+        return;
+    }
+    const bool wasOpen = m_incidents.at(row).isOpen();
     m_incidents[row] = incident.value();
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    refreshFacts({id}); // the level, stage or security flag change what the card warns about
+    if (wasOpen != incident->isOpen()) {
+        refreshFacts({id}); // closed: its facts go; reopened: they are read again
+    } else {
+        refreshDerived({id}, true); // the level, stage or security flag change what the card warns about
+    }
 }
 
 void IncidentListModel::onRemoved(qint64 id)
@@ -345,5 +423,6 @@ void IncidentListModel::onRemoved(qint64 id)
     m_incidents.removeAt(row);
     endRemoveRows();
     m_facts.remove(id);
-    refreshDerived(true);
+    m_verdicts.remove(id);
+    refreshDerived({id}, true);
 }

@@ -37,6 +37,10 @@ public:
 
     void setDisplayTimeZone(const QTimeZone &zone);
     void setSeverityRules(const SeverityRules &rules);
+    // Whether opening a file reads its closed incidents too. Years of closed incidents are most of a file and the
+    // board hides them, so the window reads them only when asked; incidents closed meanwhile stay in the list.
+    void setIncludeClosed(bool include);
+    bool includesClosed() const { return m_includeClosed; }
     int rowOf(qint64 incidentId) const; // -1 when absent
     const Incident &incidentAt(int row) const { return m_incidents.at(row); }
     IncidentStore::IncidentFacts factsOf(qint64 incidentId) const { return m_facts.value(incidentId); }
@@ -58,13 +62,20 @@ private:
     // Re-reads the card facts of these incidents (empty: every open one) and updates the rows that changed.
     void refreshFacts(const QList<qint64> &ids);
     // Warnings and suggestions depend on other incidents too (one IC on two incidents), so they are redone together.
-    void refreshDerived(bool announce);
+    // ids empty: all of them.
+    void refreshDerived(const QList<qint64> &ids, bool announce);
+    QStringList otherCommands(qint64 incidentId) const; // other active incidents with the same commander
 
     IncidentStore *m_store;
     QList<Incident> m_incidents; // ascending id
     QHash<qint64, IncidentStore::IncidentFacts> m_facts; // open incidents only
     QHash<qint64, Derived> m_derived;
+    // What the rules make of each open incident's firing alerts; redone only when those alerts or the rules change,
+    // since matching is the costly part and everything else here is redone on every change.
+    QHash<qint64, SeveritySuggestion> m_verdicts;
+    QHash<qint64, QList<qint64>> m_commands; // commander's person id -> the active incidents they command
     SeverityRules m_rules = SeverityRules::builtin();
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QString m_lastError;
+    bool m_includeClosed = true;
 };

@@ -420,9 +420,10 @@ Result<qint64> IncidentStore::execInsert(QSqlQuery &query, const QString &what)
 
 // ---- incidents ----
 
-Result<QList<Incident>> IncidentStore::incidents() const
+Result<QList<Incident>> IncidentStore::incidents(bool includeClosed) const
 {
-    auto q = prepare(QStringLiteral("SELECT %1 FROM incidents ORDER BY id").arg(kIncidentColumns));
+    auto q = prepare(QStringLiteral("SELECT %1 FROM incidents %2 ORDER BY id")
+                         .arg(kIncidentColumns, includeClosed ? QString() : QStringLiteral("WHERE stage <> 'closed'")));
     if (const Status s = exec(q, tr("Could not read the incidents")); !s) {
         return s;
     }

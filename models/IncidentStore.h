@@ -53,7 +53,7 @@ public:
     // and drops the notifications the body queued.
     Status write(const std::function<Status()> &body);
 
-    Result<QList<Incident>> incidents() const;
+    Result<QList<Incident>> incidents(bool includeClosed = true) const;
     Result<Incident> incident(qint64 id) const;
     Result<qint64> insertIncident(const Incident &incident); // keeps incident.id when non-zero (redo)
     Status updateIncident(const Incident &incident);

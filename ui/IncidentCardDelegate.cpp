@@ -52,17 +52,26 @@ void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QFontMetrics boldMetrics(bold);
     const QString heading = reference + QStringLiteral("  ") + title;
     const QRect headingRect(text.left(), text.top(), text.width(), line * 2);
-    QString shown = heading;
-    if (boldMetrics.boundingRect(headingRect, Qt::TextWordWrap, heading).height() > headingRect.height()) {
-        // Trim word by word until two lines hold it with an ellipsis.
-        QStringList words = heading.split(u' ');
-        while (words.size() > 1) {
-            words.removeLast();
-            shown = words.join(u' ') + QStringLiteral("…");
-            if (boldMetrics.boundingRect(headingRect, Qt::TextWordWrap, shown).height() <= headingRect.height()) {
-                break;
+    // Laying out wrapped text is the costly part of a card; a card's heading only changes with its title or width.
+    const QString cacheKey = QString::number(headingRect.width()) + u'\x1f' + heading;
+    QString shown = m_headings.value(cacheKey);
+    if (shown.isEmpty()) {
+        shown = heading;
+        if (boldMetrics.boundingRect(headingRect, Qt::TextWordWrap, heading).height() > headingRect.height()) {
+            // Trim word by word until two lines hold it with an ellipsis.
+            QStringList words = heading.split(u' ');
+            while (words.size() > 1) {
+                words.removeLast();
+                shown = words.join(u' ') + QStringLiteral("…");
+                if (boldMetrics.boundingRect(headingRect, Qt::TextWordWrap, shown).height() <= headingRect.height()) {
+                    break;
+                }
             }
         }
+        if (m_headings.size() > 4096) {
+            m_headings.clear();
+        }
+        m_headings.insert(cacheKey, shown);
     }
     painter->drawText(headingRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
 

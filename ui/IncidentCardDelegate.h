@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QStyledItemDelegate>
 
 // Paints an incident of the board as a card: reference and title; stage, age and IC; then badges for what needs
@@ -16,4 +17,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
+
+private:
+    mutable QHash<QString, QString> m_headings; // "width\x1fheading" -> the heading as fitted on two lines
 };

@@ -34,6 +34,13 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
     auto *showDrills = new QCheckBox(tr("Drills"), this);
     showDrills->setObjectName(QStringLiteral("showDrillsCheck"));
     showDrills->setChecked(true);
+    // Closed incidents are read from the file only once someone asks to see them.
+    m_incidents->setIncludeClosed(false);
+    connect(showClosed, &QCheckBox::toggled, m_incidents, [this](bool show) {
+        if (show) {
+            m_incidents->setIncludeClosed(true);
+        }
+    });
     options->addWidget(hint);
     options->addStretch();
     options->addWidget(showLabel);
