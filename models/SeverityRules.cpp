@@ -1,7 +1,12 @@
 #include "SeverityRules.h"
 
+#include "AtomicFile.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QMap>
 
 namespace {
@@ -88,6 +93,45 @@ const SeverityRules &SeverityRules::builtin()
         return parsed ? parsed.value() : SeverityRules(); // the shipped file is tested to parse
     }();
     return rules;
+}
+
+QString SeverityRules::userFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/severity-rules.txt");
+}
+
+QString SeverityRules::userText()
+{
+    QFile file(userFilePath());
+    if (!file.open(QIODevice::ReadOnly)) {
+        return builtinText();
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+SeverityRules SeverityRules::loadUserRules(QString *problem)
+{
+    if (!QFile::exists(userFilePath())) {
+        return builtin();
+    }
+    const auto parsed = parse(userText());
+    if (!parsed) {
+        if (problem) {
+            *problem = tr("%1, %2; the built-in rules are used instead.")
+                           .arg(QDir::toNativeSeparators(userFilePath()), parsed.error());
+        }
+        return builtin();
+    }
+    return parsed.value();
+}
+
+Status SeverityRules::saveUserText(const QString &text)
+{
+    if (const auto parsed = parse(text); !parsed) {
+        return Status::failure(tr("Not saved: %1").arg(parsed.error()));
+    }
+    QDir().mkpath(QFileInfo(userFilePath()).absolutePath());
+    return AtomicFile::write(userFilePath(), text.toUtf8());
 }
 
 SeveritySuggestion SeverityRules::suggest(const QList<Alert::Pairs> &firingAlertLabels) const

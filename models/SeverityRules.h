@@ -37,6 +37,14 @@ public:
     static QString builtinText();
     static const SeverityRules &builtin();
 
+    // The user's own rules: a text file in the configuration directory, starting as a copy of the built-in ones.
+    static QString userFilePath();
+    static QString userText(); // the file's text, or the built-in text when there is no file
+    // The rules in force: the user's file when it parses; otherwise the built-in rules and the error, with its place.
+    static SeverityRules loadUserRules(QString *problem = nullptr);
+    // Refuses text that does not parse and leaves the file as it was.
+    static Status saveUserText(const QString &text);
+
     const QList<Rule> &rules() const { return m_rules; }
     // Alert label sets are sorted by name (as Alert::labels).
     SeveritySuggestion suggest(const QList<Alert::Pairs> &firingAlertLabels) const;

@@ -10,6 +10,7 @@
 #include "Workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -190,6 +191,35 @@ private slots:
         const auto parsed = SeverityRules::parse(SeverityRules::builtinText());
         QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
         QVERIFY(parsed->rules().size() >= 6);
+    }
+
+    void userRulesAreCheckedBeforeTheyAreKept()
+    {
+        QFile::remove(SeverityRules::userFilePath());
+        QString problem;
+        QCOMPARE(SeverityRules::loadUserRules(&problem).rules().size(), SeverityRules::builtin().rules().size());
+        QVERIFY(problem.isEmpty());
+        QCOMPARE(SeverityRules::userText(), SeverityRules::builtinText()); // a starting point to edit
+
+        const Status refused = SeverityRules::saveUserText(u"SEV-1 {team=\"core\"} owned by core\nSEV-4 {a=\"b\"} x"_s);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(u"line 2, column 1"_s), qPrintable(refused.error()));
+        QVERIFY(!QFile::exists(SeverityRules::userFilePath()));
+
+        QVERIFY(SeverityRules::saveUserText(u"SEV-1 {team=\"core\"} owned by the core team\n"_s).ok());
+        const SeverityRules mine = SeverityRules::loadUserRules(&problem);
+        QVERIFY(problem.isEmpty());
+        QCOMPARE(mine.suggest({labels({{u"alertname"_s, u"X"_s}, {u"team"_s, u"core"_s}})}).explanation,
+                 u"1 firing alert owned by the core team: X"_s);
+
+        // A file broken by hand: the built-in rules stay in force and the problem names the line.
+        QFile file(SeverityRules::userFilePath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("SEV-2 {severity=\"x\" why\n");
+        file.close();
+        QCOMPARE(SeverityRules::loadUserRules(&problem).rules().size(), SeverityRules::builtin().rules().size());
+        QVERIFY2(problem.contains(u"line 1, column"_s), qPrintable(problem));
+        QFile::remove(SeverityRules::userFilePath());
     }
 
     void acceptingAndOverridingASuggestionAreRecorded()

@@ -18,6 +18,8 @@
 #include "SchemaMigrator.h"
 #include "SettingsDialog.h"
 #include "SeverityBoardWidget.h"
+#include "SeverityRules.h"
+#include "SeverityRulesDialog.h"
 #include "StatusUpdateListModel.h"
 #include "StatusUpdatesPanel.h"
 #include "TimelineModel.h"
@@ -185,6 +187,12 @@ void MainWindow::createActions()
     edit->addSeparator();
     auto *settings = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    edit->addAction(tr("Severity Suggestion &Rules…"), this, [this] {
+        SeverityRulesDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted) {
+            applySettings();
+        }
+    });
 
     QMenu *incident = menuBar()->addMenu(tr("&Incident"));
     auto *declare = incident->addAction(tr("&Declare Incident…"), this, &MainWindow::declareIncident);
@@ -205,6 +213,7 @@ void MainWindow::createActions()
                                                    [this] { m_incidentPanel->acceptSuggestion(); });
     m_overrideSuggestion = m_severityMenu->addAction(tr("&Keep Current Severity…"), this,
                                                      [this] { m_incidentPanel->overrideSuggestion(); });
+
     QMenu *stage = incident->addMenu(tr("&Stage"));
     m_stageMenu = stage;
     m_stageGroup = new QActionGroup(this);
@@ -255,6 +264,11 @@ void MainWindow::applySettings()
     m_updates->setDisplayTimeZone(zone);
     m_alerts->setDisplayTimeZone(zone);
     m_workspace->setAuthor(settings.authorName());
+    QString rulesProblem;
+    m_incidents->setSeverityRules(SeverityRules::loadUserRules(&rulesProblem));
+    if (!rulesProblem.isEmpty()) {
+        statusBar()->showMessage(tr("Severity suggestion rules: %1").arg(rulesProblem), 30000);
+    }
     const QList<AlertSource> sources = m_sourceOverride ? *m_sourceOverride : settings.alertSources();
     if (sources != m_monitor->sources() || sources.isEmpty()) {
         m_monitor->setSources(sources);
