@@ -50,24 +50,103 @@ Status DeclareIncidentCommand::revert()
     return store().deleteIncident(m_incident.id); // its timeline, history and checklist go with it
 }
 
-AddTimelineEntryCommand::AddTimelineEntryCommand(IncidentStore &store, FailureHandler onFailure, TimelineEntry entry)
-    : StoreCommand(store, std::move(onFailure), QObject::tr("Add timeline entry")), m_entry(std::move(entry))
+AddTimelineEntryCommand::AddTimelineEntryCommand(IncidentStore &store, FailureHandler onFailure, TimelineEntry entry,
+                                                 std::optional<ActionItem> actionItem)
+    : StoreCommand(store, std::move(onFailure), QObject::tr("Add timeline entry")), m_entry(std::move(entry)),
+      m_actionItem(std::move(actionItem))
 {
 }
 
 Status AddTimelineEntryCommand::apply()
 {
-    const auto id = store().insertTimelineEntry(m_entry);
-    if (!id) {
-        return id.status();
-    }
-    m_entry.id = id.value();
-    return Status::success();
+    return store().write([this]() -> Status {
+        const auto id = store().insertTimelineEntry(m_entry);
+        if (!id) {
+            return id.status();
+        }
+        m_entry.id = id.value();
+        if (m_actionItem) {
+            const auto itemId = store().insertActionItem(*m_actionItem);
+            if (!itemId) {
+                return itemId.status();
+            }
+            m_actionItem->id = itemId.value();
+        }
+        return Status::success();
+    });
 }
 
 Status AddTimelineEntryCommand::revert()
 {
-    return store().deleteTimelineEntry(m_entry.id);
+    return store().write([this]() -> Status {
+        if (m_actionItem) {
+            if (const Status s = store().deleteActionItem(m_actionItem->id); !s) {
+                return s;
+            }
+        }
+        return store().deleteTimelineEntry(m_entry.id);
+    });
+}
+
+AddTimelineEntriesCommand::AddTimelineEntriesCommand(IncidentStore &store, FailureHandler onFailure, qint64 incidentId,
+                                                     QList<TimelineEntry> entries)
+    : StoreCommand(store, std::move(onFailure), QObject::tr("Add %1 timeline entries").arg(entries.size())),
+      m_incidentId(incidentId), m_entries(std::move(entries))
+{
+}
+
+Status AddTimelineEntriesCommand::apply()
+{
+    const auto ids = store().insertTimelineEntries(m_entries);
+    if (!ids) {
+        return ids.status();
+    }
+    for (int i = 0; i < m_entries.size(); ++i) {
+        m_entries[i].id = ids->at(i); // the same ids on redo
+    }
+    return Status::success();
+}
+
+Status AddTimelineEntriesCommand::revert()
+{
+    QList<qint64> ids;
+    ids.reserve(m_entries.size());
+    for (const TimelineEntry &e : std::as_const(m_entries)) {
+        ids.append(e.id);
+    }
+    return store().deleteTimelineEntries(m_incidentId, ids);
+}
+
+EditTimelineEntryCommand::EditTimelineEntryCommand(IncidentStore &store, FailureHandler onFailure, const QString &text,
+                                                   TimelineEntry before, TimelineEntry after, TimelineRevision revision)
+    : StoreCommand(store, std::move(onFailure), text), m_before(std::move(before)), m_after(std::move(after)),
+      m_revision(std::move(revision))
+{
+}
+
+Status EditTimelineEntryCommand::apply()
+{
+    return store().write([this]() -> Status {
+        if (const Status s = store().updateTimelineEntry(m_after); !s) {
+            return s;
+        }
+        const auto id = store().insertTimelineRevision(m_revision);
+        if (!id) {
+            return id.status();
+        }
+        m_revision.id = id.value();
+        return Status::success();
+    });
+}
+
+Status EditTimelineEntryCommand::revert()
+{
+    return store().write([this]() -> Status {
+        if (const Status s = store().deleteTimelineRevision(m_revision.id); !s) {
+            return s;
+        }
+        return store().updateTimelineEntry(m_before);
+    });
 }
 
 UpdateIncidentCommand::UpdateIncidentCommand(IncidentStore &store, FailureHandler onFailure, const QString &text,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ActionItem.h"
 #include "ChecklistItem.h"
 #include "Incident.h"
 #include "Person.h"
@@ -28,10 +29,12 @@ private:
     QList<ChecklistItem> m_checklist;
 };
 
+// Adds an entry; a typed "TODO:" line also adds its action item, in the same edit.
 class AddTimelineEntryCommand final : public StoreCommand
 {
 public:
-    AddTimelineEntryCommand(IncidentStore &store, FailureHandler onFailure, TimelineEntry entry);
+    AddTimelineEntryCommand(IncidentStore &store, FailureHandler onFailure, TimelineEntry entry,
+                            std::optional<ActionItem> actionItem = std::nullopt);
     qint64 entryId() const { return m_entry.id; }
 
     Status apply() override;
@@ -39,6 +42,38 @@ public:
 
 private:
     TimelineEntry m_entry;
+    std::optional<ActionItem> m_actionItem;
+};
+
+// Adds many entries at once (a pasted log), in one transaction and one undo step.
+class AddTimelineEntriesCommand final : public StoreCommand
+{
+public:
+    AddTimelineEntriesCommand(IncidentStore &store, FailureHandler onFailure, qint64 incidentId,
+                              QList<TimelineEntry> entries);
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    qint64 m_incidentId;
+    QList<TimelineEntry> m_entries;
+};
+
+// Changes an entry (or deletes it, which hides it) and records what it was before, who changed it and why.
+class EditTimelineEntryCommand final : public StoreCommand
+{
+public:
+    EditTimelineEntryCommand(IncidentStore &store, FailureHandler onFailure, const QString &text, TimelineEntry before,
+                             TimelineEntry after, TimelineRevision revision);
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    TimelineEntry m_before;
+    TimelineEntry m_after;
+    TimelineRevision m_revision;
 };
 
 // Hands a role to a person (adding them to the roster if new), releasing the previous holder.

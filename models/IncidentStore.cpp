@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QSqlError>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSqlRecord>
 
 #include <filesystem>
@@ -75,10 +77,12 @@ TimelineEntry readEntry(const QSqlQuery &q)
     e.source = TimelineEntry::sourceFromKey(q.value(7).toString()).value_or(TimelineEntry::Source::Manual);
     e.keyMoment = q.value(8).toBool();
     e.customerVisible = q.value(9).toBool();
+    e.deletedAt = StoredTime::fromSql(q.value(10));
+    e.originalOccurredAt = StoredTime::fromSql(q.value(11));
     return e;
 }
 const auto kEntryColumns = QStringLiteral("id, incident_id, occurred_at, recorded_at, kind, author, text, source, "
-                                          "is_key_moment, customer_visible");
+                                          "is_key_moment, customer_visible, deleted_at, original_occurred_at");
 
 void bindEntry(QSqlQuery &q, const TimelineEntry &e)
 {
@@ -91,6 +95,8 @@ void bindEntry(QSqlQuery &q, const TimelineEntry &e)
     q.bindValue(QStringLiteral(":source"), TimelineEntry::sourceKey(e.source));
     q.bindValue(QStringLiteral(":key"), e.keyMoment ? 1 : 0);
     q.bindValue(QStringLiteral(":visible"), e.customerVisible ? 1 : 0);
+    q.bindValue(QStringLiteral(":deleted"), StoredTime::toSql(e.deletedAt));
+    q.bindValue(QStringLiteral(":original"), StoredTime::toSql(e.originalOccurredAt));
 }
 
 void bindIncident(QSqlQuery &q, const Incident &i)
@@ -515,10 +521,10 @@ Status IncidentStore::deleteIncident(qint64 id)
 
 // ---- timeline ----
 
-Result<QList<TimelineEntry>> IncidentStore::timeline(qint64 incidentId) const
+Result<QList<TimelineEntry>> IncidentStore::timeline(qint64 incidentId, bool includeDeleted) const
 {
-    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? ORDER BY occurred_at, id")
-                         .arg(kEntryColumns));
+    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? %2 ORDER BY occurred_at, id")
+                         .arg(kEntryColumns, includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL")));
     q.addBindValue(incidentId);
     if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
         return s;
@@ -552,8 +558,8 @@ Result<qint64> IncidentStore::insertTimelineEntry(const TimelineEntry &entry)
     const Status s = write([&]() -> Status {
         auto q = prepare(QStringLiteral(
             "INSERT INTO timeline_entries (id, incident_id, occurred_at, recorded_at, kind, author, text, source, "
-            "is_key_moment, customer_visible) VALUES (:id, :incident, :occurred, :recorded, :kind, :author, :text, "
-            ":source, :key, :visible)"));
+            "is_key_moment, customer_visible, deleted_at, original_occurred_at) VALUES (:id, :incident, :occurred, "
+            ":recorded, :kind, :author, :text, :source, :key, :visible, :deleted, :original)"));
         q.bindValue(QStringLiteral(":id"), idOrNull(entry.id));
         bindEntry(q, entry);
         const auto id = execInsert(q, tr("Could not save the timeline entry"));
@@ -576,7 +582,7 @@ Status IncidentStore::updateTimelineEntry(const TimelineEntry &entry)
         auto q = prepare(QStringLiteral(
             "UPDATE timeline_entries SET incident_id = :incident, occurred_at = :occurred, recorded_at = :recorded, "
             "kind = :kind, author = :author, text = :text, source = :source, is_key_moment = :key, "
-            "customer_visible = :visible WHERE id = :id"));
+            "customer_visible = :visible, deleted_at = :deleted, original_occurred_at = :original WHERE id = :id"));
         q.bindValue(QStringLiteral(":id"), entry.id);
         bindEntry(q, entry);
         if (const Status s = exec(q, tr("Could not save timeline entry %1").arg(entry.id)); !s) {
@@ -605,6 +611,215 @@ Status IncidentStore::deleteTimelineEntry(qint64 id)
         notify([this, incident = entry->incidentId, id] { emit timelineEntryRemoved(incident, id); });
         return Status::success();
     });
+}
+
+Result<QList<TimelineIndexRow>> IncidentStore::timelineIndex(qint64 incidentId, bool includeDeleted) const
+{
+    auto q = prepare(QStringLiteral("SELECT id, occurred_at, kind, source, is_key_moment, customer_visible, "
+                                    "deleted_at IS NOT NULL FROM timeline_entries WHERE incident_id = ? %1 "
+                                    "ORDER BY occurred_at, id")
+                         .arg(includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL")));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
+        return s;
+    }
+    QList<TimelineIndexRow> rows;
+    while (q.next()) {
+        TimelineIndexRow r;
+        r.id = q.value(0).toLongLong();
+        r.occurredMs = StoredTime::fromSql(q.value(1)).toMSecsSinceEpoch();
+        r.kind = TimelineEntry::kindFromKey(q.value(2).toString()).value_or(TimelineEntry::Kind::Note);
+        r.source = TimelineEntry::sourceFromKey(q.value(3).toString()).value_or(TimelineEntry::Source::Manual);
+        r.keyMoment = q.value(4).toBool();
+        r.customerVisible = q.value(5).toBool();
+        r.deleted = q.value(6).toBool();
+        rows.append(r);
+    }
+    return rows;
+}
+
+Result<QList<TimelineEntry>> IncidentStore::timelineEntries(const QList<qint64> &ids) const
+{
+    if (ids.isEmpty()) {
+        return QList<TimelineEntry>();
+    }
+    QStringList list;
+    list.reserve(ids.size());
+    for (qint64 id : ids) {
+        list.append(QString::number(id));
+    }
+    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id IN (SELECT value FROM json_each(?))")
+                         .arg(kEntryColumns));
+    q.addBindValue(QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']')));
+    if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
+        return s;
+    }
+    QHash<qint64, TimelineEntry> byId;
+    while (q.next()) {
+        TimelineEntry e = readEntry(q);
+        byId.insert(e.id, std::move(e));
+    }
+    QList<TimelineEntry> entries;
+    entries.reserve(ids.size());
+    for (qint64 id : ids) {
+        if (const auto it = byId.constFind(id); it != byId.cend()) {
+            entries.append(*it);
+        }
+    }
+    return entries;
+}
+
+Result<QList<qint64>> IncidentStore::insertTimelineEntries(const QList<TimelineEntry> &entries)
+{
+    QList<qint64> ids;
+    QSet<qint64> incidents;
+    const Status s = write([&]() -> Status {
+        auto q = prepare(QStringLiteral(
+            "INSERT INTO timeline_entries (id, incident_id, occurred_at, recorded_at, kind, author, text, source, "
+            "is_key_moment, customer_visible, deleted_at, original_occurred_at) VALUES (:id, :incident, :occurred, "
+            ":recorded, :kind, :author, :text, :source, :key, :visible, :deleted, :original)"));
+        for (const TimelineEntry &entry : entries) {
+            if (!entry.occurredAt.isValid() || !entry.recordedAt.isValid()) {
+                return Status::failure(tr("A timeline entry needs the time it happened and the time it was written."));
+            }
+            q.bindValue(QStringLiteral(":id"), idOrNull(entry.id));
+            bindEntry(q, entry);
+            const auto id = execInsert(q, tr("Could not save the timeline entries"));
+            if (!id) {
+                return id.status();
+            }
+            ids.append(id.value());
+            incidents.insert(entry.incidentId);
+        }
+        for (qint64 incident : std::as_const(incidents)) {
+            notify([this, incident] { emit timelineReset(incident); });
+        }
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return ids;
+}
+
+Status IncidentStore::deleteTimelineEntries(qint64 incidentId, const QList<qint64> &ids)
+{
+    QStringList list;
+    for (qint64 id : ids) {
+        list.append(QString::number(id));
+    }
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM timeline_entries WHERE incident_id = ? AND id IN "
+                                        "(SELECT value FROM json_each(?))"));
+        q.addBindValue(incidentId);
+        q.addBindValue(QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']')));
+        if (const Status s = exec(q, tr("Could not remove the timeline entries")); !s) {
+            return s;
+        }
+        notify([this, incidentId] { emit timelineReset(incidentId); });
+        return Status::success();
+    });
+}
+
+Result<QList<TimelineRevision>> IncidentStore::timelineRevisions(qint64 entryId) const
+{
+    auto q = prepare(QStringLiteral("SELECT id, entry_id, revised_at, author, action, reason, old_text, old_kind, "
+                                    "old_occurred_at, old_key_moment, old_customer_visible FROM timeline_revisions "
+                                    "WHERE entry_id = ? ORDER BY id"));
+    q.addBindValue(entryId);
+    if (const Status s = exec(q, tr("Could not read the history of entry %1").arg(entryId)); !s) {
+        return s;
+    }
+    QList<TimelineRevision> list;
+    while (q.next()) {
+        TimelineRevision r;
+        r.id = q.value(0).toLongLong();
+        r.entryId = q.value(1).toLongLong();
+        r.revisedAt = StoredTime::fromSql(q.value(2));
+        r.author = q.value(3).toString();
+        r.action = q.value(4).toString() == QStringLiteral("delete") ? TimelineRevision::Action::Delete
+                                                                     : TimelineRevision::Action::Edit;
+        r.reason = q.value(5).toString();
+        r.oldText = q.value(6).toString();
+        r.oldKind = TimelineEntry::kindFromKey(q.value(7).toString()).value_or(TimelineEntry::Kind::Note);
+        r.oldOccurredAt = StoredTime::fromSql(q.value(8));
+        r.oldKeyMoment = q.value(9).toBool();
+        r.oldCustomerVisible = q.value(10).toBool();
+        list.append(r);
+    }
+    return list;
+}
+
+Result<qint64> IncidentStore::insertTimelineRevision(const TimelineRevision &r)
+{
+    return insertRow(QStringLiteral("INSERT INTO timeline_revisions (id, entry_id, revised_at, author, action, reason, "
+                                    "old_text, old_kind, old_occurred_at, old_key_moment, old_customer_visible) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {idOrNull(r.id), r.entryId, StoredTime::toSql(r.revisedAt), text(r.author),
+                      r.action == TimelineRevision::Action::Delete ? QStringLiteral("delete") : QStringLiteral("edit"),
+                      text(r.reason), text(r.oldText), TimelineEntry::kindKey(r.oldKind),
+                      StoredTime::toSql(r.oldOccurredAt), r.oldKeyMoment ? 1 : 0, r.oldCustomerVisible ? 1 : 0},
+                     tr("Could not record the change of entry %1").arg(r.entryId),
+                     [this, entry = r.entryId](qint64) { emit timelineRevisionsChanged(entry); });
+}
+
+Status IncidentStore::deleteTimelineRevision(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM timeline_revisions WHERE id = ? RETURNING entry_id"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove revision %1").arg(id)); !s) {
+            return s;
+        }
+        if (!q.next()) {
+            return Status::failure(tr("There is no revision %1.").arg(id));
+        }
+        notify([this, entry = q.value(0).toLongLong()] { emit timelineRevisionsChanged(entry); });
+        return Status::success();
+    });
+}
+
+QString IncidentStore::searchQuery(const QString &words)
+{
+    QStringList terms;
+    for (const QString &word : words.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        QString quoted = word;
+        quoted.replace(u'"', QStringLiteral("\"\""));
+        terms.append(QString(u'"' + quoted + u'"'));
+    }
+    if (!terms.isEmpty()) {
+        terms.last() += u'*'; // the word being typed
+    }
+    return terms.join(u' ');
+}
+
+Result<QList<qint64>> IncidentStore::searchTimeline(const QString &words, qint64 incidentId, int limit) const
+{
+    const QString query = searchQuery(words);
+    if (query.isEmpty()) {
+        return QList<qint64>();
+    }
+    // Newest first: rowid order needs no ranking pass, so a common word over a million entries still answers at once.
+    auto q = prepare(incidentId > 0
+                         ? QStringLiteral("SELECT e.id FROM timeline_search s JOIN timeline_entries e ON e.id = s.rowid "
+                                          "WHERE timeline_search MATCH ? AND e.incident_id = ? AND e.deleted_at IS NULL "
+                                          "ORDER BY s.rowid DESC LIMIT ?")
+                         : QStringLiteral("SELECT e.id FROM timeline_search s JOIN timeline_entries e ON e.id = s.rowid "
+                                          "WHERE timeline_search MATCH ? AND e.deleted_at IS NULL "
+                                          "ORDER BY s.rowid DESC LIMIT ?"));
+    q.addBindValue(query);
+    if (incidentId > 0) {
+        q.addBindValue(incidentId);
+    }
+    q.addBindValue(limit);
+    if (const Status s = exec(q, tr("Could not search the timeline")); !s) {
+        return s;
+    }
+    QList<qint64> ids;
+    while (q.next()) {
+        ids.append(q.value(0).toLongLong());
+    }
+    return ids;
 }
 
 // ---- people and roles ----
@@ -1098,6 +1313,22 @@ Result<qint64> IncidentStore::insertActionItem(const ActionItem &a)
                       ActionItem::stateKey(a.state), StoredTime::toSql(a.createdAt.isValid() ? a.createdAt : Clock::nowUtc())},
                      tr("Could not save the action item"),
                      [this, incident = a.incidentId](qint64) { emit actionItemsChanged(incident); });
+}
+
+Status IncidentStore::deleteActionItem(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM action_items WHERE id = ? RETURNING incident_id"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove action item %1").arg(id)); !s) {
+            return s;
+        }
+        if (!q.next()) {
+            return Status::failure(tr("There is no action item %1.").arg(id));
+        }
+        notify([this, incident = q.value(0).toLongLong()] { emit actionItemsChanged(incident); });
+        return Status::success();
+    });
 }
 
 Result<QList<MessageTemplate>> IncidentStore::templates() const

@@ -59,7 +59,22 @@ public:
     Status updateIncident(const Incident &incident);
     Status deleteIncident(qint64 id);
 
-    Result<QList<TimelineEntry>> timeline(qint64 incidentId) const; // by time, then by id
+    Result<QList<TimelineEntry>> timeline(qint64 incidentId, bool includeDeleted = false) const; // by time, then id
+    // The light index of an incident's timeline (ids, times, kinds, flags), by time then id; deleted ones left out
+    // unless asked for.
+    Result<QList<TimelineIndexRow>> timelineIndex(qint64 incidentId, bool includeDeleted = false) const;
+    Result<QList<TimelineEntry>> timelineEntries(const QList<qint64> &ids) const; // in the order given
+    // Adds many entries in one transaction (a pasted log); one timelineReset signal instead of one per entry.
+    Result<QList<qint64>> insertTimelineEntries(const QList<TimelineEntry> &entries);
+    Status deleteTimelineEntries(qint64 incidentId, const QList<qint64> &ids);
+    Result<QList<TimelineRevision>> timelineRevisions(qint64 entryId) const; // oldest first
+    Result<qint64> insertTimelineRevision(const TimelineRevision &revision);
+    Status deleteTimelineRevision(qint64 id);
+    // Entries whose text matches the words typed (all of them, the last as a prefix), newest first; incidentId 0:
+    // across every incident. Deleted entries are not found.
+    Result<QList<qint64>> searchTimeline(const QString &words, qint64 incidentId = 0, int limit = 500) const;
+    // The FTS5 query for words a person typed: each word quoted, so no character is taken as syntax.
+    static QString searchQuery(const QString &words);
     Result<TimelineEntry> timelineEntry(qint64 id) const;
     Result<qint64> insertTimelineEntry(const TimelineEntry &entry);
     Status updateTimelineEntry(const TimelineEntry &entry);
@@ -110,6 +125,7 @@ public:
     Result<qint64> insertStatusUpdate(const StatusUpdate &update);
     Result<QList<ActionItem>> actionItems(qint64 incidentId) const;
     Result<qint64> insertActionItem(const ActionItem &item);
+    Status deleteActionItem(qint64 id);
     Result<QList<MessageTemplate>> templates() const;
     Result<qint64> insertTemplate(const MessageTemplate &t);
     // Most recently seen first; `limit` rows from `offset` (limit < 0: all), so a view can page through a large archive.
@@ -151,6 +167,8 @@ signals:
     void timelineEntryInserted(qint64 incidentId, qint64 entryId);
     void timelineEntryChanged(qint64 incidentId, qint64 entryId);
     void timelineEntryRemoved(qint64 incidentId, qint64 entryId);
+    void timelineReset(qint64 incidentId); // many entries at once
+    void timelineRevisionsChanged(qint64 entryId);
     void assignmentsChanged(qint64 incidentId);
     void rosterChanged(); // people or roles
     void severityHistoryChanged(qint64 incidentId);

@@ -16,7 +16,7 @@ class IncidentStore;
 class JsonExchange final
 {
 public:
-    static constexpr int kFormatVersion = 2; // 2: lifecycle (severity history, checklists)
+    static constexpr int kFormatVersion = 3; // 2: lifecycle (severity history, checklists); 3: timeline edits
     static QString formatName() { return QStringLiteral("incident-console"); }
 
     struct ImportSummary

@@ -24,5 +24,10 @@ enum : int {
     SuggestedSeverityRole,  // int 1..3, 0 when there is no pending suggestion
     SuggestionTextRole,     // QString, why
     WarningsRole,           // QStringList
+    // Timeline entries (TimelineModel)
+    KindRole,            // int, TimelineEntry::Kind
+    CustomerVisibleRole, // bool
+    DeletedRole,         // bool
+    GapRole,             // qint64 seconds since the entry before
 };
 }

@@ -22,6 +22,10 @@ struct TimelineEntry
     Source source = Source::Manual;
     bool keyMoment = false;
     bool customerVisible = false;
+    QDateTime deletedAt;          // valid: deleted, kept hidden so the deletion can be seen and undone
+    QDateTime originalOccurredAt; // valid: the entry was moved from this time
+
+    bool isDeleted() const { return deletedAt.isValid(); }
 
     static QList<Kind> kinds();
     static QString kindKey(Kind k);
@@ -31,4 +35,36 @@ struct TimelineEntry
     static std::optional<Source> sourceFromKey(const QString &key);
 
     bool operator==(const TimelineEntry &) const = default;
+};
+
+// An entry as it was before a change, with who changed it, when and why.
+struct TimelineRevision
+{
+    enum class Action { Edit, Delete };
+
+    qint64 id = 0;
+    qint64 entryId = 0;
+    QDateTime revisedAt;
+    QString author;
+    Action action = Action::Edit;
+    QString reason;
+    QString oldText;
+    TimelineEntry::Kind oldKind = TimelineEntry::Kind::Note;
+    QDateTime oldOccurredAt;
+    bool oldKeyMoment = false;
+    bool oldCustomerVisible = false;
+
+    bool operator==(const TimelineRevision &) const = default;
+};
+
+// What the timeline view needs of every entry up front; the rest is read page by page as rows are shown.
+struct TimelineIndexRow
+{
+    qint64 id = 0;
+    qint64 occurredMs = 0; // UTC milliseconds since the epoch
+    TimelineEntry::Kind kind = TimelineEntry::Kind::Note;
+    TimelineEntry::Source source = TimelineEntry::Source::Manual;
+    bool keyMoment = false;
+    bool customerVisible = false;
+    bool deleted = false;
 };

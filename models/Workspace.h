@@ -7,6 +7,7 @@
 #include "SeverityRules.h"
 #include "Stage.h"
 #include "TimelineEntry.h"
+#include "TimelineInput.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -42,6 +43,19 @@ public:
                                     TimelineEntry::Kind kind = TimelineEntry::Kind::Note, const QDateTime &occurredAt = {});
     // Moves through the workflow. Reaching Eradication & Recovery marks it mitigated; reaching review or closing
     // resolves it and sets the postmortem due 48 hours later; going back before review reopens it.
+    // What the IC types into the entry box: a time, a kind and "TODO:" may lead the text (TimelineInput::parseLine).
+    Result<qint64> addTimelineLine(qint64 incidentId, const QString &line, TimelineEntry::Kind defaultKind,
+                                   const QTimeZone &zone);
+    // A pasted log, as previewed: every entry in one edit. Returns how many were added.
+    Result<int> addTimelineEntries(qint64 incidentId, const QList<TimelineInput::LogEntry> &entries,
+                                   TimelineEntry::Kind kind = TimelineEntry::Kind::Note);
+    // Saves changes to an entry's text, kind, time, pin or customer-visible flag. A new time needs a reason and
+    // keeps the first one. Entries the console or an alert wrote keep their words: only the flags can change.
+    Status editTimelineEntry(const TimelineEntry &changed, const QString &reason = {});
+    // Hides the entry and records who deleted it, when and why; undo brings it back.
+    Status deleteTimelineEntry(qint64 entryId, const QString &reason = {});
+    Status setKeyMoment(qint64 entryId, bool keyMoment);
+
     Status changeStage(qint64 incidentId, Stage stage);
     // A severity change always has a reason; it goes on the timeline and into the severity history.
     Status changeSeverity(qint64 incidentId, Severity severity, const QString &reason);

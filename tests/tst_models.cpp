@@ -86,7 +86,7 @@ private slots:
         openFresh(w);
         const qint64 incident = w.declareIncident(QStringLiteral("A"), Severity::Sev2).value();
         const qint64 other = w.declareIncident(QStringLiteral("B"), Severity::Sev2).value();
-        TimelineModel model(w.store(), nullptr);
+        TimelineModel model(&w, nullptr);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setIncident(incident);
         QCOMPARE(model.rowCount(), 1);

@@ -51,7 +51,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("mainWindow"));
     m_workspace = new Workspace(this);
     m_incidents = new IncidentListModel(m_workspace->store(), this);
-    m_timeline = new TimelineModel(m_workspace->store(), this);
+    m_timeline = new TimelineModel(m_workspace, this);
     m_roles = new RoleAssignmentModel(m_workspace->store(), this);
     m_roleHistory = new RoleHistoryModel(m_workspace->store(), this);
     m_checklist = new ChecklistModel(m_workspace, this);
