@@ -14,7 +14,9 @@ ChecklistModel::ChecklistModel(Workspace *workspace, QObject *parent)
     }
     IncidentStore *store = m_workspace->store();
     connect(store, &IncidentStore::storeReset, this, [this] {
+        beginResetModel();
         m_incidentId = 0;
+        endResetModel();
         reload();
     });
     connect(store, &IncidentStore::incidentRemoved, this, [this](qint64 id) {
@@ -31,7 +33,12 @@ ChecklistModel::ChecklistModel(Workspace *workspace, QObject *parent)
 
 void ChecklistModel::setIncident(qint64 incidentId)
 {
-    m_incidentId = incidentId;
+    if (incidentId == m_incidentId) {
+        return;
+    }
+    beginResetModel();
+    m_incidentId = incidentId; // rowCount() depends on it: changed inside the reset
+    endResetModel();
     reload();
 }
 

@@ -33,7 +33,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
-    Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
 
     void setDisplayTimeZone(const QTimeZone &zone);
     void setSeverityRules(const SeverityRules &rules);

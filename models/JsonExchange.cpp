@@ -547,6 +547,19 @@ Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &stor
                 }
             }
         }
+        // Exports from before the severity history (format 1) start it at the declared level, as the upgrade does.
+        QSqlQuery history = store.prepare(QStringLiteral(
+            "INSERT INTO severity_changes (incident_id, changed_at, severity, origin) "
+            "SELECT id, declared_at, severity, 'declared' FROM incidents i WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND NOT EXISTS (SELECT 1 FROM severity_changes c WHERE c.incident_id = i.id)"));
+        QStringList imported;
+        for (qint64 id : std::as_const(summary.incidentIds)) {
+            imported.append(QString::number(id));
+        }
+        history.addBindValue(QString(u'[' + imported.join(u',') + u']'));
+        if (!history.exec()) {
+            return Status::failure(tr("Could not start the severity history: %1").arg(history.lastError().text()));
+        }
         store.announceReset();
         return Status::success();
     });

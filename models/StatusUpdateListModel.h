@@ -20,6 +20,7 @@ public:
     StatusUpdateListModel(IncidentStore *store, QObject *parent);
 
     void setIncident(qint64 incidentId);
+    qint64 incidentId() const { return m_incidentId; }
     void setDisplayTimeZone(const QTimeZone &zone);
 
     int rowCount(const QModelIndex &parent = {}) const override;

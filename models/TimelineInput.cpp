@@ -177,6 +177,20 @@ Line parseLine(const QString &input, const QDateTime &nowUtc, const QTimeZone &z
     return line;
 }
 
+QDateTime parseTime(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone, QString *error)
+{
+    const Line line = parseLine(text.trimmed() + QStringLiteral(" ."), nowUtc, zone);
+    if (!line.error.isEmpty() || !line.occurredAt.isValid() || line.text != QStringLiteral(".")) {
+        if (error) {
+            *error = !line.error.isEmpty() ? line.error
+                                           : tr("\"%1\" is not a time: use 14:05, -10m or 2026-11-29T14:05Z.")
+                                                 .arg(text.trimmed());
+        }
+        return {};
+    }
+    return line.occurredAt;
+}
+
 Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone, const std::function<bool(int)> &progress)
 {
     // "[14:05] dana: text", "[2026-11-29 14:05:07] <dana> text", "14:05 dana: text", "2026-11-29T14:05:07Z text"

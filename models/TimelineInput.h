@@ -26,6 +26,9 @@ struct Line
 };
 Line parseLine(const QString &line, const QDateTime &nowUtc, const QTimeZone &zone);
 
+// Just a time, in any of the forms a line may start with; invalid with *error set when it is not one.
+QDateTime parseTime(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone, QString *error);
+
 // The kind prefixes understood, for the entry box's hint.
 QString kindPrefixHelp();
 

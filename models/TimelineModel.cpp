@@ -311,7 +311,6 @@ Qt::ItemFlags TimelineModel::flags(const QModelIndex &index) const
         return f | Qt::ItemIsUserCheckable;
     case ColumnText:
     case ColumnKind:
-    case ColumnTime:
         // What a person typed can be corrected; what the console or an alert wrote cannot.
         return r.source == TimelineEntry::Source::Manual ? f | Qt::ItemIsEditable : f;
     default:
@@ -402,6 +401,7 @@ void TimelineModel::onInserted(qint64 incidentId, qint64 entryId)
     forgetPages(); // rows after it moved down a place
     beginInsertRows({}, row, row);
     m_rows.insert(row, r);
+    forgetPages(); // a listener may have read a page while the row was on its way
     endInsertRows();
     if (row + 1 < m_rows.size()) {
         emit dataChanged(index(row + 1, ColumnGap), index(row + 1, ColumnGap)); // its gap changed
@@ -446,6 +446,7 @@ void TimelineModel::onRemoved(qint64 incidentId, qint64 entryId)
     forgetPages();
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    forgetPages();
     endRemoveRows();
     if (row < m_rows.size()) {
         emit dataChanged(index(row, ColumnGap), index(row, ColumnGap));

@@ -472,7 +472,12 @@ private slots:
         QVERIFY(w.open(path).ok());
         const qint64 id = w.declareIncident(u"Old"_s, Severity::Sev2).value();
         w.close();
-        TestSupport::rawQuery(path, {u"DELETE FROM checklist_items"_s, u"DELETE FROM severity_changes"_s,
+        TestSupport::rawQuery(path, {u"DROP TRIGGER timeline_search_insert"_s, u"DROP TRIGGER timeline_search_delete"_s,
+                                     u"DROP TRIGGER timeline_search_update"_s, u"DROP TABLE timeline_search"_s,
+                                     u"DROP TABLE timeline_revisions"_s,
+                                     u"ALTER TABLE timeline_entries DROP COLUMN deleted_at"_s,
+                                     u"ALTER TABLE timeline_entries DROP COLUMN original_occurred_at"_s,
+                                     u"DELETE FROM checklist_items"_s, u"DELETE FROM severity_changes"_s,
                                      u"DROP TABLE checklist_items"_s, u"DROP TABLE checklist_defaults"_s,
                                      u"DROP TABLE severity_changes"_s,
                                      u"ALTER TABLE incidents DROP COLUMN postmortem_due_at"_s,
@@ -492,6 +497,9 @@ private slots:
         const Incident old = w.store()->incident(imported->incidentIds.first()).value();
         QVERIFY(!old.security);
         QVERIFY(!old.postmortemDueAt.isValid());
+        // Its severity history starts at the declared level, so later changes are counted from there.
+        QCOMPARE(w.store()->severityChanges(old.id)->size(), 1);
+        QCOMPARE(w.store()->severityChanges(old.id)->first().changedAt, old.declaredAt);
         // A format-2 export must carry them.
         QByteArray v2 = v1;
         v2.replace("\"formatVersion\":1", "\"formatVersion\":2");

@@ -153,8 +153,17 @@ private slots:
     // Fills the reason dialog that a severity change opens, or cancels it.
     void answerReasonDialog(const QString &reason)
     {
-        QTimer::singleShot(0, this, [reason] {
+        // The dialog opens once the drop has been handled: look for it until it is there.
+        auto *poll = new QTimer(this);
+        poll->setInterval(10);
+        auto waited = std::make_shared<int>(0);
+        connect(poll, &QTimer::timeout, this, [poll, waited, reason] {
             auto *dialog = QApplication::activeModalWidget();
+            if (!dialog && ++*waited < 500) {
+                return;
+            }
+            poll->deleteLater();
+            poll->stop();
             QVERIFY(dialog);
             QCOMPARE(dialog->objectName(), QStringLiteral("reasonDialog"));
             if (reason.isEmpty()) {
@@ -165,6 +174,7 @@ private slots:
             QTest::keyClicks(edit, reason);
             QTest::keyClick(edit, Qt::Key_Return);
         });
+        poll->start();
     }
 
     // Drops the card of an incident on a board column, as the end of a drag does.
@@ -206,7 +216,7 @@ private slots:
         // Drag the SEV-2 card onto SEV-1: a reason is asked, and the change goes on the timeline.
         answerReasonDialog(QStringLiteral("Every region is affected now"));
         dropCard(sev2, latency, sev1);
-        QCOMPARE(w->store()->incident(latency)->severity, Severity::Sev1);
+        QTRY_COMPARE(w->store()->incident(latency)->severity, Severity::Sev1);
         QCOMPARE(w->store()->severityChanges(latency)->last().reason, QStringLiteral("Every region is affected now"));
         QCOMPARE(w->store()->timeline(latency)->last().text,
                  QStringLiteral("Severity SEV-2 → SEV-1: Every region is affected now"));
@@ -218,6 +228,7 @@ private slots:
         // Cancelling the reason changes nothing.
         answerReasonDialog(QString());
         dropCard(sev3, avatars, sev1);
+        QTRY_VERIFY(!QApplication::activeModalWidget() && findChildren<QTimer *>().isEmpty());
         QCOMPARE(w->store()->incident(avatars)->severity, Severity::Sev3);
         QCOMPARE(w->store()->timeline(avatars)->size(), 1);
 
@@ -226,7 +237,7 @@ private slots:
         sev3->setFocus();
         answerReasonDialog(QStringLiteral("Whole rooms failing"));
         QTest::keyClick(sev3, Qt::Key_Left, Qt::ControlModifier);
-        QCOMPARE(w->store()->incident(avatars)->severity, Severity::Sev2);
+        QTRY_COMPARE(w->store()->incident(avatars)->severity, Severity::Sev2);
         window.findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
         QCOMPARE(w->store()->incident(avatars)->severity, Severity::Sev3);
         QCOMPARE(sev3->model()->rowCount(), 1);

@@ -14,7 +14,7 @@ BoardColumnView::BoardColumnView(Severity severity, QWidget *parent) : QListView
     setAcceptDrops(true);
     setDropIndicatorShown(false);
     setDragDropMode(QAbstractItemView::DragDrop);
-    setDefaultDropAction(Qt::MoveAction);
+    setDefaultDropAction(Qt::CopyAction); // the card is not taken out of the list: the store moves it
 }
 
 bool BoardColumnView::accepts(const QMimeData *mime) const
@@ -80,7 +80,24 @@ void BoardColumnView::dropEvent(QDropEvent *event)
     // The store changes only through the severity command; the drag itself moves nothing.
     event->setDropAction(Qt::CopyAction);
     event->accept();
-    emit incidentsDropped(IncidentListModel::incidentIdsFromMime(event->mimeData()), m_severity);
+    // The reason dialog opens once the drag has finished, not inside the platform's drag loop.
+    const QList<qint64> ids = IncidentListModel::incidentIdsFromMime(event->mimeData());
+    QMetaObject::invokeMethod(this, [this, ids] { emit incidentsDropped(ids, m_severity); }, Qt::QueuedConnection);
+}
+
+void BoardColumnView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    QListView::dataChanged(topLeft, bottomRight, roles);
+    // A card that gains or loses its warning line changes height; the list lays out again only then.
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = model()->index(row, 0);
+        QStyleOptionViewItem option;
+        initViewItemOption(&option);
+        if (visualRect(index).height() != itemDelegate()->sizeHint(option, index).height()) {
+            scheduleDelayedItemsLayout();
+            return;
+        }
+    }
 }
 
 void BoardColumnView::paintEvent(QPaintEvent *event)

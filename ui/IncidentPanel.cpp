@@ -108,6 +108,7 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     add->addWidget(m_itemText, 1);
     layout->addLayout(add);
     m_problem = new QLabel(this);
+    m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
     m_problem->hide();
@@ -143,6 +144,13 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
             refresh();
         }
     });
+    // The incident may go away under the panel (undo of its declaration, another file opened, an import).
+    connect(m_workspace->store(), &IncidentStore::storeReset, this, [this] { setIncident(0); });
+    connect(m_workspace->store(), &IncidentStore::incidentRemoved, this, [this](qint64 id) {
+        if (id == m_incidentId) {
+            setIncident(0);
+        }
+    });
     auto *clock = new QTimer(this); // time in severity grows while the incident is open
     clock->setInterval(std::chrono::seconds(30));
     connect(clock, &QTimer::timeout, this, &IncidentPanel::refresh);
@@ -153,6 +161,9 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
 void IncidentPanel::setIncident(qint64 incidentId)
 {
     const bool changed = incidentId != m_incidentId;
+    if (!changed && incidentId > 0) {
+        return; // its own connections keep it current
+    }
     m_incidentId = incidentId;
     m_checklist->setIncident(incidentId);
     m_problem->hide();

@@ -23,6 +23,7 @@ public:
     IncidentPanel(Workspace *workspace, IncidentListModel *incidents, ChecklistModel *checklist, QWidget *parent);
 
     void setIncident(qint64 incidentId);
+    qint64 incidentId() const { return m_incidentId; }
     void acceptSuggestion();
     void overrideSuggestion();
     void pageRequiredRoles();

@@ -329,13 +329,12 @@ void MainWindow::setCurrentIncident(qint64 incidentId)
             a->setChecked(a->data().toInt() == int(i.stage));
         }
     }
-    if (m_timeline->incidentId() != m_currentIncident) {
-        m_timelinePanel->setIncident(m_currentIncident, heading);
-        m_rolesPanel->setIncident(m_currentIncident);
+    // Each panel is told every time; each does the work only when its incident really changes.
+    m_timelinePanel->setIncident(m_currentIncident, heading);
+    m_rolesPanel->setIncident(m_currentIncident);
+    m_incidentPanel->setIncident(m_currentIncident);
+    if (m_updates->incidentId() != m_currentIncident) {
         m_updatesPanel->setIncident(m_currentIncident);
-        m_incidentPanel->setIncident(m_currentIncident);
-    } else if (m_currentIncident > 0) {
-        m_timelinePanel->setIncident(m_currentIncident, heading);
     }
     refreshIncidentState();
     for (QAction *a : std::as_const(m_incidentActions)) {
@@ -387,6 +386,7 @@ void MainWindow::showProblem(const QString &title, const QString &text)
     // Window-modal and non-blocking: the console keeps updating behind it.
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("problemBox"));
+    box->setTextFormat(Qt::PlainText); // messages quote names and text people typed
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

@@ -69,6 +69,7 @@ RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, RoleHis
     buttons->addWidget(m_assign);
     layout->addLayout(buttons);
     m_problem = new QLabel(this);
+    m_problem->setTextFormat(Qt::PlainText);
     m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
     m_problem->setWordWrap(true);
     m_problem->hide();
@@ -85,8 +86,10 @@ RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, RoleHis
 
 void RolesPanel::setIncident(qint64 incidentId)
 {
-    m_model->setIncident(incidentId);
-    static_cast<RoleHistoryModel *>(m_history->model())->setIncident(incidentId);
+    if (incidentId != m_model->incidentId() || incidentId == 0) {
+        m_model->setIncident(incidentId);
+        static_cast<RoleHistoryModel *>(m_history->model())->setIncident(incidentId);
+    }
     const bool writable = m_workspace->store()->isOpen() && !m_workspace->store()->isReadOnly();
     m_assign->setEnabled(incidentId > 0 && writable);
     m_addRole->setEnabled(writable);

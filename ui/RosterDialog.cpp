@@ -52,6 +52,7 @@ RosterDialog::RosterDialog(Workspace *workspace, QWidget *parent) : QDialog(pare
     buttons->addStretch();
     layout->addLayout(buttons);
     m_problem = new QLabel(this);
+    m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
     m_problem->hide();

@@ -79,9 +79,28 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         auto *filter = new IncidentFilterModel(this);
         filter->setSourceModel(incidents);
         filter->setSeverity(severity);
-        connect(showClosed, &QCheckBox::toggled, filter, &IncidentFilterModel::setShowClosed);
-        connect(showInReview, &QCheckBox::toggled, filter, &IncidentFilterModel::setShowInReview);
-        connect(showDrills, &QCheckBox::toggled, filter, &IncidentFilterModel::setShowDrills);
+        // Hiding the selected card must not select a neighbour: the filters change inside the same bracket.
+        connect(showClosed, &QCheckBox::toggled, this, [this, filter](bool show) {
+            ++m_sourceChanging;
+            filter->setShowClosed(show);
+            if (--m_sourceChanging == 0) {
+                keepSelectionAfterModelChange();
+            }
+        });
+        connect(showInReview, &QCheckBox::toggled, this, [this, filter](bool show) {
+            ++m_sourceChanging;
+            filter->setShowInReview(show);
+            if (--m_sourceChanging == 0) {
+                keepSelectionAfterModelChange();
+            }
+        });
+        connect(showDrills, &QCheckBox::toggled, this, [this, filter](bool show) {
+            ++m_sourceChanging;
+            filter->setShowDrills(show);
+            if (--m_sourceChanging == 0) {
+                keepSelectionAfterModelChange();
+            }
+        });
 
         auto *list = new BoardColumnView(severity, this);
         list->setObjectName(QStringLiteral("boardColumn%1").arg(int(severity)));
@@ -141,10 +160,7 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
     connect(incidents, &QAbstractItemModel::dataChanged, this, end);
     connect(incidents, &QAbstractItemModel::rowsRemoved, this, end);
     connect(incidents, &QAbstractItemModel::rowsInserted, this, end);
-    connect(incidents, &QAbstractItemModel::modelReset, this, [this, end] {
-        m_selectedId = 0;
-        end();
-    });
+    connect(incidents, &QAbstractItemModel::modelReset, this, end); // the selection is kept if the card is still there
 
     // Cards show an age; repaint them now and then so it never goes stale on the wall screen.
     auto *ageTimer = new QTimer(this);
@@ -166,6 +182,14 @@ void SeverityBoardWidget::keepSelectionAfterModelChange()
         return;
     }
     const int sourceRow = m_incidents->rowOf(m_selectedId);
+    if (sourceRow < 0) { // the incident itself is gone (undone, another file): nothing is selected now
+        m_selectedId = 0;
+        for (BoardColumnView *list : std::as_const(m_columns)) {
+            list->clearSelection();
+        }
+        emit incidentSelected(0);
+        return;
+    }
     for (BoardColumnView *list : std::as_const(m_columns)) {
         auto *filter = static_cast<IncidentFilterModel *>(list->model());
         const QModelIndex index = sourceRow >= 0 ? filter->mapFromSource(m_incidents->index(sourceRow, 0)) : QModelIndex();

@@ -30,6 +30,7 @@ SeverityRulesDialog::SeverityRulesDialog(QWidget *parent) : QDialog(parent)
     m_text->setMinimumSize(900, 420);
     layout->addWidget(m_text, 1);
     m_verdict = new QLabel(this);
+    m_verdict->setTextFormat(Qt::PlainText);
     m_verdict->setObjectName(QStringLiteral("severityRulesVerdict"));
     m_verdict->setWordWrap(true);
     layout->addWidget(m_verdict);

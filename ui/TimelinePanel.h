@@ -2,14 +2,17 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class TimelineFilterModel;
 class TimelineModel;
 class Workspace;
 
-// The chosen incident's timeline, with the one-line entry box the IC types into while on a call.
+// The chosen incident's timeline: the one-line entry box the IC types into while on a call (with back-dating,
+// kinds and TODOs), in-place corrections that keep their history, filters and full-text search.
 class TimelinePanel final : public QWidget
 {
     Q_OBJECT
@@ -20,13 +23,34 @@ public:
 
     void setIncident(qint64 incidentId, const QString &heading);
     void focusEntryBox();
+    void jumpToKeyMoment(int direction); // +1 next, -1 previous, from the selected entry
+    void togglePin();
+    void deleteSelected();
+    void changeTimeOfSelected();
+    void showHistoryOfSelected();
+    void pasteLog(const QString &text = {});
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void submit();
+    void applySearch();
+    qint64 selectedEntryId() const;
+    int selectedSourceRow() const;
+    void showProblem(const QString &text);
 
     Workspace *m_workspace;
     TimelineModel *m_model;
+    TimelineFilterModel *m_filter;
     QLabel *m_heading;
+    QLineEdit *m_search;
+    QComboBox *m_kindFilter;
+    QComboBox *m_sourceFilter;
+    QCheckBox *m_keyOnly;
+    QCheckBox *m_customerOnly;
+    QCheckBox *m_showDeleted;
+    QLabel *m_matches;
     QTableView *m_view;
     QComboBox *m_kind;
     QLineEdit *m_entry;

@@ -56,5 +56,6 @@ CREATE TABLE checklist_items (
 );
 CREATE INDEX checklist_items_by_incident ON checklist_items (incident_id, stage, position);
 
+-- Incidents still open get the checklists; closed ones are history and stay as they were.
 INSERT INTO checklist_items (incident_id, stage, text, position, is_default)
-    SELECT i.id, d.stage, d.text, d.id, 1 FROM incidents i CROSS JOIN checklist_defaults d;
+    SELECT i.id, d.stage, d.text, d.id - 1, 1 FROM incidents i CROSS JOIN checklist_defaults d WHERE i.stage <> 'closed';
