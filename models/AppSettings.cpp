@@ -120,6 +120,26 @@ QTimeZone AppSettings::displayTimeZone() const
     return QTimeZone::systemTimeZone();
 }
 
+QString AppSettings::thirdTimeZoneId() const
+{
+    return m_settings.value(QStringLiteral("display/thirdTimeZone")).toString();
+}
+
+void AppSettings::setThirdTimeZoneId(const QString &id)
+{
+    m_settings.setValue(QStringLiteral("display/thirdTimeZone"), id);
+}
+
+std::optional<QTimeZone> AppSettings::thirdTimeZone() const
+{
+    const QString id = thirdTimeZoneId();
+    if (id.isEmpty()) {
+        return std::nullopt;
+    }
+    QTimeZone zone(id.toUtf8());
+    return zone.isValid() ? std::optional(zone) : std::nullopt;
+}
+
 QString AppSettings::authorName() const
 {
     const QString name = m_settings.value(QStringLiteral("user/name")).toString();

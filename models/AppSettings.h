@@ -10,6 +10,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <optional>
+
 
 // The user's preferences (not the incident record): one place for every key and its default.
 class AppSettings final
@@ -33,6 +35,10 @@ public:
     QString displayTimeZoneId() const;
     void setDisplayTimeZoneId(const QString &id);
     QTimeZone displayTimeZone() const;
+    // A third zone shown beside local time and UTC on the timeline (a team abroad); none when empty or unknown.
+    QString thirdTimeZoneId() const;
+    void setThirdTimeZoneId(const QString &id);
+    std::optional<QTimeZone> thirdTimeZone() const;
     QString authorName() const;
     void setAuthorName(const QString &name);
 

@@ -163,8 +163,18 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         case ColumnThirdZone:
             return m_thirdZone ? TimeDisplay::clock(occurred, *m_thirdZone) : QString();
         case ColumnGap: {
+            // Compact, since it sits in a narrow column: "+7m", "+1h05".
             const qint64 gap = index.data(ModelRoles::GapRole).toLongLong();
-            return gap >= 60 ? QStringLiteral("+%1").arg(TimeDisplay::duration(gap)) : QString();
+            if (gap < 60) {
+                return QString();
+            }
+            if (gap < 3600) {
+                return QStringLiteral("+%1m").arg(gap / 60);
+            }
+            if (gap < 100 * 3600) {
+                return QStringLiteral("+%1h%2").arg(gap / 3600).arg((gap % 3600) / 60, 2, 10, QLatin1Char('0'));
+            }
+            return QStringLiteral("+%1d").arg(gap / 86400);
         }
         case ColumnKind:
             return role == Qt::EditRole ? QVariant(int(r.kind)) : QVariant(TimelineEntry::kindTitle(r.kind));

@@ -25,12 +25,12 @@ public:
         ColumnUtc,
         ColumnThirdZone, // empty unless a third zone is set
         ColumnGap,
+        ColumnText,
         ColumnKind,
         ColumnSource,
         ColumnAuthor,
         ColumnKeyMoment,
         ColumnCustomerVisible,
-        ColumnText,
         ColumnCount
     };
     static constexpr int kPageSize = 128;

@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -43,7 +44,7 @@
 #include <QUndoStack>
 
 namespace {
-const int kLayoutVersion = 3; // bump when the default arrangement of the docks changes
+const int kLayoutVersion = 4; // bump when the default arrangement of the docks changes
 }
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -152,7 +153,7 @@ void MainWindow::createDocks()
     splitDockWidget(roles, timeline, Qt::Vertical);
     splitDockWidget(timeline, updates, Qt::Vertical);
     resizeDocks({roles, timeline, updates}, {200, 460, 170}, Qt::Vertical);
-    resizeDocks({roles, incident}, {560, 380}, Qt::Horizontal);
+    resizeDocks({roles, incident}, {660, 360}, Qt::Horizontal);
     resizeDocks({alerts}, {430}, Qt::Vertical);
 }
 
@@ -200,6 +201,22 @@ void MainWindow::createActions()
     declare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     auto *entry = incident->addAction(tr("Add &Timeline Entry"), this, [this] { m_timelinePanel->focusEntryBox(); });
     entry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QMenu *timelineMenu = incident->addMenu(tr("Time&line"));
+    auto *nextKey = timelineMenu->addAction(tr("&Next Key Moment"), this, [this] { m_timelinePanel->jumpToKeyMoment(+1); });
+    nextKey->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketRight));
+    auto *previousKey =
+        timelineMenu->addAction(tr("&Previous Key Moment"), this, [this] { m_timelinePanel->jumpToKeyMoment(-1); });
+    previousKey->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketLeft));
+    auto *pin = timelineMenu->addAction(tr("Pin / &Unpin Key Moment"), this, [this] { m_timelinePanel->togglePin(); });
+    pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    timelineMenu->addAction(tr("Change &Time of Entry…"), this, [this] { m_timelinePanel->changeTimeOfSelected(); });
+    timelineMenu->addAction(tr("Entry &History…"), this, [this] { m_timelinePanel->showHistoryOfSelected(); });
+    timelineMenu->addAction(tr("&Delete Entry…"), this, [this] { m_timelinePanel->deleteSelected(); });
+    timelineMenu->addSeparator();
+    auto *pasteLog = timelineMenu->addAction(tr("Paste &Log…"), this, [this] {
+        m_timelinePanel->pasteLog(QApplication::clipboard()->text());
+    });
+    pasteLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     auto *assign = incident->addAction(tr("&Assign Role…"), this, [this] { m_rolesPanel->assign(); });
     assign->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_severityMenu = incident->addMenu(tr("Se&verity"));
@@ -239,7 +256,8 @@ void MainWindow::createActions()
     help->addAction(tr("&About Incident Console"), this, &MainWindow::showAbout);
 
     m_fileActions = {copyAction, exportAll, importAction, declare, roster};
-    m_incidentActions = {exportOne, entry, assign, stage->menuAction(), m_severityMenu->menuAction(), page};
+    m_incidentActions = {exportOne, entry, assign, stage->menuAction(), m_severityMenu->menuAction(), page,
+                         timelineMenu->menuAction()};
 }
 
 void MainWindow::restoreLayout()
@@ -258,7 +276,7 @@ void MainWindow::applySettings()
     const AppSettings settings;
     const QTimeZone zone = settings.displayTimeZone();
     m_incidents->setDisplayTimeZone(zone);
-    m_timeline->setDisplayTimeZone(zone);
+    m_timelinePanel->setTimeZones(zone, settings.thirdTimeZone());
     m_roles->setDisplayTimeZone(zone);
     m_roleHistory->setDisplayTimeZone(zone);
     m_updates->setDisplayTimeZone(zone);

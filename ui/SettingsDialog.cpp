@@ -80,6 +80,14 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     }
     m_timeZone->setCurrentIndex(std::max(0, m_timeZone->findData(settings.displayTimeZoneId())));
     form->addRow(tr("Show times in:"), m_timeZone);
+    m_thirdZone = new QComboBox(this);
+    m_thirdZone->setObjectName(QStringLiteral("thirdTimeZoneCombo"));
+    m_thirdZone->addItem(tr("None"), QString());
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
+        m_thirdZone->addItem(QString::fromUtf8(id), QString::fromUtf8(id));
+    }
+    m_thirdZone->setCurrentIndex(std::max(0, m_thirdZone->findData(settings.thirdTimeZoneId())));
+    form->addRow(tr("Third zone on the timeline:"), m_thirdZone);
 
     m_author = new QLineEdit(settings.authorName(), this);
     m_author->setObjectName(QStringLiteral("authorEdit"));
@@ -162,6 +170,7 @@ void SettingsDialog::accept()
     settings.setAlertSources(sources);
     settings.setPollIntervalSeconds(m_pollInterval->value());
     settings.setDisplayTimeZoneId(m_timeZone->currentData().toString());
+    settings.setThirdTimeZoneId(m_thirdZone->currentData().toString());
     settings.setAuthorName(m_author->text());
     QStringList severities;
     for (const QString &part : m_notify->text().split(u',', Qt::SkipEmptyParts)) {

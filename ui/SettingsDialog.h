@@ -27,6 +27,7 @@ private:
     QTableWidget *m_sources;
     QSpinBox *m_pollInterval;
     QComboBox *m_timeZone;
+    QComboBox *m_thirdZone;
     QLineEdit *m_author;
     QLineEdit *m_notify;
     QLabel *m_problem;

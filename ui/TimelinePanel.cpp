@@ -127,19 +127,21 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     auto *header = m_view->horizontalHeader();
-    header->setStretchLastSection(true);
+    header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(TimelineModel::ColumnText, QHeaderView::Stretch); // the words get the room
     const int digits = m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00Z")) + 16;
     for (int column : {TimelineModel::ColumnTime, TimelineModel::ColumnUtc, TimelineModel::ColumnThirdZone}) {
         header->resizeSection(column, digits);
     }
-    header->resizeSection(TimelineModel::ColumnGap, m_view->fontMetrics().horizontalAdvance(QStringLiteral("+1 h 05 min")) + 12);
-    header->resizeSection(TimelineModel::ColumnKind, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Communication")) + 16);
-    header->resizeSection(TimelineModel::ColumnSource, m_view->fontMetrics().horizontalAdvance(QStringLiteral("console")) + 16);
-    header->resizeSection(TimelineModel::ColumnAuthor, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Author")) + 40);
-    header->resizeSection(TimelineModel::ColumnKeyMoment, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Key")) + 24);
-    header->resizeSection(TimelineModel::ColumnCustomerVisible, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Cust.")) + 24);
+    header->resizeSection(TimelineModel::ColumnGap, m_view->fontMetrics().horizontalAdvance(QStringLiteral("+10h05")) + 12);
+    header->resizeSection(TimelineModel::ColumnKind, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Decision")) + 14);
+    header->resizeSection(TimelineModel::ColumnSource, m_view->fontMetrics().horizontalAdvance(QStringLiteral("console")) + 12);
+    header->resizeSection(TimelineModel::ColumnAuthor, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Author")) + 16);
+    header->resizeSection(TimelineModel::ColumnKeyMoment, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Key")) + 14);
+    header->resizeSection(TimelineModel::ColumnCustomerVisible, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Cust.")) + 14);
     m_view->setColumnHidden(TimelineModel::ColumnThirdZone, true);
+    header->setMinimumSectionSize(24);
     auto *highlight = new SearchHighlightDelegate(m_view);
     m_view->setItemDelegateForColumn(TimelineModel::ColumnText, highlight);
     m_view->setItemDelegateForColumn(TimelineModel::ColumnKind, new KindDelegate(m_view));
@@ -260,6 +262,17 @@ void TimelinePanel::setIncident(qint64 incidentId, const QString &heading)
             m_view->scrollToBottom();
         }
     }
+}
+
+void TimelinePanel::setTimeZones(const QTimeZone &display, const std::optional<QTimeZone> &third)
+{
+    m_model->setDisplayTimeZone(display);
+    m_model->setThirdTimeZone(third);
+    const QDateTime now = Clock::nowUtc();
+    const bool displayIsUtc = display.offsetFromUtc(now) == 0 && display.standardTimeOffset(now) == 0
+                              && !display.hasDaylightTime();
+    m_view->setColumnHidden(TimelineModel::ColumnUtc, displayIsUtc);
+    m_view->setColumnHidden(TimelineModel::ColumnThirdZone, !third.has_value());
 }
 
 void TimelinePanel::focusEntryBox()

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -29,6 +32,8 @@ public:
     void changeTimeOfSelected();
     void showHistoryOfSelected();
     void pasteLog(const QString &text = {});
+    // The zones times are shown in: UTC is hidden when local time already is UTC; the third only when chosen.
+    void setTimeZones(const QTimeZone &display, const std::optional<QTimeZone> &third);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
