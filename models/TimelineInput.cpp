@@ -196,12 +196,12 @@ Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone
     // "[14:05] dana: text", "[2026-11-29 14:05:07] <dana> text", "14:05 dana: text", "2026-11-29T14:05:07Z text"
     static const QRegularExpression stamped(QStringLiteral(
         "^\\s*\\[?((?:\\d{4}-\\d{2}-\\d{2}[T ])?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})?)\\]?"
-        "\\s+(?:<([^>\\s]{1,64})>\\s*|([\\w.@-]{1,64}):\\s+)?(.*)$"));
+        "(?:\\s+(?:<([^>\\s]{1,64})>\\s*|([\\w.@-]{1,64}):\\s+)?(.*))?$"));
     Log log;
     const QDate today = nowUtc.toTimeZone(zone).date();
     QDate day = today;
     QDateTime previous;
-    bool anyDateless = false;
+    QList<int> dateless; // entries whose time had no date
     qsizetype start = 0;
     int number = 0;
     const qsizetype total = text.size();
@@ -244,7 +244,6 @@ Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone
                         day = day.addDays(1);
                         at = localTime(day, hour, minute, second, zone);
                     }
-                    anyDateless = true;
                 }
             }
         }
@@ -267,6 +266,9 @@ Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone
         if (entry.text.trimmed().isEmpty()) {
             log.problems.append(tr("line %1: a time with nothing after it; left out.").arg(number));
         } else {
+            if (!(m.captured(1).indexOf(u'-') == 4)) {
+                dateless.append(int(log.entries.size()));
+            }
             log.entries.append(entry);
             previous = at;
         }
@@ -275,9 +277,15 @@ Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone
         }
     }
     // Times without a date were put on today; a log pasted just after midnight is from yesterday.
-    if (anyDateless && !log.entries.isEmpty() && log.entries.last().occurredAt > nowUtc.addSecs(60)) {
-        for (LogEntry &e : log.entries) {
-            e.occurredAt = e.occurredAt.addDays(-1);
+    QDateTime lastDateless;
+    for (int i = 0; i < log.entries.size(); ++i) {
+        if (dateless.contains(i)) {
+            lastDateless = log.entries.at(i).occurredAt;
+        }
+    }
+    if (lastDateless.isValid() && lastDateless > nowUtc.addSecs(60)) {
+        for (int i : std::as_const(dateless)) {
+            log.entries[i].occurredAt = log.entries.at(i).occurredAt.addDays(-1);
         }
     }
     for (const LogEntry &e : std::as_const(log.entries)) {
