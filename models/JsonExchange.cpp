@@ -548,6 +548,10 @@ Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &stor
             }
         }
         // Exports from before the severity history (format 1) start it at the declared level, as the upgrade does.
+        if (version.toInteger() >= 2) {
+            store.announceReset();
+            return Status::success();
+        }
         QSqlQuery history = store.prepare(QStringLiteral(
             "INSERT INTO severity_changes (incident_id, changed_at, severity, origin) "
             "SELECT id, declared_at, severity, 'declared' FROM incidents i WHERE id IN (SELECT value FROM json_each(?)) "

@@ -74,6 +74,21 @@ void populate(IncidentStore &store)
     e.customerVisible = false;
     e.text = QString();
     QVERIFY(store.insertTimelineEntry(e).ok());
+    // An entry moved in time and then deleted, with its history.
+    e.text = QStringLiteral("Duplicate of the first entry");
+    e.originalOccurredAt = at(13, 50);
+    e.deletedAt = at(16, 30);
+    const qint64 moved = store.insertTimelineEntry(e).value();
+    TimelineRevision revision;
+    revision.entryId = moved;
+    revision.revisedAt = at(16, 30);
+    revision.author = QStringLiteral("ravi");
+    revision.action = TimelineRevision::Action::Delete;
+    revision.reason = QStringLiteral("duplicate");
+    revision.oldText = e.text;
+    revision.oldKind = TimelineEntry::Kind::Note;
+    revision.oldOccurredAt = at(13, 52);
+    QVERIFY(store.insertTimelineRevision(revision).ok());
 
     SeverityChange declared{0, incidentA, at(14, 0), Severity::Sev2, SeverityChange::Origin::Declared, std::nullopt, {}, {}};
     QVERIFY(store.insertSeverityChange(declared).ok());
@@ -169,7 +184,7 @@ private slots:
 
         // Every table is present and non-empty: the comparison below is not of two empty documents.
         const QJsonObject tables = QJsonDocument::fromJson(first.value()).object().value(QStringLiteral("tables")).toObject();
-        QCOMPARE(tables.size(), 14);
+        QCOMPARE(tables.size(), 15);
         for (auto it = tables.begin(); it != tables.end(); ++it) {
             QVERIFY2(!it.value().toArray().isEmpty(), qPrintable(it.key()));
         }
