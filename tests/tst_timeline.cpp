@@ -245,6 +245,33 @@ private slots:
         QCOMPARE(w.store()->timelineRevisions(entry)->size(), 1);
     }
 
+    void theLightIndexAgreesWithTheEntries()
+    {
+        Workspace w;
+        QVERIFY(w.open(freshPath()).ok());
+        const qint64 id = w.declareIncident(u"Times"_s, Severity::Sev2).value();
+        // Odd milliseconds across years: the index computes times in SQLite and must match to the millisecond.
+        const QList<QDateTime> times = {QDateTime(QDate(1999, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc()),
+                                        QDateTime(QDate(2026, 11, 29), QTime(14, 5, 0, 1), QTimeZone::utc()),
+                                        QDateTime(QDate(2038, 1, 19), QTime(3, 14, 7, 500), QTimeZone::utc()),
+                                        QDateTime(QDate(2026, 3, 29), QTime(1, 0, 0, 123), QTimeZone::utc())};
+        for (const QDateTime &t : times) {
+            QVERIFY(w.addTimelineEntry(id, u"at %1"_s.arg(t.toString(Qt::ISODateWithMs)), TimelineEntry::Kind::Decision, t).ok());
+        }
+        QVERIFY(w.setKeyMoment(w.store()->timeline(id)->first().id, true).ok());
+        const auto index = w.store()->timelineIndex(id).value();
+        const auto entries = w.store()->timeline(id).value();
+        QCOMPARE(index.size(), entries.size());
+        for (int i = 0; i < index.size(); ++i) {
+            QCOMPARE(index[i].id, entries[i].id);
+            QCOMPARE(index[i].occurredMs, entries[i].occurredAt.toMSecsSinceEpoch());
+            QCOMPARE(index[i].kind, entries[i].kind);
+            QCOMPARE(index[i].source, entries[i].source);
+            QCOMPARE(index[i].keyMoment, entries[i].keyMoment);
+            QCOMPARE(index[i].customerVisible, entries[i].customerVisible);
+        }
+    }
+
     void fullTextSearch()
     {
         Workspace w;

@@ -29,6 +29,7 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -192,7 +193,16 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
 
     connect(m_entry, &QLineEdit::returnPressed, this, &TimelinePanel::submit);
     connect(paste, &QPushButton::clicked, this, [this] { pasteLog(QApplication::clipboard()->text()); });
-    connect(m_search, &QLineEdit::textChanged, this, &TimelinePanel::applySearch);
+    // Searching waits for a pause in typing: a common word over a long timeline is a large result to filter.
+    auto *searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(150);
+    connect(searchDelay, &QTimer::timeout, this, &TimelinePanel::applySearch);
+    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this, searchDelay] {
+        searchDelay->stop();
+        applySearch();
+    });
     connect(m_kindFilter, &QComboBox::currentIndexChanged, this, [this] {
         const int k = m_kindFilter->currentData().toInt();
         m_filter->setKind(k < 0 ? std::nullopt : std::optional(TimelineEntry::Kind(k)));
