@@ -1,6 +1,8 @@
 #include "AppSettings.h"
 #include "Clock.h"
 #include "MainWindow.h"
+#include "PasteLogDialog.h"
+#include "TimelinePanel.h"
 #include "ModelRoles.h"
 #include "TestSupport.h"
 #include "TimelineFilterModel.h"
@@ -9,9 +11,13 @@
 #include "Workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -353,6 +359,64 @@ private slots:
         w.undoStack()->redo();
         QCOMPARE(model.rowCount(), 3001);
         QCOMPARE(model.index(0, TimelineModel::ColumnText).data().toString(), u"line 0"_s);
+    }
+
+    // The panel as the IC uses it: a 5 MB log pasted and previewed, a correction in place, a search.
+    void panelPastesEditsAndSearches()
+    {
+        Clock::setSource({}); // the real clock: the window's own timers run
+        const QString path = freshPath();
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(path));
+        Workspace *w = window.workspace();
+        const qint64 id = w->declareIncident(u"Chat"_s, Severity::Sev2).value();
+        window.selectIncident(id);
+        auto *panel = window.findChild<TimelinePanel *>();
+        QVERIFY(panel);
+
+        QString log;
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-6 * 3600);
+        int lines = 0;
+        while (log.size() < 5 * 1024 * 1024) {
+            log += u"%1 <bot> heartbeat %2 from gs-%3 — all ok ✓\n"_s.arg(start.addSecs(lines / 10).toString(Qt::ISODate))
+                       .arg(lines)
+                       .arg(lines % 50);
+            ++lines;
+        }
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<PasteLogDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *add = dialog->findChild<QPushButton *>(u"pasteLogAddButton"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(add->isEnabled(), 60000); // read off the UI thread, then previewed
+            QVERIFY(dialog->findChild<QLabel *>(u"pasteLogSummary"_s)->text().startsWith(u"%1 entries"_s.arg(dialog->log().entries.size())));
+            add->click();
+        });
+        panel->pasteLog(log);
+        QCOMPARE(w->store()->timeline(id)->size(), lines + 1);
+        auto *view = window.findChild<QTableView *>(u"timelineView"_s);
+        QCOMPARE(view->model()->rowCount(), lines + 1);
+        window.findChild<QAction *>(u"undoAction"_s)->trigger(); // the whole log in one step
+        QCOMPARE(w->store()->timeline(id)->size(), 1);
+        window.findChild<QAction *>(u"redoAction"_s)->trigger();
+
+        // Correct an entry in place: the view's model takes the new words and the old ones go to its history.
+        const QModelIndex cell = view->model()->index(0, TimelineModel::ColumnText);
+        QVERIFY(view->model()->flags(cell).testFlag(Qt::ItemIsEditable));
+        QVERIFY(view->model()->setData(cell, u"heartbeat 0 — first one after the restart"_s));
+        const qint64 edited = cell.data(ModelRoles::IdRole).toLongLong();
+        QCOMPARE(w->store()->timelineEntry(edited)->text, u"heartbeat 0 — first one after the restart"_s);
+        QCOMPARE(w->store()->timelineRevisions(edited)->size(), 1);
+
+        // Search: typing filters the view to the matches after a short pause.
+        auto *search = window.findChild<QLineEdit *>(u"timelineSearchEdit"_s);
+        QTest::keyClicks(search, u"restart"_s);
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(window.findChild<QLabel *>(u"timelineMatches"_s)->text(), u"1 entry matches"_s);
+        search->clear();
+        QTRY_COMPARE(view->model()->rowCount(), lines + 1);
+        Clock::setSource([this] { return m_now; });
     }
 
     // Pressing Enter commits at once: kill the console right after, and the entry is in the file.
