@@ -37,6 +37,8 @@ QString usageText()
               "                                                  Declare an incident; prints its id.\n"
               "  timeline add --incident ID --text T [--at ISO-8601] [--kind KIND]\n"
               "                                                  Add a timeline entry; prints its id.\n"
+              "  timeline search WORDS [--incident ID] [--json]  Find entries by their words (all of them; the\n"
+              "                                                  last may be the start of a word), newest first.\n"
               "  export --format json [--incident ID] [-o FILE]  Export the file or one incident (stdout without -o).\n"
               "  import FILE                                     Import an export; all or nothing.\n"
               "  alerts --prometheus URL | --alertmanager URL [--once] [--json]\n"
@@ -129,10 +131,11 @@ int CommandLineTool::run(const QStringList &arguments)
     }
     QString command = positional.first();
     if (command == QStringLiteral("timeline")) {
-        if (positional.value(1) != QStringLiteral("add")) {
-            return usageError(tr("\"timeline\" takes the subcommand \"add\""));
+        const QString sub = positional.value(1);
+        if (sub != QStringLiteral("add") && sub != QStringLiteral("search")) {
+            return usageError(tr("\"timeline\" takes the subcommand \"add\" or \"search\""));
         }
-        command = QStringLiteral("timeline add");
+        command = QStringLiteral("timeline ") + sub;
     }
 
     // Each command takes only its own options, so a typo is caught rather than ignored.
@@ -142,6 +145,7 @@ int CommandLineTool::run(const QStringList &arguments)
          {QStringLiteral("title"), QStringLiteral("severity"), QStringLiteral("summary"), QStringLiteral("drill")}},
         {QStringLiteral("timeline add"),
          {QStringLiteral("incident"), QStringLiteral("text"), QStringLiteral("at"), QStringLiteral("kind")}},
+        {QStringLiteral("timeline search"), {QStringLiteral("incident"), QStringLiteral("json")}},
         {QStringLiteral("export"), {QStringLiteral("format"), QStringLiteral("incident"), QStringLiteral("o")}},
         {QStringLiteral("import"), {}},
         {QStringLiteral("alerts"),
@@ -156,11 +160,17 @@ int CommandLineTool::run(const QStringList &arguments)
             return usageError(tr("\"%1\" does not take --%2").arg(command, name));
         }
     }
-    const int expectedPositional = command == QStringLiteral("timeline add") || command == QStringLiteral("import") ? 2 : 1;
+    const int expectedPositional = command == QStringLiteral("timeline search")                                  ? 3
+                                   : command == QStringLiteral("timeline add") || command == QStringLiteral("import") ? 2
+                                                                                                                     : 1;
     if (positional.size() != expectedPositional) {
-        return command == QStringLiteral("import") && positional.size() < 2
-                   ? usageError(tr("\"import\" needs the FILE to import"))
-                   : usageError(tr("unexpected argument \"%1\"").arg(positional.last()));
+        if (command == QStringLiteral("import") && positional.size() < 2) {
+            return usageError(tr("\"import\" needs the FILE to import"));
+        }
+        if (command == QStringLiteral("timeline search") && positional.size() < 3) {
+            return usageError(tr("\"timeline search\" needs the WORDS to find (quote several)"));
+        }
+        return usageError(tr("unexpected argument \"%1\"").arg(positional.last()));
     }
 
     auto parseId = [&](const QCommandLineOption &option, qint64 &id) {
@@ -197,7 +207,8 @@ int CommandLineTool::run(const QStringList &arguments)
 
     const QString path = parser.isSet(db) ? parser.value(db) : AppSettings::defaultDatabasePath();
     // Reading commands share the file with a running console; writing ones need it to themselves.
-    const bool reads = command == QStringLiteral("list") || command == QStringLiteral("export");
+    const bool reads = command == QStringLiteral("list") || command == QStringLiteral("export")
+                       || command == QStringLiteral("timeline search");
     Workspace workspace;
     workspace.setAuthor(AppSettings().authorName());
     if (const Status s = workspace.open(path, reads ? IncidentStore::Access::ReadOnly : IncidentStore::Access::ReadWrite);
@@ -242,6 +253,41 @@ int CommandLineTool::run(const QStringList &arguments)
             return failure(id.error());
         }
         m_out << id.value() << '\n';
+        m_out.flush();
+        return Ok;
+    }
+
+    if (command == QStringLiteral("timeline search")) {
+        qint64 incidentId = 0;
+        if (parser.isSet(incident) && !parseId(incident, incidentId)) {
+            return usageError(tr("--incident needs an incident id"));
+        }
+        const auto ids = store.searchTimeline(positional.at(2), incidentId, 1000);
+        if (!ids) {
+            return failure(ids.error());
+        }
+        const auto entries = store.timelineEntries(ids.value());
+        if (!entries) {
+            return failure(entries.error());
+        }
+        if (parser.isSet(json)) {
+            QJsonArray array;
+            for (const TimelineEntry &e : entries.value()) {
+                array.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                         {QStringLiteral("incidentId"), e.incidentId},
+                                         {QStringLiteral("occurredAt"), StoredTime::toText(e.occurredAt)},
+                                         {QStringLiteral("kind"), TimelineEntry::kindKey(e.kind)},
+                                         {QStringLiteral("author"), e.author},
+                                         {QStringLiteral("text"), e.text}});
+            }
+            m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)) << '\n';
+        } else {
+            for (const TimelineEntry &e : entries.value()) {
+                QString line = e.text;
+                line.replace(u'\n', u' ');
+                m_out << QStringLiteral("INC-%1  %2  %3\n").arg(e.incidentId).arg(StoredTime::toText(e.occurredAt), line);
+            }
+        }
         m_out.flush();
         return Ok;
     }

@@ -66,6 +66,33 @@ private slots:
         QCOMPARE(version.out.trimmed(), QStringLiteral("incident-console-cli " IC_VERSION));
     }
 
+    void searchesTheTimeline()
+    {
+        const QString db = freshPath();
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("Auth"),
+                      QStringLiteral("--severity"), QStringLiteral("SEV-1")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("add"), QStringLiteral("--incident"),
+                      QStringLiteral("1"), QStringLiteral("--text"), QStringLiteral("Rolled back the Café plugin"),
+                      QStringLiteral("--at"), QStringLiteral("2026-11-29T14:05:00Z")})
+                     .exitCode,
+                 0);
+        const Run found = cli({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("search"),
+                               QStringLiteral("cafe plug")});
+        QCOMPARE(found.exitCode, 0);
+        QCOMPARE(found.out, QStringLiteral("INC-1  2026-11-29T14:05:00.000Z  Rolled back the Café plugin\n"));
+        const Run json = cli({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("search"),
+                              QStringLiteral("declared"), QStringLiteral("--incident"), QStringLiteral("1"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray array = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(array.size(), 1);
+        QCOMPARE(array.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("triage"));
+        const Run none = cli({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("search")});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.err.contains(QStringLiteral("needs the WORDS")));
+    }
+
     void declareAddListAndRoundTrip()
     {
         const QString db = freshPath();
