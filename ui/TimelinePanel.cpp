@@ -163,7 +163,7 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
     m_entry->setToolTip(TimelineInput::kindPrefixHelp());
     m_entry->setClearButtonEnabled(true);
     m_entry->installEventFilter(this);
-    auto *paste = new QPushButton(tr("Paste Log…"), this);
+    auto *paste = m_paste = new QPushButton(tr("Paste Log…"), this);
     paste->setObjectName(QStringLiteral("pasteLogButton"));
     paste->setToolTip(tr("Add a chat log or a block of timestamped lines, previewed first"));
     entryRow->addWidget(m_kind);
@@ -263,6 +263,7 @@ void TimelinePanel::setIncident(qint64 incidentId, const QString &heading)
     const bool writable = has && !m_workspace->store()->isReadOnly();
     m_entry->setEnabled(writable);
     m_kind->setEnabled(writable);
+    m_paste->setEnabled(writable);
     if (changed) {
         m_problem->hide();
         if (!m_search->text().isEmpty()) {

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class TimelineFilterModel;
 class TimelineModel;
@@ -59,5 +60,6 @@ private:
     QTableView *m_view;
     QComboBox *m_kind;
     QLineEdit *m_entry;
+    QPushButton *m_paste;
     QLabel *m_problem;
 };
