@@ -14,6 +14,8 @@ struct Incident
     qint64 id = 0;
     QString title;
     QString summary;
+    QString impact; // who is affected and how, as updates tell it
+    QString eta;    // when the team expects it fixed, in words
     Severity severity = Severity::Sev3;
     Stage stage = Stage::Detection;
     QDateTime declaredAt;

@@ -45,7 +45,23 @@ QString describeTimeInSeverity(const std::array<qint64, 3> &seconds)
     return parts.isEmpty() ? tr("no time yet") : parts.join(QStringLiteral(" · "));
 }
 
+namespace {
+// [audience][level - 1]; -1: the default
+int g_cadence[2][3] = {{-1, -1, -1}, {-1, -1, -1}};
+} // namespace
+
 int updateIntervalMinutes(StatusUpdate::Audience audience, Severity severity)
+{
+    const int set = g_cadence[int(audience)][int(severity) - 1];
+    return set >= 0 ? set : defaultUpdateIntervalMinutes(audience, severity);
+}
+
+void setUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity severity, int minutes)
+{
+    g_cadence[int(audience)][int(severity) - 1] = std::max(-1, minutes);
+}
+
+int defaultUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity severity)
 {
     const bool customer = audience == StatusUpdate::Audience::Customer;
     switch (severity) {

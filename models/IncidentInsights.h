@@ -22,8 +22,11 @@ namespace IncidentInsights {
 std::array<qint64, 3> timeInSeverity(const Incident &incident, const QList<SeverityChange> &history, const QDateTime &now);
 QString describeTimeInSeverity(const std::array<qint64, 3> &seconds); // "SEV-1 1h 05m · SEV-2 20m"
 
-// The playbook's update cadence per audience and level, in minutes; 0: no regular updates expected.
+// The update cadence per audience and level, in minutes; 0: no regular updates expected. Defaults: internal every
+// 15 / 30 minutes for SEV-1 / SEV-2, customer every 30 / 60; SEV-3 none. Settings can change them.
 int updateIntervalMinutes(StatusUpdate::Audience audience, Severity severity);
+int defaultUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity severity);
+void setUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity severity, int minutes);
 struct NextUpdate
 {
     QDateTime due; // invalid: none expected

@@ -61,11 +61,13 @@ Incident readIncident(const QSqlQuery &q)
     i.drill = q.value(9).toBool();
     i.postmortemDueAt = StoredTime::fromSql(q.value(10));
     i.security = q.value(11).toBool();
+    i.impact = q.value(12).toString();
+    i.eta = q.value(13).toString();
     return i;
 }
 const auto kIncidentColumns = QStringLiteral(
     "id, title, summary, severity, stage, declared_at, detected_at, mitigated_at, resolved_at, is_drill, "
-    "postmortem_due_at, is_security");
+    "postmortem_due_at, is_security, impact, eta");
 
 TimelineEntry readEntry(const QSqlQuery &q)
 {
@@ -115,6 +117,8 @@ void bindIncident(QSqlQuery &q, const Incident &i)
     q.bindValue(QStringLiteral(":drill"), i.drill ? 1 : 0);
     q.bindValue(QStringLiteral(":postmortem"), StoredTime::toSql(i.postmortemDueAt));
     q.bindValue(QStringLiteral(":security"), i.security ? 1 : 0);
+    q.bindValue(QStringLiteral(":impact"), text(i.impact));
+    q.bindValue(QStringLiteral(":eta"), text(i.eta));
 }
 
 } // namespace
@@ -465,8 +469,9 @@ Result<qint64> IncidentStore::insertIncident(const Incident &incident)
     const Status s = write([&]() -> Status {
         auto q = prepare(QStringLiteral("INSERT INTO incidents (id, title, summary, severity, stage, declared_at, "
                                         "detected_at, mitigated_at, resolved_at, is_drill, postmortem_due_at, "
-                                        "is_security) VALUES (:id, :title, :summary, :severity, :stage, :declared, "
-                                        ":detected, :mitigated, :resolved, :drill, :postmortem, :security)"));
+                                        "is_security, impact, eta) VALUES (:id, :title, :summary, :severity, :stage, "
+                                        ":declared, :detected, :mitigated, :resolved, :drill, :postmortem, :security, "
+                                        ":impact, :eta)"));
         q.bindValue(QStringLiteral(":id"), idOrNull(incident.id));
         bindIncident(q, incident);
         const auto id = execInsert(q, tr("Could not save the incident"));
@@ -492,7 +497,8 @@ Status IncidentStore::updateIncident(const Incident &incident)
         auto q = prepare(QStringLiteral(
             "UPDATE incidents SET title = :title, summary = :summary, severity = :severity, stage = :stage, "
             "declared_at = :declared, detected_at = :detected, mitigated_at = :mitigated, resolved_at = :resolved, "
-            "is_drill = :drill, postmortem_due_at = :postmortem, is_security = :security WHERE id = :id"));
+            "is_drill = :drill, postmortem_due_at = :postmortem, is_security = :security, impact = :impact, eta = :eta "
+            "WHERE id = :id"));
         q.bindValue(QStringLiteral(":id"), incident.id);
         bindIncident(q, incident);
         if (const Status s = exec(q, tr("Could not save incident %1").arg(incident.id)); !s) {
@@ -1291,6 +1297,41 @@ Result<QList<StatusUpdate>> IncidentStore::statusUpdates(qint64 incidentId) cons
         list.append(u);
     }
     return list;
+}
+
+Result<QString> IncidentStore::draft(qint64 incidentId, StatusUpdate::Audience audience) const
+{
+    auto q = prepare(QStringLiteral("SELECT body FROM status_update_drafts WHERE incident_id = ? AND audience = ?"));
+    q.addBindValue(incidentId);
+    q.addBindValue(StatusUpdate::audienceKey(audience));
+    if (const Status s = exec(q, tr("Could not read the draft")); !s) {
+        return s;
+    }
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+Status IncidentStore::saveDraft(qint64 incidentId, StatusUpdate::Audience audience, const QString &body, const QDateTime &at)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("INSERT INTO status_update_drafts (incident_id, audience, body, saved_at) "
+                                        "VALUES (?, ?, ?, ?) ON CONFLICT (incident_id, audience) DO UPDATE SET "
+                                        "body = excluded.body, saved_at = excluded.saved_at"));
+        q.addBindValue(incidentId);
+        q.addBindValue(StatusUpdate::audienceKey(audience));
+        q.addBindValue(text(body));
+        q.addBindValue(StoredTime::toSql(at));
+        return exec(q, tr("Could not save the draft"));
+    });
+}
+
+Status IncidentStore::deleteDraft(qint64 incidentId, StatusUpdate::Audience audience)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM status_update_drafts WHERE incident_id = ? AND audience = ?"));
+        q.addBindValue(incidentId);
+        q.addBindValue(StatusUpdate::audienceKey(audience));
+        return exec(q, tr("Could not remove the draft"));
+    });
 }
 
 Result<qint64> IncidentStore::insertStatusUpdate(const StatusUpdate &u)

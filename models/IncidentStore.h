@@ -122,6 +122,10 @@ public:
     Status deleteAssignment(qint64 id);
 
     Result<QList<StatusUpdate>> statusUpdates(qint64 incidentId) const;
+    // The draft being written for an audience; empty when there is none. Saving replaces it (autosave, not an edit).
+    Result<QString> draft(qint64 incidentId, StatusUpdate::Audience audience) const;
+    Status saveDraft(qint64 incidentId, StatusUpdate::Audience audience, const QString &body, const QDateTime &at);
+    Status deleteDraft(qint64 incidentId, StatusUpdate::Audience audience);
     Result<qint64> insertStatusUpdate(const StatusUpdate &update);
     Result<QList<ActionItem>> actionItems(qint64 incidentId) const;
     Result<qint64> insertActionItem(const ActionItem &item);

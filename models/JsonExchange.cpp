@@ -80,7 +80,8 @@ const QList<Table> &tables()
           col("mitigated_at", "mitigatedAt", Type::Time, true), col("resolved_at", "resolvedAt", Type::Time, true),
           col("is_drill", "drill", Type::Bool),
           since(2, col("postmortem_due_at", "postmortemDueAt", Type::Time, true)),
-          since(2, col("is_security", "security", Type::Bool))},
+          since(2, col("is_security", "security", Type::Bool)), since(4, col("impact", "impact", Type::Text)),
+          since(4, col("eta", "eta", Type::Text))},
          QStringLiteral("id = ?"),
          {}},
         {QStringLiteral("alert_archive"), QStringLiteral("alertArchive"),
@@ -96,6 +97,11 @@ const QList<Table> &tables()
           col("body", "body", Type::Text), col("is_builtin", "builtin", Type::Bool)},
          QStringLiteral("0 AND ? IS NULL"), // templates belong to the file, not to one incident
          {QStringLiteral("name")}},
+        {QStringLiteral("status_update_drafts"), QStringLiteral("statusUpdateDrafts"),
+         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
+          col("audience", "audience", Type::Text), col("body", "body", Type::Text), col("saved_at", "savedAt", Type::Time)},
+         QStringLiteral("incident_id = ?"),
+         {}},
         {QStringLiteral("checklist_defaults"), QStringLiteral("checklistDefaults"),
          {col("id", "id", Type::Id), col("stage", "stage", Type::Text), col("text", "text", Type::Text)},
          QStringLiteral("0 AND ? IS NULL"), // the file's playbook, not one incident's

@@ -16,7 +16,7 @@ class IncidentStore;
 class JsonExchange final
 {
 public:
-    static constexpr int kFormatVersion = 3; // 2: lifecycle (severity history, checklists); 3: timeline edits
+    static constexpr int kFormatVersion = 4; // 2: lifecycle; 3: timeline edits; 4: impact, ETA, drafts
     static QString formatName() { return QStringLiteral("incident-console"); }
 
     struct ImportSummary

@@ -3,6 +3,10 @@
 #include "Clock.h"
 #include "AlertCommands.h"
 #include "IncidentCommands.h"
+#include "IncidentInsights.h"
+#include "UpdateChecks.h"
+
+#include <QRegularExpression>
 
 Workspace::Workspace(QObject *parent) : QObject(parent)
 {
@@ -274,6 +278,78 @@ Status Workspace::setKeyMoment(qint64 entryId, bool keyMoment)
     }
     entry->keyMoment = keyMoment;
     return editTimelineEntry(entry.value());
+}
+
+Result<qint64> Workspace::publishUpdate(qint64 incidentId, StatusUpdate::Audience audience, const QString &body,
+                                        const QTimeZone &zone)
+{
+    if (body.trimmed().isEmpty()) {
+        return Status::failure(tr("There is nothing to publish."));
+    }
+    const auto incident = m_store.incident(incidentId);
+    if (!incident) {
+        return incident.status();
+    }
+    StatusUpdate update;
+    update.incidentId = incidentId;
+    update.audience = audience;
+    update.body = body;
+    update.publishedAt = Clock::nowUtc();
+    update.nextUpdateDue = UpdateChecks::promisedNextUpdate(body, update.publishedAt, zone);
+    if (!update.nextUpdateDue.isValid()) {
+        const int minutes = IncidentInsights::updateIntervalMinutes(audience, incident->severity);
+        if (minutes > 0 && IncidentInsights::isActive(incident.value())) {
+            update.nextUpdateDue = update.publishedAt.addSecs(qint64(minutes) * 60);
+        }
+    }
+    qint64 id = 0;
+    const Status s = m_store.write([&]() -> Status {
+        const auto inserted = m_store.insertStatusUpdate(update);
+        if (!inserted) {
+            return inserted.status();
+        }
+        id = inserted.value();
+        QString firstLine = body.trimmed().section(u'\n', 0, 0);
+        firstLine.remove(QRegularExpression(QStringLiteral("^#+\\s*")));
+        TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Communication,
+                                         audience == StatusUpdate::Audience::Customer
+                                             ? tr("Customer update published: %1").arg(firstLine.left(200))
+                                             : tr("Internal update published: %1").arg(firstLine.left(200)));
+        note.customerVisible = audience == StatusUpdate::Audience::Customer;
+        if (const auto entry = m_store.insertTimelineEntry(note); !entry) {
+            return entry.status();
+        }
+        return m_store.deleteDraft(incidentId, audience);
+    });
+    if (!s) {
+        return s;
+    }
+    return id;
+}
+
+Status Workspace::setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta)
+{
+    const auto before = m_store.incident(incidentId);
+    if (!before) {
+        return before.status();
+    }
+    Incident after = before.value();
+    after.impact = impact.trimmed();
+    after.eta = eta.trimmed();
+    if (after == before.value()) {
+        return Status::success();
+    }
+    QStringList parts;
+    if (after.impact != before->impact) {
+        parts.append(tr("Impact: %1").arg(after.impact.isEmpty() ? tr("(cleared)") : after.impact));
+    }
+    if (after.eta != before->eta) {
+        parts.append(tr("ETA: %1").arg(after.eta.isEmpty() ? tr("(cleared)") : after.eta));
+    }
+    const TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Note, parts.join(QStringLiteral(" · ")));
+    return push(std::make_unique<UpdateIncidentCommand>(
+        m_store, [this](const QString &m) { emit editFailed(m); }, tr("Change impact and ETA"), before.value(), after,
+        note));
 }
 
 Status Workspace::changeStage(qint64 incidentId, Stage stage)

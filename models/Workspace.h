@@ -56,6 +56,13 @@ public:
     Status deleteTimelineEntry(qint64 entryId, const QString &reason = {});
     Status setKeyMoment(qint64 entryId, bool keyMoment);
 
+    // Records a published update for good (it was sent; it is not undone), stamps the timeline, and clears the
+    // audience's draft, in one transaction. A customer update's "next update at …" sets its next due time.
+    Result<qint64> publishUpdate(qint64 incidentId, StatusUpdate::Audience audience, const QString &body,
+                                 const QTimeZone &zone);
+    // Impact and ETA: what updates tell about the incident, kept current by the IC.
+    Status setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta);
+
     Status changeStage(qint64 incidentId, Stage stage);
     // A severity change always has a reason; it goes on the timeline and into the severity history.
     Status changeSeverity(qint64 incidentId, Severity severity, const QString &reason);

@@ -130,7 +130,7 @@ void populate(IncidentStore &store)
     unowned.dueAt = {};
     unowned.title = QStringLiteral("Unowned follow-up");
     QVERIFY(store.insertActionItem(unowned).ok());
-    QVERIFY(store.insertTemplate({0, QStringLiteral("Customer update"), QStringLiteral("customer"),
+    QVERIFY(store.insertTemplate({0, QStringLiteral("Customer update, short"), QStringLiteral("customer"),
                                   QStringLiteral("{{title}} — next update {{next_update}}"), true})
                 .ok());
     ArchivedAlert alert;

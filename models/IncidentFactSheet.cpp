@@ -1,0 +1,204 @@
+#include "IncidentFactSheet.h"
+
+#include "IncidentInsights.h"
+#include "IncidentStore.h"
+#include "TimeDisplay.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace IncidentFactSheet {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("IncidentFactSheet", text);
+}
+
+// How the stage reads on a status page.
+QString customerStatus(Stage stage)
+{
+    switch (stage) {
+    case Stage::Detection:
+    case Stage::Triage:
+        return tr("Investigating");
+    case Stage::Containment:
+        return tr("Identified");
+    case Stage::Recovery:
+        return tr("Monitoring");
+    case Stage::Review:
+    case Stage::Closed:
+        return tr("Resolved");
+    }
+    return {};
+}
+} // namespace
+
+QList<std::pair<QString, QString>> describeVariables()
+{
+    return {
+        {QStringLiteral("reference"), tr("INC-42")},
+        {QStringLiteral("title"), tr("the incident's title")},
+        {QStringLiteral("customer_title"), tr("the title as customers see it")},
+        {QStringLiteral("severity"), tr("SEV-1, SEV-2 or SEV-3")},
+        {QStringLiteral("severity_definition"), tr("the playbook's definition of the level")},
+        {QStringLiteral("stage"), tr("the workflow stage")},
+        {QStringLiteral("customer_status"), tr("Investigating, Identified, Monitoring or Resolved")},
+        {QStringLiteral("summary"), tr("the incident's summary")},
+        {QStringLiteral("impact"), tr("who is affected and how")},
+        {QStringLiteral("eta"), tr("when a fix is expected")},
+        {QStringLiteral("declared_at"), tr("when it was declared")},
+        {QStringLiteral("resolved_at"), tr("when it was resolved, or \"not yet\"")},
+        {QStringLiteral("elapsed"), tr("time since it was declared (to resolution)")},
+        {QStringLiteral("now"), tr("the time of writing")},
+        {QStringLiteral("commander"), tr("the Incident Commander")},
+        {QStringLiteral("comms_lead"), tr("the Communications Lead")},
+        {QStringLiteral("last_update_at"), tr("when the last update was published")},
+        {QStringLiteral("next_update_at"), tr("when the next update is due")},
+        {QStringLiteral("roles"), tr("list: role, holder, since")},
+        {QStringLiteral("mitigation_steps"), tr("list: time, text (timeline actions and ticked checklist items)")},
+        {QStringLiteral("key_moments"), tr("list: time, kind, text")},
+        {QStringLiteral("entries"), tr("list: every timeline entry, time, kind, text")},
+        {QStringLiteral("linked_alerts"), tr("list: name, severity, state, summary")},
+    };
+}
+
+const TemplateEngine::Schema &schema()
+{
+    static const TemplateEngine::Schema s = [] {
+        TemplateEngine::Schema schema;
+        const QSet<QString> lists{QStringLiteral("roles"), QStringLiteral("mitigation_steps"),
+                                  QStringLiteral("key_moments"), QStringLiteral("entries"),
+                                  QStringLiteral("linked_alerts")};
+        for (const auto &[name, what] : describeVariables()) {
+            if (!lists.contains(name)) {
+                schema.values.insert(name);
+            }
+        }
+        schema.lists.insert(QStringLiteral("roles"), {QStringLiteral("role"), QStringLiteral("holder"), QStringLiteral("since")});
+        schema.lists.insert(QStringLiteral("mitigation_steps"), {QStringLiteral("time"), QStringLiteral("text")});
+        schema.lists.insert(QStringLiteral("key_moments"),
+                            {QStringLiteral("time"), QStringLiteral("kind"), QStringLiteral("text")});
+        schema.lists.insert(QStringLiteral("entries"), {QStringLiteral("time"), QStringLiteral("kind"), QStringLiteral("text")});
+        schema.lists.insert(QStringLiteral("linked_alerts"), {QStringLiteral("name"), QStringLiteral("severity"),
+                                                              QStringLiteral("state"), QStringLiteral("summary")});
+        return schema;
+    }();
+    return s;
+}
+
+Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
+                                   const QTimeZone &zone)
+{
+    const auto incident = store.incident(incidentId);
+    if (!incident) {
+        return incident.status();
+    }
+    const Incident &i = incident.value();
+    auto when = [&](const QDateTime &t) { return t.isValid() ? TimeDisplay::dateTime(t, zone) : tr("not yet"); };
+    auto clock = [&](const QDateTime &t) { return TimeDisplay::clock(t, zone).left(5); };
+
+    TemplateEngine::Data d;
+    d.values.insert(QStringLiteral("reference"), i.reference());
+    d.values.insert(QStringLiteral("title"), i.title);
+    d.values.insert(QStringLiteral("customer_title"), i.title);
+    d.values.insert(QStringLiteral("severity"), Severities::label(i.severity));
+    d.values.insert(QStringLiteral("severity_definition"), Severities::definition(i.severity));
+    d.values.insert(QStringLiteral("stage"), Stages::title(i.stage));
+    d.values.insert(QStringLiteral("customer_status"), customerStatus(i.stage));
+    d.values.insert(QStringLiteral("summary"), i.summary.isEmpty() ? tr("(no summary yet)") : i.summary);
+    d.values.insert(QStringLiteral("impact"), i.impact.isEmpty() ? tr("(impact not described yet)") : i.impact);
+    d.values.insert(QStringLiteral("eta"), i.eta.isEmpty() ? tr("not known yet") : i.eta);
+    d.values.insert(QStringLiteral("declared_at"), when(i.declaredAt));
+    d.values.insert(QStringLiteral("resolved_at"), when(i.resolvedAt));
+    d.values.insert(QStringLiteral("elapsed"),
+                    TimeDisplay::duration(i.declaredAt.secsTo(i.resolvedAt.isValid() ? i.resolvedAt : nowUtc)));
+    d.values.insert(QStringLiteral("now"), when(nowUtc));
+
+    const auto facts = store.incidentFacts({incidentId});
+    if (!facts) {
+        return facts.status();
+    }
+    const IncidentStore::IncidentFacts f = facts->value(incidentId);
+    const IncidentInsights::NextUpdate next = IncidentInsights::nextUpdate(i, f);
+    d.values.insert(QStringLiteral("next_update_at"), next.due.isValid() ? when(next.due) : tr("when there is news"));
+    const QDateTime last = std::max(f.lastInternalUpdate, f.lastCustomerUpdate);
+    d.values.insert(QStringLiteral("last_update_at"), when(last));
+
+    const auto roles = store.roles();
+    const auto assignments = store.assignments(incidentId);
+    if (!roles || !assignments) {
+        return roles ? assignments.status() : roles.status();
+    }
+    QList<QHash<QString, QString>> held;
+    for (const Role &r : roles.value()) {
+        for (const RoleAssignment &a : assignments.value()) {
+            if (a.roleId == r.id && a.isCurrent()) {
+                held.append({{QStringLiteral("role"), r.name},
+                             {QStringLiteral("holder"), a.personName},
+                             {QStringLiteral("since"), clock(a.assumedAt)}});
+                if (r.id == Role::IncidentCommander) {
+                    d.values.insert(QStringLiteral("commander"), a.personName);
+                }
+                if (r.id == Role::CommunicationsLead) {
+                    d.values.insert(QStringLiteral("comms_lead"), a.personName);
+                }
+            }
+        }
+    }
+    d.values.insert(QStringLiteral("commander"), d.values.value(QStringLiteral("commander"), tr("nobody yet")));
+    d.values.insert(QStringLiteral("comms_lead"), d.values.value(QStringLiteral("comms_lead"), tr("nobody yet")));
+    d.lists.insert(QStringLiteral("roles"), held);
+
+    const auto timeline = store.timeline(incidentId);
+    if (!timeline) {
+        return timeline.status();
+    }
+    QList<QHash<QString, QString>> entries;
+    QList<QHash<QString, QString>> keyMoments;
+    QList<std::pair<QDateTime, QString>> steps;
+    entries.reserve(timeline->size());
+    for (const TimelineEntry &e : timeline.value()) {
+        QHash<QString, QString> item{{QStringLiteral("time"), clock(e.occurredAt)},
+                                     {QStringLiteral("kind"), TimelineEntry::kindTitle(e.kind)},
+                                     {QStringLiteral("text"), e.text}};
+        if (e.keyMoment) {
+            keyMoments.append(item);
+        }
+        if (e.kind == TimelineEntry::Kind::Action && e.source == TimelineEntry::Source::Manual) {
+            steps.append({e.occurredAt, e.text});
+        }
+        entries.append(std::move(item));
+    }
+    const auto checklist = store.checklist(incidentId);
+    if (!checklist) {
+        return checklist.status();
+    }
+    for (const ChecklistItem &c : checklist.value()) {
+        if (c.isDone()) {
+            steps.append({c.doneAt, c.text});
+        }
+    }
+    std::stable_sort(steps.begin(), steps.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<QHash<QString, QString>> mitigation;
+    for (const auto &[at, text] : steps) {
+        mitigation.append({{QStringLiteral("time"), clock(at)}, {QStringLiteral("text"), text}});
+    }
+    d.lists.insert(QStringLiteral("entries"), entries);
+    d.lists.insert(QStringLiteral("key_moments"), keyMoments);
+    d.lists.insert(QStringLiteral("mitigation_steps"), mitigation);
+
+    QList<QHash<QString, QString>> alerts;
+    for (const Alert::Pairs &labels : f.firingAlertLabels) {
+        Alert a;
+        a.labels = labels;
+        alerts.append({{QStringLiteral("name"), a.alertName()},
+                       {QStringLiteral("severity"), a.severity()},
+                       {QStringLiteral("state"), tr("firing")},
+                       {QStringLiteral("summary"), QString()}});
+    }
+    d.lists.insert(QStringLiteral("linked_alerts"), alerts);
+    return d;
+}
+
+} // namespace IncidentFactSheet

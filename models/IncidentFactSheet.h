@@ -1,0 +1,23 @@
+#pragma once
+
+#include "Result.h"
+#include "TemplateEngine.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+class IncidentStore;
+
+// Everything a status update or postmortem can say about an incident, as template values: its title, level and
+// stage, impact and ETA, roles and holders, times, mitigation steps (timeline actions and ticked checklist items),
+// key moments, linked alerts, the last update and when the next is due.
+namespace IncidentFactSheet {
+
+const TemplateEngine::Schema &schema();
+// Names and what they hold, for the template editor's help.
+QList<std::pair<QString, QString>> describeVariables();
+
+Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
+                                   const QTimeZone &zone);
+
+} // namespace IncidentFactSheet

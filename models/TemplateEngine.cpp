@@ -1,0 +1,179 @@
+#include "TemplateEngine.h"
+
+#include <QCoreApplication>
+#include <QTextDocument>
+
+#include <kainjow/mustache.hpp>
+
+namespace TemplateEngine {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TemplateEngine", text);
+}
+
+// Line and column (1-based; columns count characters, so an emoji is one) of text that ends at the place.
+std::pair<int, int> placeAfter(const QString &before)
+{
+    const int line = int(before.count(u'\n')) + 1;
+    const QString lastLine = before.mid(before.lastIndexOf(u'\n') + 1);
+    return {line, int(lastLine.toUcs4().size()) + 1};
+}
+
+// The same for a byte offset into the template's UTF-8, as kainjow reports it.
+std::pair<int, int> placeOf(const QByteArray &utf8, qsizetype byteOffset)
+{
+    return placeAfter(QString::fromUtf8(utf8.left(byteOffset)));
+}
+
+Problem fromKainjow(const QByteArray &utf8, const std::string &message)
+{
+    // kainjow says where as "... at N", N a byte offset.
+    const QString text = QString::fromStdString(message);
+    const qsizetype at = text.lastIndexOf(QStringLiteral(" at "));
+    bool ok = false;
+    const qsizetype offset = at >= 0 ? text.mid(at + 4).toLongLong(&ok) : 0;
+    const auto [line, column] = ok ? placeOf(utf8, offset) : std::pair{1, 1};
+    QString what = ok ? text.left(at) : text;
+    if (what.startsWith(QStringLiteral("Unclosed section"))) {
+        what = tr("the section %1 is not closed (a {{/…}} is missing)").arg(what.mid(17));
+    } else if (what.startsWith(QStringLiteral("Unopened section"))) {
+        what = tr("the section %1 is closed but was never opened").arg(what.mid(17));
+    } else if (what == QStringLiteral("Unclosed tag")) {
+        what = tr("the tag is not closed (a }} is missing)");
+    } else if (what == QStringLiteral("Invalid set delimiter tag")) {
+        what = tr("the delimiter change is not valid");
+    }
+    return {line, column, what};
+}
+} // namespace
+
+QList<Problem> check(const QString &text, const Schema &schema)
+{
+    QList<Problem> problems;
+    const QByteArray utf8 = text.toUtf8();
+    kainjow::mustache::mustache parsed(utf8.toStdString());
+    if (!parsed.is_valid()) {
+        problems.append(fromKainjow(utf8, parsed.error_message()));
+        return problems;
+    }
+    // Unknown names: walk the tags with the open sections in mind (a list's fields exist only inside it).
+    QStringList open;
+    qsizetype at = 0;
+    while ((at = text.indexOf(QStringLiteral("{{"), at)) >= 0) {
+        const bool triple = text.mid(at, 3) == QStringLiteral("{{{");
+        const qsizetype end = text.indexOf(triple ? QStringLiteral("}}}") : QStringLiteral("}}"), at);
+        if (end < 0) {
+            break; // kainjow accepted it; nothing more to say
+        }
+        QString tag = text.mid(at + (triple ? 3 : 2), end - at - (triple ? 3 : 2)).trimmed();
+        const qsizetype tagStart = at;
+        at = end + (triple ? 3 : 2);
+        if (tag.isEmpty() || tag.startsWith(u'!') || tag.startsWith(u'=')) {
+            continue; // a comment, or a delimiter change (then the rest is not in braces: stop checking names)
+        }
+        QChar sigil;
+        if (QStringLiteral("#^/&>").contains(tag.at(0))) {
+            sigil = tag.at(0);
+            tag = tag.mid(1).trimmed();
+        }
+        if (sigil == u'>') {
+            const auto [line, column] = placeAfter(text.left(tagStart));
+            problems.append({line, column, tr("partials ({{>%1}}) are not supported").arg(tag)});
+            continue;
+        }
+        if (sigil == u'/') {
+            if (!open.isEmpty()) {
+                open.removeLast();
+            }
+            continue;
+        }
+        const bool known = tag == QStringLiteral(".") || schema.values.contains(tag) || schema.lists.contains(tag)
+                           || std::any_of(open.begin(), open.end(),
+                                          [&](const QString &list) { return schema.lists.value(list).contains(tag); });
+        if (!known) {
+            const auto [line, column] = placeAfter(text.left(tagStart));
+            problems.append({line, column, tr("unknown variable \"%1\"").arg(tag)});
+        }
+        if (sigil == u'#' || sigil == u'^') {
+            open.append(tag);
+        }
+    }
+    return problems;
+}
+
+QString describe(const Problem &problem)
+{
+    return tr("line %1, column %2: %3").arg(problem.line).arg(problem.column).arg(problem.message);
+}
+
+QString escapeMarkdown(const QString &value)
+{
+    QString out;
+    out.reserve(value.size() + value.size() / 8);
+    bool lineStart = true;
+    for (const QChar c : value) {
+        // CommonMark lets any ASCII punctuation be escaped. These start markup or HTML anywhere; "#", "-", "+"
+        // only at the start of a line (headings, lists), so "INC-7" stays as it is.
+        if (QStringLiteral("\\`*_{}[]<>|~&").contains(c) || (lineStart && QStringLiteral("#+-").contains(c))) {
+            out += u'\\';
+        }
+        out += c;
+        if (c == u'\n') {
+            lineStart = true;
+        } else if (c != u' ') {
+            lineStart = false;
+        }
+    }
+    return out;
+}
+
+QString markdownToHtml(const QString &markdown)
+{
+    QTextDocument doc;
+    doc.setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
+    return doc.toHtml();
+}
+
+QString markdownToPlainText(const QString &markdown)
+{
+    QTextDocument doc;
+    doc.setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
+    return doc.toPlainText();
+}
+
+Result<QString> render(const QString &text, const Data &values)
+{
+    using kainjow::mustache::data;
+    using kainjow::mustache::list;
+    using kainjow::mustache::object;
+    kainjow::mustache::mustache tmpl(text.toUtf8().toStdString());
+    if (!tmpl.is_valid()) {
+        return Status::failure(describe(fromKainjow(text.toUtf8(), tmpl.error_message())));
+    }
+    // Values were escaped for Markdown already; Mustache's own HTML escaping would turn "&" into "&amp;".
+    tmpl.set_custom_escape([](const std::string &s) { return s; });
+    data root = data::type::object;
+    for (auto it = values.values.cbegin(); it != values.values.cend(); ++it) {
+        root.set(it.key().toStdString(), escapeMarkdown(it.value()).toUtf8().toStdString());
+    }
+    for (auto it = values.lists.cbegin(); it != values.lists.cend(); ++it) {
+        list items;
+        for (const auto &item : it.value()) {
+            object fields;
+            for (auto f = item.cbegin(); f != item.cend(); ++f) {
+                fields[f.key().toStdString()] = escapeMarkdown(f.value()).toUtf8().toStdString();
+            }
+            items.push_back(fields);
+        }
+        root.set(it.key().toStdString(), data(items));
+    }
+    const std::string out = tmpl.render(root);
+    if (!tmpl.is_valid()) {
+        return Status::failure(QString::fromStdString(tmpl.error_message()));
+    }
+    return QString::fromUtf8(out.data(), qsizetype(out.size()));
+}
+
+} // namespace TemplateEngine

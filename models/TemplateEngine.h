@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+// Status update templates in Mustache (logic-less) syntax, rendered to Markdown with kainjow::mustache.
+// Values are inserted as text: a value holding "{{x}}" or HTML is printed, never evaluated, and is escaped for
+// Markdown so that the HTML made from the draft shows it as written.
+namespace TemplateEngine {
+
+// What a template can use: plain values, and lists whose items have fields ({{#roles}}{{holder}}{{/roles}}).
+struct Schema
+{
+    QSet<QString> values;
+    QHash<QString, QSet<QString>> lists;
+};
+
+// The values a template is rendered with.
+struct Data
+{
+    QHash<QString, QString> values;
+    QHash<QString, QList<QHash<QString, QString>>> lists;
+};
+
+struct Problem
+{
+    int line = 0;   // 1-based
+    int column = 0; // 1-based, in characters
+    QString message;
+    bool operator==(const Problem &) const = default;
+};
+
+// Syntax errors and unknown names, each with its place; empty when the template is sound.
+QList<Problem> check(const QString &text, const Schema &schema);
+QString describe(const Problem &problem); // "line 3, column 5: unknown variable \"titel\""
+
+Result<QString> render(const QString &text, const Data &data);
+
+// Backslash-escapes what Markdown would read as markup or HTML, so a value shows as written.
+QString escapeMarkdown(const QString &value);
+
+// A Markdown draft as HTML (every bit of text escaped) and as plain text, for copying.
+QString markdownToHtml(const QString &markdown);
+QString markdownToPlainText(const QString &markdown);
+
+} // namespace TemplateEngine

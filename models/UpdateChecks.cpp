@@ -1,0 +1,119 @@
+#include "UpdateChecks.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace UpdateChecks {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UpdateChecks", text);
+}
+
+bool isInternalHost(const QString &host)
+{
+    static const QRegularExpression ip(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$|^\\[?[0-9a-fA-F:]+\\]?$"));
+    static const QStringList suffixes = {QStringLiteral(".internal"), QStringLiteral(".local"), QStringLiteral(".lan"),
+                                         QStringLiteral(".corp"),     QStringLiteral(".intra"), QStringLiteral(".intranet"),
+                                         QStringLiteral(".private"),  QStringLiteral(".svc"),   QStringLiteral(".cluster.local")};
+    const QString h = host.toLower();
+    if (h == u"localhost" || !h.contains(u'.') || ip.match(h).hasMatch()) {
+        return true;
+    }
+    return std::any_of(suffixes.begin(), suffixes.end(), [&](const QString &s) { return h.endsWith(s); });
+}
+} // namespace
+
+QList<Finding> customerFindings(const QString &draft, const Context &context)
+{
+    QList<Finding> found;
+    auto add = [&](qsizetype start, qsizetype length, const QString &what) {
+        for (const Finding &f : std::as_const(found)) {
+            if (start < f.start + f.length && f.start < start + length) {
+                return; // already covered by an earlier, more specific finding
+            }
+        }
+        found.append({start, length, what, draft.mid(start, length)});
+    };
+    static const QRegularExpression url(QStringLiteral("\\bhttps?://([^/\\s:?#]+)[^\\s)>\\]]*"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    for (auto it = url.globalMatch(draft); it.hasNext();) {
+        const auto m = it.next();
+        if (isInternalHost(m.captured(1))) {
+            add(m.capturedStart(), m.capturedLength(), tr("internal URL"));
+        }
+    }
+    static const QRegularExpression ipv4(QStringLiteral("\\b(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?::\\d+)?\\b"));
+    for (auto it = ipv4.globalMatch(draft); it.hasNext();) {
+        const auto m = it.next();
+        add(m.capturedStart(), m.capturedLength(), tr("IP address"));
+    }
+    static const QRegularExpression ipv6(QStringLiteral("(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\\w:])"));
+    for (auto it = ipv6.globalMatch(draft); it.hasNext();) {
+        const auto m = it.next();
+        add(m.capturedStart(), m.capturedLength(), tr("IP address"));
+    }
+    // Host names: dotted names under internal suffixes, and machine-like names such as "gs-42" or "db01".
+    static const QRegularExpression fqdn(QStringLiteral("\\b[a-zA-Z0-9][a-zA-Z0-9-]*(?:\\.[a-zA-Z0-9-]+)+\\b"));
+    for (auto it = fqdn.globalMatch(draft); it.hasNext();) {
+        const auto m = it.next();
+        if (isInternalHost(m.captured(0)) && m.captured(0).contains(u'.')) {
+            add(m.capturedStart(), m.capturedLength(), tr("host name"));
+        }
+    }
+    static const QRegularExpression machine(QStringLiteral("\\b[a-zA-Z]{1,12}-?\\d{1,4}(?:-[a-zA-Z0-9]+)*\\b"));
+    for (auto it = machine.globalMatch(draft); it.hasNext();) {
+        const auto m = it.next();
+        const QString word = m.captured(0);
+        // "SEV-1", "COVID-19" and the like are words, not machines; a machine name mixes a short stem and a number.
+        static const QRegularExpression notAHost(QStringLiteral("^(?:SEV|sev|P|p|Q|q|v|V|H|h|step|Step|RFC|ISO|UTC|GMT)-?\\d"));
+        if (!notAHost.match(word).hasMatch() && word.contains(u'-')) {
+            add(m.capturedStart(), m.capturedLength(), tr("host name"));
+        }
+    }
+    auto addWords = [&](const QStringList &words, const QString &what) {
+        for (const QString &w : words) {
+            const QString word = w.trimmed();
+            if (word.size() < 3 || Severities::fromLabel(word)) {
+                continue; // the playbook's levels are public vocabulary, not internal detail
+            }
+            const QRegularExpression exact(QStringLiteral("(?<![\\w.-])%1(?![\\w-])").arg(QRegularExpression::escape(word)),
+                                           QRegularExpression::CaseInsensitiveOption);
+            for (auto it = exact.globalMatch(draft); it.hasNext();) {
+                const auto m = it.next();
+                add(m.capturedStart(), m.capturedLength(), what);
+            }
+        }
+    };
+    addWords(context.labelValues, tr("alert label value"));
+    addWords(context.people, tr("person's name"));
+    std::sort(found.begin(), found.end(), [](const Finding &a, const Finding &b) { return a.start < b.start; });
+    return found;
+}
+
+QDateTime promisedNextUpdate(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone)
+{
+    static const QRegularExpression promise(
+        QStringLiteral("next update (?:at|by|around|before)\\s+(?:(\\d{4}-\\d{2}-\\d{2})[ T])?(\\d{1,2}):(\\d{2})\\s*(UTC|Z|GMT)?"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = promise.match(text);
+    if (!m.hasMatch()) {
+        return {};
+    }
+    const QTime time(m.captured(2).toInt(), m.captured(3).toInt());
+    if (!time.isValid()) {
+        return {};
+    }
+    const QTimeZone in = m.captured(4).isEmpty() ? zone : QTimeZone::utc();
+    if (!m.captured(1).isEmpty()) {
+        return QDateTime(QDate::fromString(m.captured(1), Qt::ISODate), time, in).toUTC();
+    }
+    QDateTime t(nowUtc.toTimeZone(in).date(), time, in);
+    if (t < nowUtc) {
+        t = t.addDays(1); // "next update at 00:15" written at 23:50
+    }
+    return t.toUTC();
+}
+
+} // namespace UpdateChecks
