@@ -140,6 +140,24 @@ std::optional<QTimeZone> AppSettings::thirdTimeZone() const
     return zone.isValid() ? std::optional(zone) : std::nullopt;
 }
 
+int AppSettings::updateIntervalMinutes(StatusUpdate::Audience audience, Severity severity) const
+{
+    const QString key = QStringLiteral("cadence/%1/sev%2").arg(StatusUpdate::audienceKey(audience)).arg(int(severity));
+    bool ok = false;
+    const int minutes = m_settings.value(key).toInt(&ok);
+    return ok ? std::max(0, minutes) : -1;
+}
+
+void AppSettings::setUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity severity, int minutes)
+{
+    const QString key = QStringLiteral("cadence/%1/sev%2").arg(StatusUpdate::audienceKey(audience)).arg(int(severity));
+    if (minutes < 0) {
+        m_settings.remove(key);
+    } else {
+        m_settings.setValue(key, minutes);
+    }
+}
+
 QString AppSettings::authorName() const
 {
     const QString name = m_settings.value(QStringLiteral("user/name")).toString();

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "AlertSource.h"
+#include "Severity.h"
+#include "StatusUpdate.h"
 
 #include <QByteArray>
 #include <QList>
@@ -39,6 +41,10 @@ public:
     QString thirdTimeZoneId() const;
     void setThirdTimeZoneId(const QString &id);
     std::optional<QTimeZone> thirdTimeZone() const;
+    // Minutes between updates per audience and level; -1: the playbook's default, 0: none expected.
+    int updateIntervalMinutes(StatusUpdate::Audience audience, Severity severity) const;
+    void setUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity severity, int minutes);
+
     QString authorName() const;
     void setAuthorName(const QString &name);
 

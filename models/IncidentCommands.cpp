@@ -350,3 +350,28 @@ Status SavePersonCommand::revert()
 {
     return m_before ? store().updatePerson(*m_before) : store().deletePerson(m_person.id);
 }
+
+SaveTemplateCommand::SaveTemplateCommand(IncidentStore &store, FailureHandler onFailure, MessageTemplate tmpl,
+                                         std::optional<MessageTemplate> before)
+    : StoreCommand(store, std::move(onFailure), QObject::tr("Save template %1").arg(tmpl.name)),
+      m_template(std::move(tmpl)), m_before(std::move(before))
+{
+}
+
+Status SaveTemplateCommand::apply()
+{
+    if (m_before) {
+        return store().updateTemplate(m_template);
+    }
+    const auto id = store().insertTemplate(m_template);
+    if (!id) {
+        return id.status();
+    }
+    m_template.id = id.value();
+    return Status::success();
+}
+
+Status SaveTemplateCommand::revert()
+{
+    return m_before ? store().updateTemplate(*m_before) : store().deleteTemplate(m_template.id);
+}

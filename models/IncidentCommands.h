@@ -3,6 +3,7 @@
 #include "ActionItem.h"
 #include "ChecklistItem.h"
 #include "Incident.h"
+#include "MessageTemplate.h"
 #include "Person.h"
 #include "Role.h"
 #include "RoleAssignment.h"
@@ -150,6 +151,22 @@ public:
 
 private:
     Role m_role;
+};
+
+// Adds a template, or (with a previous version) changes one.
+class SaveTemplateCommand final : public StoreCommand
+{
+public:
+    SaveTemplateCommand(IncidentStore &store, FailureHandler onFailure, MessageTemplate tmpl,
+                        std::optional<MessageTemplate> before);
+    qint64 templateId() const { return m_template.id; }
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    MessageTemplate m_template;
+    std::optional<MessageTemplate> m_before;
 };
 
 // Adds a person to the roster, or (with a previous version) edits one.

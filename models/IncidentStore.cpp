@@ -1420,6 +1420,38 @@ Result<qint64> IncidentStore::insertTemplate(const MessageTemplate &t)
                      tr("Could not save the template %1").arg(t.name), [this](qint64) { emit templatesChanged(); });
 }
 
+Status IncidentStore::updateTemplate(const MessageTemplate &t)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("UPDATE templates SET name = ?, audience = ?, body = ? WHERE id = ?"));
+        q.addBindValue(text(t.name));
+        q.addBindValue(text(t.audience));
+        q.addBindValue(text(t.body));
+        q.addBindValue(t.id);
+        if (const Status s = exec(q, tr("Could not save the template %1").arg(t.name)); !s) {
+            return s;
+        }
+        if (q.numRowsAffected() != 1) {
+            return Status::failure(tr("There is no template %1.").arg(t.id));
+        }
+        notify([this] { emit templatesChanged(); });
+        return Status::success();
+    });
+}
+
+Status IncidentStore::deleteTemplate(qint64 id)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM templates WHERE id = ?"));
+        q.addBindValue(id);
+        if (const Status s = exec(q, tr("Could not remove template %1").arg(id)); !s) {
+            return s;
+        }
+        notify([this] { emit templatesChanged(); });
+        return Status::success();
+    });
+}
+
 Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts(int limit, int offset) const
 {
     auto q = prepare(QStringLiteral("SELECT id, identity, source, alert_name, labels, annotations, state, value, "

@@ -132,6 +132,8 @@ public:
     Status deleteActionItem(qint64 id);
     Result<QList<MessageTemplate>> templates() const;
     Result<qint64> insertTemplate(const MessageTemplate &t);
+    Status updateTemplate(const MessageTemplate &t);
+    Status deleteTemplate(qint64 id);
     // Most recently seen first; `limit` rows from `offset` (limit < 0: all), so a view can page through a large archive.
     Result<QList<ArchivedAlert>> archivedAlerts(int limit = -1, int offset = 0) const;
     Result<qint64> insertArchivedAlert(const ArchivedAlert &alert);

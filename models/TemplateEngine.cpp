@@ -1,6 +1,11 @@
 #include "TemplateEngine.h"
 
+#include "AtomicFile.h"
+
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QStringDecoder>
 #include <QTextDocument>
 
 #include <kainjow/mustache.hpp>
@@ -127,6 +132,29 @@ QString escapeMarkdown(const QString &value)
         }
     }
     return out;
+}
+
+Result<QString> readTemplateFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Status::failure(tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    }
+    if (file.size() > 1024 * 1024) {
+        return Status::failure(tr("%1 is larger than 1 MiB; it is not a template.").arg(QDir::toNativeSeparators(path)));
+    }
+    const QByteArray bytes = file.readAll();
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8(bytes);
+    if (utf8.hasError() || text.contains(QChar(0))) {
+        return Status::failure(tr("%1 is not UTF-8 text.").arg(QDir::toNativeSeparators(path)));
+    }
+    return text;
+}
+
+Status writeTemplateFile(const QString &path, const QString &text)
+{
+    return AtomicFile::write(path, text.toUtf8());
 }
 
 QString markdownToHtml(const QString &markdown)

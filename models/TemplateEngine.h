@@ -43,6 +43,11 @@ Result<QString> render(const QString &text, const Data &data);
 // Backslash-escapes what Markdown would read as markup or HTML, so a value shows as written.
 QString escapeMarkdown(const QString &value);
 
+// Templates as files (".mustache", UTF-8) to share between teams. Reading refuses what is not UTF-8 text or is
+// larger than 1 MiB; writing is atomic.
+Result<QString> readTemplateFile(const QString &path);
+Status writeTemplateFile(const QString &path, const QString &text);
+
 // A Markdown draft as HTML (every bit of text escaped) and as plain text, for copying.
 QString markdownToHtml(const QString &markdown);
 QString markdownToPlainText(const QString &markdown);

@@ -116,4 +116,51 @@ QDateTime promisedNextUpdate(const QString &text, const QDateTime &nowUtc, const
     return t.toUTC();
 }
 
+QStringList lineDiff(const QString &before, const QString &after)
+{
+    const QStringList a = before.split(u'\n');
+    const QStringList b = after.split(u'\n');
+    // Longest common subsequence over lines; updates are short, so the table is small.
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    if (n * m > 4'000'000) {
+        QStringList all;
+        for (const QString &line : a) {
+            all.append(u"- "_qs + line);
+        }
+        for (const QString &line : b) {
+            all.append(u"+ "_qs + line);
+        }
+        return all;
+    }
+    QList<int> table((n + 1) * (m + 1), 0);
+    auto at = [&](qsizetype i, qsizetype j) -> int & { return table[i * (m + 1) + j]; };
+    for (qsizetype i = n - 1; i >= 0; --i) {
+        for (qsizetype j = m - 1; j >= 0; --j) {
+            at(i, j) = a[i] == b[j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+        }
+    }
+    QStringList out;
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < n && j < m) {
+        if (a[i] == b[j]) {
+            out.append(u"  "_qs + a[i]);
+            ++i;
+            ++j;
+        } else if (at(i + 1, j) >= at(i, j + 1)) {
+            out.append(u"- "_qs + a[i++]);
+        } else {
+            out.append(u"+ "_qs + b[j++]);
+        }
+    }
+    while (i < n) {
+        out.append(u"- "_qs + a[i++]);
+    }
+    while (j < m) {
+        out.append(u"+ "_qs + b[j++]);
+    }
+    return out;
+}
+
 } // namespace UpdateChecks

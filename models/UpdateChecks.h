@@ -36,4 +36,7 @@ QList<Finding> customerFindings(const QString &draft, const Context &context);
 // invalid when it names none. Without a date, the next such time after `nowUtc` in the zone.
 QDateTime promisedNextUpdate(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone);
 
+// What changed since the previous update, line by line: "  " kept, "- " removed, "+ " added.
+QStringList lineDiff(const QString &before, const QString &after);
+
 } // namespace UpdateChecks

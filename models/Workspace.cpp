@@ -3,7 +3,9 @@
 #include "Clock.h"
 #include "AlertCommands.h"
 #include "IncidentCommands.h"
+#include "IncidentFactSheet.h"
 #include "IncidentInsights.h"
+#include "TemplateEngine.h"
 #include "UpdateChecks.h"
 
 #include <QRegularExpression>
@@ -325,6 +327,41 @@ Result<qint64> Workspace::publishUpdate(qint64 incidentId, StatusUpdate::Audienc
         return s;
     }
     return id;
+}
+
+Result<qint64> Workspace::saveTemplate(const MessageTemplate &tmpl)
+{
+    if (tmpl.name.trimmed().isEmpty()) {
+        return Status::failure(tr("A template needs a name."));
+    }
+    if (tmpl.audience != u"internal" && tmpl.audience != u"customer" && tmpl.audience != u"postmortem") {
+        return Status::failure(tr("A template is for internal, customer or postmortem use."));
+    }
+    if (const auto problems = TemplateEngine::check(tmpl.body, IncidentFactSheet::schema()); !problems.isEmpty()) {
+        return Status::failure(TemplateEngine::describe(problems.first()));
+    }
+    const auto all = m_store.templates();
+    if (!all) {
+        return all.status();
+    }
+    std::optional<MessageTemplate> before;
+    for (const MessageTemplate &t : all.value()) {
+        if (t.id == tmpl.id && tmpl.id != 0) {
+            before = t;
+        } else if (t.name.compare(tmpl.name.trimmed(), Qt::CaseInsensitive) == 0) {
+            return Status::failure(tr("There is already a template called %1.").arg(t.name));
+        }
+    }
+    MessageTemplate saved = tmpl;
+    saved.name = tmpl.name.trimmed();
+    saved.builtin = before ? before->builtin : false;
+    auto command = std::make_unique<SaveTemplateCommand>(m_store, [this](const QString &m) { emit editFailed(m); },
+                                                         saved, before);
+    auto *raw = command.get();
+    if (const Status s = push(std::move(command)); !s) {
+        return s;
+    }
+    return raw->templateId();
 }
 
 Status Workspace::setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta)

@@ -60,6 +60,9 @@ public:
     // audience's draft, in one transaction. A customer update's "next update at …" sets its next due time.
     Result<qint64> publishUpdate(qint64 incidentId, StatusUpdate::Audience audience, const QString &body,
                                  const QTimeZone &zone);
+    // Adds a template (id 0) or saves changes to one; refuses a template that does not parse or uses unknown names.
+    Result<qint64> saveTemplate(const MessageTemplate &tmpl);
+
     // Impact and ETA: what updates tell about the incident, kept current by the IC.
     Status setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta);
 

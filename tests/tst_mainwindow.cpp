@@ -3,10 +3,12 @@
 #include "LiveAlertModel.h"
 #include "DeclareIncidentDialog.h"
 #include "MainWindow.h"
+#include "UpdateComposer.h"
 #include "ModelRoles.h"
 #include "Workspace.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QMimeData>
@@ -270,6 +272,54 @@ private slots:
         QCOMPARE(w->store()->timeline(latency)->last().text, QStringLiteral("Dana hands Incident Commander over to Kim"));
         QCOMPARE(window.findChild<QTableView *>(QStringLiteral("roleHistoryView"))->model()->rowCount(), 2);
         m_window = nullptr;
+    }
+
+    void composesPreviewsAndPublishesAnUpdate()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("compose.sqlite"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(path));
+        Workspace *w = window.workspace();
+        const qint64 id = w->declareIncident(QStringLiteral("Login failures"), Severity::Sev1).value();
+        QVERIFY(w->setImpactAndEta(id, QStringLiteral("Most players cannot log in"), QStringLiteral("within the hour")).ok());
+        window.selectIncident(id);
+        window.findChild<QPushButton *>(QStringLiteral("composeCustomerButton"))->click();
+        auto *composer = window.findChild<UpdateComposer *>(QStringLiteral("customerComposer"));
+        QVERIFY(composer);
+        QVERIFY(QTest::qWaitForWindowExposed(composer));
+
+        composer->fillFromTemplate();
+        QVERIFY(composer->draft().contains(QStringLiteral("**Status:** Investigating")));
+        auto *preview = composer->findChild<QTextBrowser *>(QStringLiteral("composerPreview"));
+        QTRY_VERIFY(preview->toPlainText().contains(QStringLiteral("Status: Investigating"))); // rendered, not raw
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("Most players cannot log in")));
+
+        // Typed words are saved to the file within a second, without pressing anything.
+        auto *draft = composer->findChild<QPlainTextEdit *>(QStringLiteral("composerDraft"));
+        draft->moveCursor(QTextCursor::End);
+        QTest::keyClicks(draft, QStringLiteral("Server gs-42 was restarted."));
+        QTRY_VERIFY_WITH_TIMEOUT(w->store()->draft(id, StatusUpdate::Audience::Customer)->endsWith(QStringLiteral("restarted.")), 1500);
+
+        // Internal detail is caught before it reaches customers; publishing it takes a deliberate tick.
+        auto *findings = composer->findChild<QLabel *>(QStringLiteral("composerFindings"));
+        QTRY_VERIFY(findings->isVisible());
+        QVERIFY(findings->text().contains(QStringLiteral("gs-42 (host name)")));
+        QVERIFY(!composer->publish(false));
+        QCOMPARE(w->store()->statusUpdates(id)->size(), 0);
+        composer->findChild<QCheckBox *>(QStringLiteral("composerOverride"))->setChecked(true);
+        QVERIFY(composer->publish(false));
+
+        const auto updates = w->store()->statusUpdates(id).value();
+        QCOMPARE(updates.size(), 1);
+        QCOMPARE(updates.first().audience, StatusUpdate::Audience::Customer);
+        QVERIFY(updates.first().body.endsWith(QStringLiteral("Server gs-42 was restarted.")));
+        QVERIFY(updates.first().nextUpdateDue.isValid()); // the template promises the next update
+        QVERIFY(w->store()->timeline(id)->last().text.startsWith(QStringLiteral("Customer update published:")));
+        QCOMPARE(w->store()->draft(id, StatusUpdate::Audience::Customer).value(), QString());
+        QCOMPARE(window.findChild<QTableView *>(QStringLiteral("statusUpdatesView"))->model()->rowCount(), 1);
+        composer->close();
     }
 
     void refusesAFileItCannotUseAndKeepsRunning()

@@ -1,5 +1,13 @@
 #include "MainWindow.h"
 
+#include "IncidentInsights.h"
+
+#include "TimeDisplay.h"
+
+#include "ModelRoles.h"
+
+#include "Clock.h"
+
 #include "AlertArchiveModel.h"
 #include "AlertIncidentLinker.h"
 #include "AlertMonitor.h"
@@ -41,6 +49,7 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace {
@@ -107,6 +116,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         }
     });
 
+    // Overdue status updates raise a notification once per incident and due time.
+    auto *overdue = new QTimer(this);
+    overdue->setInterval(std::chrono::seconds(30));
+    connect(overdue, &QTimer::timeout, this, &MainWindow::notifyOverdueUpdates);
+    overdue->start();
+
     applySettings();
     restoreLayout();
     refreshFileState();
@@ -133,7 +148,7 @@ void MainWindow::createDocks()
     m_timelinePanel = new TimelinePanel(m_workspace, m_timeline, this);
     m_rolesPanel = new RolesPanel(m_workspace, m_roles, m_roleHistory, this);
     m_incidentPanel = new IncidentPanel(m_workspace, m_incidents, m_checklist, this);
-    m_updatesPanel = new StatusUpdatesPanel(m_updates, this);
+    m_updatesPanel = new StatusUpdatesPanel(m_workspace, m_updates, this);
     m_alertsPanel = new AlertsPanel(m_workspace, m_monitor, m_live, m_alerts, this);
     connect(m_monitor, &AlertMonitor::sourcesReset, m_alertsPanel, &AlertsPanel::sourcesReset);
     connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_alertsPanel, &AlertsPanel::sourceStatusChanged);
@@ -282,6 +297,11 @@ void MainWindow::applySettings()
     m_updates->setDisplayTimeZone(zone);
     m_alerts->setDisplayTimeZone(zone);
     m_workspace->setAuthor(settings.authorName());
+    for (const auto audience : {StatusUpdate::Audience::Internal, StatusUpdate::Audience::Customer}) {
+        for (Severity level : Severities::all()) {
+            IncidentInsights::setUpdateIntervalMinutes(audience, level, settings.updateIntervalMinutes(audience, level));
+        }
+    }
     QString rulesProblem;
     m_incidents->setSeverityRules(SeverityRules::loadUserRules(&rulesProblem));
     if (!rulesProblem.isEmpty()) {
@@ -590,6 +610,32 @@ void MainWindow::declareFromAlerts(const QList<Alert> &alerts)
         return;
     }
     selectIncident(id.value());
+}
+
+void MainWindow::notifyOverdueUpdates()
+{
+    const QDateTime now = Clock::nowUtc();
+    for (int row = 0; row < m_incidents->rowCount(); ++row) {
+        const QModelIndex index = m_incidents->index(row, 0);
+        const QDateTime due = index.data(ModelRoles::NextUpdateDueRole).toDateTime();
+        if (!due.isValid() || due > now) {
+            continue;
+        }
+        const Incident &incident = m_incidents->incidentAt(row);
+        const QString key = QStringLiteral("%1/%2").arg(incident.id).arg(due.toMSecsSinceEpoch());
+        if (m_overdueNotified.contains(key)) {
+            continue;
+        }
+        m_overdueNotified.insert(key);
+        const bool customer = index.data(ModelRoles::NextUpdateAudienceRole).toString() == u"customer";
+        const QString title = customer ? tr("%1: customer update overdue").arg(incident.reference())
+                                       : tr("%1: internal update overdue").arg(incident.reference());
+        const QString body = tr("Due %1 — %2").arg(TimeDisplay::clock(due, AppSettings().displayTimeZone()), incident.title);
+        if (m_tray) {
+            m_tray->showMessage(title, body, QSystemTrayIcon::Warning, 10000);
+        }
+        statusBar()->showMessage(title + QStringLiteral(" — ") + body, 30000);
+    }
 }
 
 void MainWindow::notifyNewAlerts(const AlertDelta &delta)

@@ -7,6 +7,7 @@
 #include "Severity.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 class AlertArchiveModel;
 class AlertIncidentLinker;
@@ -80,6 +81,7 @@ private:
     void notifyNewAlerts(const AlertDelta &delta);
     void showCardMenu(qint64 incidentId, const QPoint &globalPos);
     void refreshIncidentState();
+    void notifyOverdueUpdates();
 
     Workspace *m_workspace;
     IncidentListModel *m_incidents;
@@ -113,4 +115,5 @@ private:
     QAction *m_overrideSuggestion = nullptr;
     QLabel *m_statusLabel = nullptr;
     qint64 m_currentIncident = 0;
+    QSet<QString> m_overdueNotified; // "incident/due time" already announced
 };

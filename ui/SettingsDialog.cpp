@@ -1,6 +1,9 @@
 #include "SettingsDialog.h"
 
 #include "AppSettings.h"
+#include "IncidentInsights.h"
+
+#include <QGridLayout>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -88,6 +91,26 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     }
     m_thirdZone->setCurrentIndex(std::max(0, m_thirdZone->findData(settings.thirdTimeZoneId())));
     form->addRow(tr("Third zone on the timeline:"), m_thirdZone);
+    // Update cadence: the countdowns on the board and in the composer, and the overdue notification.
+    auto *cadence = new QGridLayout;
+    cadence->addWidget(new QLabel(tr("Minutes between updates (0: none)"), this), 0, 0);
+    for (Severity level : Severities::all()) {
+        cadence->addWidget(new QLabel(Severities::label(level), this), 0, int(level));
+    }
+    for (const auto audience : {StatusUpdate::Audience::Internal, StatusUpdate::Audience::Customer}) {
+        const int row = audience == StatusUpdate::Audience::Internal ? 1 : 2;
+        cadence->addWidget(new QLabel(audience == StatusUpdate::Audience::Internal ? tr("Internal") : tr("Customer"), this), row, 0);
+        for (Severity level : Severities::all()) {
+            auto *spin = new QSpinBox(this);
+            spin->setObjectName(QStringLiteral("cadence_%1_%2").arg(StatusUpdate::audienceKey(audience)).arg(int(level)));
+            spin->setRange(0, 24 * 60);
+            const int set = settings.updateIntervalMinutes(audience, level);
+            spin->setValue(set >= 0 ? set : IncidentInsights::defaultUpdateIntervalMinutes(audience, level));
+            cadence->addWidget(spin, row, int(level));
+            m_cadence.append(spin);
+        }
+    }
+    form->addRow(tr("Update cadence:"), cadence);
 
     m_author = new QLineEdit(settings.authorName(), this);
     m_author->setObjectName(QStringLiteral("authorEdit"));
@@ -171,6 +194,15 @@ void SettingsDialog::accept()
     settings.setPollIntervalSeconds(m_pollInterval->value());
     settings.setDisplayTimeZoneId(m_timeZone->currentData().toString());
     settings.setThirdTimeZoneId(m_thirdZone->currentData().toString());
+    int spin = 0;
+    for (const auto audience : {StatusUpdate::Audience::Internal, StatusUpdate::Audience::Customer}) {
+        for (Severity level : Severities::all()) {
+            const int minutes = m_cadence.at(spin++)->value();
+            // Only what differs from the default is kept, so a better default later reaches everyone else.
+            settings.setUpdateIntervalMinutes(
+                audience, level, minutes == IncidentInsights::defaultUpdateIntervalMinutes(audience, level) ? -1 : minutes);
+        }
+    }
     settings.setAuthorName(m_author->text());
     QStringList severities;
     for (const QString &part : m_notify->text().split(u',', Qt::SkipEmptyParts)) {

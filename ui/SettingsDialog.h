@@ -3,6 +3,7 @@
 #include "AlertSource.h"
 
 #include <QDialog>
+#include <QList>
 
 class QComboBox;
 class QLabel;
@@ -30,5 +31,6 @@ private:
     QComboBox *m_thirdZone;
     QLineEdit *m_author;
     QLineEdit *m_notify;
+    QList<QSpinBox *> m_cadence; // internal SEV-1..3, then customer SEV-1..3
     QLabel *m_problem;
 };
