@@ -88,8 +88,9 @@ const TemplateEngine::Schema &schema()
 }
 
 Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
-                                   const QTimeZone &zone)
+                                   const QTimeZone &zone, const QSet<QString> &needed)
 {
+    auto wants = [&](const char *name) { return needed.isEmpty() || needed.contains(QLatin1String(name)); };
     const auto incident = store.incident(incidentId);
     if (!incident) {
         return incident.status();
@@ -150,7 +151,15 @@ Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId
     d.values.insert(QStringLiteral("comms_lead"), d.values.value(QStringLiteral("comms_lead"), tr("nobody yet")));
     d.lists.insert(QStringLiteral("roles"), held);
 
-    const auto timeline = store.timeline(incidentId);
+    const bool allEntries = wants("entries");
+    if (!allEntries && !wants("key_moments") && !wants("mitigation_steps")) {
+        d.lists.insert(QStringLiteral("entries"), {});
+        d.lists.insert(QStringLiteral("key_moments"), {});
+        d.lists.insert(QStringLiteral("mitigation_steps"), {});
+    }
+    const auto timeline = allEntries ? store.timeline(incidentId)
+                          : (wants("key_moments") || wants("mitigation_steps")) ? store.keyMomentsAndActions(incidentId)
+                                                                                 : Result<QList<TimelineEntry>>(QList<TimelineEntry>());
     if (!timeline) {
         return timeline.status();
     }
@@ -168,7 +177,9 @@ Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId
         if (e.kind == TimelineEntry::Kind::Action && e.source == TimelineEntry::Source::Manual) {
             steps.append({e.occurredAt, e.text});
         }
-        entries.append(std::move(item));
+        if (allEntries) {
+            entries.append(std::move(item));
+        }
     }
     const auto checklist = store.checklist(incidentId);
     if (!checklist) {

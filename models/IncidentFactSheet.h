@@ -17,7 +17,9 @@ const TemplateEngine::Schema &schema();
 // Names and what they hold, for the template editor's help.
 QList<std::pair<QString, QString>> describeVariables();
 
+// needed: the names the template uses (TemplateEngine::usedNames); the lists it does not use are not read, which
+// matters on an incident with a long timeline. Empty: everything.
 Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
-                                   const QTimeZone &zone);
+                                   const QTimeZone &zone, const QSet<QString> &needed = {});
 
 } // namespace IncidentFactSheet

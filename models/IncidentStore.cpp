@@ -545,6 +545,23 @@ Result<QList<TimelineEntry>> IncidentStore::timeline(qint64 incidentId, bool inc
     return list;
 }
 
+Result<QList<TimelineEntry>> IncidentStore::keyMomentsAndActions(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? AND deleted_at IS NULL "
+                                    "AND (is_key_moment = 1 OR (kind = 'action' AND source = 'manual')) "
+                                    "ORDER BY occurred_at, id")
+                         .arg(kEntryColumns));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
+        return s;
+    }
+    QList<TimelineEntry> list;
+    while (q.next()) {
+        list.append(readEntry(q));
+    }
+    return list;
+}
+
 Result<TimelineEntry> IncidentStore::timelineEntry(qint64 id) const
 {
     auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id = ?").arg(kEntryColumns));

@@ -108,6 +108,28 @@ QList<Problem> check(const QString &text, const Schema &schema)
     return problems;
 }
 
+QSet<QString> usedNames(const QString &text)
+{
+    QSet<QString> names;
+    qsizetype at = 0;
+    while ((at = text.indexOf(QStringLiteral("{{"), at)) >= 0) {
+        const qsizetype end = text.indexOf(QStringLiteral("}}"), at);
+        if (end < 0) {
+            break;
+        }
+        QString tag = text.mid(at + 2, end - at - 2).trimmed();
+        if (tag.startsWith(u'{')) {
+            tag = tag.mid(1);
+        }
+        if (!tag.isEmpty() && QStringLiteral("#^/&").contains(tag.at(0))) {
+            tag = tag.mid(1).trimmed();
+        }
+        names.insert(tag);
+        at = end + 2;
+    }
+    return names;
+}
+
 QString describe(const Problem &problem)
 {
     return tr("line %1, column %2: %3").arg(problem.line).arg(problem.column).arg(problem.message);

@@ -40,6 +40,9 @@ QString describe(const Problem &problem); // "line 3, column 5: unknown variable
 
 Result<QString> render(const QString &text, const Data &data);
 
+// The names a template uses, so the data it is rendered with need hold only those.
+QSet<QString> usedNames(const QString &text);
+
 // Backslash-escapes what Markdown would read as markup or HTML, so a value shows as written.
 QString escapeMarkdown(const QString &value);
 

@@ -223,7 +223,8 @@ void UpdateComposer::fillFromTemplate()
                                  tr("Filling from the template replaces what is in the draft now.")) != QMessageBox::Yes) {
         return;
     }
-    const auto data = IncidentFactSheet::build(*m_workspace->store(), m_incidentId, Clock::nowUtc(), m_zone);
+    const auto data = IncidentFactSheet::build(*m_workspace->store(), m_incidentId, Clock::nowUtc(), m_zone,
+                                               TemplateEngine::usedNames(chosen->body));
     if (!data) {
         showProblem(data.error());
         return;
