@@ -54,7 +54,7 @@ QList<std::pair<QString, QString>> describeVariables()
         {QStringLiteral("commander"), tr("the Incident Commander")},
         {QStringLiteral("comms_lead"), tr("the Communications Lead")},
         {QStringLiteral("last_update_at"), tr("when the last update was published")},
-        {QStringLiteral("next_update_at"), tr("when the next update is due")},
+        {QStringLiteral("next_update_at"), tr("when the update after this one is due (the audience's cadence)")},
         {QStringLiteral("roles"), tr("list: role, holder, since")},
         {QStringLiteral("mitigation_steps"), tr("list: time, text (timeline actions and ticked checklist items)")},
         {QStringLiteral("key_moments"), tr("list: time, kind, text")},
@@ -88,7 +88,7 @@ const TemplateEngine::Schema &schema()
 }
 
 Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
-                                   const QTimeZone &zone, const QSet<QString> &needed)
+                                   const QTimeZone &zone, const QSet<QString> &needed, StatusUpdate::Audience audience)
 {
     auto wants = [&](const char *name) { return needed.isEmpty() || needed.contains(QLatin1String(name)); };
     const auto incident = store.incident(incidentId);
@@ -121,8 +121,11 @@ Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId
         return facts.status();
     }
     const IncidentStore::IncidentFacts f = facts->value(incidentId);
-    const IncidentInsights::NextUpdate next = IncidentInsights::nextUpdate(i, f);
-    d.values.insert(QStringLiteral("next_update_at"), next.due.isValid() ? when(next.due) : tr("when there is news"));
+    // The update being written is the one due now; the next one follows at the audience's cadence.
+    const int minutes = IncidentInsights::updateIntervalMinutes(audience, i.severity);
+    d.values.insert(QStringLiteral("next_update_at"), minutes > 0 && IncidentInsights::isActive(i)
+                                                          ? when(nowUtc.addSecs(qint64(minutes) * 60))
+                                                          : tr("when there is news"));
     const QDateTime last = std::max(f.lastInternalUpdate, f.lastCustomerUpdate);
     d.values.insert(QStringLiteral("last_update_at"), when(last));
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "StatusUpdate.h"
 #include "TemplateEngine.h"
 
 #include <QDateTime>
@@ -19,7 +20,9 @@ QList<std::pair<QString, QString>> describeVariables();
 
 // needed: the names the template uses (TemplateEngine::usedNames); the lists it does not use are not read, which
 // matters on an incident with a long timeline. Empty: everything.
+// audience: whom the update being written is for; {{next_update_at}} is when the one after it is due.
 Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
-                                   const QTimeZone &zone, const QSet<QString> &needed = {});
+                                   const QTimeZone &zone, const QSet<QString> &needed = {},
+                                   StatusUpdate::Audience audience = StatusUpdate::Audience::Internal);
 
 } // namespace IncidentFactSheet

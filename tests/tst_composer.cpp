@@ -131,8 +131,12 @@ private slots:
         QVERIFY(internal.contains(u"- 14:00 Rolled back auth 3.8.1"_s));
         QVERIFY(internal.contains(u"Incident Commander: Dana"_s));
         QVERIFY(internal.contains(u"**ETA.** 15:00 UTC"_s));
-        QVERIFY(internal.contains(u"Next internal update by 2026-11-29 14:15 UTC."_s)); // overdue already
-        const QString customer = TemplateEngine::render(templates.at(1).body, data.value()).value();
+        QVERIFY(internal.contains(u"Next internal update by 2026-11-29 14:35 UTC."_s)); // 15 minutes from now (SEV-1)
+        const auto customerData = IncidentFactSheet::build(*w.store(), id, m_now, QTimeZone::utc(), {},
+                                                           StatusUpdate::Audience::Customer);
+        const QString customer = TemplateEngine::render(templates.at(1).body, customerData.value()).value();
+        QVERIFY(customer.contains(u"next update by 2026-11-29 14:50 UTC"_s)); // 30 minutes for customers at SEV-1
+        QCOMPARE(UpdateChecks::promisedNextUpdate(customer, m_now, QTimeZone::utc()), utc(14, 50));
         QVERIFY(customer.contains(u"**Status:** Investigating"_s));
         QVERIFY(customer.contains(u"Most players cannot log in"_s));
     }

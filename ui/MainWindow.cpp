@@ -53,7 +53,7 @@
 #include <QUndoStack>
 
 namespace {
-const int kLayoutVersion = 4; // bump when the default arrangement of the docks changes
+const int kLayoutVersion = 5; // bump when the default arrangement of the docks changes
 }
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -167,7 +167,7 @@ void MainWindow::createDocks()
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     splitDockWidget(roles, timeline, Qt::Vertical);
     splitDockWidget(timeline, updates, Qt::Vertical);
-    resizeDocks({roles, timeline, updates}, {200, 460, 170}, Qt::Vertical);
+    resizeDocks({roles, timeline, updates}, {200, 430, 200}, Qt::Vertical);
     resizeDocks({roles, incident}, {660, 360}, Qt::Horizontal);
     resizeDocks({alerts}, {430}, Qt::Vertical);
 }

@@ -224,7 +224,7 @@ void UpdateComposer::fillFromTemplate()
         return;
     }
     const auto data = IncidentFactSheet::build(*m_workspace->store(), m_incidentId, Clock::nowUtc(), m_zone,
-                                               TemplateEngine::usedNames(chosen->body));
+                                               TemplateEngine::usedNames(chosen->body), m_audience);
     if (!data) {
         showProblem(data.error());
         return;
