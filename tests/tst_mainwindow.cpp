@@ -9,7 +9,9 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QMimeData>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QApplication>
@@ -307,8 +309,11 @@ private slots:
         QTRY_VERIFY(findings->isVisible());
         QVERIFY(findings->text().contains(QStringLiteral("gs-42 (host name)")));
         QVERIFY(!composer->publish(false));
+        QVERIFY(!composer->copyAs(QStringLiteral("plain"))); // copying is checked the same way
         QCOMPARE(w->store()->statusUpdates(id)->size(), 0);
         composer->findChild<QCheckBox *>(QStringLiteral("composerOverride"))->setChecked(true);
+        QVERIFY(composer->copyAs(QStringLiteral("html")));
+        QVERIFY(QApplication::clipboard()->mimeData()->html().contains(QStringLiteral("gs-42")));
         QVERIFY(composer->publish(false));
 
         const auto updates = w->store()->statusUpdates(id).value();

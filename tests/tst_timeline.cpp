@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -419,6 +420,35 @@ private slots:
         Clock::setSource([this] { return m_now; });
     }
 
+    // A draft being typed is in the file within a second: kill the console after a second, and it is there.
+    void draftSurvivesAKill()
+    {
+        const QString path = freshPath();
+        {
+            Workspace w;
+            QVERIFY(w.open(path).ok());
+            QVERIFY(w.declareIncident(u"Crash test"_s, Severity::Sev1).ok());
+        }
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(), {u"--compose-and-wait"_s, path, u"We are rolling back — שלום"_s});
+        QVERIFY(child.waitForStarted());
+        QByteArray said;
+        QElapsedTimer waited;
+        waited.start();
+        while (!said.contains("typed") && waited.elapsed() < 60000 && child.state() == QProcess::Running) {
+            child.waitForReadyRead(100);
+            said += child.readAllStandardOutput();
+        }
+        QVERIFY2(said.contains("typed"), said.constData());
+        QTest::qWait(1000); // the promise: nothing typed more than a second before the crash is lost
+        child.kill();
+        QVERIFY(child.waitForFinished());
+        Workspace w;
+        QVERIFY(w.open(path).ok());
+        QCOMPARE(w.store()->draft(1, StatusUpdate::Audience::Customer).value(), u"We are rolling back — שלום"_s);
+    }
+
     // Pressing Enter commits at once: kill the console right after, and the entry is in the file.
     void entrySurvivesAKill()
     {
@@ -435,7 +465,7 @@ private slots:
         QByteArray said;
         QElapsedTimer waited;
         waited.start();
-        while (!said.contains("entered") && waited.elapsed() < 60000) {
+        while (!said.contains("entered") && waited.elapsed() < 60000 && child.state() == QProcess::Running) {
             child.waitForReadyRead(100);
             said += child.readAllStandardOutput();
         }
@@ -482,8 +512,37 @@ static int typeAndWait(int argc, char **argv)
     return app.exec();
 }
 
+// The child of draftSurvivesAKill: the real composer, typed into, then left to be killed.
+static int composeAndWait(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    AppSettings::applyIdentity();
+    MainWindow window;
+    window.show();
+    if (!window.openFile(QString::fromLocal8Bit(argv[2]))) {
+        return 2;
+    }
+    window.selectIncident(1);
+    auto *button = window.findChild<QPushButton *>(u"composeCustomerButton"_s);
+    if (!button || !button->isEnabled()) {
+        return 3;
+    }
+    button->click();
+    auto *draft = window.findChild<QPlainTextEdit *>(u"composerDraft"_s);
+    if (!draft) {
+        return 4;
+    }
+    draft->insertPlainText(QString::fromUtf8(argv[3])); // as typing does: a change the composer saves by itself
+    std::cout << "typed" << std::endl;
+    return app.exec();
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && qstrcmp(argv[1], "--compose-and-wait") == 0) {
+        return composeAndWait(argc, argv);
+    }
     if (argc == 4 && qstrcmp(argv[1], "--type-and-wait") == 0) {
         return typeAndWait(argc, argv);
     }

@@ -317,8 +317,14 @@ void UpdateComposer::refreshCountdown()
                                          : QStringLiteral("color: white; background: #b71c1c; font-weight: 700; padding: 2px 6px;"));
 }
 
-void UpdateComposer::copyAs(const QString &format)
+bool UpdateComposer::copyAs(const QString &format)
 {
+    refreshChecks();
+    if (m_findings->isVisible() && !m_override->isChecked()) {
+        showProblem(tr("Check the marked words first: take them out, or tick the box to copy them knowingly."));
+        return false;
+    }
+    m_problem->hide();
     auto *mime = new QMimeData;
     if (format == QStringLiteral("html")) {
         mime->setHtml(TemplateEngine::markdownToHtml(draft()));
@@ -329,6 +335,7 @@ void UpdateComposer::copyAs(const QString &format)
         mime->setText(draft());
     }
     QApplication::clipboard()->setMimeData(mime);
+    return true;
 }
 
 bool UpdateComposer::publish(bool confirm)

@@ -33,7 +33,8 @@ public:
     QString draft() const;
     void setDraft(const QString &text);
     void fillFromTemplate();
-    void copyAs(const QString &format); // "markdown", "plain", "html"
+    // Copies the draft as "markdown", "plain" or "html"; a customer draft with unchecked findings is not copied.
+    bool copyAs(const QString &format);
     // Publishes after the diff is confirmed (confirm=false: without asking, for scripts and tests).
     bool publish(bool confirm = true);
 
