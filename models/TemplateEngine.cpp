@@ -156,6 +156,20 @@ QString escapeMarkdown(const QString &value)
     return out;
 }
 
+QString previewMarkdown(const QString &draft)
+{
+    constexpr qsizetype kPreviewChars = 40'000;
+    if (draft.size() <= kPreviewChars) {
+        return draft;
+    }
+    const qsizetype cut = std::max<qsizetype>(draft.lastIndexOf(u'\n', kPreviewChars), kPreviewChars / 2);
+    return draft.left(cut) + QStringLiteral("\n\n---\n\n*")
+           + tr("The preview shows the first %1 of %2 characters; copying and publishing use the whole draft.")
+                 .arg(cut)
+                 .arg(draft.size())
+           + u'*';
+}
+
 Result<QString> readTemplateFile(const QString &path)
 {
     QFile file(path);

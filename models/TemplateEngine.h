@@ -51,6 +51,11 @@ QString escapeMarkdown(const QString &value);
 Result<QString> readTemplateFile(const QString &path);
 Status writeTemplateFile(const QString &path, const QString &text);
 
+// What the composer's preview lays out: the draft, or its first 40,000 characters and a note saying so. A status
+// update is read in a minute; laying out many thousand lines (a template listing a whole long timeline) would stall
+// typing. Copying and publishing always use the whole draft.
+QString previewMarkdown(const QString &draft);
+
 // A Markdown draft as HTML (every bit of text escaped) and as plain text, for copying.
 QString markdownToHtml(const QString &markdown);
 QString markdownToPlainText(const QString &markdown);

@@ -83,6 +83,19 @@ private slots:
         QCOMPARE(TemplateEngine::markdownToPlainText(md), u"Summary: <script>alert(1)</script> & {{x}}"_s);
     }
 
+    void longDraftsArePreviewedInPart()
+    {
+        QString draft;
+        for (int i = 0; i < 5000; ++i) {
+            draft += u"- entry %1 of a long timeline\n"_s.arg(i);
+        }
+        const QString preview = TemplateEngine::previewMarkdown(draft);
+        QVERIFY(preview.size() < 41000);
+        QVERIFY(preview.endsWith(u"copying and publishing use the whole draft.*"_s));
+        QVERIFY(draft.startsWith(preview.left(preview.indexOf(u"\n\n---"_s)))); // cut at a line's end
+        QCOMPARE(TemplateEngine::previewMarkdown(u"short"_s), u"short"_s);
+    }
+
     void problemsHaveTheirPlace_data()
     {
         QTest::addColumn<QString>("tmpl");

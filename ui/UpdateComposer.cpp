@@ -240,7 +240,7 @@ void UpdateComposer::fillFromTemplate()
 
 void UpdateComposer::refreshPreview()
 {
-    m_preview->setMarkdown(draft());
+    m_preview->setMarkdown(TemplateEngine::previewMarkdown(draft()));
 }
 
 void UpdateComposer::refreshChecks()

@@ -72,7 +72,7 @@ private slots:
                 QVERIFY(text.ok());
                 const qint64 b = t.nsecsElapsed();
                 QTextDocument doc;
-                doc.setMarkdown(text.value());
+                doc.setMarkdown(TemplateEngine::previewMarkdown(text.value())); // what the composer lays out
                 doc.setTextWidth(600);
                 QVERIFY(doc.size().height() > 0); // laid out
                 const qint64 c = t.nsecsElapsed();
