@@ -75,8 +75,11 @@ QList<Problem> check(const QString &text, const Schema &schema)
         QString tag = text.mid(at + (triple ? 3 : 2), end - at - (triple ? 3 : 2)).trimmed();
         const qsizetype tagStart = at;
         at = end + (triple ? 3 : 2);
-        if (tag.isEmpty() || tag.startsWith(u'!') || tag.startsWith(u'=')) {
-            continue; // a comment, or a delimiter change (then the rest is not in braces: stop checking names)
+        if (tag.startsWith(u'=')) {
+            break; // a delimiter change: the tags after it are not in braces, and kainjow has checked the syntax
+        }
+        if (tag.isEmpty() || tag.startsWith(u'!')) {
+            continue; // a comment
         }
         QChar sigil;
         if (QStringLiteral("#^/&>").contains(tag.at(0))) {
@@ -140,16 +143,24 @@ QString escapeMarkdown(const QString &value)
     QString out;
     out.reserve(value.size() + value.size() / 8);
     bool lineStart = true;
+    bool leadingDigits = false; // "1." or "1)" at the start of a line makes an ordered list
     for (const QChar c : value) {
-        // CommonMark lets any ASCII punctuation be escaped. These start markup or HTML anywhere; "#", "-", "+"
-        // only at the start of a line (headings, lists), so "INC-7" stays as it is.
-        if (QStringLiteral("\\`*_{}[]<>|~&").contains(c) || (lineStart && QStringLiteral("#+-").contains(c))) {
+        // CommonMark lets any ASCII punctuation be escaped. These start markup or HTML anywhere; "#", "-", "+", "="
+        // only at the start of a line (headings, lists, underlines), so "INC-7" stays as it is.
+        const bool listNumberEnd = leadingDigits && (c == u'.' || c == u')');
+        if (QStringLiteral("\\`*_{}[]<>|~&").contains(c) || (lineStart && QStringLiteral("#+-=").contains(c))
+            || listNumberEnd) {
             out += u'\\';
         }
         out += c;
         if (c == u'\n') {
             lineStart = true;
-        } else if (c != u' ') {
+            leadingDigits = false;
+        } else if (lineStart && c.isDigit()) {
+            lineStart = false;
+            leadingDigits = true;
+        } else if (c != u' ' || !lineStart) {
+            leadingDigits = leadingDigits && c.isDigit();
             lineStart = false;
         }
     }

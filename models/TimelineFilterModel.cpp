@@ -9,15 +9,19 @@ TimelineFilterModel::TimelineFilterModel(IncidentStore *store, QObject *parent)
     : QSortFilterProxyModel(parent), m_store(store)
 {
     setDynamicSortFilter(true);
-    // A search is over the incident shown; when the entries change, the matches are looked up again.
-    auto again = [this] {
-        if (!m_words.isEmpty()) {
-            redoSearch();
-        }
-    };
-    connect(store, &IncidentStore::timelineEntryInserted, this, again);
-    connect(store, &IncidentStore::timelineEntryChanged, this, again);
-    connect(store, &IncidentStore::timelineReset, this, again);
+    // A search is over the incident shown: when its entries change (as the timeline model sees them, so after it),
+    // the matches are looked up again. Entries of other incidents never cost a search.
+    connect(this, &QSortFilterProxyModel::sourceModelChanged, this, [this] {
+        auto again = [this] {
+            if (!m_words.isEmpty()) {
+                redoSearch();
+            }
+        };
+        connect(sourceModel(), &QAbstractItemModel::rowsInserted, this, again);
+        connect(sourceModel(), &QAbstractItemModel::rowsRemoved, this, again);
+        connect(sourceModel(), &QAbstractItemModel::modelReset, this, again);
+        connect(sourceModel(), &QAbstractItemModel::dataChanged, this, again);
+    });
 }
 
 void TimelineFilterModel::setKind(std::optional<TimelineEntry::Kind> kind)

@@ -232,6 +232,18 @@ Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone
             const QString stamp = m.captured(1);
             if (stamp.contains(u'-') && stamp.indexOf(u'-') == 4) {
                 at = isoTime(stamp, zone);
+            } else if (stamp.endsWith(u'Z') || stamp.contains(u'+') || stamp.lastIndexOf(u'-') > 0) {
+                // A time with its own offset but no date ("14:05Z", "14:05+02:00"): today, in that offset.
+                const qsizetype cut = stamp.endsWith(u'Z') ? stamp.size() - 1 : std::max(stamp.lastIndexOf(u'+'), stamp.lastIndexOf(u'-'));
+                const QString offset = stamp.mid(cut);
+                const QTimeZone own = offset == u"Z" ? QTimeZone::utc()
+                                                     : QTimeZone((offset.startsWith(u'-') ? -1 : 1)
+                                                                 * (offset.mid(1, 2).toInt() * 3600 + offset.mid(4, 2).toInt() * 60));
+                const QStringList parts = stamp.left(cut).split(u':');
+                const QTime t(parts.value(0).toInt(), parts.value(1).toInt(), parts.value(2).left(2).toInt());
+                if (t.isValid()) {
+                    at = QDateTime(nowUtc.toTimeZone(own).date(), t, own).toUTC();
+                }
             } else {
                 const QStringList parts = stamp.split(u':');
                 const int hour = parts.value(0).toInt();
@@ -277,12 +289,7 @@ Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone
         }
     }
     // Times without a date were put on today; a log pasted just after midnight is from yesterday.
-    QDateTime lastDateless;
-    for (int i = 0; i < log.entries.size(); ++i) {
-        if (dateless.contains(i)) {
-            lastDateless = log.entries.at(i).occurredAt;
-        }
-    }
+    const QDateTime lastDateless = dateless.isEmpty() ? QDateTime() : log.entries.at(dateless.last()).occurredAt;
     if (lastDateless.isValid() && lastDateless > nowUtc.addSecs(60)) {
         for (int i : std::as_const(dateless)) {
             log.entries[i].occurredAt = log.entries.at(i).occurredAt.addDays(-1);

@@ -51,6 +51,7 @@ private slots:
         // A value is printed as text: template syntax in it is not evaluated, Markdown and HTML are escaped.
         QTest::newRow("injection") << u"{{summary}}"_s << u"\\{\\{title\\}\\} \\<b\\>bold\\</b\\> \\*x\\* a \\& b"_s;
         QTest::newRow("list-looking value") << u"{{eta}}"_s << u"\\- soon\n\\# not a heading, INC-7"_s;
+        QTest::newRow("numbered-looking value") << u"{{summary2}}"_s << u"1\\. first\n\\===\n2024\\) x, version 1.2"_s;
         QTest::newRow("unicode") << u"{{impact}}"_s << u"שלום 🔥 players in EU"_s;
     }
 
@@ -63,7 +64,8 @@ private slots:
                        {u"title"_s, u"Login failures"_s},
                        {u"summary"_s, u"{{title}} <b>bold</b> *x* a & b"_s},
                        {u"impact"_s, u"שלום 🔥 players in EU"_s},
-                       {u"eta"_s, u"- soon\n# not a heading, INC-7"_s}};
+                       {u"eta"_s, u"- soon\n# not a heading, INC-7"_s},
+                       {u"summary2"_s, u"1. first\n===\n2024) x, version 1.2"_s}};
         data.lists.insert(u"roles"_s, {{{u"role"_s, u"Incident Commander"_s}, {u"holder"_s, u"Dana"_s}},
                                        {{u"role"_s, u"Scribe"_s}, {u"holder"_s, u"Lee"_s}}});
         data.lists.insert(u"alerts"_s, {});

@@ -137,6 +137,12 @@ private slots:
         QVERIFY(parsed.problems[0].startsWith(u"line 1:"_s));
         QVERIFY(parsed.problems[1].startsWith(u"line 8:"_s));
 
+        // A time with its own offset and no date is today in that offset.
+        const auto offset = TimelineInput::parseLog(u"14:05+02:00 a\n12:10Z b"_s, utc(29, 14, 0), QTimeZone::utc());
+        QCOMPARE(offset.entries.size(), 2);
+        QCOMPARE(offset.entries[0].occurredAt, utc(29, 12, 5));
+        QCOMPARE(offset.entries[1].occurredAt, utc(29, 12, 10));
+
         // Pasted just after midnight, a log of the evening is yesterday's.
         const auto evening = TimelineInput::parseLog(u"[22:10] a\n[22:15] b"_s, utc(29, 0, 5), QTimeZone::utc());
         QCOMPARE(evening.entries.first().occurredAt, utc(28, 22, 10));

@@ -15,6 +15,7 @@
 #include "AlertsPanel.h"
 #include "AppSettings.h"
 #include "ChecklistModel.h"
+#include "UpdateComposer.h"
 #include "DeclareIncidentDialog.h"
 #include "IncidentListModel.h"
 #include "IncidentPanel.h"
@@ -129,6 +130,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
+    // Composers first, while the file is open: each saves what was typed since its last autosave.
+    qDeleteAll(findChildren<UpdateComposer *>(Qt::FindDirectChildrenOnly));
     // Close the file while every panel still exists: closing announces a reset that they all hear.
     m_workspace->store()->disconnect(this);
     m_monitor->setArchivePath({});

@@ -157,12 +157,17 @@ UpdateComposer::UpdateComposer(Workspace *workspace, qint64 incidentId, StatusUp
     connect(tick, &QTimer::timeout, this, &UpdateComposer::refreshCountdown);
     tick->start();
     connect(m_workspace->store(), &IncidentStore::statusUpdatesChanged, this, &UpdateComposer::refreshCountdown);
+    // The incident or the whole file went away: nothing more is saved (it would land in what replaced them).
     connect(m_workspace->store(), &IncidentStore::incidentRemoved, this, [this](qint64 id) {
         if (id == m_incidentId) {
+            m_autosave->stop();
             close();
         }
     });
-    connect(m_workspace->store(), &IncidentStore::storeReset, this, &QWidget::close);
+    connect(m_workspace->store(), &IncidentStore::storeReset, this, [this] {
+        m_autosave->stop();
+        close();
+    });
 
     // Pick up where the last draft stopped.
     if (const auto saved = m_workspace->store()->draft(incidentId, audience); saved && !saved->isEmpty()) {
@@ -174,7 +179,7 @@ UpdateComposer::UpdateComposer(Workspace *workspace, qint64 incidentId, StatusUp
 
 UpdateComposer::~UpdateComposer()
 {
-    if (m_autosave->isActive()) {
+    if (m_autosave->isActive() && m_workspace) {
         saveDraftNow();
     }
 }

@@ -2,6 +2,7 @@
 
 #include "StatusUpdate.h"
 
+#include <QPointer>
 #include <QTimeZone>
 #include <QWidget>
 
@@ -48,7 +49,7 @@ private:
     void refreshCountdown();
     void showProblem(const QString &text);
 
-    Workspace *m_workspace;
+    QPointer<Workspace> m_workspace; // the window owns it; a composer never outlives it by design, but checks
     qint64 m_incidentId;
     StatusUpdate::Audience m_audience;
     QTimeZone m_zone;
