@@ -423,6 +423,25 @@ Result<qint64> IncidentStore::insertRow(const QString &sql, const QVariantList &
     return newId;
 }
 
+Status IncidentStore::changeRow(const QString &sql, const QVariantList &values, const QString &what,
+                                const QString &missing, const std::function<void(qint64)> &announce)
+{
+    return write([&]() -> Status {
+        auto q = prepare(sql);
+        for (const QVariant &v : values) {
+            q.addBindValue(v);
+        }
+        if (const Status s = exec(q, what); !s) {
+            return s;
+        }
+        if (!q.next()) {
+            return Status::failure(missing);
+        }
+        notify([announce, owner = q.value(0).toLongLong()] { announce(owner); });
+        return Status::success();
+    });
+}
+
 Result<qint64> IncidentStore::execInsert(QSqlQuery &query, const QString &what)
 {
     if (const Status s = exec(query, what); !s) {
@@ -815,18 +834,9 @@ Result<qint64> IncidentStore::insertTimelineRevision(const TimelineRevision &r)
 
 Status IncidentStore::deleteTimelineRevision(qint64 id)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("DELETE FROM timeline_revisions WHERE id = ? RETURNING entry_id"));
-        q.addBindValue(id);
-        if (const Status s = exec(q, tr("Could not remove revision %1").arg(id)); !s) {
-            return s;
-        }
-        if (!q.next()) {
-            return Status::failure(tr("There is no revision %1.").arg(id));
-        }
-        notify([this, entry = q.value(0).toLongLong()] { emit timelineRevisionsChanged(entry); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("DELETE FROM timeline_revisions WHERE id = ? RETURNING entry_id"), {id},
+                     tr("Could not remove revision %1").arg(id), tr("There is no revision %1.").arg(id),
+                     [this](qint64 entry) { emit timelineRevisionsChanged(entry); });
 }
 
 QString IncidentStore::searchQuery(const QString &words)
@@ -916,18 +926,9 @@ Result<qint64> IncidentStore::insertSeverityChange(const SeverityChange &c)
 
 Status IncidentStore::deleteSeverityChange(qint64 id)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("DELETE FROM severity_changes WHERE id = ? RETURNING incident_id"));
-        q.addBindValue(id);
-        if (const Status s = exec(q, tr("Could not remove severity change %1").arg(id)); !s) {
-            return s;
-        }
-        if (!q.next()) {
-            return Status::failure(tr("There is no severity change %1.").arg(id));
-        }
-        notify([this, incident = q.value(0).toLongLong()] { emit severityHistoryChanged(incident); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("DELETE FROM severity_changes WHERE id = ? RETURNING incident_id"), {id},
+                     tr("Could not remove severity change %1").arg(id), tr("There is no severity change %1.").arg(id),
+                     [this](qint64 incident) { emit severityHistoryChanged(incident); });
 }
 
 Result<QList<ChecklistDefault>> IncidentStore::checklistDefaults() const
@@ -986,37 +987,17 @@ Result<qint64> IncidentStore::insertChecklistItem(const ChecklistItem &i)
 
 Status IncidentStore::setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("UPDATE checklist_items SET done_at = ?, done_by = ? WHERE id = ? "
-                                        "RETURNING incident_id"));
-        q.addBindValue(StoredTime::toSql(doneAt));
-        q.addBindValue(text(doneAt.isValid() ? doneBy : QString()));
-        q.addBindValue(itemId);
-        if (const Status s = exec(q, tr("Could not tick checklist item %1").arg(itemId)); !s) {
-            return s;
-        }
-        if (!q.next()) {
-            return Status::failure(tr("There is no checklist item %1.").arg(itemId));
-        }
-        notify([this, incident = q.value(0).toLongLong()] { emit checklistChanged(incident); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("UPDATE checklist_items SET done_at = ?, done_by = ? WHERE id = ? RETURNING incident_id"),
+                     {StoredTime::toSql(doneAt), text(doneAt.isValid() ? doneBy : QString()), itemId},
+                     tr("Could not tick checklist item %1").arg(itemId), tr("There is no checklist item %1.").arg(itemId),
+                     [this](qint64 incident) { emit checklistChanged(incident); });
 }
 
 Status IncidentStore::deleteChecklistItem(qint64 id)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("DELETE FROM checklist_items WHERE id = ? RETURNING incident_id"));
-        q.addBindValue(id);
-        if (const Status s = exec(q, tr("Could not remove checklist item %1").arg(id)); !s) {
-            return s;
-        }
-        if (!q.next()) {
-            return Status::failure(tr("There is no checklist item %1.").arg(id));
-        }
-        notify([this, incident = q.value(0).toLongLong()] { emit checklistChanged(incident); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("DELETE FROM checklist_items WHERE id = ? RETURNING incident_id"), {id},
+                     tr("Could not remove checklist item %1").arg(id), tr("There is no checklist item %1.").arg(id),
+                     [this](qint64 incident) { emit checklistChanged(incident); });
 }
 
 Result<QHash<qint64, IncidentStore::IncidentFacts>> IncidentStore::incidentFacts(const QList<qint64> &incidentIds) const
@@ -1259,36 +1240,17 @@ Result<qint64> IncidentStore::insertAssignment(const RoleAssignment &a)
 
 Status IncidentStore::setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("UPDATE role_assignments SET released_at = ? WHERE id = ? "
-                                        "RETURNING incident_id"));
-        q.addBindValue(StoredTime::toSql(releasedAt));
-        q.addBindValue(assignmentId);
-        if (const Status s = exec(q, tr("Could not save the hand-off")); !s) {
-            return s;
-        }
-        if (!q.next()) {
-            return Status::failure(tr("There is no role assignment %1.").arg(assignmentId));
-        }
-        notify([this, incident = q.value(0).toLongLong()] { emit assignmentsChanged(incident); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("UPDATE role_assignments SET released_at = ? WHERE id = ? RETURNING incident_id"),
+                     {StoredTime::toSql(releasedAt), assignmentId}, tr("Could not save the hand-off"),
+                     tr("There is no role assignment %1.").arg(assignmentId),
+                     [this](qint64 incident) { emit assignmentsChanged(incident); });
 }
 
 Status IncidentStore::deleteAssignment(qint64 id)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("DELETE FROM role_assignments WHERE id = ? RETURNING incident_id"));
-        q.addBindValue(id);
-        if (const Status s = exec(q, tr("Could not remove role assignment %1").arg(id)); !s) {
-            return s;
-        }
-        if (!q.next()) {
-            return Status::failure(tr("There is no role assignment %1.").arg(id));
-        }
-        notify([this, incident = q.value(0).toLongLong()] { emit assignmentsChanged(incident); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("DELETE FROM role_assignments WHERE id = ? RETURNING incident_id"), {id},
+                     tr("Could not remove role assignment %1").arg(id), tr("There is no role assignment %1.").arg(id),
+                     [this](qint64 incident) { emit assignmentsChanged(incident); });
 }
 
 // ---- status updates, action items, templates, alerts ----
@@ -1402,18 +1364,9 @@ Result<qint64> IncidentStore::insertActionItem(const ActionItem &a)
 
 Status IncidentStore::deleteActionItem(qint64 id)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("DELETE FROM action_items WHERE id = ? RETURNING incident_id"));
-        q.addBindValue(id);
-        if (const Status s = exec(q, tr("Could not remove action item %1").arg(id)); !s) {
-            return s;
-        }
-        if (!q.next()) {
-            return Status::failure(tr("There is no action item %1.").arg(id));
-        }
-        notify([this, incident = q.value(0).toLongLong()] { emit actionItemsChanged(incident); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("DELETE FROM action_items WHERE id = ? RETURNING incident_id"), {id},
+                     tr("Could not remove action item %1").arg(id), tr("There is no action item %1.").arg(id),
+                     [this](qint64 incident) { emit actionItemsChanged(incident); });
 }
 
 Result<QList<MessageTemplate>> IncidentStore::templates() const
@@ -1590,18 +1543,9 @@ Result<qint64> IncidentStore::insertAlertLink(qint64 incidentId, qint64 alertId,
 
 Status IncidentStore::deleteAlertLink(qint64 linkId)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("DELETE FROM alert_links WHERE id = ? RETURNING incident_id"));
-        q.addBindValue(linkId);
-        if (const Status e = exec(q, tr("Could not remove the alert link")); !e) {
-            return e;
-        }
-        if (!q.next()) {
-            return Status::failure(tr("There is no alert link %1.").arg(linkId));
-        }
-        notify([this, incident = q.value(0).toLongLong()] { emit alertLinksChanged(incident); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("DELETE FROM alert_links WHERE id = ? RETURNING incident_id"), {linkId},
+                     tr("Could not remove the alert link"), tr("There is no alert link %1.").arg(linkId),
+                     [this](qint64 incident) { emit alertLinksChanged(incident); });
 }
 
 Result<QHash<QString, IncidentStore::LinkedAlert>> IncidentStore::alertLinksByIdentity() const

@@ -196,6 +196,10 @@ private:
     // One INSERT with its values in order, in a transaction; `announce` runs with the new id after the commit.
     Result<qint64> insertRow(const QString &sql, const QVariantList &values, const QString &what,
                              const std::function<void(qint64)> &announce);
+    // One UPDATE or DELETE of a single row "... RETURNING <owner id>", in a transaction; `announce` runs with the
+    // owner's id after the commit. `missing` is the failure when no row matched.
+    Status changeRow(const QString &sql, const QVariantList &values, const QString &what, const QString &missing,
+                     const std::function<void(qint64)> &announce);
     void notify(std::function<void()> signal);
     Status requireWritable() const;
 
