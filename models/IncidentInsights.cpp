@@ -75,21 +75,26 @@ int defaultUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity sever
     return 0;
 }
 
+QDateTime nextUpdateDue(const Incident &incident, const IncidentStore::IncidentFacts &facts, StatusUpdate::Audience audience)
+{
+    if (!isActive(incident)) {
+        return {};
+    }
+    const bool customer = audience == StatusUpdate::Audience::Customer;
+    const QDateTime announced = customer ? facts.nextCustomerDue : facts.nextInternalDue;
+    if (announced.isValid()) {
+        return announced;
+    }
+    const QDateTime last = customer ? facts.lastCustomerUpdate : facts.lastInternalUpdate;
+    const int minutes = updateIntervalMinutes(audience, incident.severity);
+    return minutes > 0 ? (last.isValid() ? last : incident.declaredAt).addSecs(qint64(minutes) * 60) : QDateTime();
+}
+
 NextUpdate nextUpdate(const Incident &incident, const IncidentStore::IncidentFacts &facts)
 {
     NextUpdate next;
-    if (!isActive(incident)) {
-        return next;
-    }
     for (const auto audience : {StatusUpdate::Audience::Internal, StatusUpdate::Audience::Customer}) {
-        const bool customer = audience == StatusUpdate::Audience::Customer;
-        const QDateTime announced = customer ? facts.nextCustomerDue : facts.nextInternalDue;
-        const QDateTime last = customer ? facts.lastCustomerUpdate : facts.lastInternalUpdate;
-        const int minutes = updateIntervalMinutes(audience, incident.severity);
-        QDateTime due = announced;
-        if (!due.isValid() && minutes > 0) {
-            due = (last.isValid() ? last : incident.declaredAt).addSecs(qint64(minutes) * 60);
-        }
+        const QDateTime due = nextUpdateDue(incident, facts, audience);
         if (due.isValid() && (!next.due.isValid() || due < next.due)) {
             next.due = due;
             next.audience = audience;

@@ -32,7 +32,10 @@ struct NextUpdate
     QDateTime due; // invalid: none expected
     StatusUpdate::Audience audience = StatusUpdate::Audience::Internal;
 };
-// The earliest update owed to any audience: the time the last update announced, else its cadence.
+// When the next update to this audience is due: the time the last one announced, else its cadence from the last
+// one (or from the declaration). Invalid when none is owed.
+QDateTime nextUpdateDue(const Incident &incident, const IncidentStore::IncidentFacts &facts, StatusUpdate::Audience audience);
+// The earliest update owed to any audience.
 NextUpdate nextUpdate(const Incident &incident, const IncidentStore::IncidentFacts &facts);
 
 // Still being worked on: open and not yet resolved.

@@ -300,15 +300,9 @@ void UpdateComposer::refreshCountdown()
     if (!incident || !facts) {
         return;
     }
-    const IncidentStore::IncidentFacts f = facts->value(m_incidentId);
     const bool customer = m_audience == StatusUpdate::Audience::Customer;
-    QDateTime due = customer ? f.nextCustomerDue : f.nextInternalDue;
-    const QDateTime last = customer ? f.lastCustomerUpdate : f.lastInternalUpdate;
-    const int minutes = IncidentInsights::updateIntervalMinutes(m_audience, incident->severity);
-    if (!due.isValid() && minutes > 0) {
-        due = (last.isValid() ? last : incident->declaredAt).addSecs(qint64(minutes) * 60);
-    }
-    if (!due.isValid() || !IncidentInsights::isActive(incident.value())) {
+    const QDateTime due = IncidentInsights::nextUpdateDue(incident.value(), facts->value(m_incidentId), m_audience);
+    if (!due.isValid()) {
         m_countdown->setText(tr("No regular update due"));
         m_countdown->setStyleSheet(QString());
         return;
