@@ -40,6 +40,11 @@ Status Workspace::push(std::unique_ptr<StoreCommand> command)
     return Status::success();
 }
 
+StoreCommand::FailureHandler Workspace::onFailure()
+{
+    return [this](const QString &m) { emit editFailed(m); };
+}
+
 TimelineEntry Workspace::systemEntry(qint64 incidentId, TimelineEntry::Kind kind, const QString &text) const
 {
     TimelineEntry e;
@@ -95,7 +100,7 @@ Result<qint64> Workspace::declareIncident(const QString &title, Severity severit
                                                   incident.title));
     declared.keyMoment = true;
     auto command = std::make_unique<DeclareIncidentCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, incident, declared, checklist.value());
+        m_store, onFailure(), incident, declared, checklist.value());
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
         return s;
@@ -118,7 +123,7 @@ Result<qint64> Workspace::addTimelineEntry(qint64 incidentId, const QString &tex
     entry.text = text; // kept byte for byte, as typed
     entry.source = TimelineEntry::Source::Manual;
     auto command = std::make_unique<AddTimelineEntryCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, entry);
+        m_store, onFailure(), entry);
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
         return s;
@@ -150,7 +155,7 @@ Result<qint64> Workspace::addTimelineLine(qint64 incidentId, const QString &inpu
         item->createdAt = now;
     }
     auto command = std::make_unique<AddTimelineEntryCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, entry, item);
+        m_store, onFailure(), entry, item);
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
         return s;
@@ -179,7 +184,7 @@ Result<int> Workspace::addTimelineEntries(qint64 incidentId, const QList<Timelin
         list.append(entry);
     }
     if (const Status s = push(std::make_unique<AddTimelineEntriesCommand>(
-            m_store, [this](const QString &m) { emit editFailed(m); }, incidentId, list));
+            m_store, onFailure(), incidentId, list));
         !s) {
         return s;
     }
@@ -242,7 +247,7 @@ Status Workspace::editTimelineEntry(const TimelineEntry &changed, const QString 
         what = tr("Move timeline entry");
     }
     return push(std::make_unique<EditTimelineEntryCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, what, before.value(), after, revision));
+        m_store, onFailure(), what, before.value(), after, revision));
 }
 
 Status Workspace::deleteTimelineEntry(qint64 entryId, const QString &reason)
@@ -268,7 +273,7 @@ Status Workspace::deleteTimelineEntry(qint64 entryId, const QString &reason)
     revision.oldKeyMoment = before->keyMoment;
     revision.oldCustomerVisible = before->customerVisible;
     return push(std::make_unique<EditTimelineEntryCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, tr("Delete timeline entry"), before.value(), after,
+        m_store, onFailure(), tr("Delete timeline entry"), before.value(), after,
         revision));
 }
 
@@ -355,7 +360,7 @@ Result<qint64> Workspace::saveTemplate(const MessageTemplate &tmpl)
     MessageTemplate saved = tmpl;
     saved.name = tmpl.name.trimmed();
     saved.builtin = before ? before->builtin : false;
-    auto command = std::make_unique<SaveTemplateCommand>(m_store, [this](const QString &m) { emit editFailed(m); },
+    auto command = std::make_unique<SaveTemplateCommand>(m_store, onFailure(),
                                                          saved, before);
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
@@ -385,7 +390,7 @@ Status Workspace::setImpactAndEta(qint64 incidentId, const QString &impact, cons
     }
     const TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Note, parts.join(QStringLiteral(" · ")));
     return push(std::make_unique<UpdateIncidentCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, tr("Change impact and ETA"), before.value(), after,
+        m_store, onFailure(), tr("Change impact and ETA"), before.value(), after,
         note));
 }
 
@@ -424,7 +429,7 @@ Status Workspace::changeStage(qint64 incidentId, Stage stage)
     TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Decision, text);
     note.keyMoment = resolving != before->isResolved();
     return push(std::make_unique<UpdateIncidentCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, tr("Move to %1").arg(Stages::title(stage)),
+        m_store, onFailure(), tr("Move to %1").arg(Stages::title(stage)),
         before.value(), after, note));
 }
 
@@ -467,7 +472,7 @@ Status Workspace::recordSeverity(qint64 incidentId, Severity severity, SeverityC
     TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Decision, text);
     note.keyMoment = before->severity != severity;
     return push(std::make_unique<UpdateIncidentCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, commandText, before.value(), after, note, change));
+        m_store, onFailure(), commandText, before.value(), after, note, change));
 }
 
 Status Workspace::changeSeverity(qint64 incidentId, Severity severity, const QString &reason)
@@ -529,7 +534,7 @@ Status Workspace::setSecurityIncident(qint64 incidentId, bool security)
                                            security ? tr("Marked as a security incident")
                                                     : tr("No longer marked as a security incident"));
     return push(std::make_unique<UpdateIncidentCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); },
+        m_store, onFailure(),
         security ? tr("Mark as security incident") : tr("Unmark security incident"), before.value(), after, note));
 }
 
@@ -550,7 +555,7 @@ Result<qint64> Workspace::addChecklistItem(qint64 incidentId, Stage stage, const
         item.position = std::max(item.position, i.position + 1);
     }
     auto command = std::make_unique<AddChecklistItemCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, item);
+        m_store, onFailure(), item);
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
         return s;
@@ -579,7 +584,7 @@ Status Workspace::setChecklistItemDone(qint64 incidentId, qint64 itemId, bool do
                     done ? tr("Done (%1): %2").arg(Stages::title(it->stage), it->text)
                          : tr("Not done after all (%1): %2").arg(Stages::title(it->stage), it->text));
     return push(std::make_unique<TickChecklistItemCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, *it, after, note));
+        m_store, onFailure(), *it, after, note));
 }
 
 Result<qint64> Workspace::addRole(const QString &name, const QString &responsibility)
@@ -596,7 +601,7 @@ Result<qint64> Workspace::addRole(const QString &name, const QString &responsibi
             return Status::failure(tr("There is already a role called %1.").arg(r.name));
         }
     }
-    auto command = std::make_unique<AddRoleCommand>(m_store, [this](const QString &m) { emit editFailed(m); },
+    auto command = std::make_unique<AddRoleCommand>(m_store, onFailure(),
                                                     Role{0, name.trimmed(), responsibility.trimmed(), false});
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
@@ -628,7 +633,7 @@ Result<qint64> Workspace::savePerson(const Person &person)
     if (before && *before == person) {
         return person.id;
     }
-    auto command = std::make_unique<SavePersonCommand>(m_store, [this](const QString &m) { emit editFailed(m); },
+    auto command = std::make_unique<SavePersonCommand>(m_store, onFailure(),
                                                        person, before);
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
@@ -689,7 +694,7 @@ Status Workspace::assignRole(qint64 incidentId, qint64 roleId, const QString &pe
                                         : tr("%1 takes %2").arg(who, role->name);
     const TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Decision, text);
     return push(std::make_unique<AssignRoleCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, assignment, newPerson, previousId, note));
+        m_store, onFailure(), assignment, newPerson, previousId, note));
 }
 
 Result<QList<Alert>> Workspace::alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const
@@ -725,7 +730,7 @@ Status Workspace::linkAlerts(qint64 incidentId, const QList<Alert> &alerts)
                                                   : tr("These alerts are already linked to %1.").arg(incident->reference()));
     }
     return push(std::make_unique<LinkAlertsCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, incidentId, fresh.value(), m_author));
+        m_store, onFailure(), incidentId, fresh.value(), m_author));
 }
 
 Result<qint64> Workspace::declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts)
@@ -749,11 +754,10 @@ Result<qint64> Workspace::declareIncidentFromAlerts(const QString &title, Severi
     if (!checklist) {
         return checklist.status();
     }
-    auto onFailure = [this](const QString &m) { emit editFailed(m); };
     auto command = std::make_unique<DeclareFromAlertsCommand>(
-        m_store, onFailure,
-        std::make_unique<DeclareIncidentCommand>(m_store, onFailure, incident, declared, checklist.value()),
-        std::make_unique<LinkAlertsCommand>(m_store, onFailure, 0, alerts, m_author));
+        m_store, onFailure(),
+        std::make_unique<DeclareIncidentCommand>(m_store, onFailure(), incident, declared, checklist.value()),
+        std::make_unique<LinkAlertsCommand>(m_store, onFailure(), 0, alerts, m_author));
     auto *raw = command.get();
     if (const Status s = push(std::move(command)); !s) {
         return s; // one transaction: nothing was declared, nothing is on the undo stack
@@ -773,5 +777,5 @@ Status Workspace::acknowledgeAlert(const QString &identity, const QString &note)
     }
     const AlertAck ack{identity, note.trimmed(), m_author, Clock::nowUtc()};
     return push(std::make_unique<AcknowledgeAlertCommand>(
-        m_store, [this](const QString &m) { emit editFailed(m); }, ack, previous));
+        m_store, onFailure(), ack, previous));
 }

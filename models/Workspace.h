@@ -12,7 +12,7 @@
 #include <QObject>
 #include <QUndoStack>
 
-class StoreCommand;
+#include "StoreCommand.h"
 
 // One open incident file and its undo history: the API through which the window and the command line
 // make every edit. Each edit is a command on the undo stack and is committed to the file at once.
@@ -97,6 +97,8 @@ signals:
 
 private:
     Status push(std::unique_ptr<StoreCommand> command);
+    // What a command calls when a later undo or redo cannot be written: the window hears it as editFailed.
+    StoreCommand::FailureHandler onFailure();
     Result<QList<ChecklistItem>> defaultChecklist() const;
     Status recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,
                           std::optional<Severity> suggested, const QString &reason);
