@@ -47,6 +47,24 @@ private:
     QDateTime m_now = utc(29, 14, 30);
 
     QString freshPath() { return m_dir.filePath(u"t%1.sqlite"_s.arg(++m_files)); }
+    // Starts this test executable in one of its child modes and reads its output until it says `marker`
+    // (or a minute passes, or it ends). Returns what it said.
+    static QByteArray runChildUntil(QProcess &child, const QStringList &arguments, const char *marker)
+    {
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(), arguments);
+        QByteArray said;
+        if (!child.waitForStarted()) {
+            return said;
+        }
+        QElapsedTimer waited;
+        waited.start();
+        while (!said.contains(marker) && waited.elapsed() < 60000 && child.state() == QProcess::Running) {
+            child.waitForReadyRead(100);
+            said += child.readAllStandardOutput();
+        }
+        return said;
+    }
 
 private slots:
     void initTestCase()
@@ -436,16 +454,7 @@ private slots:
             QVERIFY(w.declareIncident(u"Crash test"_s, Severity::Sev1).ok());
         }
         QProcess child;
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(), {u"--compose-and-wait"_s, path, u"We are rolling back — שלום"_s});
-        QVERIFY(child.waitForStarted());
-        QByteArray said;
-        QElapsedTimer waited;
-        waited.start();
-        while (!said.contains("typed") && waited.elapsed() < 60000 && child.state() == QProcess::Running) {
-            child.waitForReadyRead(100);
-            said += child.readAllStandardOutput();
-        }
+        const QByteArray said = runChildUntil(child, {u"--compose-and-wait"_s, path, u"We are rolling back — שלום"_s}, "typed");
         QVERIFY2(said.contains("typed"), said.constData());
         QTest::qWait(1000); // the promise: nothing typed more than a second before the crash is lost
         child.kill();
@@ -465,16 +474,7 @@ private slots:
             QVERIFY(w.declareIncident(u"Crash test"_s, Severity::Sev2).ok());
         }
         QProcess child;
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(), {u"--type-and-wait"_s, path, u"Rolled back — שלום 🔥"_s});
-        QVERIFY(child.waitForStarted());
-        QByteArray said;
-        QElapsedTimer waited;
-        waited.start();
-        while (!said.contains("entered") && waited.elapsed() < 60000 && child.state() == QProcess::Running) {
-            child.waitForReadyRead(100);
-            said += child.readAllStandardOutput();
-        }
+        const QByteArray said = runChildUntil(child, {u"--type-and-wait"_s, path, u"Rolled back — שלום 🔥"_s}, "entered");
         QVERIFY2(said.contains("entered"), said.constData());
         child.kill(); // SIGKILL: no shutdown, no chance to save anything more
         QVERIFY(child.waitForFinished());
