@@ -1323,31 +1323,51 @@ Result<qint64> IncidentStore::insertStatusUpdate(const StatusUpdate &u)
                      [this, incident = u.incidentId](qint64) { emit statusUpdatesChanged(incident); });
 }
 
+namespace {
+const char *const kActionItemColumns = "SELECT id, incident_id, title, owner_id, due_at, state, created_at FROM action_items ";
+
+ActionItem actionItemFrom(const QSqlQuery &q)
+{
+    ActionItem a;
+    a.id = q.value(0).toLongLong();
+    a.incidentId = q.value(1).toLongLong();
+    a.title = q.value(2).toString();
+    a.ownerId = q.value(3).toLongLong();
+    a.dueAt = StoredTime::fromSql(q.value(4));
+    a.state = ActionItem::stateFromKey(q.value(5).toString()).value_or(ActionItem::State::Open);
+    a.createdAt = StoredTime::fromSql(q.value(6));
+    return a;
+}
+} // namespace
+
 Result<QList<ActionItem>> IncidentStore::actionItems(qint64 incidentId) const
 {
-    auto q = prepare(QStringLiteral("SELECT id, incident_id, title, owner_id, due_at, state, created_at "
-                                    "FROM action_items WHERE incident_id = ? ORDER BY id"));
+    auto q = prepare(QLatin1String(kActionItemColumns) + QStringLiteral("WHERE incident_id = ? ORDER BY id"));
     q.addBindValue(incidentId);
     if (const Status s = exec(q, tr("Could not read the action items")); !s) {
         return s;
     }
     QList<ActionItem> list;
     while (q.next()) {
-        ActionItem a;
-        a.id = q.value(0).toLongLong();
-        a.incidentId = q.value(1).toLongLong();
-        a.title = q.value(2).toString();
-        a.ownerId = q.value(3).toLongLong();
-        a.dueAt = StoredTime::fromSql(q.value(4));
-        const QString state = q.value(5).toString();
-        for (auto st : {ActionItem::State::Open, ActionItem::State::InProgress, ActionItem::State::Done,
-                        ActionItem::State::Cancelled}) {
-            if (ActionItem::stateKey(st) == state) {
-                a.state = st;
-            }
-        }
-        a.createdAt = StoredTime::fromSql(q.value(6));
-        list.append(a);
+        list.append(actionItemFrom(q));
+    }
+    return list;
+}
+
+Result<QList<ActionItem>> IncidentStore::allActionItems(const QDateTime &nowUtc) const
+{
+    // Stored times are fixed-width UTC text, so comparing them as text compares the times.
+    auto q = prepare(QLatin1String(kActionItemColumns) +
+                     QStringLiteral("ORDER BY state NOT IN ('open', 'in_progress'), "
+                                    "state IN ('open', 'in_progress') AND due_at IS NOT NULL AND due_at < ? DESC, "
+                                    "due_at IS NULL, due_at, id"));
+    q.addBindValue(StoredTime::toSql(nowUtc));
+    if (const Status s = exec(q, tr("Could not read the action items")); !s) {
+        return s;
+    }
+    QList<ActionItem> list;
+    while (q.next()) {
+        list.append(actionItemFrom(q));
     }
     return list;
 }
@@ -1360,6 +1380,57 @@ Result<qint64> IncidentStore::insertActionItem(const ActionItem &a)
                       ActionItem::stateKey(a.state), StoredTime::toSql(a.createdAt.isValid() ? a.createdAt : Clock::nowUtc())},
                      tr("Could not save the action item"),
                      [this, incident = a.incidentId](qint64) { emit actionItemsChanged(incident); });
+}
+
+Status IncidentStore::updateActionItem(const ActionItem &a)
+{
+    return changeRow(QStringLiteral("UPDATE action_items SET title = ?, owner_id = ?, due_at = ?, state = ? "
+                                    "WHERE id = ? RETURNING incident_id"),
+                     {text(a.title), idOrNull(a.ownerId), StoredTime::toSql(a.dueAt), ActionItem::stateKey(a.state), a.id},
+                     tr("Could not change action item %1").arg(a.id), tr("There is no action item %1.").arg(a.id),
+                     [this](qint64 incident) { emit actionItemsChanged(incident); });
+}
+
+Result<Postmortem> IncidentStore::postmortem(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral("SELECT root_cause, went_well, went_badly, published_at, updated_at "
+                                    "FROM postmortems WHERE incident_id = ?"));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the postmortem")); !s) {
+        return s;
+    }
+    Postmortem p;
+    p.incidentId = incidentId;
+    if (q.next()) {
+        p.rootCause = q.value(0).toString();
+        p.wentWell = q.value(1).toString();
+        p.wentBadly = q.value(2).toString();
+        p.publishedAt = StoredTime::fromSql(q.value(3));
+        p.updatedAt = StoredTime::fromSql(q.value(4));
+    }
+    return p;
+}
+
+Status IncidentStore::savePostmortem(const Postmortem &p)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral(
+            "INSERT INTO postmortems (incident_id, root_cause, went_well, went_badly, published_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET root_cause = excluded.root_cause, "
+            "went_well = excluded.went_well, went_badly = excluded.went_badly, published_at = excluded.published_at, "
+            "updated_at = excluded.updated_at"));
+        q.addBindValue(p.incidentId);
+        q.addBindValue(text(p.rootCause));
+        q.addBindValue(text(p.wentWell));
+        q.addBindValue(text(p.wentBadly));
+        q.addBindValue(StoredTime::toSql(p.publishedAt));
+        q.addBindValue(StoredTime::toSql(p.updatedAt.isValid() ? p.updatedAt : Clock::nowUtc()));
+        if (const Status s = exec(q, tr("Could not save the postmortem")); !s) {
+            return s;
+        }
+        notify([this, incident = p.incidentId] { emit postmortemChanged(incident); });
+        return Status::success();
+    });
 }
 
 Status IncidentStore::deleteActionItem(qint64 id)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActionItem.h"
+#include "Postmortem.h"
 #include "Alert.h"
 #include "AlertAck.h"
 #include "ArchivedAlert.h"
@@ -131,7 +132,13 @@ public:
     Result<qint64> insertStatusUpdate(const StatusUpdate &update);
     Result<QList<ActionItem>> actionItems(qint64 incidentId) const;
     Result<qint64> insertActionItem(const ActionItem &item);
+    Status updateActionItem(const ActionItem &item); // title, owner, due time, state
     Status deleteActionItem(qint64 id);
+    // Every incident's items: open and in progress first, overdue among them first, then by due time.
+    Result<QList<ActionItem>> allActionItems(const QDateTime &nowUtc) const;
+    // The sections written so far; an empty Postmortem (with the incident id) when none.
+    Result<Postmortem> postmortem(qint64 incidentId) const;
+    Status savePostmortem(const Postmortem &postmortem); // replaces the incident's sections
     Result<QList<MessageTemplate>> templates() const;
     Result<qint64> insertTemplate(const MessageTemplate &t);
     Status updateTemplate(const MessageTemplate &t);
@@ -183,6 +190,7 @@ signals:
     void checklistChanged(qint64 incidentId);
     void statusUpdatesChanged(qint64 incidentId);
     void actionItemsChanged(qint64 incidentId);
+    void postmortemChanged(qint64 incidentId);
     void templatesChanged();
     void alertArchiveChanged();
     void alertAckChanged(const QString &identity);

@@ -16,7 +16,7 @@ class IncidentStore;
 class JsonExchange final
 {
 public:
-    static constexpr int kFormatVersion = 4; // 2: lifecycle; 3: timeline edits; 4: impact, ETA, drafts
+    static constexpr int kFormatVersion = 5; // 2: lifecycle; 3: timeline edits; 4: impact, ETA, drafts; 5: postmortems
     static QString formatName() { return QStringLiteral("incident-console"); }
 
     struct ImportSummary
