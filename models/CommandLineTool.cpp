@@ -4,6 +4,7 @@
 #include "AlertPoller.h"
 #include "AppSettings.h"
 #include "LiveAlertModel.h"
+#include "IncidentExporter.h"
 #include "JsonExchange.h"
 #include "StoredTime.h"
 #include "Workspace.h"
@@ -11,6 +12,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
+#include <QGuiApplication>
 #include <QTimer>
 #include <QIODevice>
 #include <QJsonArray>
@@ -39,7 +42,12 @@ QString usageText()
               "                                                  Add a timeline entry; prints its id.\n"
               "  timeline search WORDS [--incident ID] [--json]  Find entries by their words (all of them; the\n"
               "                                                  last may be the start of a word), newest first.\n"
-              "  export --format json [--incident ID] [-o FILE]  Export the file or one incident (stdout without -o).\n"
+              "  export [--format FORMAT] [--incident ID] [--zone ZONE] [--table TABLE] [-o FILE]\n"
+              "                                                  Export the file or one incident (stdout without -o).\n"
+              "                                                  FORMAT: json (default; complete, re-importable),\n"
+              "                                                  markdown, html or pdf (postmortem and full timeline),\n"
+              "                                                  csv (TABLE: timeline or action-items), sqlite (-o only).\n"
+              "                                                  ZONE: times shown in it (default UTC), e.g. Europe/Berlin.\n"
               "  import FILE                                     Import an export; all or nothing.\n"
               "  alerts --prometheus URL | --alertmanager URL [--once] [--json]\n"
               "                                                  Print the alerts firing now, in the console's normalised\n"
@@ -76,6 +84,18 @@ QJsonObject incidentJson(const Incident &i)
 
 CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
 
+bool CommandLineTool::needsFonts(int argc, const char *const *argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--format=pdf" || arg == "-format=pdf" || ((arg == "--format" || arg == "-format") && i + 1 < argc
+                                                              && QByteArrayView(argv[i + 1]) == "pdf")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 int CommandLineTool::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -95,10 +115,12 @@ int CommandLineTool::run(const QStringList &arguments)
     const QCommandLineOption prometheus(QStringLiteral("prometheus"), QString(), QStringLiteral("URL"));
     const QCommandLineOption alertmanager(QStringLiteral("alertmanager"), QString(), QStringLiteral("URL"));
     const QCommandLineOption once(QStringLiteral("once"));
+    const QCommandLineOption tableOption(QStringLiteral("table"), QString(), QStringLiteral("TABLE"));
+    const QCommandLineOption zone(QStringLiteral("zone"), QString(), QStringLiteral("ZONE"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
     parser.addOptions({db, json, title, severity, summary, drill, incident, text, at, kind, format, output, prometheus,
-                       alertmanager, once, help, version});
+                       alertmanager, once, tableOption, zone, help, version});
 
     auto usageError = [this](const QString &message) {
         m_err << "incident-console-cli: " << message << " (see --help)\n";
@@ -146,7 +168,8 @@ int CommandLineTool::run(const QStringList &arguments)
         {QStringLiteral("timeline add"),
          {QStringLiteral("incident"), QStringLiteral("text"), QStringLiteral("at"), QStringLiteral("kind")}},
         {QStringLiteral("timeline search"), {QStringLiteral("incident"), QStringLiteral("json")}},
-        {QStringLiteral("export"), {QStringLiteral("format"), QStringLiteral("incident"), QStringLiteral("o")}},
+        {QStringLiteral("export"), {QStringLiteral("format"), QStringLiteral("incident"), QStringLiteral("o"),
+                                    QStringLiteral("table"), QStringLiteral("zone")}},
         {QStringLiteral("import"), {}},
         {QStringLiteral("alerts"),
          {QStringLiteral("prometheus"), QStringLiteral("alertmanager"), QStringLiteral("once"), QStringLiteral("json")}},
@@ -330,29 +353,54 @@ int CommandLineTool::run(const QStringList &arguments)
 
     if (command == QStringLiteral("export")) {
         const QString fmt = parser.isSet(format) ? parser.value(format) : QStringLiteral("json");
-        if (fmt != QStringLiteral("json")) {
-            return usageError(tr("--format \"%1\" is not supported; this version exports json").arg(fmt));
+        const QString table = parser.isSet(tableOption) ? parser.value(tableOption) : QStringLiteral("timeline");
+        if (table != u"timeline" && table != u"action-items") {
+            return usageError(tr("--table is \"timeline\" or \"action-items\", not \"%1\"").arg(table));
         }
-        std::optional<qint64> scope;
+        if (parser.isSet(tableOption) && fmt != u"csv") {
+            return usageError(tr("--table goes with --format csv"));
+        }
+        const auto chosen = ExportFormats::fromKey(fmt == u"csv" && table == u"action-items" ? QStringLiteral("csv-action-items") : fmt);
+        if (!chosen || fmt == u"csv-action-items") {
+            return usageError(tr("--format is json, markdown, html, pdf, csv or sqlite, not \"%1\"").arg(fmt));
+        }
+        ExportRequest request;
+        request.format = *chosen;
         if (parser.isSet(incident)) {
             qint64 incidentId = 0;
             if (!parseId(incident, incidentId)) {
                 return usageError(tr("--incident needs an incident id"));
             }
-            scope = incidentId;
+            request.incidentId = incidentId;
+        }
+        if (parser.isSet(zone)) {
+            const QTimeZone chosenZone(parser.value(zone).toUtf8());
+            if (!chosenZone.isValid()) {
+                return usageError(tr("--zone \"%1\" is not a time zone this machine knows (e.g. UTC, Europe/Berlin)")
+                                      .arg(parser.value(zone)));
+            }
+            request.zone = chosenZone;
+        }
+        if (request.format == ExportFormat::Pdf && !qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+            return failure(tr("PDF needs the fonts of a graphical session; run through incident-console-cli itself."));
         }
         if (parser.isSet(output)) {
-            if (const Status s = JsonExchange::exportToFile(store, scope, parser.value(output)); !s) {
+            if (const Status s = IncidentExporter::exportToFile(store, request, parser.value(output)); !s) {
                 return failure(s.error());
             }
             return Ok;
         }
-        const auto data = scope ? JsonExchange::exportIncident(store, *scope) : JsonExchange::exportFile(store);
-        if (!data) {
-            return failure(data.error());
+        if (request.format == ExportFormat::Sqlite) {
+            return usageError(tr("--format sqlite writes a file: give it with -o FILE"));
         }
         m_out.flush();
-        m_out.device() ? void(m_out.device()->write(data.value())) : void(m_out << QString::fromUtf8(data.value()));
+        QFile standardOutput;
+        if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
+            return failure(tr("Could not write to standard output."));
+        }
+        if (const Status s = IncidentExporter::exportToDevice(store, request, standardOutput); !s) {
+            return failure(s.error());
+        }
         return Ok;
     }
 

@@ -13,6 +13,8 @@ class CommandLineTool final
 public:
     CommandLineTool(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
+    // A PDF export lays text out with the machine's fonts, which needs a QGuiApplication (offscreen is enough).
+    static bool needsFonts(int argc, const char *const *argv);
 
 private:
     int runAlerts(const QList<AlertSource> &sources, bool once, bool json);

@@ -32,6 +32,96 @@ QString customerStatus(Stage stage)
     }
     return {};
 }
+// What a postmortem adds: the review's own sections, the severity history with time in each level, everyone who
+// held a role, and the action items.
+Status addPostmortemFacts(TemplateEngine::Data &d, const IncidentStore &store, const Incident &i, const QDateTime &nowUtc,
+                          const QTimeZone &zone, const std::function<bool(const char *)> &wants)
+{
+    auto when = [&](const QDateTime &t) { return t.isValid() ? TimeDisplay::dateTime(t, zone) : tr("not yet"); };
+    d.values.insert(QStringLiteral("detected_at"), when(i.detectedAt));
+    d.values.insert(QStringLiteral("mitigated_at"), when(i.mitigatedAt));
+    d.values.insert(QStringLiteral("postmortem_due_at"), when(i.postmortemDueAt));
+
+    const auto postmortem = store.postmortem(i.id);
+    if (!postmortem) {
+        return postmortem.status();
+    }
+    auto written = [](const QString &text) { return text.trimmed().isEmpty() ? tr("(not written yet)") : text; };
+    d.values.insert(QStringLiteral("root_cause"), written(postmortem->rootCause));
+    d.values.insert(QStringLiteral("went_well"), written(postmortem->wentWell));
+    d.values.insert(QStringLiteral("went_badly"), written(postmortem->wentBadly));
+    d.markdownValues += {QStringLiteral("root_cause"), QStringLiteral("went_well"), QStringLiteral("went_badly")};
+    d.values.insert(QStringLiteral("postmortem_published_at"), when(postmortem->publishedAt));
+
+    const auto history = store.severityChanges(i.id);
+    if (!history) {
+        return history.status();
+    }
+    const QDateTime end = i.resolvedAt.isValid() ? i.resolvedAt : nowUtc;
+    QList<QHash<QString, QString>> steps;
+    Severity highest = i.severity;
+    for (qsizetype n = 0; n < history->size(); ++n) {
+        const SeverityChange &c = history->at(n);
+        highest = std::min(highest, c.severity); // SEV-1 is the lowest number
+        const QDateTime until = n + 1 < history->size() ? history->at(n + 1).changedAt : end;
+        steps.append({{QStringLiteral("time"), when(c.changedAt)},
+                      {QStringLiteral("severity"), Severities::label(c.severity)},
+                      {QStringLiteral("reason"), c.reason},
+                      {QStringLiteral("duration"), TimeDisplay::duration(std::max<qint64>(0, c.changedAt.secsTo(until)))}});
+    }
+    d.values.insert(QStringLiteral("highest_severity"), Severities::label(highest));
+    d.lists.insert(QStringLiteral("severity_history"), steps);
+    const auto spent = IncidentInsights::timeInSeverity(i, history.value(), nowUtc);
+    QList<QHash<QString, QString>> levels;
+    for (Severity s : {Severity::Sev1, Severity::Sev2, Severity::Sev3}) {
+        if (const qint64 seconds = spent.at(int(s) - 1); seconds > 0) {
+            levels.append({{QStringLiteral("severity"), Severities::label(s)},
+                           {QStringLiteral("duration"), TimeDisplay::duration(seconds)}});
+        }
+    }
+    d.lists.insert(QStringLiteral("time_in_severity"), levels);
+
+    if (wants("role_history")) {
+        const auto roles = store.roles();
+        const auto assignments = store.assignments(i.id);
+        if (!roles || !assignments) {
+            return roles ? assignments.status() : roles.status();
+        }
+        QHash<qint64, QString> roleNames;
+        for (const Role &r : roles.value()) {
+            roleNames.insert(r.id, r.name);
+        }
+        QList<QHash<QString, QString>> held;
+        for (const RoleAssignment &a : assignments.value()) {
+            held.append({{QStringLiteral("role"), roleNames.value(a.roleId)},
+                         {QStringLiteral("holder"), a.personName},
+                         {QStringLiteral("from"), when(a.assumedAt)},
+                         {QStringLiteral("to"), a.isCurrent() ? tr("now") : when(a.releasedAt)}});
+        }
+        d.lists.insert(QStringLiteral("role_history"), held);
+    } else {
+        d.lists.insert(QStringLiteral("role_history"), {});
+    }
+
+    const auto items = store.actionItems(i.id);
+    const auto people = store.people();
+    if (!items || !people) {
+        return items ? people.status() : items.status();
+    }
+    QHash<qint64, QString> names;
+    for (const Person &p : people.value()) {
+        names.insert(p.id, p.name);
+    }
+    QList<QHash<QString, QString>> actions;
+    for (const ActionItem &a : items.value()) {
+        actions.append({{QStringLiteral("title"), a.title},
+                        {QStringLiteral("owner"), a.ownerId ? names.value(a.ownerId) : tr("nobody yet")},
+                        {QStringLiteral("due"), a.dueAt.isValid() ? when(a.dueAt) : tr("not set")},
+                        {QStringLiteral("state"), ActionItem::stateTitle(a.state)}});
+    }
+    d.lists.insert(QStringLiteral("action_items"), actions);
+    return Status::success();
+}
 } // namespace
 
 QList<std::pair<QString, QString>> describeVariables()
@@ -60,6 +150,18 @@ QList<std::pair<QString, QString>> describeVariables()
         {QStringLiteral("key_moments"), tr("list: time, kind, text")},
         {QStringLiteral("entries"), tr("list: every timeline entry, time, kind, text")},
         {QStringLiteral("linked_alerts"), tr("list: name, severity, state, summary")},
+        {QStringLiteral("detected_at"), tr("when it was detected")},
+        {QStringLiteral("mitigated_at"), tr("when it was mitigated, or \"not yet\"")},
+        {QStringLiteral("highest_severity"), tr("the highest level it reached")},
+        {QStringLiteral("postmortem_due_at"), tr("when the postmortem is due (48 hours after resolution)")},
+        {QStringLiteral("postmortem_published_at"), tr("when the postmortem was distributed, or \"not yet\"")},
+        {QStringLiteral("root_cause"), tr("the postmortem's root cause, as the team wrote it")},
+        {QStringLiteral("went_well"), tr("what went well, as the team wrote it")},
+        {QStringLiteral("went_badly"), tr("what went badly, as the team wrote it")},
+        {QStringLiteral("severity_history"), tr("list: time, severity, reason, duration")},
+        {QStringLiteral("time_in_severity"), tr("list: severity, duration (levels it spent time in)")},
+        {QStringLiteral("role_history"), tr("list: role, holder, from, to (everyone who held a role)")},
+        {QStringLiteral("action_items"), tr("list: title, owner, due, state")},
     };
 }
 
@@ -67,9 +169,11 @@ const TemplateEngine::Schema &schema()
 {
     static const TemplateEngine::Schema s = [] {
         TemplateEngine::Schema schema;
-        const QSet<QString> lists{QStringLiteral("roles"), QStringLiteral("mitigation_steps"),
-                                  QStringLiteral("key_moments"), QStringLiteral("entries"),
-                                  QStringLiteral("linked_alerts")};
+        const QSet<QString> lists{QStringLiteral("roles"),         QStringLiteral("mitigation_steps"),
+                                  QStringLiteral("key_moments"),   QStringLiteral("entries"),
+                                  QStringLiteral("linked_alerts"), QStringLiteral("severity_history"),
+                                  QStringLiteral("time_in_severity"), QStringLiteral("role_history"),
+                                  QStringLiteral("action_items")};
         for (const auto &[name, what] : describeVariables()) {
             if (!lists.contains(name)) {
                 schema.values.insert(name);
@@ -77,9 +181,17 @@ const TemplateEngine::Schema &schema()
         }
         schema.lists.insert(QStringLiteral("roles"), {QStringLiteral("role"), QStringLiteral("holder"), QStringLiteral("since")});
         schema.lists.insert(QStringLiteral("mitigation_steps"), {QStringLiteral("time"), QStringLiteral("text")});
-        schema.lists.insert(QStringLiteral("key_moments"),
-                            {QStringLiteral("time"), QStringLiteral("kind"), QStringLiteral("text")});
-        schema.lists.insert(QStringLiteral("entries"), {QStringLiteral("time"), QStringLiteral("kind"), QStringLiteral("text")});
+        schema.lists.insert(QStringLiteral("key_moments"), {QStringLiteral("time"), QStringLiteral("at"),
+                                                            QStringLiteral("kind"), QStringLiteral("text")});
+        schema.lists.insert(QStringLiteral("entries"), {QStringLiteral("time"), QStringLiteral("at"),
+                                                        QStringLiteral("kind"), QStringLiteral("text")});
+        schema.lists.insert(QStringLiteral("severity_history"), {QStringLiteral("time"), QStringLiteral("severity"),
+                                                                 QStringLiteral("reason"), QStringLiteral("duration")});
+        schema.lists.insert(QStringLiteral("time_in_severity"), {QStringLiteral("severity"), QStringLiteral("duration")});
+        schema.lists.insert(QStringLiteral("role_history"), {QStringLiteral("role"), QStringLiteral("holder"),
+                                                             QStringLiteral("from"), QStringLiteral("to")});
+        schema.lists.insert(QStringLiteral("action_items"), {QStringLiteral("title"), QStringLiteral("owner"),
+                                                             QStringLiteral("due"), QStringLiteral("state")});
         schema.lists.insert(QStringLiteral("linked_alerts"), {QStringLiteral("name"), QStringLiteral("severity"),
                                                               QStringLiteral("state"), QStringLiteral("summary")});
         return schema;
@@ -172,6 +284,7 @@ Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId
     entries.reserve(timeline->size());
     for (const TimelineEntry &e : timeline.value()) {
         QHash<QString, QString> item{{QStringLiteral("time"), clock(e.occurredAt)},
+                                     {QStringLiteral("at"), when(e.occurredAt)},
                                      {QStringLiteral("kind"), TimelineEntry::kindTitle(e.kind)},
                                      {QStringLiteral("text"), e.text}};
         if (e.keyMoment) {
@@ -212,6 +325,10 @@ Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId
                        {QStringLiteral("summary"), QString()}});
     }
     d.lists.insert(QStringLiteral("linked_alerts"), alerts);
+
+    if (const Status s = addPostmortemFacts(d, store, i, nowUtc, zone, wants); !s) {
+        return s;
+    }
     return d;
 }
 

@@ -707,6 +707,56 @@ Result<QList<TimelineIndexRow>> IncidentStore::timelineIndex(qint64 incidentId, 
     return rows;
 }
 
+QByteArrayView RawRow::text(int column) const
+{
+    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return bytes ? QByteArrayView(bytes, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
+}
+
+qint64 RawRow::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+bool RawRow::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &parameters,
+                                    const std::function<bool(const RawRow &)> &onRow) const
+{
+    if (!isOpen()) {
+        return Status::failure(tr("No file is open."));
+    }
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return Status::failure(tr("The SQLite driver gave no handle."));
+    }
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
+        return Status::failure(QString::fromUtf8(sqlite3_errmsg(db)));
+    }
+    for (int i = 0; i < parameters.size(); ++i) {
+        sqlite3_bind_int64(statement, i + 1, parameters.at(i));
+    }
+    const RawRow row(statement);
+    int step = SQLITE_ROW;
+    bool stopped = false;
+    while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
+        if (!onRow(row)) {
+            stopped = true;
+            break;
+        }
+    }
+    const QString error = stopped ? tr("stopped before the end")
+                          : step == SQLITE_DONE ? QString()
+                                                : QString::fromUtf8(sqlite3_errmsg(db));
+    sqlite3_finalize(statement);
+    return error.isEmpty() ? Status::success() : Status::failure(error);
+}
+
 Result<QList<TimelineEntry>> IncidentStore::timelineEntries(const QList<qint64> &ids) const
 {
     if (ids.isEmpty()) {
@@ -1635,7 +1685,7 @@ Result<QHash<QString, IncidentStore::LinkedAlert>> IncidentStore::alertLinksById
     return links;
 }
 
-Status IncidentStore::saveCopy(const QString &destination) const
+Status IncidentStore::saveCopy(const QString &destination, const std::function<Status(const QString &)> &finish) const
 {
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
@@ -1653,6 +1703,12 @@ Status IncidentStore::saveCopy(const QString &destination) const
         QFile::remove(partial);
         return Status::failure(
             tr("Could not write a copy to %1: %2").arg(QDir::toNativeSeparators(target), q.lastError().text()));
+    }
+    if (finish) {
+        if (const Status s = finish(partial); !s) {
+            QFile::remove(partial);
+            return s;
+        }
     }
     std::error_code error;
     std::filesystem::rename(QFile::encodeName(partial).toStdString(), QFile::encodeName(target).toStdString(), error);

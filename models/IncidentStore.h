@@ -2,6 +2,7 @@
 
 #include "ActionItem.h"
 #include "Postmortem.h"
+#include "RawRow.h"
 #include "Alert.h"
 #include "AlertAck.h"
 #include "ArchivedAlert.h"
@@ -165,11 +166,16 @@ public:
     Result<QHash<QString, LinkedAlert>> alertLinksByIdentity() const;
 
     // A consistent copy of the live file (VACUUM INTO), safe while the console keeps writing.
-    Status saveCopy(const QString &destination) const;
+    // finish: runs on the complete copy before it is moved into place (an export that keeps one incident).
+    Status saveCopy(const QString &destination, const std::function<Status(const QString &partialPath)> &finish = {}) const;
 
     // For the core's exporters and importers, which read and write whole tables.
     QSqlDatabase database() const { return m_db; }
     QSqlQuery prepare(const QString &sql) const;
+    // Runs a SELECT with integer parameters ?1, ?2 … and hands each row to onRow as raw UTF-8; onRow returns false to
+    // stop early (the result is then a failure saying so). One statement, so the rows are one consistent snapshot.
+    Status forEachRawRow(const QByteArray &sql, const QList<qint64> &parameters,
+                         const std::function<bool(const RawRow &)> &onRow) const;
     // Tells every listener the file changed wholesale (after an import).
     void announceReset();
     // The alert archiver writes through a connection of its own; this tells the models it did.

@@ -207,7 +207,9 @@ Status writeTemplateFile(const QString &path, const QString &text)
 QString markdownToHtml(const QString &markdown)
 {
     QTextDocument doc;
-    doc.setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
+    // Raw HTML in the Markdown stays text: user words never become markup.
+    doc.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                              QTextDocument::MarkdownNoHTML));
     return doc.toHtml();
 }
 
@@ -231,7 +233,8 @@ Result<QString> render(const QString &text, const Data &values)
     tmpl.set_custom_escape([](const std::string &s) { return s; });
     data root = data::type::object;
     for (auto it = values.values.cbegin(); it != values.values.cend(); ++it) {
-        root.set(it.key().toStdString(), escapeMarkdown(it.value()).toUtf8().toStdString());
+        const QString value = values.markdownValues.contains(it.key()) ? it.value() : escapeMarkdown(it.value());
+        root.set(it.key().toStdString(), value.toUtf8().toStdString());
     }
     for (auto it = values.lists.cbegin(); it != values.lists.cend(); ++it) {
         list items;

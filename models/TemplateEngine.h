@@ -24,6 +24,9 @@ struct Data
 {
     QHash<QString, QString> values;
     QHash<QString, QList<QHash<QString, QString>>> lists;
+    // Values the team wrote as Markdown (a postmortem's root cause): kept as Markdown rather than escaped. They are
+    // still data, never read as template syntax, and the HTML forms turn off raw HTML.
+    QSet<QString> markdownValues;
 };
 
 struct Problem

@@ -1,0 +1,698 @@
+#include "IncidentExporter.h"
+
+#include "Clock.h"
+#include "IncidentStore.h"
+#include "JsonExchange.h"
+#include "PostmortemDocument.h"
+#include "StoredTime.h"
+#include "TemplateEngine.h"
+#include "ZonedTimeWriter.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDevice>
+#include <QFileInfo>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+#include <sqlite3.h>
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("IncidentExporter", text, nullptr, n);
+}
+
+constexpr qsizetype kChunk = 1 << 20;
+constexpr qint64 kProgressEvery = 4096;
+
+// Collects output and hands it to the device a mebibyte at a time; keeps the first write error.
+class ChunkedOutput final
+{
+public:
+    explicit ChunkedOutput(QIODevice &device) : m_device(device) { m_buffer.reserve(kChunk + kChunk / 4); }
+    QByteArray &buffer() { return m_buffer; }
+    bool flushIfFull() { return m_buffer.size() < kChunk || flush(); }
+    bool flush()
+    {
+        if (m_error.isEmpty() && !m_buffer.isEmpty() && m_device.write(m_buffer) != m_buffer.size()) {
+            m_error = m_device.errorString();
+        }
+        m_buffer.clear();
+        return m_error.isEmpty();
+    }
+    Status status() const
+    {
+        return m_error.isEmpty() ? Status::success() : Status::failure(tr("Could not write the export: %1").arg(m_error));
+    }
+
+private:
+    QIODevice &m_device;
+    QByteArray m_buffer;
+    QString m_error;
+};
+
+Status stopped()
+{
+    return Status::failure(tr("The export was stopped; nothing was written."));
+}
+
+// The timeline as the exports show it: what the incident's record says now, without deleted entries.
+QByteArray timelineSql(bool oneIncident)
+{
+    return QByteArrayLiteral("SELECT incident_id, occurred_at, kind, source, author, text, is_key_moment, customer_visible "
+                             "FROM timeline_entries WHERE deleted_at IS NULL ")
+         + (oneIncident ? QByteArrayLiteral("AND incident_id = ?1 ORDER BY occurred_at, id")
+                        : QByteArrayLiteral("ORDER BY incident_id, occurred_at, id"));
+}
+
+enum TimelineColumn { Incident, OccurredAt, Kind, Source, Author, Text, KeyMoment, CustomerVisible };
+
+class ExportRun final
+{
+public:
+    ExportRun(const IncidentStore &store, const ExportRequest &request, const IncidentExporter::Progress &progress)
+        : m_store(store), m_request(request), m_progress(progress), m_times(request.zone),
+          m_now(request.nowUtc.isValid() ? request.nowUtc : Clock::nowUtc())
+    {
+    }
+
+    Status write(QIODevice &device);
+
+private:
+    Status prepare();
+    bool step(qint64 count = 1);
+    Status writeCsvTimeline(ChunkedOutput &out);
+    Status writeCsvActionItems(ChunkedOutput &out);
+    Status writeMarkdown(ChunkedOutput &out);
+    Status writeHtml(ChunkedOutput &out);
+    Status writePdf(QIODevice &device);
+    Status forEachEntry(qint64 incidentId, const std::function<bool(const RawRow &)> &onRow) const;
+    QList<qint64> incidentsOrAll() const { return m_incidents; }
+    QString documentTitle() const;
+
+    const IncidentStore &m_store;
+    const ExportRequest &m_request;
+    const IncidentExporter::Progress &m_progress;
+    ZonedTimeWriter m_times;
+    QDateTime m_now;
+    QList<qint64> m_incidents;
+    QHash<qint64, QString> m_titles;
+    QHash<qint64, qint64> m_entryCounts;
+    qint64 m_total = 0;
+    qint64 m_done = 0;
+    qint64 m_reported = 0;
+};
+
+Status ExportRun::prepare()
+{
+    QByteArray sql = QByteArrayLiteral("SELECT i.id, i.title, (SELECT count(*) FROM timeline_entries e "
+                                       "WHERE e.incident_id = i.id AND e.deleted_at IS NULL) FROM incidents i ");
+    QList<qint64> parameters;
+    if (m_request.incidentId) {
+        sql += QByteArrayLiteral("WHERE i.id = ?1 ");
+        parameters.append(*m_request.incidentId);
+    }
+    sql += QByteArrayLiteral("ORDER BY i.id");
+    const Status s = m_store.forEachRawRow(sql, parameters, [this](const RawRow &row) {
+        m_incidents.append(row.integer(0));
+        m_titles.insert(row.integer(0), QString::fromUtf8(row.text(1)));
+        m_entryCounts.insert(row.integer(0), row.integer(2));
+        m_total += row.integer(2) + 1;
+        return true;
+    });
+    if (!s) {
+        return Status::failure(tr("Could not read the incidents: %1").arg(s.error()));
+    }
+    if (m_request.incidentId && m_incidents.isEmpty()) {
+        return Status::failure(tr("There is no incident %1.").arg(*m_request.incidentId));
+    }
+    return Status::success();
+}
+
+bool ExportRun::step(qint64 count)
+{
+    m_done += count;
+    if (!m_progress || m_done - m_reported < kProgressEvery) {
+        return true;
+    }
+    m_reported = m_done;
+    return m_progress(std::min(m_done, m_total), m_total);
+}
+
+Status ExportRun::forEachEntry(qint64 incidentId, const std::function<bool(const RawRow &)> &onRow) const
+{
+    const Status s = m_store.forEachRawRow(timelineSql(true), {incidentId}, onRow);
+    return s ? s : Status::failure(tr("Could not read the timeline of INC-%1: %2").arg(incidentId).arg(s.error()));
+}
+
+QString ExportRun::documentTitle() const
+{
+    if (m_request.incidentId) {
+        return QStringLiteral("INC-%1 %2").arg(*m_request.incidentId).arg(m_titles.value(*m_request.incidentId));
+    }
+    return tr("Incident Console export: %n incident(s)", int(m_incidents.size()));
+}
+
+Status ExportRun::write(QIODevice &device)
+{
+    if (m_request.format == ExportFormat::Json) {
+        const auto json = m_request.incidentId ? JsonExchange::exportIncident(m_store, *m_request.incidentId)
+                                               : JsonExchange::exportFile(m_store);
+        if (!json) {
+            return json.status();
+        }
+        if (device.write(json.value()) != json->size()) {
+            return Status::failure(tr("Could not write the export: %1").arg(device.errorString()));
+        }
+        return Status::success();
+    }
+    if (const Status s = prepare(); !s) {
+        return s;
+    }
+    if (m_progress && !m_progress(0, m_total)) {
+        return stopped();
+    }
+    if (m_request.format == ExportFormat::Pdf) {
+        return writePdf(device);
+    }
+    ChunkedOutput out(device);
+    Status s = Status::success();
+    switch (m_request.format) {
+    case ExportFormat::CsvTimeline:
+        s = writeCsvTimeline(out);
+        break;
+    case ExportFormat::CsvActionItems:
+        s = writeCsvActionItems(out);
+        break;
+    case ExportFormat::Markdown:
+        s = writeMarkdown(out);
+        break;
+    case ExportFormat::Html:
+        s = writeHtml(out);
+        break;
+    default:
+        return Status::failure(tr("This export needs a file."));
+    }
+    if (!s) {
+        return s;
+    }
+    out.flush();
+    if (m_progress && !m_progress(m_total, m_total)) {
+        return stopped();
+    }
+    return out.status();
+}
+
+// ---- CSV ----
+
+Status ExportRun::writeCsvTimeline(ChunkedOutput &out)
+{
+    QByteArray &b = out.buffer();
+    b.append("incident,time,kind,source,author,text,key_moment,customer_visible\r\n");
+    bool stop = false;
+    auto onRow = [&](const RawRow &row) {
+        b.append("INC-");
+        b.append(QByteArray::number(row.integer(TimelineColumn::Incident)));
+        b.append(',');
+        m_times.append(b, row.text(TimelineColumn::OccurredAt));
+        b.append(',');
+        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Kind));
+        b.append(',');
+        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Source));
+        b.append(',');
+        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Author));
+        b.append(',');
+        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Text));
+        b.append(row.integer(TimelineColumn::KeyMoment) ? ",yes," : ",,");
+        b.append(row.integer(TimelineColumn::CustomerVisible) ? "yes\r\n" : "\r\n");
+        if (!out.flushIfFull() || !step()) {
+            stop = true;
+            return false;
+        }
+        return true;
+    };
+    const QList<qint64> parameters = m_request.incidentId ? QList<qint64>{*m_request.incidentId} : QList<qint64>{};
+    const Status s = m_store.forEachRawRow(timelineSql(m_request.incidentId.has_value()), parameters, onRow);
+    if (stop) {
+        return out.status() ? stopped() : out.status();
+    }
+    return s ? s : Status::failure(tr("Could not read the timeline: %1").arg(s.error()));
+}
+
+Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
+{
+    QByteArray &b = out.buffer();
+    b.append("incident,incident_title,action_item,owner,due,state,created\r\n");
+    QByteArray sql = QByteArrayLiteral("SELECT a.incident_id, i.title, a.title, p.name, a.due_at, a.state, a.created_at "
+                                       "FROM action_items a JOIN incidents i ON i.id = a.incident_id "
+                                       "LEFT JOIN people p ON p.id = a.owner_id ");
+    QList<qint64> parameters;
+    if (m_request.incidentId) {
+        sql += QByteArrayLiteral("WHERE a.incident_id = ?1 ");
+        parameters.append(*m_request.incidentId);
+    }
+    sql += QByteArrayLiteral("ORDER BY a.incident_id, a.id");
+    const Status s = m_store.forEachRawRow(sql, parameters, [&](const RawRow &row) {
+        b.append("INC-");
+        b.append(QByteArray::number(row.integer(0)));
+        for (int column = 1; column <= 6; ++column) {
+            b.append(',');
+            if (column == 4 || column == 6) {
+                if (!row.isNull(column)) {
+                    m_times.append(b, row.text(column));
+                }
+            } else {
+                IncidentExporter::appendCsvCell(b, row.text(column));
+            }
+        }
+        b.append("\r\n");
+        return out.flushIfFull();
+    });
+    return s ? s : Status::failure(tr("Could not read the action items: %1").arg(s.error()));
+}
+
+// ---- Markdown and HTML ----
+
+QByteArray zoneNote(const ZonedTimeWriter &times, qint64 entries)
+{
+    return tr("Times in %1; %n entries (deleted entries are left out).", int(entries))
+        .arg(times.zoneName())
+        .toUtf8();
+}
+
+Status ExportRun::writeMarkdown(ChunkedOutput &out)
+{
+    QByteArray &b = out.buffer();
+    if (!m_request.incidentId) {
+        b.append("# " + documentTitle().toUtf8() + "\n\n");
+    }
+    for (qint64 id : m_incidents) {
+        const auto postmortem = PostmortemDocument::markdown(m_store, id, m_now, m_request.zone, m_request.postmortemTemplateId);
+        if (!postmortem) {
+            return Status::failure(tr("INC-%1: %2").arg(id).arg(postmortem.error()));
+        }
+        if (!m_request.incidentId && id != m_incidents.first()) {
+            b.append("\n---\n\n");
+        }
+        b.append(postmortem->toUtf8());
+        b.append("\n## " + tr("Full timeline").toUtf8() + "\n\n");
+        b.append(zoneNote(m_times, m_entryCounts.value(id)) + "\n\n");
+        b.append("| " + tr("Time").toUtf8() + " | " + tr("Kind").toUtf8() + " | " + tr("Source").toUtf8() + " | "
+                 + tr("Author").toUtf8() + " | " + tr("Entry").toUtf8() + " | " + tr("Key moment").toUtf8() + " | "
+                 + tr("Customer-visible").toUtf8() + " |\n|---|---|---|---|---|---|---|\n");
+        bool stop = false;
+        const Status s = forEachEntry(id, [&](const RawRow &row) {
+            b.append("| ");
+            m_times.append(b, row.text(TimelineColumn::OccurredAt));
+            b.append(" | ");
+            b.append(row.text(TimelineColumn::Kind));
+            b.append(" | ");
+            b.append(row.text(TimelineColumn::Source));
+            b.append(" | ");
+            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Author));
+            b.append(" | ");
+            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Text));
+            b.append(row.integer(TimelineColumn::KeyMoment) ? " | yes | " : " |  | ");
+            b.append(row.integer(TimelineColumn::CustomerVisible) ? "yes |\n" : " |\n");
+            if (!out.flushIfFull() || !step()) {
+                stop = true;
+                return false;
+            }
+            return true;
+        });
+        if (stop) {
+            return out.status() ? stopped() : out.status();
+        }
+        if (!s) {
+            return s;
+        }
+        step();
+    }
+    return Status::success();
+}
+
+// Qt's HTML for a Markdown document, without its <html>/<body> wrapper.
+QByteArray markdownBodyHtml(const QString &markdown)
+{
+    const QString html = TemplateEngine::markdownToHtml(markdown);
+    const qsizetype bodyTag = html.indexOf(QLatin1String("<body"));
+    const qsizetype bodyStart = bodyTag < 0 ? -1 : html.indexOf(u'>', bodyTag);
+    const qsizetype bodyEnd = html.lastIndexOf(QLatin1String("</body>"));
+    if (bodyStart < 0 || bodyEnd < bodyStart) {
+        return html.toUtf8();
+    }
+    return html.mid(bodyStart + 1, bodyEnd - bodyStart - 1).trimmed().toUtf8();
+}
+
+Status ExportRun::writeHtml(ChunkedOutput &out)
+{
+    QByteArray &b = out.buffer();
+    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    IncidentExporter::appendHtmlEscaped(b, documentTitle().toUtf8());
+    b.append("</title>\n<style>\n"
+             "body { font-family: sans-serif; max-width: 72em; margin: 2em auto; padding: 0 1em; line-height: 1.45; "
+             "color: #1d1d1d; }\n"
+             "table { border-collapse: collapse; width: 100%; margin: 1em 0; }\n"
+             "th, td { border: 1px solid #c8c8c8; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }\n"
+             "th { background: #eeeeee; }\n"
+             "tr.key td { font-weight: bold; background: #fff8dc; }\n"
+             "td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
+             ".note { color: #555555; }\n"
+             "article + article { border-top: 2px solid #888888; margin-top: 3em; }\n"
+             "</style>\n</head>\n<body>\n");
+    for (qint64 id : m_incidents) {
+        const auto postmortem = PostmortemDocument::markdown(m_store, id, m_now, m_request.zone, m_request.postmortemTemplateId);
+        if (!postmortem) {
+            return Status::failure(tr("INC-%1: %2").arg(id).arg(postmortem.error()));
+        }
+        b.append("<article>\n");
+        b.append(markdownBodyHtml(postmortem.value()));
+        b.append("\n<h2>" + tr("Full timeline").toHtmlEscaped().toUtf8() + "</h2>\n<table>\n<thead><tr>");
+        for (const char *heading : {"Time", "Kind", "Source", "Author", "Entry", "Customer-visible"}) {
+            b.append("<th>");
+            IncidentExporter::appendHtmlEscaped(b, tr(heading).toUtf8());
+            b.append("</th>");
+        }
+        b.append("</tr></thead>\n<tbody>\n");
+        qint64 count = 0;
+        bool stop = false;
+        const Status s = forEachEntry(id, [&](const RawRow &row) {
+            b.append(row.integer(TimelineColumn::KeyMoment) ? "<tr class=\"key\"><td class=\"time\">" : "<tr><td class=\"time\">");
+            m_times.append(b, row.text(TimelineColumn::OccurredAt));
+            b.append("</td><td>");
+            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Kind));
+            b.append("</td><td>");
+            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Source));
+            b.append("</td><td>");
+            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Author));
+            b.append("</td><td>");
+            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Text));
+            b.append(row.integer(TimelineColumn::CustomerVisible) ? "</td><td>yes</td></tr>\n" : "</td><td></td></tr>\n");
+            ++count;
+            if (!out.flushIfFull() || !step()) {
+                stop = true;
+                return false;
+            }
+            return true;
+        });
+        if (stop) {
+            return out.status() ? stopped() : out.status();
+        }
+        if (!s) {
+            return s;
+        }
+        b.append("</tbody>\n</table>\n<p class=\"note\">");
+        IncidentExporter::appendHtmlEscaped(b, zoneNote(m_times, count));
+        b.append("</p>\n</article>\n");
+        step();
+    }
+    b.append("</body>\n</html>\n");
+    return Status::success();
+}
+
+// ---- PDF ----
+
+Status ExportRun::writePdf(QIODevice &device)
+{
+    QTextDocument doc;
+    doc.setUndoRedoEnabled(false);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(10);
+    doc.setDefaultFont(font);
+    QTextCursor cursor(&doc);
+    const auto features = QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML);
+    QTextBlockFormat pageBreak;
+    pageBreak.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+    QTextCharFormat plain;
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    QTextCharFormat quiet;
+    quiet.setForeground(QColor(0x55, 0x55, 0x55));
+    QTextBlockFormat entryFormat;
+    entryFormat.setTopMargin(2);
+    entryFormat.setBottomMargin(2);
+    for (qint64 id : m_incidents) {
+        const auto postmortem = PostmortemDocument::markdown(m_store, id, m_now, m_request.zone, m_request.postmortemTemplateId);
+        if (!postmortem) {
+            return Status::failure(tr("INC-%1: %2").arg(id).arg(postmortem.error()));
+        }
+        if (id != m_incidents.first()) {
+            cursor.insertBlock(pageBreak);
+        }
+        cursor.insertMarkdown(postmortem.value(), features);
+        QTextCharFormat heading;
+        heading.setFontWeight(QFont::Bold);
+        heading.setFontPointSize(14);
+        QTextBlockFormat headingBlock;
+        headingBlock.setTopMargin(12);
+        headingBlock.setBottomMargin(6);
+        cursor.insertBlock(headingBlock, heading);
+        cursor.insertText(tr("Full timeline"), heading);
+        qint64 count = 0;
+        QByteArray time;
+        bool stop = false;
+        const Status s = forEachEntry(id, [&](const RawRow &row) {
+            cursor.insertBlock(entryFormat, plain);
+            time.clear();
+            m_times.append(time, row.text(TimelineColumn::OccurredAt));
+            cursor.insertText(QString::fromLatin1(time) + QStringLiteral("  "), bold);
+            cursor.insertText(QString::fromUtf8(row.text(TimelineColumn::Kind)) + QStringLiteral(" · ")
+                                  + QString::fromUtf8(row.text(TimelineColumn::Author)) + QStringLiteral("  "),
+                              quiet);
+            cursor.insertText(QString::fromUtf8(row.text(TimelineColumn::Text)),
+                              row.integer(TimelineColumn::KeyMoment) ? bold : plain);
+            ++count;
+            if (!step()) {
+                stop = true;
+                return false;
+            }
+            return true;
+        });
+        if (stop) {
+            return stopped();
+        }
+        if (!s) {
+            return s;
+        }
+        cursor.insertBlock(entryFormat, quiet);
+        cursor.insertText(QString::fromUtf8(zoneNote(m_times, count)), quiet);
+        step();
+    }
+
+    QPdfWriter writer(&device);
+    writer.setTitle(documentTitle());
+    writer.setCreator(QStringLiteral("Incident Console"));
+    writer.setResolution(300);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter);
+    QPainter painter;
+    if (!painter.begin(&writer)) {
+        return Status::failure(tr("Could not start the PDF: %1").arg(device.errorString()));
+    }
+    const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
+    const qreal footer = writer.resolution() * 0.3; // a little over 7 mm for "Page 3 of 12"
+    doc.documentLayout()->setPaintDevice(&writer);
+    doc.setPageSize(QSizeF(page.width(), page.height() - footer));
+    const int pages = doc.pageCount();
+    const qreal bodyHeight = page.height() - footer;
+    QFont footerFont = font;
+    footerFont.setPointSizeF(8);
+    for (int p = 0; p < pages; ++p) {
+        if (p > 0 && !writer.newPage()) {
+            return Status::failure(tr("Could not add page %1 to the PDF.").arg(p + 1));
+        }
+        painter.save();
+        painter.translate(0, -p * bodyHeight);
+        const QRectF visible(0, p * bodyHeight, page.width(), bodyHeight);
+        painter.setClipRect(visible);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = visible;
+        doc.documentLayout()->draw(&painter, context);
+        painter.restore();
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        const QRectF footerRect(0, page.height() - footer * 0.8, page.width(), footer * 0.8);
+        painter.drawText(footerRect, Qt::AlignVCenter | Qt::AlignLeft, documentTitle());
+        painter.drawText(footerRect, Qt::AlignVCenter | Qt::AlignRight, tr("Page %1 of %2").arg(p + 1).arg(pages));
+        if (m_progress && !m_progress(m_total, m_total)) {
+            painter.end();
+            return stopped();
+        }
+    }
+    painter.end();
+    if (auto *file = qobject_cast<QFileDevice *>(&device); file && file->error() != QFileDevice::NoError) {
+        return Status::failure(tr("Could not write the PDF: %1").arg(device.errorString()));
+    }
+    return Status::success();
+}
+
+// A copy of the file with only the chosen incident and what it refers to (an incident's export must not carry
+// other incidents, or the roster's contacts of people it never involved).
+Status pruneToIncident(const QString &path, qint64 incidentId)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        const QString error = QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return Status::failure(error);
+    }
+    const QByteArray sql = "PRAGMA foreign_keys = ON;"
+                           "BEGIN;"
+                           "DELETE FROM incidents WHERE id <> " + QByteArray::number(incidentId) + ";"
+                           "DELETE FROM alert_archive WHERE id NOT IN (SELECT alert_id FROM alert_links);"
+                           "DELETE FROM alert_acks WHERE identity NOT IN (SELECT identity FROM alert_archive);"
+                           "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM role_assignments "
+                           "UNION SELECT owner_id FROM action_items WHERE owner_id IS NOT NULL);"
+                           "COMMIT;"
+                           "VACUUM;";
+    char *message = nullptr;
+    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message);
+    const QString error = rc == SQLITE_OK ? QString() : QString::fromUtf8(message ? message : "unknown SQLite error");
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return error.isEmpty() ? Status::success() : Status::failure(error);
+}
+
+} // namespace
+
+Status IncidentExporter::exportToDevice(const IncidentStore &store, const ExportRequest &request, QIODevice &out,
+                                        const Progress &progress)
+{
+    if (request.format == ExportFormat::Sqlite) {
+        return Status::failure(tr("A SQLite copy is written to a file; give one."));
+    }
+    ExportRun run(store, request, progress);
+    return run.write(out);
+}
+
+Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRequest &request, const QString &path,
+                                      const Progress &progress)
+{
+    const QString where = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+    if (request.format == ExportFormat::Sqlite) {
+        if (request.incidentId) {
+            const auto exists = store.incident(*request.incidentId);
+            if (!exists) {
+                return exists.status();
+            }
+        }
+        return store.saveCopy(path, [&](const QString &partial) -> Status {
+            if (!request.incidentId) {
+                return Status::success();
+            }
+            const Status s = pruneToIncident(partial, *request.incidentId);
+            return s ? s : Status::failure(tr("Could not keep only INC-%1 in the copy: %2").arg(*request.incidentId).arg(s.error()));
+        });
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return Status::failure(tr("Could not write %1: %2").arg(where, file.errorString()));
+    }
+    const Status s = exportToDevice(store, request, file, progress);
+    if (!s) {
+        file.cancelWriting();
+        return s;
+    }
+    if (!file.commit()) {
+        return Status::failure(tr("Could not write %1: %2").arg(where, file.errorString()));
+    }
+    return Status::success();
+}
+
+void IncidentExporter::appendCsvCell(QByteArray &out, QByteArrayView cell)
+{
+    const bool formula = !cell.isEmpty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@'
+                                             || cell[0] == '\t' || cell[0] == '\r');
+    bool quote = false;
+    for (char c : cell) {
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote && !formula) {
+        out.append(cell);
+        return;
+    }
+    out.append('"');
+    if (formula) {
+        out.append('\'');
+    }
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < cell.size(); ++i) {
+        if (cell[i] == '"') {
+            out.append(cell.sliced(from, i - from + 1));
+            out.append('"');
+            from = i + 1;
+        }
+    }
+    out.append(cell.sliced(from));
+    out.append('"');
+}
+
+void IncidentExporter::appendHtmlEscaped(QByteArray &out, QByteArrayView text)
+{
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char *entity = nullptr;
+        switch (text[i]) {
+        case '&':
+            entity = "&amp;";
+            break;
+        case '<':
+            entity = "&lt;";
+            break;
+        case '>':
+            entity = "&gt;";
+            break;
+        case '"':
+            entity = "&quot;";
+            break;
+        case '\'':
+            entity = "&#39;";
+            break;
+        default:
+            continue;
+        }
+        out.append(text.sliced(from, i - from));
+        out.append(entity);
+        from = i + 1;
+    }
+    out.append(text.sliced(from));
+}
+
+void IncidentExporter::appendMarkdownCell(QByteArray &out, QByteArrayView text)
+{
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+        case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '<': case '>': case '&': case '~':
+        case '#': case '!':
+            out.append(text.sliced(from, i - from));
+            out.append('\\');
+            out.append(c);
+            from = i + 1;
+            break;
+        case '\n':
+            out.append(text.sliced(from, i - from));
+            out.append("<br>");
+            from = i + 1;
+            break;
+        case '\r':
+            out.append(text.sliced(from, i - from));
+            from = i + 1;
+            break;
+        default:
+            break;
+        }
+    }
+    out.append(text.sliced(from));
+}

@@ -1,0 +1,62 @@
+#include "ZonedTimeWriter.h"
+
+#include "FastIsoTime.h"
+
+#include <limits>
+
+ZonedTimeWriter::ZonedTimeWriter(const QTimeZone &zone)
+    : m_zone(zone.isValid() ? zone : QTimeZone::utc()), m_utc(m_zone.offsetFromUtc(QDateTime::currentDateTimeUtc()) == 0 &&
+                                                             !m_zone.hasTransitions())
+{
+}
+
+QString ZonedTimeWriter::zoneName() const
+{
+    return m_utc ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());
+}
+
+qint64 ZonedTimeWriter::offsetSeconds(qint64 utcMs)
+{
+    if (utcMs < m_validFromMs || utcMs >= m_validToMs) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::utc());
+        m_offset = m_zone.offsetFromUtc(at);
+        const QTimeZone::OffsetData before = m_zone.previousTransition(at.addMSecs(1));
+        const QTimeZone::OffsetData after = m_zone.nextTransition(at);
+        m_validFromMs = before.atUtc.isValid() ? before.atUtc.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+        m_validToMs = after.atUtc.isValid() ? after.atUtc.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+        if (m_validFromMs > utcMs) { // a zone without transition data: cache this one instant only
+            m_validFromMs = m_validToMs = utcMs;
+        }
+    }
+    return m_offset;
+}
+
+void ZonedTimeWriter::append(QByteArray &out, QByteArrayView stored)
+{
+    qint64 ms = 0;
+    if (stored.size() < 19 || !FastIsoTime::parse(std::string_view(stored.data(), size_t(stored.size())), ms)) {
+        out.append(stored);
+        return;
+    }
+    if (m_utc) {
+        out.append(stored.first(19));
+        out.append('Z');
+        return;
+    }
+    const qint64 offset = offsetSeconds(ms);
+    const qsizetype start = out.size();
+    if (!FastIsoTime::appendUtc(out, ms + offset * 1000)) {
+        out.append(stored);
+        return;
+    }
+    out.truncate(start + 19); // drop ".mmmZ"
+    const qint64 a = offset < 0 ? -offset : offset;
+    char text[8];
+    text[0] = offset < 0 ? '-' : '+';
+    text[1] = char('0' + (a / 3600) / 10);
+    text[2] = char('0' + (a / 3600) % 10);
+    text[3] = ':';
+    text[4] = char('0' + (a % 3600 / 60) / 10);
+    text[5] = char('0' + (a % 3600 / 60) % 10);
+    out.append(text, 6);
+}
