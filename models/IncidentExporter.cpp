@@ -1,5 +1,6 @@
 #include "IncidentExporter.h"
 
+#include "ByteBuffer.h"
 #include "Clock.h"
 #include "IncidentStore.h"
 #include "JsonExchange.h"
@@ -36,12 +37,13 @@ constexpr qint64 kProgressEvery = 4096;
 class ChunkedOutput final
 {
 public:
-    explicit ChunkedOutput(QIODevice &device) : m_device(device) { m_buffer.reserve(kChunk + kChunk / 4); }
-    QByteArray &buffer() { return m_buffer; }
+    explicit ChunkedOutput(QIODevice &device) : m_device(device), m_buffer(kChunk + kChunk / 4) {}
+    ByteBuffer &buffer() { return m_buffer; }
     bool flushIfFull() { return m_buffer.size() < kChunk || flush(); }
     bool flush()
     {
-        if (m_error.isEmpty() && !m_buffer.isEmpty() && m_device.write(m_buffer) != m_buffer.size()) {
+        if (m_error.isEmpty() && !m_buffer.isEmpty()
+            && m_device.write(m_buffer.view().data(), m_buffer.size()) != m_buffer.size()) {
             m_error = m_device.errorString();
         }
         m_buffer.clear();
@@ -54,7 +56,7 @@ public:
 
 private:
     QIODevice &m_device;
-    QByteArray m_buffer;
+    ByteBuffer m_buffer;
     QString m_error;
 };
 
@@ -163,15 +165,7 @@ QString ExportRun::documentTitle() const
 Status ExportRun::write(QIODevice &device)
 {
     if (m_request.format == ExportFormat::Json) {
-        const auto json = m_request.incidentId ? JsonExchange::exportIncident(m_store, *m_request.incidentId)
-                                               : JsonExchange::exportFile(m_store);
-        if (!json) {
-            return json.status();
-        }
-        if (device.write(json.value()) != json->size()) {
-            return Status::failure(tr("Could not write the export: %1").arg(device.errorString()));
-        }
-        return Status::success();
+        return JsonExchange::exportTo(m_store, m_request.incidentId, device);
     }
     if (const Status s = prepare(); !s) {
         return s;
@@ -214,12 +208,12 @@ Status ExportRun::write(QIODevice &device)
 
 Status ExportRun::writeCsvTimeline(ChunkedOutput &out)
 {
-    QByteArray &b = out.buffer();
+    ByteBuffer &b = out.buffer();
     b.append("incident,time,kind,source,author,text,key_moment,customer_visible\r\n");
     bool stop = false;
     auto onRow = [&](const RawRow &row) {
         b.append("INC-");
-        b.append(QByteArray::number(row.integer(TimelineColumn::Incident)));
+        b.appendNumber(row.integer(TimelineColumn::Incident));
         b.append(',');
         m_times.append(b, row.text(TimelineColumn::OccurredAt));
         b.append(',');
@@ -248,7 +242,7 @@ Status ExportRun::writeCsvTimeline(ChunkedOutput &out)
 
 Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
 {
-    QByteArray &b = out.buffer();
+    ByteBuffer &b = out.buffer();
     b.append("incident,incident_title,action_item,owner,due,state,created\r\n");
     QByteArray sql = QByteArrayLiteral("SELECT a.incident_id, i.title, a.title, p.name, a.due_at, a.state, a.created_at "
                                        "FROM action_items a JOIN incidents i ON i.id = a.incident_id "
@@ -261,7 +255,7 @@ Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
     sql += QByteArrayLiteral("ORDER BY a.incident_id, a.id");
     const Status s = m_store.forEachRawRow(sql, parameters, [&](const RawRow &row) {
         b.append("INC-");
-        b.append(QByteArray::number(row.integer(0)));
+        b.appendNumber(row.integer(0));
         for (int column = 1; column <= 6; ++column) {
             b.append(',');
             if (column == 4 || column == 6) {
@@ -289,9 +283,9 @@ QByteArray zoneNote(const ZonedTimeWriter &times, qint64 entries)
 
 Status ExportRun::writeMarkdown(ChunkedOutput &out)
 {
-    QByteArray &b = out.buffer();
+    ByteBuffer &b = out.buffer();
     if (!m_request.incidentId) {
-        b.append("# " + documentTitle().toUtf8() + "\n\n");
+        b.append(QByteArray("# " + documentTitle().toUtf8() + "\n\n"));
     }
     for (qint64 id : m_incidents) {
         const auto postmortem = PostmortemDocument::markdown(m_store, id, m_now, m_request.zone, m_request.postmortemTemplateId);
@@ -302,11 +296,11 @@ Status ExportRun::writeMarkdown(ChunkedOutput &out)
             b.append("\n---\n\n");
         }
         b.append(postmortem->toUtf8());
-        b.append("\n## " + tr("Full timeline").toUtf8() + "\n\n");
-        b.append(zoneNote(m_times, m_entryCounts.value(id)) + "\n\n");
-        b.append("| " + tr("Time").toUtf8() + " | " + tr("Kind").toUtf8() + " | " + tr("Source").toUtf8() + " | "
+        b.append(QByteArray("\n## " + tr("Full timeline").toUtf8() + "\n\n"));
+        b.append(QByteArray(zoneNote(m_times, m_entryCounts.value(id)) + "\n\n"));
+        b.append(QByteArray("| " + tr("Time").toUtf8() + " | " + tr("Kind").toUtf8() + " | " + tr("Source").toUtf8() + " | "
                  + tr("Author").toUtf8() + " | " + tr("Entry").toUtf8() + " | " + tr("Key moment").toUtf8() + " | "
-                 + tr("Customer-visible").toUtf8() + " |\n|---|---|---|---|---|---|---|\n");
+                 + tr("Customer-visible").toUtf8() + " |\n|---|---|---|---|---|---|---|\n"));
         bool stop = false;
         const Status s = forEachEntry(id, [&](const RawRow &row) {
             b.append("| ");
@@ -353,7 +347,7 @@ QByteArray markdownBodyHtml(const QString &markdown)
 
 Status ExportRun::writeHtml(ChunkedOutput &out)
 {
-    QByteArray &b = out.buffer();
+    ByteBuffer &b = out.buffer();
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
     IncidentExporter::appendHtmlEscaped(b, documentTitle().toUtf8());
     b.append("</title>\n<style>\n"
@@ -374,7 +368,7 @@ Status ExportRun::writeHtml(ChunkedOutput &out)
         }
         b.append("<article>\n");
         b.append(markdownBodyHtml(postmortem.value()));
-        b.append("\n<h2>" + tr("Full timeline").toHtmlEscaped().toUtf8() + "</h2>\n<table>\n<thead><tr>");
+        b.append(QByteArray("\n<h2>" + tr("Full timeline").toHtmlEscaped().toUtf8() + "</h2>\n<table>\n<thead><tr>"));
         for (const char *heading : {"Time", "Kind", "Source", "Author", "Entry", "Customer-visible"}) {
             b.append("<th>");
             IncidentExporter::appendHtmlEscaped(b, tr(heading).toUtf8());
@@ -456,13 +450,13 @@ Status ExportRun::writePdf(QIODevice &device)
         cursor.insertBlock(headingBlock, heading);
         cursor.insertText(tr("Full timeline"), heading);
         qint64 count = 0;
-        QByteArray time;
+        ByteBuffer time(64);
         bool stop = false;
         const Status s = forEachEntry(id, [&](const RawRow &row) {
             cursor.insertBlock(entryFormat, plain);
             time.clear();
             m_times.append(time, row.text(TimelineColumn::OccurredAt));
-            cursor.insertText(QString::fromLatin1(time) + QStringLiteral("  "), bold);
+            cursor.insertText(QString::fromLatin1(time.view()) + QStringLiteral("  "), bold);
             cursor.insertText(QString::fromUtf8(row.text(TimelineColumn::Kind)) + QStringLiteral(" · ")
                                   + QString::fromUtf8(row.text(TimelineColumn::Author)) + QStringLiteral("  "),
                               quiet);
@@ -606,7 +600,7 @@ Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRe
     return Status::success();
 }
 
-void IncidentExporter::appendCsvCell(QByteArray &out, QByteArrayView cell)
+void IncidentExporter::appendCsvCell(ByteBuffer &out, QByteArrayView cell)
 {
     const bool formula = !cell.isEmpty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@'
                                              || cell[0] == '\t' || cell[0] == '\r');
@@ -637,7 +631,7 @@ void IncidentExporter::appendCsvCell(QByteArray &out, QByteArrayView cell)
     out.append('"');
 }
 
-void IncidentExporter::appendHtmlEscaped(QByteArray &out, QByteArrayView text)
+void IncidentExporter::appendHtmlEscaped(ByteBuffer &out, QByteArrayView text)
 {
     qsizetype from = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -668,7 +662,7 @@ void IncidentExporter::appendHtmlEscaped(QByteArray &out, QByteArrayView text)
     out.append(text.sliced(from));
 }
 
-void IncidentExporter::appendMarkdownCell(QByteArray &out, QByteArrayView text)
+void IncidentExporter::appendMarkdownCell(ByteBuffer &out, QByteArrayView text)
 {
     qsizetype from = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {

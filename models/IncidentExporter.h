@@ -10,6 +10,7 @@
 #include <optional>
 
 class IncidentStore;
+class ByteBuffer;
 class QIODevice;
 
 // One incident or the whole file, written in any ExportFormat. Times are shown in the chosen zone (UTC by
@@ -39,8 +40,8 @@ public:
 
     // A CSV cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "@SUM") gets a leading ' so it reads
     // as text; cells are quoted when they hold a comma, quote or line break.
-    static void appendCsvCell(QByteArray &out, QByteArrayView utf8);
-    static void appendHtmlEscaped(QByteArray &out, QByteArrayView utf8);
+    static void appendCsvCell(ByteBuffer &out, QByteArrayView utf8);
+    static void appendHtmlEscaped(ByteBuffer &out, QByteArrayView utf8);
     // For a Markdown table cell: Markdown punctuation is backslash-escaped, line breaks become <br>.
-    static void appendMarkdownCell(QByteArray &out, QByteArrayView utf8);
+    static void appendMarkdownCell(ByteBuffer &out, QByteArrayView utf8);
 };

@@ -273,7 +273,8 @@ Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId
         d.lists.insert(QStringLiteral("mitigation_steps"), {});
     }
     const auto timeline = allEntries ? store.timeline(incidentId)
-                          : (wants("key_moments") || wants("mitigation_steps")) ? store.keyMomentsAndActions(incidentId)
+                          : (wants("key_moments") || wants("mitigation_steps"))
+                              ? store.keyMomentsAndActions(incidentId, wants("mitigation_steps"))
                                                                                  : Result<QList<TimelineEntry>>(QList<TimelineEntry>());
     if (!timeline) {
         return timeline.status();

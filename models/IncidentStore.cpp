@@ -564,13 +564,14 @@ Result<QList<TimelineEntry>> IncidentStore::timeline(qint64 incidentId, bool inc
     return list;
 }
 
-Result<QList<TimelineEntry>> IncidentStore::keyMomentsAndActions(qint64 incidentId) const
+Result<QList<TimelineEntry>> IncidentStore::keyMomentsAndActions(qint64 incidentId, bool withActions) const
 {
     auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? AND deleted_at IS NULL "
-                                    "AND (is_key_moment = 1 OR (kind = 'action' AND source = 'manual')) "
+                                    "AND (is_key_moment = 1 OR (? AND kind = 'action' AND source = 'manual')) "
                                     "ORDER BY occurred_at, id")
                          .arg(kEntryColumns));
     q.addBindValue(incidentId);
+    q.addBindValue(withActions ? 1 : 0);
     if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
         return s;
     }

@@ -63,7 +63,8 @@ public:
 
     Result<QList<TimelineEntry>> timeline(qint64 incidentId, bool includeDeleted = false) const; // by time, then id
     // Only the key moments and the actions people typed: what updates quote, without reading a long timeline whole.
-    Result<QList<TimelineEntry>> keyMomentsAndActions(qint64 incidentId) const;
+    // withActions false: the key moments only (a postmortem quotes no steps, and a long timeline has many).
+    Result<QList<TimelineEntry>> keyMomentsAndActions(qint64 incidentId, bool withActions = true) const;
     // The light index of an incident's timeline (ids, times, kinds, flags), by time then id; deleted ones left out
     // unless asked for.
     Result<QList<TimelineIndexRow>> timelineIndex(qint64 incidentId, bool includeDeleted = false) const;

@@ -1,6 +1,7 @@
 #include "JsonExchange.h"
 
 #include "AtomicFile.h"
+#include "ByteBuffer.h"
 #include "IncidentStore.h"
 #include "StoredTime.h"
 
@@ -9,6 +10,7 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
+#include <QBuffer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -192,28 +194,71 @@ QStringList sqlNames(const Table &table)
     return names;
 }
 
-QJsonValue toJson(const Column &c, const QVariant &v)
+void appendJsonString(ByteBuffer &out, QByteArrayView utf8)
 {
-    if (v.isNull()) {
-        return QJsonValue::Null;
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(utf8.sliced(from, i - from));
+        from = i + 1;
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default: {
+            const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(QByteArrayView(escaped, 6));
+        }
+        }
+    }
+    out.append(utf8.sliced(from));
+    out.append('"');
+}
+
+void appendJsonValue(ByteBuffer &out, const Column &c, const RawRow &row, int column)
+{
+    if (row.isNull(column)) {
+        out.append("null");
+        return;
     }
     switch (c.type) {
     case Type::Id:
     case Type::Integer:
     case Type::Reference:
-        return QJsonValue(v.toLongLong());
+        out.appendNumber(row.integer(column));
+        return;
     case Type::Bool:
-        return QJsonValue(v.toLongLong() != 0);
+        out.append(row.integer(column) != 0 ? "true" : "false");
+        return;
     case Type::JsonObject:
-        return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+        // Re-written rather than copied: a damaged value must not break the whole export's JSON.
+        out.append(QJsonDocument(QJsonDocument::fromJson(row.text(column).toByteArray()).object()).toJson(QJsonDocument::Compact));
+        return;
     case Type::Text:
     case Type::Time:
-        return QJsonValue(v.toString());
+        appendJsonString(out, row.text(column));
+        return;
     }
-    return {};
 }
 
-Result<QByteArray> exportTables(const IncidentStore &store, std::optional<qint64> incidentId)
+Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &device)
 {
     if (!store.isOpen()) {
         return Status::failure(tr("No file is open."));
@@ -223,38 +268,81 @@ Result<QByteArray> exportTables(const IncidentStore &store, std::optional<qint64
             return found.status();
         }
     }
-    QJsonObject all;
+    // Written straight from SQLite's rows: building a QJsonObject per row costs ten times what the sqlite3 shell
+    // takes to print the same rows, and a timeline can hold 100,000 entries.
+    ByteBuffer out(1 << 20);
+    QString writeError;
+    auto flush = [&] {
+        if (writeError.isEmpty() && device.write(out.view().data(), out.size()) != out.size()) {
+            writeError = device.errorString();
+        }
+        out.clear();
+        return writeError.isEmpty();
+    };
+    out.append("{\n\"format\": ");
+    appendJsonString(out, JsonExchange::formatName().toUtf8());
+    out.append(",\n\"formatVersion\": ");
+    out.appendNumber(JsonExchange::kFormatVersion);
+    out.append(incidentId ? ",\n\"scope\": \"incident\"" : ",\n\"scope\": \"file\"");
+    out.append(",\n\"tables\": {");
+    bool firstTable = true;
     for (const Table &table : tables()) {
-        QString sql = QStringLiteral("SELECT %1 FROM %2").arg(sqlNames(table).join(QStringLiteral(", ")), table.sql);
+        QByteArray sql = QStringLiteral("SELECT %1 FROM %2").arg(sqlNames(table).join(QStringLiteral(", ")), table.sql).toUtf8();
+        QList<qint64> parameters;
         if (incidentId) {
-            sql += QStringLiteral(" WHERE ") + table.incidentScope;
+            sql += " WHERE " + table.incidentScope.toUtf8();
+            parameters = QList<qint64>(table.incidentScope.count(u'?'), *incidentId);
         }
-        sql += QStringLiteral(" ORDER BY id");
-        QSqlQuery q = store.prepare(sql);
-        if (incidentId) {
-            for (int i = 0; i < table.incidentScope.count(u'?'); ++i) {
-                q.addBindValue(*incidentId);
-            }
+        sql += QByteArrayLiteral(" ORDER BY id");
+        out.append(firstTable ? "\n" : ",\n");
+        firstTable = false;
+        appendJsonString(out, table.json.toUtf8());
+        out.append(": [");
+        QList<QByteArray> keys;
+        for (const Column &c : table.columns) {
+            ByteBuffer key(64);
+            appendJsonString(key, c.json.toUtf8());
+            key.append(": ");
+            keys.append(key.toByteArray());
         }
-        if (!q.exec()) {
-            return Status::failure(tr("Could not read %1: %2").arg(table.sql, q.lastError().text()));
-        }
-        QJsonArray rows;
-        while (q.next()) {
-            QJsonObject row;
+        bool firstRow = true;
+        const Status s = store.forEachRawRow(sql, parameters, [&](const RawRow &row) {
+            out.append(firstRow ? "\n{" : ",\n{");
+            firstRow = false;
             for (int i = 0; i < table.columns.size(); ++i) {
-                row.insert(table.columns[i].json, toJson(table.columns[i], q.value(i)));
+                if (i > 0) {
+                    out.append(", ");
+                }
+                out.append(keys.at(i));
+                appendJsonValue(out, table.columns.at(i), row, i);
             }
-            rows.append(row);
+            out.append('}');
+            return out.size() < (1 << 20) || flush();
+        });
+        if (!writeError.isEmpty()) {
+            break;
         }
-        all.insert(table.json, rows);
+        if (!s) {
+            return Status::failure(tr("Could not read %1: %2").arg(table.sql, s.error()));
+        }
+        out.append(firstRow ? "]" : "\n]");
     }
-    QJsonObject root;
-    root.insert(QStringLiteral("format"), JsonExchange::formatName());
-    root.insert(QStringLiteral("formatVersion"), JsonExchange::kFormatVersion);
-    root.insert(QStringLiteral("scope"), incidentId ? QStringLiteral("incident") : QStringLiteral("file"));
-    root.insert(QStringLiteral("tables"), all);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    out.append("\n}\n}\n");
+    flush();
+    if (!writeError.isEmpty()) {
+        return Status::failure(tr("Could not write the export: %1").arg(writeError));
+    }
+    return Status::success();
+}
+
+Result<QByteArray> exportToBytes(const IncidentStore &store, std::optional<qint64> incidentId)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (const Status s = exportTables(store, incidentId, buffer); !s) {
+        return s;
+    }
+    return buffer.data();
 }
 
 // ---- import ----
@@ -383,12 +471,17 @@ QString JsonExchange::ImportSummary::describe() const
 
 Result<QByteArray> JsonExchange::exportFile(const IncidentStore &store)
 {
-    return exportTables(store, std::nullopt);
+    return exportToBytes(store, std::nullopt);
 }
 
 Result<QByteArray> JsonExchange::exportIncident(const IncidentStore &store, qint64 incidentId)
 {
-    return exportTables(store, incidentId);
+    return exportToBytes(store, incidentId);
+}
+
+Status JsonExchange::exportTo(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &out)
+{
+    return exportTables(store, incidentId, out);
 }
 
 Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &store, const QByteArray &json)

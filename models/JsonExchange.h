@@ -10,6 +10,7 @@
 #include <optional>
 
 class IncidentStore;
+class QIODevice;
 
 // The file's whole record, or one incident's, as JSON that holds everything and can be imported back.
 // Export -> import into a new file -> export gives the same bytes.
@@ -29,6 +30,8 @@ public:
 
     static Result<QByteArray> exportFile(const IncidentStore &store);
     static Result<QByteArray> exportIncident(const IncidentStore &store, qint64 incidentId);
+    // The same, written to a device as it is read (an export of 100,000 entries is tens of megabytes).
+    static Status exportTo(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &out);
 
     // All or nothing: on any error nothing is added, and the error names the place (line and column for
     // broken JSON, a path such as tables.timelineEntries[3].occurredAt for a bad value).

@@ -1,5 +1,6 @@
 #include "ZonedTimeWriter.h"
 
+#include "ByteBuffer.h"
 #include "FastIsoTime.h"
 
 #include <limits>
@@ -31,7 +32,7 @@ qint64 ZonedTimeWriter::offsetSeconds(qint64 utcMs)
     return m_offset;
 }
 
-void ZonedTimeWriter::append(QByteArray &out, QByteArrayView stored)
+void ZonedTimeWriter::append(ByteBuffer &out, QByteArrayView stored)
 {
     qint64 ms = 0;
     if (stored.size() < 19 || !FastIsoTime::parse(std::string_view(stored.data(), size_t(stored.size())), ms)) {
@@ -44,12 +45,12 @@ void ZonedTimeWriter::append(QByteArray &out, QByteArrayView stored)
         return;
     }
     const qint64 offset = offsetSeconds(ms);
-    const qsizetype start = out.size();
-    if (!FastIsoTime::appendUtc(out, ms + offset * 1000)) {
+    QByteArray local;
+    if (!FastIsoTime::appendUtc(local, ms + offset * 1000)) {
         out.append(stored);
         return;
     }
-    out.truncate(start + 19); // drop ".mmmZ"
+    out.append(QByteArrayView(local).first(19)); // without ".mmmZ"
     const qint64 a = offset < 0 ? -offset : offset;
     char text[8];
     text[0] = offset < 0 ? '-' : '+';
@@ -58,5 +59,5 @@ void ZonedTimeWriter::append(QByteArray &out, QByteArrayView stored)
     text[3] = ':';
     text[4] = char('0' + (a % 3600 / 60) / 10);
     text[5] = char('0' + (a % 3600 / 60) % 10);
-    out.append(text, 6);
+    out.append(QByteArrayView(text, 6));
 }

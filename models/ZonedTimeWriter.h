@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QTimeZone>
 
+class ByteBuffer;
+
 // Writes stored times ("2026-11-29T14:05:00.000Z") as ISO-8601 in a chosen zone, "2026-11-29T15:05:00+01:00",
 // fast enough for 100,000 rows: the zone's offset is looked up once per stretch between its transitions (daylight
 // saving changes), not once per row. UTC is a plain copy.
@@ -12,7 +14,7 @@ class ZonedTimeWriter final
 public:
     explicit ZonedTimeWriter(const QTimeZone &zone);
     // Appends the time; a text that is not a stored time is copied as it is.
-    void append(QByteArray &out, QByteArrayView stored);
+    void append(ByteBuffer &out, QByteArrayView stored);
     QString zoneName() const; // "UTC", "Europe/Berlin"
 
 private:

@@ -175,8 +175,8 @@ private slots:
         QTest::newRow("no such incident") << QStringList{QStringLiteral("timeline"), QStringLiteral("add"), QStringLiteral("--incident"),
                                                          QStringLiteral("99"), QStringLiteral("--text"), QStringLiteral("x")}
                                           << 1 << QStringLiteral("There is no incident 99");
-        QTest::newRow("unsupported format") << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf")}
-                                            << 2 << QStringLiteral("not supported");
+        QTest::newRow("unsupported format") << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("docx")}
+                                            << 2 << QStringLiteral("not \"docx\"");
         QTest::newRow("import without file") << QStringList{QStringLiteral("import")} << 2 << QStringLiteral("needs the FILE");
     }
     void mistakesGetOneLineReasons()
