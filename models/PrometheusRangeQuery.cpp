@@ -77,10 +77,9 @@ QUrl PrometheusRangeQuery::queryUrl(const QString &expression, const QDateTime &
     QUrl url = m_source.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash | QUrl::RemoveQuery);
     url.setPath(url.path() + QStringLiteral("/api/v1/query_range"));
     // Encoded by hand: QUrlQuery leaves '+' as is, and Prometheus (Go's form parsing) would read it as a space.
-    const QByteArray query = "query=" + QUrl::toPercentEncoding(expression) +
-                             "&start=" + QByteArray::number(start.toSecsSinceEpoch()) +
-                             "&end=" + QByteArray::number(end.toSecsSinceEpoch()) +
-                             "&step=" + QByteArray::number(stepSeconds);
+    const QByteArray query =
+        "query=" + QUrl::toPercentEncoding(expression) + "&start=" + QByteArray::number(start.toSecsSinceEpoch()) +
+        "&end=" + QByteArray::number(end.toSecsSinceEpoch()) + "&step=" + QByteArray::number(stepSeconds);
     url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
     return url;
 }
@@ -136,23 +135,24 @@ void PrometheusRangeQuery::finished(QNetworkReply *reply)
     m_reply = nullptr;
     reply->deleteLater();
     if (m_tooLarge) {
-        fail(HttpErrorText::tooLarge(m_maxAnswerBytes));
+        emit failed(HttpErrorText::tooLarge(m_maxAnswerBytes));
         return;
     }
     if (m_timedOut) {
-        fail(HttpErrorText::timedOut(m_source.timeoutSeconds));
+        emit failed(HttpErrorText::timedOut(m_source.timeoutSeconds));
         return;
     }
     m_body.append(reply->readAll());
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (httpStatus >= 400) {
         // Prometheus explains a bad expression in the body of its 400: that text is what the user needs.
-        fail(HttpErrorText::httpStatus(httpStatus, m_body));
+        emit failed(HttpErrorText::httpStatus(httpStatus, m_body));
         return;
     }
     if (reply->error() != QNetworkReply::NoError) {
-        fail(reply->error() == QNetworkReply::OperationCanceledError ? HttpErrorText::timedOut(m_source.timeoutSeconds)
-                                                                     : HttpErrorText::networkError(reply));
+        emit failed(reply->error() == QNetworkReply::OperationCanceledError
+                        ? HttpErrorText::timedOut(m_source.timeoutSeconds)
+                        : HttpErrorText::networkError(reply));
         return;
     }
     parse(std::exchange(m_body, {}));
@@ -173,7 +173,7 @@ void PrometheusRangeQuery::parse(QByteArray body)
         m_parsing = false;
         const Result<RangeAnswer> decoded = watcher->result();
         if (!decoded) {
-            fail(decoded.error());
+            emit failed(decoded.error());
             return;
         }
         emit answered(*decoded);
@@ -198,11 +198,6 @@ void PrometheusRangeQuery::parse(QByteArray body)
         }
         return answer;
     }));
-}
-
-void PrometheusRangeQuery::fail(const QString &message)
-{
-    emit failed(message);
 }
 
 Result<RangeAnswer> PrometheusRangeQuery::decode(const QByteArray &body)

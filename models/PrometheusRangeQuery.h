@@ -73,7 +73,6 @@ signals:
 private:
     void finished(QNetworkReply *reply);
     void parse(QByteArray body);
-    void fail(const QString &message);
 
     AlertSource m_source;
     QNetworkAccessManager *m_network;

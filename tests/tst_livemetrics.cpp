@@ -203,8 +203,9 @@ private slots:
     void badExpressionGivesPrometheusOwnWords()
     {
         const QDateTime end = QDateTime::currentDateTimeUtc();
-        const Outcome out = rangeQuery(prometheusAt(m_prometheus->url()),
-                                       QStringLiteral("sum(rate(game_server_error_log_total[1m])"), end.addSecs(-60), end, 60);
+        const Outcome out =
+            rangeQuery(prometheusAt(m_prometheus->url()), QStringLiteral("sum(rate(game_server_error_log_total[1m])"),
+                       end.addSecs(-60), end, 60);
         QVERIFY(!out.answer);
         // Prometheus 2.42 answers 400 {"errorType":"bad_data","error":"1:42: parse error: ..."}: its words, not ours.
         QVERIFY2(out.error.startsWith(QStringLiteral("HTTP 400: 1:42: parse error: unclosed left parenthesis")),
@@ -216,14 +217,15 @@ private slots:
         // -1, 0 and 1 over 0 or 1 as time() moves: -Inf, NaN, +Inf and finite values from real Prometheus. The '+'
         // is there because a form-encoded '+' would reach Prometheus as a space and break the expression.
         const QDateTime end = QDateTime::currentDateTimeUtc();
-        const Outcome out = rangeQuery(prometheusAt(m_prometheus->url()),
-                                       QStringLiteral("(vector(time() % 3 - 1) + 0) / vector(time() % 2)"),
-                                       end.addSecs(-12), end, 12);
+        const Outcome out =
+            rangeQuery(prometheusAt(m_prometheus->url()),
+                       QStringLiteral("(vector(time() % 3 - 1) + 0) / vector(time() % 2)"), end.addSecs(-12), end, 12);
         QVERIFY2(out.answer, qPrintable(out.error));
         QCOMPARE(out.answer->series.size(), 1);
         QVERIFY(out.answer->skippedValues >= 4);
         QVERIFY(out.answer->series.first().points.size() >= 4);
-        QCOMPARE(out.answer->skippedValues + out.answer->series.first().points.size(), qsizetype(out.answer->mostPointsReturned));
+        QCOMPARE(out.answer->skippedValues + out.answer->series.first().points.size(),
+                 qsizetype(out.answer->mostPointsReturned));
         for (const QPointF &p : out.answer->series.first().points) {
             QVERIFY(std::isfinite(p.y()));
         }
@@ -245,19 +247,23 @@ private slots:
             << QStringLiteral("HTTP 503: TSDB not ready");
         QTest::newRow("garbage JSON") << int(M::Respond) << 200
                                       << QByteArray(R"({"status":"success","data":{"resultType":"matrix","result":[)")
-                                      << QStringLiteral("not a Prometheus query_range answer at byte 60: unterminated array");
+                                      << QStringLiteral(
+                                             "not a Prometheus query_range answer at byte 60: unterminated array");
         QTest::newRow("an instant query's answer")
             << int(M::Respond) << 200
             << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[]}})")
-            << QStringLiteral("not a Prometheus query_range answer: \"data.resultType\" is \"vector\", expected \"matrix\"");
-        QTest::newRow("an alerts answer") << int(M::Respond) << 200
-                                          << QByteArray(R"({"status":"success","data":{"alerts":[]}})")
-                                          << QStringLiteral("\"data.resultType\" is \"\", expected \"matrix\"");
+            << QStringLiteral(
+                   "not a Prometheus query_range answer: \"data.resultType\" is \"vector\", expected \"matrix\"");
+        QTest::newRow("an alerts answer")
+            << int(M::Respond) << 200 << QByteArray(R"({"status":"success","data":{"alerts":[]}})")
+            << QStringLiteral("\"data.resultType\" is \"\", expected \"matrix\"");
         QTest::newRow("values not pairs")
             << int(M::Respond) << 200
-            << QByteArray(R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,2]]}]}})")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,2]]}]}})")
             << QStringLiteral("result[0].values[0] is not a [time, \"value\"] pair");
-        QTest::newRow("huge") << int(M::Huge) << 200 << QByteArray() << QStringLiteral("answer larger than the 64 MiB cap");
+        QTest::newRow("huge") << int(M::Huge) << 200 << QByteArray()
+                              << QStringLiteral("answer larger than the 64 MiB cap");
         QTest::newRow("hangs") << int(M::Hang) << 200 << QByteArray() << QStringLiteral("timed out after 1 s");
     }
     void faults()
@@ -279,7 +285,8 @@ private slots:
         QVERIFY(!out.answer);
         QVERIFY2(out.error.contains(expected), qPrintable(out.error));
         if (mode >= 0) { // what was asked, and with the source's credentials
-            QVERIFY2(server.lastRequest().startsWith("GET /api/v1/query_range?query=up&start="), server.lastRequest().constData());
+            QVERIFY2(server.lastRequest().startsWith("GET /api/v1/query_range?query=up&start="),
+                     server.lastRequest().constData());
             QVERIFY(server.lastRequest().contains("&step=6 "));
             QVERIFY(server.lastRequest().contains("Authorization: Bearer s3cret"));
         }
@@ -296,11 +303,12 @@ private slots:
         }
         FaultServer server;
         QVERIFY(server.listen());
-        server.setResponse(200, R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"job":"x"},"values":[)" +
-                                    values + "]}]}}");
-        const Outcome out = rangeQuery(prometheusAt(server.url()), QStringLiteral("up"),
-                                       QDateTime::fromSecsSinceEpoch(t0, Qt::UTC),
-                                       QDateTime::fromSecsSinceEpoch(t0 + 1000, Qt::UTC), 100);
+        server.setResponse(
+            200, R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"job":"x"},"values":[)" +
+                     values + "]}]}}");
+        const Outcome out =
+            rangeQuery(prometheusAt(server.url()), QStringLiteral("up"), QDateTime::fromSecsSinceEpoch(t0, Qt::UTC),
+                       QDateTime::fromSecsSinceEpoch(t0 + 1000, Qt::UTC), 100);
         QVERIFY2(out.answer, qPrintable(out.error));
         QVERIFY(out.answer->decimated);
         QCOMPARE(out.answer->mostPointsReturned, 1000);
@@ -308,7 +316,8 @@ private slots:
         QVERIFY2(points.size() <= 100 && points.size() >= 50, qPrintable(QString::number(points.size())));
         QVERIFY(std::any_of(points.begin(), points.end(), [](const QPointF &p) { return p.y() == 999; }));
         QVERIFY(std::any_of(points.begin(), points.end(), [](const QPointF &p) { return p.y() == 10; }));
-        QVERIFY(std::is_sorted(points.begin(), points.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
+        QVERIFY(std::is_sorted(points.begin(), points.end(),
+                               [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
     }
 
     void expressionsAreKeptInSettingsAndEditedInTheDialog()
@@ -317,9 +326,9 @@ private slots:
         settings.restoreDefaultLiveMetricExpressions();
         QCOMPARE(settings.liveMetricExpressions(), MetricExpression::defaults());
         QCOMPARE(MetricExpression::defaults().first().threshold, std::optional<double>(100));
-        const QList<MetricExpression> mine{{QStringLiteral("Players"), QStringLiteral("game_server_connected_players"),
-                                            QString(), std::nullopt},
-                                           {QStringLiteral("Half"), QStringLiteral("vector(0.5)"), QStringLiteral("%"), 0.25}};
+        const QList<MetricExpression> mine{
+            {QStringLiteral("Players"), QStringLiteral("game_server_connected_players"), QString(), std::nullopt},
+            {QStringLiteral("Half"), QStringLiteral("vector(0.5)"), QStringLiteral("%"), 0.25}};
         settings.setLiveMetricExpressions(mine);
         QCOMPARE(AppSettings().liveMetricExpressions(), mine);
         settings.setLiveMetricExpressions({}); // an emptied list stays empty rather than coming back as the defaults
@@ -354,8 +363,9 @@ private slots:
 
         LiveMetricsPanel panel(nullptr);
         panel.resize(700, 900);
-        panel.setExpressions({{QStringLiteral("Players"), QStringLiteral("game_server_connected_players"), QString(), 1e6},
-                              MetricExpression::defaults().first()});
+        panel.setExpressions(
+            {{QStringLiteral("Players"), QStringLiteral("game_server_connected_players"), QString(), 1e6},
+             MetricExpression::defaults().first()});
         panel.show();
         auto *message = panel.findChild<QLabel *>(QStringLiteral("liveMetricsMessage"));
         QVERIFY(message->text().contains(QStringLiteral("No Prometheus source configured")));
@@ -388,9 +398,11 @@ private slots:
         QCOMPARE(threshold->pen().style(), Qt::DashLine);
         QCOMPARE(threshold->count(), 2);
         QCOMPARE(threshold->at(0).y(), 100.0);
-        QCOMPARE(static_cast<QValueAxis *>(chart->axes(Qt::Vertical).first())->labelFormat(), QStringLiteral("%.3g ms"));
+        QCOMPARE(static_cast<QValueAxis *>(chart->axes(Qt::Vertical).first())->labelFormat(),
+                 QStringLiteral("%.3g ms"));
         // About one point per pixel of the plot: the step follows the chart's width over the incident's window.
-        const int plotWidth = int(players->findChild<QChartView *>(QStringLiteral("chartView"))->chart()->plotArea().width());
+        const int plotWidth =
+            int(players->findChild<QChartView *>(QStringLiteral("chartView"))->chart()->plotArea().width());
         QVERIFY(plotWidth > 100);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {

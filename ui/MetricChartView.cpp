@@ -9,8 +9,8 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPen>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -72,17 +72,26 @@ MetricChartView::MetricChartView(const MetricExpression &metric, QWidget *parent
 
 void MetricChartView::setSource(const AlertSource &source)
 {
+    if (source == m_query->source()) {
+        return;
+    }
+    const MetricWindow window = m_window;
+    clear(); // another server's lines must not stay under this title
+    setWindow(window);
     m_query->setSource(source);
 }
 
 void MetricChartView::setWindow(const MetricWindow &window)
 {
     m_window = window;
+    if (!window.isValid()) {
+        return;
+    }
     m_timeAxis->setRange(window.start.toLocalTime(), window.end.toLocalTime());
     if (m_threshold) {
         const double y = *m_metric.threshold;
-        m_threshold->replace(QList<QPointF>{{double(window.start.toMSecsSinceEpoch()), y},
-                                            {double(window.end.toMSecsSinceEpoch()), y}});
+        m_threshold->replace(
+            QList<QPointF>{{double(window.start.toMSecsSinceEpoch()), y}, {double(window.end.toMSecsSinceEpoch()), y}});
     }
     fitValueAxis();
 }
@@ -154,8 +163,8 @@ void MetricChartView::show(const RangeAnswer &answer)
         m_lines[i]->replace(answer.series[i].points);
     }
     chart->legend()->setVisible(answer.series.size() > 1);
-    if (m_threshold) {
-        chart->legend()->markers(m_threshold).value(0)->setVisible(false);
+    for (QLegendMarker *marker : chart->legend()->markers(m_threshold)) {
+        marker->setVisible(false); // the dashed line explains itself
     }
     fitValueAxis();
     m_lastGood = QDateTime::currentDateTimeUtc();
@@ -177,7 +186,8 @@ void MetricChartView::show(const RangeAnswer &answer)
 void MetricChartView::showFailure(const QString &message)
 {
     const QString when = timeOfDay(QDateTime::currentDateTimeUtc());
-    const QString kept = m_lastGood.isValid() ? tr("showing data from %1").arg(timeOfDay(m_lastGood)) : tr("no data yet");
+    const QString kept =
+        m_lastGood.isValid() ? tr("showing data from %1").arg(timeOfDay(m_lastGood)) : tr("no data yet");
     m_status->setStyleSheet(QStringLiteral("color: #b71c1c;"));
     m_status->setText(tr("Query failed at %1 (%2): %3; %4").arg(when, m_query->source().name(), message, kept));
 }

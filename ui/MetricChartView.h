@@ -26,7 +26,7 @@ public:
 
     void setSource(const AlertSource &source);
     void setWindow(const MetricWindow &window);
-    void clear(); // no incident: no lines, no status
+    void clear();   // no incident: no lines, no status
     void refresh(); // skipped while the previous query is still out
     const MetricExpression &metric() const { return m_metric; }
 
