@@ -1,59 +1,10 @@
 #include "AlertPoller.h"
 
-#include <QCoreApplication>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "HttpErrorText.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
-
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AlertPoller", text);
-}
-
-// What went wrong, in the words an IC would use.
-QString describeNetworkError(QNetworkReply *reply)
-{
-    switch (reply->error()) {
-    case QNetworkReply::ConnectionRefusedError:
-        return tr("connection refused");
-    case QNetworkReply::HostNotFoundError:
-        return tr("host not found");
-    case QNetworkReply::RemoteHostClosedError:
-        return tr("the server closed the connection before answering in full");
-    case QNetworkReply::TimeoutError:
-        return tr("no answer in time");
-    case QNetworkReply::SslHandshakeFailedError:
-        return tr("TLS handshake failed: %1").arg(reply->errorString());
-    case QNetworkReply::AuthenticationRequiredError:
-        return tr("HTTP 401: the server wants credentials (check the source's authentication in Settings)");
-    default:
-        return reply->errorString();
-    }
-}
-
-// Prometheus errors are {"status":"error","error":...}; Alertmanager's are {"message":...} or a bare string.
-QString errorBodyText(const QByteArray &body)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson(body.left(64 * 1024));
-    if (doc.isObject()) {
-        const QJsonObject o = doc.object();
-        for (const auto &key : {QStringLiteral("error"), QStringLiteral("message")}) {
-            if (o.value(key).isString()) {
-                return o.value(key).toString();
-            }
-        }
-    }
-    QString text = QString::fromUtf8(body.left(200)).simplified();
-    if (text.size() >= 2 && text.startsWith(u'"') && text.endsWith(u'"')) {
-        text = text.mid(1, text.size() - 2); // Alertmanager sometimes answers with a bare JSON string
-    }
-    return text;
-}
-} // namespace
 
 struct AlertPoller::Source
 {
@@ -202,24 +153,23 @@ void AlertPoller::finished(Source &source, QNetworkReply *reply)
     reply->deleteLater();
     source.status.roundTripMs = source.clock.elapsed();
     if (source.tooLarge) {
-        fail(source, tr("answer larger than the %1 MiB cap").arg(kMaxAnswerBytes / (1024 * 1024)));
+        fail(source, HttpErrorText::tooLarge(kMaxAnswerBytes));
         return;
     }
     if (source.timedOut) {
-        fail(source, tr("timed out after %1 s").arg(source.config.timeoutSeconds));
+        fail(source, HttpErrorText::timedOut(source.config.timeoutSeconds));
         return;
     }
     source.body.append(reply->readAll());
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (httpStatus >= 400) {
-        const QString detail = errorBodyText(source.body);
-        fail(source, detail.isEmpty() ? tr("HTTP %1").arg(httpStatus) : tr("HTTP %1: %2").arg(httpStatus).arg(detail));
+        fail(source, HttpErrorText::httpStatus(httpStatus, source.body));
         return;
     }
     if (reply->error() != QNetworkReply::NoError) {
         fail(source, reply->error() == QNetworkReply::OperationCanceledError
-                         ? tr("timed out after %1 s").arg(source.config.timeoutSeconds)
-                         : describeNetworkError(reply));
+                         ? HttpErrorText::timedOut(source.config.timeoutSeconds)
+                         : HttpErrorText::networkError(reply));
         return;
     }
     const auto format = source.config.kind == AlertSource::Kind::Prometheus ? AlertDecoder::Format::PrometheusV1

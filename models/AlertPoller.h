@@ -3,6 +3,7 @@
 #include "AlertDecoder.h"
 #include "AlertSnapshot.h"
 #include "AlertSource.h"
+#include "HttpErrorText.h"
 #include "SourceStatus.h"
 
 #include <QElapsedTimer>
@@ -25,7 +26,7 @@ class AlertPoller final : public QObject
     Q_DISABLE_COPY_MOVE(AlertPoller)
 
 public:
-    static constexpr qint64 kMaxAnswerBytes = qint64(64) * 1024 * 1024;
+    static constexpr qint64 kMaxAnswerBytes = HttpErrorText::kMaxAnswerBytes;
     static constexpr int kMaxBackoffSeconds = 300;
 
     explicit AlertPoller(QObject *parent = nullptr);

@@ -158,6 +158,55 @@ void AppSettings::setUpdateIntervalMinutes(StatusUpdate::Audience audience, Seve
     }
 }
 
+QList<MetricExpression> AppSettings::liveMetricExpressions() const
+{
+    auto &settings = const_cast<QSettings &>(m_settings);
+    // No array yet means never edited: the defaults, so better defaults later reach everyone who kept them.
+    if (!settings.contains(QStringLiteral("liveMetrics/size"))) {
+        return MetricExpression::defaults();
+    }
+    QList<MetricExpression> list;
+    const int count = settings.beginReadArray(QStringLiteral("liveMetrics"));
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        MetricExpression e;
+        e.title = settings.value(QStringLiteral("title")).toString();
+        e.expression = settings.value(QStringLiteral("expression")).toString();
+        e.unit = settings.value(QStringLiteral("unit")).toString();
+        bool ok = false;
+        const double threshold = settings.value(QStringLiteral("threshold")).toString().toDouble(&ok);
+        if (ok) {
+            e.threshold = threshold;
+        }
+        if (!e.expression.trimmed().isEmpty()) {
+            list.append(e);
+        }
+    }
+    settings.endArray();
+    return list;
+}
+
+void AppSettings::setLiveMetricExpressions(const QList<MetricExpression> &expressions)
+{
+    m_settings.remove(QStringLiteral("liveMetrics"));
+    m_settings.beginWriteArray(QStringLiteral("liveMetrics"), int(expressions.size()));
+    for (int i = 0; i < expressions.size(); ++i) {
+        const MetricExpression &e = expressions[i];
+        m_settings.setArrayIndex(i);
+        m_settings.setValue(QStringLiteral("title"), e.title);
+        m_settings.setValue(QStringLiteral("expression"), e.expression);
+        m_settings.setValue(QStringLiteral("unit"), e.unit);
+        // Text, not a number: an empty value is "no line", and the file stays readable.
+        m_settings.setValue(QStringLiteral("threshold"), e.threshold ? QString::number(*e.threshold) : QString());
+    }
+    m_settings.endArray();
+}
+
+void AppSettings::restoreDefaultLiveMetricExpressions()
+{
+    m_settings.remove(QStringLiteral("liveMetrics"));
+}
+
 QString AppSettings::authorName() const
 {
     const QString name = m_settings.value(QStringLiteral("user/name")).toString();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AlertSource.h"
+#include "MetricExpression.h"
 #include "Severity.h"
 #include "StatusUpdate.h"
 
@@ -44,6 +45,11 @@ public:
     // Minutes between updates per audience and level; -1: the playbook's default, 0: none expected.
     int updateIntervalMinutes(StatusUpdate::Audience audience, Severity severity) const;
     void setUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity severity, int minutes);
+
+    // The live metrics panel's charts, in order; the playbook's defaults until the user edits the list.
+    QList<MetricExpression> liveMetricExpressions() const;
+    void setLiveMetricExpressions(const QList<MetricExpression> &expressions);
+    void restoreDefaultLiveMetricExpressions();
 
     QString authorName() const;
     void setAuthorName(const QString &name);

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -64,6 +65,46 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     connect(remove, &QPushButton::clicked, this, [this] {
         if (m_sources->currentRow() >= 0) {
             m_sources->removeRow(m_sources->currentRow());
+        }
+    });
+
+    auto *metricsBox = new QGroupBox(tr("Live metrics charts"), this);
+    auto *metricsLayout = new QVBoxLayout(metricsBox);
+    auto *metricsHint = new QLabel(tr("PromQL expressions charted over the current incident from the first Prometheus "
+                                      "source. The threshold (optional) is drawn as a dashed line, in the unit shown."),
+                                   metricsBox);
+    metricsHint->setWordWrap(true);
+    metricsLayout->addWidget(metricsHint);
+    m_metrics = new QTableWidget(0, 4, metricsBox);
+    m_metrics->setObjectName(QStringLiteral("metricsTable"));
+    m_metrics->setHorizontalHeaderLabels({tr("Title"), tr("PromQL expression"), tr("Unit"), tr("Threshold")});
+    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_metrics->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_metrics->verticalHeader()->hide();
+    metricsLayout->addWidget(m_metrics);
+    auto *metricButtons = new QHBoxLayout;
+    auto *restoreMetrics = new QPushButton(tr("Restore defaults"), metricsBox);
+    restoreMetrics->setObjectName(QStringLiteral("restoreMetricDefaultsButton"));
+    auto *addMetric = new QPushButton(tr("Add chart"), metricsBox);
+    addMetric->setObjectName(QStringLiteral("addMetricButton"));
+    auto *removeMetric = new QPushButton(tr("Remove"), metricsBox);
+    removeMetric->setObjectName(QStringLiteral("removeMetricButton"));
+    metricButtons->addWidget(restoreMetrics);
+    metricButtons->addStretch();
+    metricButtons->addWidget(addMetric);
+    metricButtons->addWidget(removeMetric);
+    metricsLayout->addLayout(metricButtons);
+    layout->addWidget(metricsBox);
+    showMetrics(settings.liveMetricExpressions());
+    connect(restoreMetrics, &QPushButton::clicked, this, [this] { showMetrics(MetricExpression::defaults()); });
+    connect(addMetric, &QPushButton::clicked, this, [this] {
+        addMetricRow({tr("New chart"), QString(), QString(), std::nullopt});
+        m_metrics->setCurrentCell(m_metrics->rowCount() - 1, 1);
+        m_metrics->editItem(m_metrics->item(m_metrics->rowCount() - 1, 1));
+    });
+    connect(removeMetric, &QPushButton::clicked, this, [this] {
+        if (m_metrics->currentRow() >= 0) {
+            m_metrics->removeRow(m_metrics->currentRow());
         }
     });
 
@@ -164,8 +205,67 @@ void SettingsDialog::addSourceRow(const AlertSource &source)
     m_sources->setItem(row, 7, new QTableWidgetItem(source.caFile));
 }
 
+void SettingsDialog::addMetricRow(const MetricExpression &metric)
+{
+    const int row = m_metrics->rowCount();
+    m_metrics->insertRow(row);
+    m_metrics->setItem(row, 0, new QTableWidgetItem(metric.title));
+    m_metrics->setItem(row, 1, new QTableWidgetItem(metric.expression));
+    m_metrics->setItem(row, 2, new QTableWidgetItem(metric.unit));
+    m_metrics->setItem(row, 3, new QTableWidgetItem(metric.threshold ? QString::number(*metric.threshold) : QString()));
+}
+
+void SettingsDialog::showMetrics(const QList<MetricExpression> &metrics)
+{
+    m_metrics->setRowCount(0);
+    for (const MetricExpression &metric : metrics) {
+        addMetricRow(metric);
+    }
+}
+
+QList<MetricExpression> SettingsDialog::readMetrics(int *badRow, QString *problem) const
+{
+    auto text = [this](int row, int column) {
+        return m_metrics->item(row, column) ? m_metrics->item(row, column)->text().trimmed() : QString();
+    };
+    QList<MetricExpression> metrics;
+    for (int row = 0; row < m_metrics->rowCount(); ++row) {
+        MetricExpression metric{text(row, 0), text(row, 1), text(row, 2), std::nullopt};
+        if (metric.expression.isEmpty()) {
+            *badRow = row;
+            *problem = tr("Chart %1 has no PromQL expression.").arg(row + 1);
+            return {};
+        }
+        if (!text(row, 3).isEmpty()) {
+            bool ok = false;
+            const double threshold = QLocale().toDouble(text(row, 3), &ok);
+            metric.threshold = ok ? threshold : text(row, 3).toDouble(&ok); // the user's locale, or C's "0.5"
+            if (!ok) {
+                *badRow = row;
+                *problem = tr("Chart %1: the threshold \"%2\" is not a number.").arg(row + 1).arg(text(row, 3));
+                return {};
+            }
+        }
+        if (metric.title.isEmpty()) {
+            metric.title = metric.expression;
+        }
+        metrics.append(metric);
+    }
+    return metrics;
+}
+
 void SettingsDialog::accept()
 {
+    int badMetric = -1;
+    QString metricProblem;
+    const QList<MetricExpression> metrics = readMetrics(&badMetric, &metricProblem);
+    if (badMetric >= 0) {
+        m_problem->setText(metricProblem);
+        m_problem->show();
+        m_metrics->setCurrentCell(badMetric, 1);
+        return;
+    }
+
     QList<AlertSource> sources;
     for (int row = 0; row < m_sources->rowCount(); ++row) {
         const QString text = m_sources->item(row, 1) ? m_sources->item(row, 1)->text().trimmed() : QString();
@@ -191,6 +291,12 @@ void SettingsDialog::accept()
     }
     AppSettings settings;
     settings.setAlertSources(sources);
+    // Unchanged defaults are not written, so a better default later reaches everyone who kept them.
+    if (metrics == MetricExpression::defaults()) {
+        settings.restoreDefaultLiveMetricExpressions();
+    } else {
+        settings.setLiveMetricExpressions(metrics);
+    }
     settings.setPollIntervalSeconds(m_pollInterval->value());
     settings.setDisplayTimeZoneId(m_timeZone->currentData().toString());
     settings.setThirdTimeZoneId(m_thirdZone->currentData().toString());

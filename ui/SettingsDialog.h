@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AlertSource.h"
+#include "MetricExpression.h"
 
 #include <QDialog>
 #include <QList>
@@ -11,7 +12,8 @@ class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 
-// Preferences kept with QSettings: alert sources, poll interval, display time zone, the user's name.
+// Preferences kept with QSettings: alert sources, poll interval, display time zone, the user's name and the live
+// metrics charts.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -24,8 +26,13 @@ public:
 
 private:
     void addSourceRow(const AlertSource &source);
+    void addMetricRow(const MetricExpression &metric);
+    void showMetrics(const QList<MetricExpression> &metrics);
+    // The table's charts, or the row and words of the first one that cannot be kept.
+    QList<MetricExpression> readMetrics(int *badRow, QString *problem) const;
 
     QTableWidget *m_sources;
+    QTableWidget *m_metrics;
     QSpinBox *m_pollInterval;
     QComboBox *m_timeZone;
     QComboBox *m_thirdZone;
