@@ -53,6 +53,11 @@ const QColor kOverdue(0xc6, 0x28, 0x28);
 
 QString hoursText(qint64 ms) { return TimeDisplay::duration(ms / 1000); }
 
+QString incidentCount(qint64 n)
+{
+    return n == 1 ? MetricsView::tr("1 incident") : MetricsView::tr("%1 incidents").arg(n);
+}
+
 // Integer counts read best on integer ticks: a small maximum gets one tick per unit.
 void setCountRange(QValueAxis *axis, qreal max)
 {
@@ -192,7 +197,6 @@ MetricsView::WeekAxes MetricsView::addWeekAxes(QChart *chart, const QString &yTi
     // A value axis with a label every few weeks: a bar category axis would print all 150 weeks of "All" on top
     // of each other. Week i of the report sits at x = i.
     WeekAxes axes{new QCategoryAxis, new QValueAxis};
-    axes.x->setTitleText(tr("Week starting (Monday, UTC)"));
     axes.x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axes.x->setGridLineVisible(false);
     axes.y->setTitleText(yTitle);
@@ -214,10 +218,11 @@ void MetricsView::buildIncidentsChart()
             if (!status || index >= m_report.weeks.size()) {
                 return clearHover();
             }
-            const qint64 n = m_report.weeks.at(index).incidents[int(s) - 1];
-            showHover(tr("%1 · %2: %n incident(s) of %3", nullptr, int(n))
+            const IncidentMetrics::Week &w = m_report.weeks.at(index);
+            showHover(tr("%1 · %2: %3 (all levels: %4)")
                           .arg(weekLabel(index), Severities::label(s))
-                          .arg(m_report.weeks.at(index).totalIncidents()));
+                          .arg(w.incidents[int(s) - 1])
+                          .arg(w.totalIncidents()));
         });
         m_incidentSets[int(s) - 1] = set;
         series->append(set);
@@ -257,10 +262,10 @@ void MetricsView::buildDurationChart(const QString &name, const QString &title, 
             if (!mean) {
                 return clearHover();
             }
-            showHover(tr("%1 · %2 mean time to %3: %4 (%n incident(s))", nullptr, int(count))
+            showHover(tr("%1 · %2 mean time to %3: %4 (over %5)")
                           .arg(weekLabel(index), Severities::label(s),
-                               resolveChart ? tr("resolve") : tr("mitigate"),
-                               TimeDisplay::duration(qRound64(*mean))));
+                               resolveChart ? tr("resolve") : tr("mitigate"), TimeDisplay::duration(qRound64(*mean)),
+                               incidentCount(count)));
         });
         d.lines[int(s) - 1] = line;
     }
@@ -290,7 +295,6 @@ void MetricsView::buildTimeInSeverityChart()
     series->setBarWidth(0.8);
     chart->addSeries(series);
     m_severityTimeAxes = addWeekAxes(chart, tr("Hours"));
-    m_severityTimeAxes.y->setLabelFormat(QStringLiteral("%.1f"));
     series->attachAxis(m_severityTimeAxes.x);
     series->attachAxis(m_severityTimeAxes.y);
 }
@@ -378,22 +382,30 @@ void MetricsView::fillWeekAxis(QCategoryAxis *axis) const
     for (const QString &label : axis->categoriesLabels()) {
         axis->remove(label);
     }
-    const int n = int(m_report.weeks.size());
-    // About ten labels whatever the range: every week for 12, every 4th for 52, every 13th (a quarter) for years.
-    int step = 1;
-    for (int candidate : {1, 2, 4, 8, 13, 26, 52}) {
-        step = candidate;
-        if (n / candidate <= 10) {
-            break;
+    const auto &weeks = m_report.weeks;
+    const int n = int(weeks.size());
+    // At most about seven labels, short enough for a half-width chart: every 2nd or 4th Monday for a few months
+    // (the years go in the title), else the week holding the 1st of every 2nd, 3rd or 6th month.
+    if (n <= 26) {
+        const int step = n <= 12 ? 2 : 4;
+        for (int i = 0; i < n; i += step) {
+            axis->append(QLocale().toString(weeks.at(i).monday, QStringLiteral("d MMM")), i);
         }
-    }
-    int lastYear = 0;
-    for (int i = 0; i < n; i += step) {
-        const QDate monday = m_report.weeks.at(i).monday;
-        // The year only where it changes, so labels stay short enough not to collide.
-        const QString format = monday.year() != lastYear ? QStringLiteral("d MMM yyyy") : QStringLiteral("d MMM");
-        lastYear = monday.year();
-        axis->append(QLocale().toString(monday, format), i);
+        const int firstYear = n > 0 ? weeks.first().monday.year() : 0;
+        const int lastYear = n > 0 ? weeks.last().monday.year() : 0;
+        axis->setTitleText(firstYear == lastYear ? tr("Week starting (Monday, UTC), %1").arg(firstYear)
+                                                 : tr("Week starting (Monday, UTC), %1–%2").arg(firstYear).arg(lastYear));
+    } else {
+        const int monthStep = n <= 60 ? 2 : n <= 120 ? 3 : 6;
+        for (int i = 0; i < n; ++i) {
+            const QDate monday = weeks.at(i).monday;
+            const QDate sunday = monday.addDays(6);
+            const bool holdsFirst = monday.day() == 1 || sunday.month() != monday.month();
+            if (holdsFirst && (sunday.month() - 1) % monthStep == 0) {
+                axis->append(QLocale().toString(QDate(sunday.year(), sunday.month(), 1), QStringLiteral("MMM yyyy")), i);
+            }
+        }
+        axis->setTitleText(tr("Week starting (Monday, UTC)"));
     }
     axis->setStartValue(-0.5);
     axis->setRange(-0.5, std::max(0, n - 1) + 0.5);
@@ -478,6 +490,7 @@ void MetricsView::refresh()
     m_sev2Time->append(sev2);
     fillWeekAxis(m_severityTimeAxes.x);
     setAmountRange(m_severityTimeAxes.y, mostHours);
+    m_severityTimeAxes.y->setLabelFormat(m_severityTimeAxes.y->max() >= 5 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
 
     // Postmortems.
     const IncidentMetrics::PostmortemCounts &p = m_report.postmortems;
@@ -489,10 +502,9 @@ void MetricsView::refresh()
         slices.at(i)->setLabel(QStringLiteral("%1: %2").arg(base).arg(counts[i]));
         slices.at(i)->setLabelVisible(counts[i] > 0);
     }
-    m_postmortems->chart()->setTitle(p.total() > 0
-                                         ? tr("Postmortems of %n resolved incident(s) (due 48 h after resolution)",
-                                              nullptr, int(p.total()))
-                                         : tr("Postmortems: no resolved incident in this range"));
+    m_postmortems->chart()->setTitle(p.total() > 0 ? tr("Postmortems of %1 resolved in the range (due 48 h after)")
+                                                         .arg(incidentCount(p.total()))
+                                                   : tr("Postmortems: no resolved incident in this range"));
 
     // Action items.
     const IncidentMetrics::ActionItemCounts &a = m_report.actionItems;
