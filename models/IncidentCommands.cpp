@@ -375,3 +375,37 @@ Status SaveTemplateCommand::revert()
 {
     return m_before ? store().updateTemplate(*m_before) : store().deleteTemplate(m_template.id);
 }
+
+SaveActionItemCommand::SaveActionItemCommand(IncidentStore &store, FailureHandler onFailure, ActionItem item,
+                                             std::optional<ActionItem> before)
+    : StoreCommand(store, std::move(onFailure),
+                   before ? QObject::tr("Edit action item \"%1\"").arg(before->title)
+                          : QObject::tr("Add action item \"%1\"").arg(item.title)),
+      m_item(std::move(item)), m_before(std::move(before))
+{
+}
+
+Status SaveActionItemCommand::apply()
+{
+    if (m_before) {
+        return store().updateActionItem(m_item);
+    }
+    const auto id = store().insertActionItem(m_item); // keeps the id on redo
+    if (!id) {
+        return id.status();
+    }
+    m_item.id = id.value();
+    return Status::success();
+}
+
+Status SaveActionItemCommand::revert()
+{
+    return m_before ? store().updateActionItem(*m_before) : store().deleteActionItem(m_item.id);
+}
+
+SavePostmortemCommand::SavePostmortemCommand(IncidentStore &store, FailureHandler onFailure, Postmortem after,
+                                             Postmortem before, const QString &text)
+    : StoreCommand(store, std::move(onFailure), text), m_after(std::move(after)), m_before(std::move(before))
+{
+}
+

@@ -183,3 +183,34 @@ private:
     Person m_person;
     std::optional<Person> m_before;
 };
+
+// Adds an action item (no id yet) or changes one: title, owner, due time, state.
+class SaveActionItemCommand final : public StoreCommand
+{
+public:
+    SaveActionItemCommand(IncidentStore &store, FailureHandler onFailure, ActionItem item, std::optional<ActionItem> before);
+    qint64 itemId() const { return m_item.id; }
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    ActionItem m_item;
+    std::optional<ActionItem> m_before;
+};
+
+// The postmortem's written sections and its distribution time, replaced as a whole.
+class SavePostmortemCommand final : public StoreCommand
+{
+public:
+    SavePostmortemCommand(IncidentStore &store, FailureHandler onFailure, Postmortem after, Postmortem before,
+                          const QString &text);
+
+    Status apply() override { return store().savePostmortem(m_after); }
+    Status revert() override { return store().savePostmortem(m_before); }
+
+private:
+    Postmortem m_after;
+    Postmortem m_before;
+};
+

@@ -610,6 +610,67 @@ Result<qint64> Workspace::addRole(const QString &name, const QString &responsibi
     return raw->roleId();
 }
 
+Result<qint64> Workspace::saveActionItem(const ActionItem &item)
+{
+    ActionItem after = item;
+    after.title = item.title.trimmed();
+    if (after.title.isEmpty()) {
+        return Status::failure(tr("An action item needs a title."));
+    }
+    if (const auto incident = m_store.incident(item.incidentId); !incident) {
+        return incident.status();
+    }
+    std::optional<ActionItem> before;
+    if (item.id != 0) {
+        const auto items = m_store.actionItems(item.incidentId);
+        if (!items) {
+            return items.status();
+        }
+        for (const ActionItem &a : items.value()) {
+            if (a.id == item.id) {
+                before = a;
+            }
+        }
+        if (!before) {
+            return Status::failure(tr("There is no action item %1 on INC-%2.").arg(item.id).arg(item.incidentId));
+        }
+        after.createdAt = before->createdAt;
+        if (*before == after) {
+            return item.id;
+        }
+    } else {
+        after.createdAt = Clock::nowUtc();
+    }
+    auto command = std::make_unique<SaveActionItemCommand>(m_store, onFailure(), after, before);
+    auto *raw = command.get();
+    if (const Status s = push(std::move(command)); !s) {
+        return s;
+    }
+    return raw->itemId();
+}
+
+Status Workspace::savePostmortem(const Postmortem &postmortem)
+{
+    const auto before = m_store.postmortem(postmortem.incidentId);
+    if (!before) {
+        return before.status();
+    }
+    if (const auto incident = m_store.incident(postmortem.incidentId); !incident) {
+        return incident.status();
+    }
+    Postmortem after = postmortem;
+    after.updatedAt = Clock::nowUtc();
+    Postmortem unchanged = before.value();
+    unchanged.updatedAt = after.updatedAt;
+    if (unchanged == after) {
+        return Status::success();
+    }
+    const QString text = after.publishedAt.isValid() && !before->publishedAt.isValid()
+                             ? tr("Mark the postmortem of INC-%1 distributed").arg(after.incidentId)
+                             : tr("Edit the postmortem of INC-%1").arg(after.incidentId);
+    return push(std::make_unique<SavePostmortemCommand>(m_store, onFailure(), after, before.value(), text));
+}
+
 Result<qint64> Workspace::savePerson(const Person &person)
 {
     if (person.name.trimmed().isEmpty()) {

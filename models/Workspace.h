@@ -80,6 +80,10 @@ public:
     Result<qint64> addRole(const QString &name, const QString &responsibility);
     // Adds the person to the roster (id 0) or saves changes to one already on it.
     Result<qint64> savePerson(const Person &person);
+    // Adds an action item (id 0) or changes one; undoable. A title is required; the owner, if any, is on the roster.
+    Result<qint64> saveActionItem(const ActionItem &item);
+    // The postmortem's own sections, and when it was distributed (invalid: not yet); undoable.
+    Status savePostmortem(const Postmortem &postmortem);
     // Hands the role to the person of that name, adding them to the roster when nobody has that name.
     Status assignRole(qint64 incidentId, qint64 roleId, const QString &personName);
 
