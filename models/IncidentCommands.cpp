@@ -409,3 +409,12 @@ SavePostmortemCommand::SavePostmortemCommand(IncidentStore &store, FailureHandle
 {
 }
 
+Status SavePostmortemCommand::apply()
+{
+    return store().savePostmortem(m_after);
+}
+
+Status SavePostmortemCommand::revert()
+{
+    return store().savePostmortem(m_before);
+}

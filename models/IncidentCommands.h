@@ -8,6 +8,7 @@
 #include "Role.h"
 #include "RoleAssignment.h"
 #include "SeverityChange.h"
+#include "Postmortem.h"
 #include "StoreCommand.h"
 #include "TimelineEntry.h"
 
@@ -206,8 +207,8 @@ public:
     SavePostmortemCommand(IncidentStore &store, FailureHandler onFailure, Postmortem after, Postmortem before,
                           const QString &text);
 
-    Status apply() override { return store().savePostmortem(m_after); }
-    Status revert() override { return store().savePostmortem(m_before); }
+    Status apply() override;
+    Status revert() override;
 
 private:
     Postmortem m_after;
