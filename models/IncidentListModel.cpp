@@ -20,6 +20,7 @@ IncidentListModel::IncidentListModel(IncidentStore *store, QObject *parent)
     connect(m_store, &IncidentStore::assignmentsChanged, this, [this](qint64 id) { refreshFacts({id}); });
     connect(m_store, &IncidentStore::alertLinksChanged, this, [this](qint64 id) { refreshFacts({id}); });
     connect(m_store, &IncidentStore::statusUpdatesChanged, this, [this](qint64 id) { refreshFacts({id}); });
+    connect(m_store, &IncidentStore::postmortemChanged, this, [this](qint64 id) { refreshFacts({id}); });
     connect(m_store, &IncidentStore::severityHistoryChanged, this, [this](qint64 id) { refreshFacts({id}); });
     connect(m_store, &IncidentStore::alertArchiveChanged, this, [this] { refreshFacts({}); });
     connect(m_store, &IncidentStore::rosterChanged, this, [this] { refreshFacts({}); });
@@ -80,8 +81,8 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         return i.declaredAt;
     case ModelRoles::ResolvedRole:
         return i.isResolved();
-    case ModelRoles::PostmortemDueRole:
-        return i.postmortemDueAt;
+    case ModelRoles::PostmortemDueRole: // a distributed postmortem is no longer due
+        return m_facts.value(i.id).postmortemPublishedAt.isValid() ? QDateTime() : i.postmortemDueAt;
     case ModelRoles::CommanderRole:
         return m_facts.value(i.id).commanderName;
     case ModelRoles::FiringAlertsRole:

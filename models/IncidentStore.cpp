@@ -1076,12 +1076,16 @@ Result<QHash<qint64, IncidentStore::IncidentFacts>> IncidentStore::incidentFacts
     };
     QHash<qint64, IncidentFacts> facts;
     {
-        auto q = run(QStringLiteral("SELECT id FROM incidents WHERE id IN $SCOPE"), tr("Could not read the incidents"));
+        auto q = run(QStringLiteral("SELECT i.id, p.published_at FROM incidents i LEFT JOIN postmortems p ON p.incident_id = i.id "
+                                    "WHERE i.id IN $SCOPE"),
+                     tr("Could not read the incidents"));
         if (!q) {
             return q.status();
         }
         while (q->next()) {
-            facts.insert(q->value(0).toLongLong(), {});
+            IncidentFacts f;
+            f.postmortemPublishedAt = StoredTime::fromSql(q->value(1));
+            facts.insert(q->value(0).toLongLong(), f);
         }
     }
     {

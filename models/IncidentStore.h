@@ -107,6 +107,7 @@ public:
         QDateTime nextInternalDue; // as the last update of that audience announced it
         QDateTime nextCustomerDue;
         QList<qint64> heldRoleIds;
+        QDateTime postmortemPublishedAt; // valid: the postmortem went out; its due time no longer counts down
         bool securityAlerts = false; // a firing linked alert labelled category="security"
         std::optional<Severity> overriddenSuggestion; // the latest severity step kept the level against this one
         bool operator==(const IncidentFacts &) const = default;

@@ -3,6 +3,7 @@
 #include "IncidentFactSheet.h"
 #include "IncidentStore.h"
 #include "TemplateEngine.h"
+#include "TimeDisplay.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,7 @@ Result<MessageTemplate> chooseTemplate(const IncidentStore &store, qint64 templa
 }
 
 Result<QString> markdown(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc, const QTimeZone &zone,
-                         qint64 templateId)
+                         qint64 templateId, const Postmortem *unsaved)
 {
     const auto chosen = chooseTemplate(store, templateId);
     if (!chosen) {
@@ -37,12 +38,41 @@ Result<QString> markdown(const IncidentStore &store, qint64 incidentId, const QD
     if (!facts) {
         return facts.status();
     }
-    const auto text = TemplateEngine::render(chosen->body, facts.value());
+    TemplateEngine::Data data = facts.value();
+    if (unsaved) {
+        auto written = [](const QString &text) {
+            return text.trimmed().isEmpty() ? QCoreApplication::translate("IncidentFactSheet", "(not written yet)") : text;
+        };
+        data.values.insert(QStringLiteral("root_cause"), written(unsaved->rootCause));
+        data.values.insert(QStringLiteral("went_well"), written(unsaved->wentWell));
+        data.values.insert(QStringLiteral("went_badly"), written(unsaved->wentBadly));
+    }
+    const auto text = TemplateEngine::render(chosen->body, data);
     if (!text) {
         return Status::failure(QCoreApplication::translate("PostmortemDocument", "The template \"%1\" is broken: %2")
                                    .arg(chosen->name, text.error()));
     }
     return text;
+}
+
+DueState dueState(const QDateTime &dueAt, const Postmortem &postmortem, const QDateTime &nowUtc, const QTimeZone &zone)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("PostmortemDocument", text); };
+    if (postmortem.publishedAt.isValid()) {
+        const bool late = dueAt.isValid() && postmortem.publishedAt > dueAt;
+        return {(late ? tr("Distributed %1, %2 late") : tr("Distributed %1, on time"))
+                    .arg(TimeDisplay::dateTime(postmortem.publishedAt, zone),
+                         late ? TimeDisplay::duration(dueAt.secsTo(postmortem.publishedAt)) : QString()),
+                false};
+    }
+    if (!dueAt.isValid()) {
+        return {};
+    }
+    const qint64 left = nowUtc.secsTo(dueAt);
+    if (left < 0) {
+        return {tr("Overdue by %1 (was due %2)").arg(TimeDisplay::duration(-left), TimeDisplay::dateTime(dueAt, zone)), true};
+    }
+    return {tr("Due in %1 (%2)").arg(TimeDisplay::duration(left), TimeDisplay::dateTime(dueAt, zone)), false};
 }
 
 } // namespace PostmortemDocument

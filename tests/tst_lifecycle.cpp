@@ -472,7 +472,8 @@ private slots:
         QVERIFY(w.open(path).ok());
         const qint64 id = w.declareIncident(u"Old"_s, Severity::Sev2).value();
         w.close();
-        TestSupport::rawQuery(path, {u"DROP TABLE status_update_drafts"_s, u"ALTER TABLE incidents DROP COLUMN impact"_s,
+        TestSupport::rawQuery(path, {u"DROP TABLE postmortems"_s, u"DROP INDEX action_items_by_state_due"_s,
+                                     u"DROP TABLE status_update_drafts"_s, u"ALTER TABLE incidents DROP COLUMN impact"_s,
                                      u"ALTER TABLE incidents DROP COLUMN eta"_s,
                                      u"DROP TRIGGER timeline_search_insert"_s, u"DROP TRIGGER timeline_search_delete"_s,
                                      u"DROP TRIGGER timeline_search_update"_s, u"DROP TABLE timeline_search"_s,

@@ -1,6 +1,7 @@
 #include "IncidentPanel.h"
 
 #include "ChecklistModel.h"
+#include "PostmortemDocument.h"
 #include "Clock.h"
 #include "IncidentInsights.h"
 #include "IncidentListModel.h"
@@ -212,10 +213,11 @@ void IncidentPanel::refresh()
     if (incident.resolvedAt.isValid()) {
         lines.append(tr("Resolved %1").arg(TimeDisplay::dateTime(incident.resolvedAt, QTimeZone::systemTimeZone())));
     }
-    if (incident.postmortemDueAt.isValid() && incident.isOpen()) {
-        const qint64 left = now.secsTo(incident.postmortemDueAt);
-        lines.append(left >= 0 ? tr("Postmortem due in %1").arg(TimeDisplay::duration(left))
-                               : tr("Postmortem OVERDUE by %1").arg(TimeDisplay::duration(-left)));
+    if (incident.postmortemDueAt.isValid()) {
+        Postmortem sent;
+        sent.publishedAt = facts.postmortemPublishedAt;
+        const auto due = PostmortemDocument::dueState(incident.postmortemDueAt, sent, now, QTimeZone::systemTimeZone());
+        lines.append(tr("Postmortem: %1").arg(due.text));
     }
     m_facts->setText(lines.join(u'\n'));
 

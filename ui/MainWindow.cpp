@@ -8,6 +8,8 @@
 
 #include "Clock.h"
 
+#include "ActionItemListModel.h"
+#include "ActionItemsPanel.h"
 #include "AlertArchiveModel.h"
 #include "AlertIncidentLinker.h"
 #include "AlertMonitor.h"
@@ -18,7 +20,11 @@
 #include "UpdateComposer.h"
 #include "DeclareIncidentDialog.h"
 #include "IncidentListModel.h"
+#include "ExportDialog.h"
 #include "IncidentPanel.h"
+#include "LiveMetricsPanel.h"
+#include "MetricsView.h"
+#include "PostmortemDialog.h"
 #include "ReasonDialog.h"
 #include "RoleHistoryModel.h"
 #include "JsonExchange.h"
@@ -54,7 +60,7 @@
 #include <QUndoStack>
 
 namespace {
-const int kLayoutVersion = 5; // bump when the default arrangement of the docks changes
+const int kLayoutVersion = 6; // bump when the default arrangement of the docks changes
 }
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -71,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_monitor = new AlertMonitor(this);
     m_live = new LiveAlertModel(m_workspace->store(), this);
     m_linker = new AlertIncidentLinker(m_workspace->store(), this);
+    m_actionItems = new ActionItemListModel(m_workspace->store(), this);
     connect(m_monitor, &AlertMonitor::alertsChanged, m_live, &LiveAlertModel::apply);
     connect(m_monitor, &AlertMonitor::alertsChanged, m_linker, &AlertIncidentLinker::apply);
     connect(m_monitor, &AlertMonitor::alertsChanged, this, &MainWindow::notifyNewAlerts);
@@ -132,6 +139,9 @@ MainWindow::~MainWindow()
 {
     // Composers first, while the file is open: each saves what was typed since its last autosave.
     qDeleteAll(findChildren<UpdateComposer *>(Qt::FindDirectChildrenOnly));
+    for (auto *postmortem : findChildren<PostmortemDialog *>(Qt::FindDirectChildrenOnly)) {
+        postmortem->reject(); // closing saves what was typed
+    }
     // Close the file while every panel still exists: closing announces a reset that they all hear.
     m_workspace->store()->disconnect(this);
     m_monitor->setArchivePath({});
@@ -163,6 +173,18 @@ void MainWindow::createDocks()
         makeDock(QStringLiteral("statusUpdatesDock"), tr("Status updates"), m_updatesPanel, Qt::RightDockWidgetArea);
     auto *alerts = makeDock(QStringLiteral("alertsDock"), tr("Alerts"), m_alertsPanel, Qt::BottomDockWidgetArea);
     auto *incident = makeDock(QStringLiteral("incidentDock"), tr("Incident"), m_incidentPanel, Qt::LeftDockWidgetArea);
+    m_actionItemsPanel = new ActionItemsPanel(m_workspace, m_actionItems, this);
+    connect(m_actionItemsPanel, &ActionItemsPanel::incidentActivated, this, &MainWindow::selectIncident);
+    auto *actionItems =
+        makeDock(QStringLiteral("actionItemsDock"), tr("Action items"), m_actionItemsPanel, Qt::BottomDockWidgetArea);
+    m_liveMetrics = new LiveMetricsPanel(this);
+    // The live charts follow the alert poll: each finished poll of a source asks for fresh ranges.
+    connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_liveMetrics, &LiveMetricsPanel::refresh);
+    auto *liveMetrics =
+        makeDock(QStringLiteral("liveMetricsDock"), tr("Live metrics"), m_liveMetrics, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(alerts, actionItems);
+    tabifyDockWidget(alerts, liveMetrics);
+    alerts->raise();
     // The incident's column runs the full height on the right; live alerts take the space under the board.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
@@ -187,8 +209,8 @@ void MainWindow::createActions()
     file->addSeparator();
     auto *copyAction = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
     copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    auto *exportAll = file->addAction(tr("&Export File to JSON…"), this, [this] { exportJson(false); });
-    auto *exportOne = file->addAction(tr("Export &Incident to JSON…"), this, [this] { exportJson(true); });
+    auto *exportAll = file->addAction(tr("&Export…"), this, [this] { showExportDialog(m_currentIncident != 0); });
+    exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     auto *importAction = file->addAction(tr("&Import JSON…"), this, &MainWindow::importJson);
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -262,6 +284,10 @@ void MainWindow::createActions()
     }
 
     auto *page = incident->addAction(tr("&Page Required Roles…"), this, [this] { m_incidentPanel->pageRequiredRoles(); });
+    incident->addSeparator();
+    auto *postmortem = incident->addAction(tr("&Postmortem…"), this, &MainWindow::showPostmortem);
+    postmortem->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    auto *addAction = incident->addAction(tr("Add Action &Item…"), this, [this] { m_actionItemsPanel->addItem(); });
     page->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     auto *roster = incident->addAction(tr("R&oster…"), this, [this] { m_rolesPanel->editRoster(); });
 
@@ -270,12 +296,16 @@ void MainWindow::createActions()
         m_viewMenu->addAction(dock->toggleViewAction());
     }
 
+    m_viewMenu->addSeparator();
+    auto *metrics = m_viewMenu->addAction(tr("Incident &Metrics…"), this, &MainWindow::showMetrics);
+    metrics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Incident Console"), this, &MainWindow::showAbout);
 
-    m_fileActions = {copyAction, exportAll, importAction, declare, roster};
-    m_incidentActions = {exportOne, entry, assign, stage->menuAction(), m_severityMenu->menuAction(), page,
-                         timelineMenu->menuAction()};
+    m_fileActions = {copyAction, exportAll, importAction, declare, roster, metrics};
+    m_incidentActions = {entry, assign, stage->menuAction(), m_severityMenu->menuAction(), page,
+                         timelineMenu->menuAction(), postmortem, addAction};
 }
 
 void MainWindow::restoreLayout()
@@ -299,6 +329,8 @@ void MainWindow::applySettings()
     m_roleHistory->setDisplayTimeZone(zone);
     m_updates->setDisplayTimeZone(zone);
     m_alerts->setDisplayTimeZone(zone);
+    m_actionItemsPanel->setDisplayTimeZone(zone);
+    m_liveMetrics->setExpressions(settings.liveMetricExpressions());
     m_workspace->setAuthor(settings.authorName());
     for (const auto audience : {StatusUpdate::Audience::Internal, StatusUpdate::Audience::Customer}) {
         for (Severity level : Severities::all()) {
@@ -314,6 +346,7 @@ void MainWindow::applySettings()
     if (sources != m_monitor->sources() || sources.isEmpty()) {
         m_monitor->setSources(sources);
     }
+    m_liveMetrics->setSources(sources);
 }
 
 void MainWindow::setAlertSourceOverride(const QList<AlertSource> &sources)
@@ -383,6 +416,12 @@ void MainWindow::setCurrentIncident(qint64 incidentId)
     }
     m_alertsPanel->setCurrentIncident(m_currentIncident,
                                       row >= 0 ? m_incidents->incidentAt(row).reference() : QString());
+    m_actionItemsPanel->setIncident(m_currentIncident);
+    if (row >= 0) {
+        m_liveMetrics->setIncident(m_incidents->incidentAt(row));
+    } else {
+        m_liveMetrics->clearIncident();
+    }
 }
 
 void MainWindow::refreshFileState()
@@ -475,18 +514,66 @@ void MainWindow::saveCopy()
     statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
-void MainWindow::exportJson(bool currentIncidentOnly)
+void MainWindow::showExportDialog(bool currentIncidentOnly, std::optional<ExportFormat> format)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export to JSON"), QString(), tr("JSON (*.json)"));
-    if (path.isEmpty()) {
+    ExportDialog::Context context;
+    context.databasePath = m_workspace->store()->path();
+    if (const int row = m_incidents->rowOf(m_currentIncident); row >= 0) {
+        const Incident &i = m_incidents->incidentAt(row);
+        context.incidentId = i.id;
+        context.incidentLabel = QStringLiteral("%1 %2").arg(i.reference(), i.title);
+    }
+    const AppSettings settings;
+    context.zones.append({tr("UTC"), QTimeZone::utc()});
+    if (const QTimeZone display = settings.displayTimeZone(); display.id() != QTimeZone::utc().id()) {
+        context.zones.append({tr("%1 (display zone)").arg(QString::fromUtf8(display.id())), display});
+    }
+    if (const auto third = settings.thirdTimeZone()) {
+        context.zones.append({tr("%1 (third zone)").arg(QString::fromUtf8(third->id())), *third});
+    }
+    auto *dialog = new ExportDialog(context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setScopeIncident(currentIncidentOnly);
+    if (format) {
+        dialog->setFormat(*format);
+    }
+    connect(dialog, &ExportDialog::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    dialog->show();
+}
+
+void MainWindow::showPostmortem()
+{
+    if (m_currentIncident == 0) {
         return;
     }
-    const auto scope = currentIncidentOnly ? std::optional<qint64>(m_currentIncident) : std::nullopt;
-    if (const Status s = JsonExchange::exportToFile(*m_workspace->store(), scope, path); !s) {
-        showProblem(tr("The export was not written"), s.error());
-        return;
+    for (auto *open : findChildren<PostmortemDialog *>()) {
+        if (open->incidentId() == m_currentIncident) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
     }
-    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    auto *dialog = new PostmortemDialog(m_workspace, m_currentIncident, AppSettings().displayTimeZone(), this);
+    connect(dialog, &PostmortemDialog::exportRequested, this, [this](qint64 incidentId) {
+        selectIncident(incidentId);
+        showExportDialog(true, ExportFormat::Pdf);
+    });
+    dialog->show();
+}
+
+void MainWindow::showMetrics()
+{
+    if (!m_metricsView) {
+        m_metricsView = new MetricsView(*m_workspace->store(), this);
+        m_metricsView->setWindowFlag(Qt::Window);
+        m_metricsView->setWindowTitle(tr("Incident Metrics"));
+        m_metricsView->resize(1280, 900);
+    }
+    m_metricsView->refresh();
+    m_metricsView->show();
+    m_metricsView->raise();
 }
 
 void MainWindow::importJson()

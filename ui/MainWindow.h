@@ -6,10 +6,16 @@
 #include "Result.h"
 #include "Severity.h"
 
+#include "ExportFormat.h"
+
 #include <QMainWindow>
 #include <QSet>
 
+class ActionItemListModel;
+class ActionItemsPanel;
 class AlertArchiveModel;
+class LiveMetricsPanel;
+class MetricsView;
 class AlertIncidentLinker;
 class AlertMonitor;
 class LiveAlertModel;
@@ -72,7 +78,9 @@ private:
     void newFile();
     void openFileDialog();
     void saveCopy();
-    void exportJson(bool currentIncidentOnly);
+    void showExportDialog(bool currentIncidentOnly, std::optional<ExportFormat> format = std::nullopt);
+    void showPostmortem();
+    void showMetrics();
     void importJson();
     void showSettings();
     void showAbout();
@@ -103,6 +111,10 @@ private:
     IncidentPanel *m_incidentPanel = nullptr;
     StatusUpdatesPanel *m_updatesPanel = nullptr;
     AlertsPanel *m_alertsPanel = nullptr;
+    ActionItemListModel *m_actionItems = nullptr;
+    ActionItemsPanel *m_actionItemsPanel = nullptr;
+    LiveMetricsPanel *m_liveMetrics = nullptr;
+    MetricsView *m_metricsView = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
