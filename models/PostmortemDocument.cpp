@@ -60,9 +60,9 @@ DueState dueState(const QDateTime &dueAt, const Postmortem &postmortem, const QD
     auto tr = [](const char *text) { return QCoreApplication::translate("PostmortemDocument", text); };
     if (postmortem.publishedAt.isValid()) {
         const bool late = dueAt.isValid() && postmortem.publishedAt > dueAt;
-        return {(late ? tr("Distributed %1, %2 late") : tr("Distributed %1, on time"))
-                    .arg(TimeDisplay::dateTime(postmortem.publishedAt, zone),
-                         late ? TimeDisplay::duration(dueAt.secsTo(postmortem.publishedAt)) : QString()),
+        const QString when = TimeDisplay::dateTime(postmortem.publishedAt, zone);
+        return {late ? tr("Distributed %1, %2 late").arg(when, TimeDisplay::duration(dueAt.secsTo(postmortem.publishedAt)))
+                     : tr("Distributed %1, on time").arg(when),
                 false};
     }
     if (!dueAt.isValid()) {
