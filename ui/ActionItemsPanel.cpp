@@ -29,7 +29,8 @@ ActionItemsPanel::ActionItemsPanel(Workspace *workspace, ActionItemListModel *mo
     m_view->horizontalHeader()->setSectionResizeMode(ActionItemListModel::ColumnTitle, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(ActionItemListModel::ColumnIncident, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ActionItemListModel::ColumnState, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->resizeSection(ActionItemListModel::ColumnDue, 190);
+    m_view->horizontalHeader()->setSectionResizeMode(ActionItemListModel::ColumnDue, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(ActionItemListModel::ColumnOwner, QHeaderView::ResizeToContents);
 
     auto *add = new QPushButton(tr("&Add for This Incident…"), this);
     add->setObjectName(QStringLiteral("addActionItem"));

@@ -76,6 +76,8 @@ void setAmountRange(QValueAxis *axis, qreal max)
     axis->setRange(0, max > 0 ? max * 1.05 : 1);
     axis->applyNiceNumbers();
     axis->setMin(0);
+    // Whole numbers on a short axis repeat ("0 0 1 1 1"); a decimal keeps every tick distinct.
+    axis->setLabelFormat(axis->max() < 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
 }
 
 } // namespace
