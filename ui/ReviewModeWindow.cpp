@@ -25,7 +25,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 // More than this and the list would push the rest off the screen; the count of the others is shown instead.
-constexpr int kMaxAlertsShown = 8;
+constexpr int kMaxAlertsShown = 7;
 
 const auto kInk = u"#161616"_s;
 const auto kMuted = u"#4a4a4a"_s;
@@ -97,7 +97,7 @@ void ReviewModeWindow::buildLayout()
     auto *body = new QHBoxLayout;
     root->addLayout(body, 1);
 
-    // The moment itself gets two thirds of the width.
+    // The moment itself gets three fifths of the width.
     m_momentView = new QWidget(this);
     auto *main = new QVBoxLayout(m_momentView);
     main->setContentsMargins(0, 0, 0, 0);
@@ -122,18 +122,28 @@ void ReviewModeWindow::buildLayout()
     main->addSpacing(12);
     main->addWidget(m_entryScroll, 1);
     main->addWidget(m_entryMeta);
-    body->addWidget(m_momentView, 2);
+    body->addWidget(m_momentView, 3);
 
     m_empty = plainLabel(this, u"reviewEmpty"_s);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setText(tr("No key moments yet — mark entries with Ctrl+K in the timeline, or press K to add one"));
-    body->addWidget(m_empty, 2);
+    body->addWidget(m_empty, 3);
 
     auto *divider = new QFrame(this);
     divider->setFrameShape(QFrame::VLine);
     body->addWidget(divider);
 
-    auto *side = new QVBoxLayout;
+    // In a scroll area: many roles and alerts on a small screen scroll rather than clip.
+    auto *sideScroll = new QScrollArea(this);
+    sideScroll->setObjectName(u"reviewSideScroll"_s);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sideScroll->setFocusPolicy(Qt::NoFocus);
+    sideScroll->setStyleSheet(u"QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"_s);
+    auto *sideColumn = new QWidget(sideScroll);
+    auto *side = new QVBoxLayout(sideColumn);
+    side->setContentsMargins(0, 0, 0, 0);
     auto caption = [this](const QString &text) {
         auto *label = plainLabel(this, {});
         label->setText(text);
@@ -154,7 +164,8 @@ void ReviewModeWindow::buildLayout()
     side->addWidget(caption(tr("ALERTS FIRING THEN")));
     side->addWidget(m_alerts);
     side->addStretch(1);
-    body->addLayout(side, 1);
+    sideScroll->setWidget(sideColumn);
+    body->addWidget(sideScroll, 2);
 
     // Inline editors: the meeting keeps its place while someone types.
     m_keyMomentBar = new QWidget(this);
@@ -203,10 +214,10 @@ void ReviewModeWindow::buildLayout()
         m_buttons.append(b);
         return b;
     };
-    m_first = button(tr("⏮ First"), u"reviewFirst"_s, tr("Home"), [this] { m_session->first(); });
+    m_first = button(tr("First"), u"reviewFirst"_s, tr("Home"), [this] { m_session->first(); });
     m_previous = button(tr("◀ Previous"), u"reviewPrevious"_s, tr("Left, Page Up"), [this] { m_session->previous(); });
     m_next = button(tr("Next ▶"), u"reviewNext"_s, tr("Right, Space, Page Down"), [this] { m_session->next(); });
-    m_last = button(tr("Last ⏭"), u"reviewLast"_s, tr("End"), [this] { m_session->last(); });
+    m_last = button(tr("Last"), u"reviewLast"_s, tr("End"), [this] { m_session->last(); });
     buttons->addStretch(1);
     button(tr("Add key moment (K)"), u"reviewAddKeyMoment"_s, tr("K"), [this] { openKeyMomentEditor(); });
     button(tr("Add action item (A)"), u"reviewAddActionItem"_s, tr("A"), [this] { openActionItemEditor(); });
@@ -279,7 +290,7 @@ void ReviewModeWindow::render()
         if (!a.severityLabel.isEmpty()) {
             line += u" · "_s + a.severityLabel;
         }
-        line += u" · "_s + tr("since %1").arg(TimeDisplay::clock(a.since, zone));
+        line += u" · "_s + tr("since %1").arg(a.since.toTimeZone(zone).toString(u"HH:mm"_s));
         alertLines.append(line);
     }
     if (alerts.size() > kMaxAlertsShown) {
