@@ -1724,3 +1724,34 @@ Status IncidentStore::saveCopy(const QString &destination, const std::function<S
     }
     return Status::success();
 }
+
+// ---- review mode ----
+
+Result<QList<ArchivedAlert>> IncidentStore::linkedArchivedAlerts(qint64 incidentId) const
+{
+    auto q = prepare(QStringLiteral("SELECT a.id, a.identity, a.source, a.alert_name, a.labels, a.annotations, a.state, "
+                                    "a.value, a.first_seen, a.last_seen, a.resolved_at FROM alert_links l "
+                                    "JOIN alert_archive a ON a.id = l.alert_id WHERE l.incident_id = ? "
+                                    "ORDER BY a.first_seen, a.id"));
+    q.addBindValue(incidentId);
+    if (const Status s = exec(q, tr("Could not read the incident's alerts")); !s) {
+        return s;
+    }
+    QList<ArchivedAlert> list;
+    while (q.next()) {
+        ArchivedAlert a;
+        a.id = q.value(0).toLongLong();
+        a.identity = q.value(1).toString();
+        a.source = q.value(2).toString();
+        a.alertName = q.value(3).toString();
+        a.labels = jsonObject(q.value(4));
+        a.annotations = jsonObject(q.value(5));
+        a.state = q.value(6).toString();
+        a.value = q.value(7).toString();
+        a.firstSeen = StoredTime::fromSql(q.value(8));
+        a.lastSeen = StoredTime::fromSql(q.value(9));
+        a.resolvedAt = StoredTime::fromSql(q.value(10));
+        list.append(a);
+    }
+    return list;
+}

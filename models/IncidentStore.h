@@ -183,6 +183,11 @@ public:
     // The alert archiver writes through a connection of its own; this tells the models it did.
     void announceAlertArchiveChanged() { emit alertArchiveChanged(); }
 
+    // ---- review mode ----
+    // The archived alerts linked to the incident, whenever they fired, by first seen then id (the review replays
+    // which of them were firing at each key moment).
+    Result<QList<ArchivedAlert>> linkedArchivedAlerts(qint64 incidentId) const;
+
 signals:
     void incidentInserted(qint64 id);
     void incidentChanged(qint64 id);
