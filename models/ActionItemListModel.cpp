@@ -107,9 +107,9 @@ void ActionItemListModel::refresh()
         m_rows.append(fresh.mid(common));
         endInsertRows();
     }
-    // Overdue is judged now: a row whose due time has just passed changes colour.
+    // Overdue is judged now: a row whose due time has just passed changes its colour and its "(overdue)" text.
     if (!m_rows.isEmpty()) {
-        emit dataChanged(index(0, ColumnDue), index(rowCount() - 1, ColumnDue), {Qt::ForegroundRole, Qt::FontRole});
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
 }
 

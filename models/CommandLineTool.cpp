@@ -395,10 +395,14 @@ int CommandLineTool::run(const QStringList &arguments)
         }
         m_out.flush();
         QFile standardOutput;
-        if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
-            return failure(tr("Could not write to standard output."));
+        QIODevice *device = m_out.device();
+        if (!device) {
+            if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
+                return failure(tr("Could not write to standard output."));
+            }
+            device = &standardOutput;
         }
-        if (const Status s = IncidentExporter::exportToDevice(store, request, standardOutput); !s) {
+        if (const Status s = IncidentExporter::exportToDevice(store, request, *device); !s) {
             return failure(s.error());
         }
         return Ok;

@@ -416,5 +416,6 @@ Status SavePostmortemCommand::apply()
 
 Status SavePostmortemCommand::revert()
 {
-    return store().savePostmortem(m_before);
+    // No saved time: there was no row before this edit, so undo leaves none (an empty row would differ in exports).
+    return m_before.updatedAt.isValid() ? store().savePostmortem(m_before) : store().deletePostmortem(m_before.incidentId);
 }

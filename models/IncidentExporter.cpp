@@ -165,7 +165,7 @@ QString ExportRun::documentTitle() const
 Status ExportRun::write(QIODevice &device)
 {
     if (m_request.format == ExportFormat::Json) {
-        return JsonExchange::exportTo(m_store, m_request.incidentId, device);
+        return JsonExchange::exportTo(m_store, m_request.incidentId, device, m_progress);
     }
     if (const Status s = prepare(); !s) {
         return s;
@@ -267,7 +267,7 @@ Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
             }
         }
         b.append("\r\n");
-        return out.flushIfFull();
+        return out.flushIfFull() && (!m_progress || m_progress(0, m_total)); // a stop is heard here too
     });
     return s ? s : Status::failure(tr("Could not read the action items: %1").arg(s.error()));
 }
@@ -480,6 +480,7 @@ Status ExportRun::writePdf(QIODevice &device)
         step();
     }
 
+    TemplateEngine::keepSafeLinks(doc);
     QPdfWriter writer(&device);
     writer.setTitle(documentTitle());
     writer.setCreator(QStringLiteral("Incident Console"));
@@ -544,6 +545,8 @@ Status pruneToIncident(const QString &path, qint64 incidentId)
                            "DELETE FROM alert_acks WHERE identity NOT IN (SELECT identity FROM alert_archive);"
                            "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM role_assignments "
                            "UNION SELECT owner_id FROM action_items WHERE owner_id IS NOT NULL);"
+                           // The search index keeps deleted entries' words in its old segments until rebuilt.
+                           "INSERT INTO timeline_search(timeline_search) VALUES('rebuild');"
                            "COMMIT;"
                            "VACUUM;";
     char *message = nullptr;
@@ -563,13 +566,21 @@ Status IncidentExporter::exportToDevice(const IncidentStore &store, const Export
         return Status::failure(tr("A SQLite copy is written to a file; give one."));
     }
     ExportRun run(store, request, progress);
-    return run.write(out);
+    return store.readSnapshot([&] { return run.write(out); });
 }
 
 Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRequest &request, const QString &path,
                                       const Progress &progress)
 {
     const QString where = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+    // Renaming an export over the open incident file (or its journal) would cut the console off from its own data.
+    const QString live = QFileInfo(store.path()).canonicalFilePath();
+    const QString target = QFileInfo(path).exists() ? QFileInfo(path).canonicalFilePath() : QFileInfo(path).absoluteFilePath();
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        if (!live.isEmpty() && target == live + suffix) {
+            return Status::failure(tr("%1 is the incident file that is open; choose another name for the export.").arg(where));
+        }
+    }
     if (request.format == ExportFormat::Sqlite) {
         if (request.incidentId) {
             const auto exists = store.incident(*request.incidentId);
@@ -578,6 +589,9 @@ Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRe
             }
         }
         return store.saveCopy(path, [&](const QString &partial) -> Status {
+            if (progress && !progress(0, 1)) {
+                return stopped(); // VACUUM INTO cannot be interrupted; the copy is dropped before it is moved in
+            }
             if (!request.incidentId) {
                 return Status::success();
             }
@@ -606,7 +620,8 @@ void IncidentExporter::appendCsvCell(ByteBuffer &out, QByteArrayView cell)
                                              || cell[0] == '\t' || cell[0] == '\r');
     bool quote = false;
     for (char c : cell) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        // ';' and tab too: a spreadsheet in a locale that splits on them would otherwise start a new cell there.
+        if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';' || c == '\t') {
             quote = true;
             break;
         }

@@ -758,6 +758,27 @@ Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &
     return error.isEmpty() ? Status::success() : Status::failure(error);
 }
 
+Status IncidentStore::readSnapshot(const std::function<Status()> &body) const
+{
+    if (!isOpen()) {
+        return Status::failure(tr("No file is open."));
+    }
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return Status::failure(tr("The SQLite driver gave no handle."));
+    }
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!sqlite3_get_autocommit(db)) {
+        return body(); // already inside a transaction: that one is the snapshot
+    }
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return Status::failure(tr("Could not start reading: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+    }
+    const Status s = body();
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); // a read transaction: nothing to lose either way
+    return s;
+}
+
 Result<QList<TimelineEntry>> IncidentStore::timelineEntries(const QList<qint64> &ids) const
 {
     if (ids.isEmpty()) {
@@ -1488,6 +1509,19 @@ Status IncidentStore::savePostmortem(const Postmortem &p)
     });
 }
 
+Status IncidentStore::deletePostmortem(qint64 incidentId)
+{
+    return write([&]() -> Status {
+        auto q = prepare(QStringLiteral("DELETE FROM postmortems WHERE incident_id = ?"));
+        q.addBindValue(incidentId);
+        if (const Status s = exec(q, tr("Could not remove the postmortem")); !s) {
+            return s;
+        }
+        notify([this, incidentId] { emit postmortemChanged(incidentId); });
+        return Status::success();
+    });
+}
+
 Status IncidentStore::deleteActionItem(qint64 id)
 {
     return changeRow(QStringLiteral("DELETE FROM action_items WHERE id = ? RETURNING incident_id"), {id},
@@ -1711,7 +1745,9 @@ Status IncidentStore::saveCopy(const QString &destination, const std::function<S
     }
     if (finish) {
         if (const Status s = finish(partial); !s) {
-            QFile::remove(partial);
+            for (const char *suffix : {"", "-journal", "-wal", "-shm"}) {
+                QFile::remove(partial + QLatin1String(suffix));
+            }
             return s;
         }
     }

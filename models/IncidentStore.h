@@ -178,6 +178,10 @@ public:
     // stop early (the result is then a failure saying so). One statement, so the rows are one consistent snapshot.
     Status forEachRawRow(const QByteArray &sql, const QList<qint64> &parameters,
                          const std::function<bool(const RawRow &)> &onRow) const;
+    // Runs body inside one read transaction, so an export's many statements all see the file as it was when it
+    // began, while the window goes on writing through its own connection. Nested calls share the outer one.
+    Status readSnapshot(const std::function<Status()> &body) const;
+    Status deletePostmortem(qint64 incidentId); // the incident has no postmortem sections again (undo of the first)
     // Tells every listener the file changed wholesale (after an import).
     void announceReset();
     // The alert archiver writes through a connection of its own; this tells the models it did.

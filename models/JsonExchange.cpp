@@ -258,7 +258,8 @@ void appendJsonValue(ByteBuffer &out, const Column &c, const RawRow &row, int co
     }
 }
 
-Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &device)
+Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &device,
+                    const std::function<bool(qint64, qint64)> &progress)
 {
     if (!store.isOpen()) {
         return Status::failure(tr("No file is open."));
@@ -286,6 +287,8 @@ Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId
     out.append(incidentId ? ",\n\"scope\": \"incident\"" : ",\n\"scope\": \"file\"");
     out.append(",\n\"tables\": {");
     bool firstTable = true;
+    bool stopped = false;
+    qint64 rows = 0;
     for (const Table &table : tables()) {
         QByteArray sql = QStringLiteral("SELECT %1 FROM %2").arg(sqlNames(table).join(QStringLiteral(", ")), table.sql).toUtf8();
         QList<qint64> parameters;
@@ -317,8 +320,15 @@ Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId
                 appendJsonValue(out, table.columns.at(i), row, i);
             }
             out.append('}');
+            if (progress && (++rows & 4095) == 0 && !progress(0, 0)) {
+                stopped = true;
+                return false;
+            }
             return out.size() < (1 << 20) || flush();
         });
+        if (stopped) {
+            return Status::failure(tr("The export was stopped; nothing was written."));
+        }
         if (!writeError.isEmpty()) {
             break;
         }
@@ -339,7 +349,7 @@ Result<QByteArray> exportToBytes(const IncidentStore &store, std::optional<qint6
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    if (const Status s = exportTables(store, incidentId, buffer); !s) {
+    if (const Status s = store.readSnapshot([&] { return exportTables(store, incidentId, buffer, {}); }); !s) {
         return s;
     }
     return buffer.data();
@@ -479,9 +489,10 @@ Result<QByteArray> JsonExchange::exportIncident(const IncidentStore &store, qint
     return exportToBytes(store, incidentId);
 }
 
-Status JsonExchange::exportTo(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &out)
+Status JsonExchange::exportTo(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &out,
+                              const std::function<bool(qint64, qint64)> &progress)
 {
-    return exportTables(store, incidentId, out);
+    return store.readSnapshot([&] { return exportTables(store, incidentId, out, progress); });
 }
 
 Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &store, const QByteArray &json)

@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class IncidentStore;
@@ -31,7 +32,9 @@ public:
     static Result<QByteArray> exportFile(const IncidentStore &store);
     static Result<QByteArray> exportIncident(const IncidentStore &store, qint64 incidentId);
     // The same, written to a device as it is read (an export of 100,000 entries is tens of megabytes).
-    static Status exportTo(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &out);
+    // progress: called as rows are written; false stops the export (a failure saying so).
+    static Status exportTo(const IncidentStore &store, std::optional<qint64> incidentId, QIODevice &out,
+                           const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
     // All or nothing: on any error nothing is added, and the error names the place (line and column for
     // broken JSON, a path such as tables.timelineEntries[3].occurredAt for a bad value).

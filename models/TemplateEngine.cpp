@@ -6,7 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QStringDecoder>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QUrl>
 
 #include <kainjow/mustache.hpp>
 
@@ -210,7 +213,53 @@ QString markdownToHtml(const QString &markdown)
     // Raw HTML in the Markdown stays text: user words never become markup.
     doc.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
                                                               QTextDocument::MarkdownNoHTML));
+    keepSafeLinks(doc);
     return doc.toHtml();
+}
+
+void keepSafeLinks(QTextDocument &document)
+{
+    struct Change
+    {
+        int position;
+        int length;
+        QTextCharFormat format;
+        QString replacement; // non-empty: an image, written out as text
+    };
+    QList<Change> changes;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextCharFormat format = fragment.charFormat();
+            if (format.isImageFormat()) {
+                QTextCharFormat plain = format;
+                plain.setObjectType(QTextFormat::NoObject);
+                changes.append({fragment.position(), fragment.length(), plain,
+                                QStringLiteral("[image: %1]").arg(format.toImageFormat().name())});
+                continue;
+            }
+            if (format.isAnchor()) {
+                const QString scheme = QUrl(format.anchorHref()).scheme().toLower();
+                if (scheme != u"http" && scheme != u"https" && scheme != u"mailto") {
+                    format.setAnchor(false);
+                    format.setAnchorHref(QString());
+                    format.setFontUnderline(false);
+                    changes.append({fragment.position(), fragment.length(), format, {}});
+                }
+            }
+        }
+    }
+    // From the end, so an image's longer replacement text does not move the places still to change.
+    QTextCursor cursor(&document);
+    for (auto it = changes.crbegin(); it != changes.crend(); ++it) {
+        cursor.setPosition(it->position);
+        cursor.setPosition(it->position + it->length, QTextCursor::KeepAnchor);
+        if (it->replacement.isEmpty()) {
+            cursor.setCharFormat(it->format);
+        } else {
+            cursor.insertText(it->replacement, it->format);
+        }
+    }
 }
 
 QString markdownToPlainText(const QString &markdown)

@@ -10,6 +10,8 @@
 // Status update templates in Mustache (logic-less) syntax, rendered to Markdown with kainjow::mustache.
 // Values are inserted as text: a value holding "{{x}}" or HTML is printed, never evaluated, and is escaped for
 // Markdown so that the HTML made from the draft shows it as written.
+class QTextDocument;
+
 namespace TemplateEngine {
 
 // What a template can use: plain values, and lists whose items have fields ({{#roles}}{{holder}}{{/roles}}).
@@ -61,6 +63,9 @@ QString previewMarkdown(const QString &draft);
 
 // A Markdown draft as HTML (every bit of text escaped) and as plain text, for copying.
 QString markdownToHtml(const QString &markdown);
+// Drops links to anything but web pages and mail (javascript:, file:) and turns images into their address as text:
+// Markdown the team wrote must not run script or fetch from elsewhere when an export is opened in a browser.
+void keepSafeLinks(QTextDocument &document);
 QString markdownToPlainText(const QString &markdown);
 
 } // namespace TemplateEngine

@@ -135,6 +135,7 @@ private slots:
         QCOMPARE(board.index(row, 0).data(ModelRoles::PostmortemDueRole).toDateTime(), due);
         w.undoStack()->undo();
         QVERIFY(w.store()->postmortem(id)->rootCause.isEmpty());
+        QVERIFY2(!w.store()->postmortem(id)->updatedAt.isValid(), "undoing the first save leaves no row behind");
 
         // The document shows what is being typed before it is saved.
         Postmortem unsaved = p;

@@ -75,6 +75,10 @@ ActionItem ActionItemDialog::item() const
     a.dueAt = m_hasDue->isChecked()
                   ? QDateTime(m_due->date(), QTime(m_due->time().hour(), m_due->time().minute()), m_zone).toUTC()
                   : QDateTime();
+    // The editor shows minutes; a due time it did not change keeps its seconds (no edit is made of nothing).
+    if (a.dueAt.isValid() && m_item.dueAt.isValid() && a.dueAt.secsTo(m_item.dueAt) >= 0 && a.dueAt.secsTo(m_item.dueAt) < 60) {
+        a.dueAt = m_item.dueAt;
+    }
     a.state = ActionItem::State(m_state->currentData().toInt());
     return a;
 }

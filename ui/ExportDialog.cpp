@@ -85,7 +85,7 @@ ExportDialog::ExportDialog(Context context, QWidget *parent) : QDialog(parent), 
             m_job->cancel(); // finished() reports the stop; the dialog stays to say so
             return;
         }
-        reject();
+        QDialog::reject();
     });
     updateSuggestedName();
 }
@@ -180,6 +180,10 @@ void ExportDialog::startExport()
     });
     connect(m_job, &ExportJob::finished, this, [this, path](bool ok, const QString &error) {
         setRunning(false);
+        if (m_closeWhenStopped) {
+            QDialog::reject();
+            return;
+        }
         if (ok) {
             m_status->setText(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
             emit exported(path);
@@ -190,4 +194,15 @@ void ExportDialog::startExport()
     });
     setRunning(true);
     m_job->start();
+}
+
+void ExportDialog::reject()
+{
+    // Esc or the window's close button while exporting: stop first; closing now would wait on the worker.
+    if (m_job && m_job->isRunning()) {
+        m_closeWhenStopped = true;
+        m_job->cancel();
+        return;
+    }
+    QDialog::reject();
 }

@@ -39,6 +39,7 @@ signals:
 
 public slots:
     void startExport();
+    void reject() override; // while exporting: stops, then closes once the export has let go of the file
 
 private:
     void chooseDestination();
@@ -56,4 +57,5 @@ private:
     QDialogButtonBox *m_buttons;
     ExportJob *m_job = nullptr;
     bool m_destinationEdited = false;
+    bool m_closeWhenStopped = false;
 };

@@ -26,6 +26,7 @@
 #include "MetricsView.h"
 #include "PostmortemDialog.h"
 #include "ReasonDialog.h"
+#include "ReviewModeWindow.h"
 #include "RoleHistoryModel.h"
 #include "JsonExchange.h"
 #include "RoleAssignmentModel.h"
@@ -139,9 +140,7 @@ MainWindow::~MainWindow()
 {
     // Composers first, while the file is open: each saves what was typed since its last autosave.
     qDeleteAll(findChildren<UpdateComposer *>(Qt::FindDirectChildrenOnly));
-    for (auto *postmortem : findChildren<PostmortemDialog *>(Qt::FindDirectChildrenOnly)) {
-        postmortem->reject(); // closing saves what was typed
-    }
+    closeFileWindows();
     // Close the file while every panel still exists: closing announces a reset that they all hear.
     m_workspace->store()->disconnect(this);
     m_monitor->setArchivePath({});
@@ -288,6 +287,11 @@ void MainWindow::createActions()
     auto *postmortem = incident->addAction(tr("&Postmortem…"), this, &MainWindow::showPostmortem);
     postmortem->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     auto *addAction = incident->addAction(tr("Add Action &Item…"), this, [this] { m_actionItemsPanel->addItem(); });
+    auto *review = incident->addAction(tr("&Review Mode"), this, [this] {
+        // Full screen for the postmortem meeting; it deletes itself when closed.
+        (new ReviewModeWindow(*m_workspace, m_currentIncident, this))->showFullScreen();
+    });
+    review->setShortcut(QKeySequence(Qt::Key_F5));
     page->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     auto *roster = incident->addAction(tr("R&oster…"), this, [this] { m_rolesPanel->editRoster(); });
 
@@ -305,7 +309,7 @@ void MainWindow::createActions()
 
     m_fileActions = {copyAction, exportAll, importAction, declare, roster, metrics};
     m_incidentActions = {entry, assign, stage->menuAction(), m_severityMenu->menuAction(), page,
-                         timelineMenu->menuAction(), postmortem, addAction};
+                         timelineMenu->menuAction(), postmortem, addAction, review};
 }
 
 void MainWindow::restoreLayout()
@@ -363,6 +367,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 bool MainWindow::openFile(const QString &path)
 {
+    closeFileWindows();
     m_monitor->setArchivePath({}); // nothing more is written to the file being left
     const Status s = m_workspace->open(path);
     AppSettings settings;
@@ -543,6 +548,17 @@ void MainWindow::showExportDialog(bool currentIncidentOnly, std::optional<Export
     dialog->show();
 }
 
+void MainWindow::closeFileWindows()
+{
+    // Postmortems save what was typed while their file is still the open one; exports stop reading it.
+    for (auto *postmortem : findChildren<PostmortemDialog *>(Qt::FindDirectChildrenOnly)) {
+        postmortem->reject();
+    }
+    for (auto *exporting : findChildren<ExportDialog *>(Qt::FindDirectChildrenOnly)) {
+        exporting->reject();
+    }
+}
+
 void MainWindow::showPostmortem()
 {
     if (m_currentIncident == 0) {
@@ -583,6 +599,7 @@ void MainWindow::importJson()
     if (path.isEmpty()) {
         return;
     }
+    closeFileWindows(); // an import resets every view of the file
     const auto summary = JsonExchange::importFile(*m_workspace->store(), path);
     if (!summary) {
         showProblem(tr("Nothing was imported"), summary.error());

@@ -80,6 +80,7 @@ private:
     void saveCopy();
     void showExportDialog(bool currentIncidentOnly, std::optional<ExportFormat> format = std::nullopt);
     void showPostmortem();
+    void closeFileWindows();
     void showMetrics();
     void importJson();
     void showSettings();

@@ -195,8 +195,8 @@ void PostmortemDialog::markDistributed()
 void PostmortemDialog::done(int result)
 {
     // Closing keeps what was typed (one undoable step), as a draft would be kept.
-    if (!m_fileReplaced && m_workspace->store()->isOpen()) {
-        save();
+    if (!m_fileReplaced && m_workspace->store()->isOpen() && !save()) {
+        return; // the warning said why; the text stays here rather than being lost
     }
     QDialog::done(result);
 }

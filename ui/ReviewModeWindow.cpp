@@ -1,5 +1,7 @@
 #include "ReviewModeWindow.h"
 
+#include "IncidentStore.h"
+
 #include "AppSettings.h"
 #include "Clock.h"
 #include "ReviewSession.h"
@@ -77,6 +79,8 @@ ReviewModeWindow::ReviewModeWindow(Workspace &workspace, qint64 incidentId, QWid
     buildLayout();
     connect(m_session, &ReviewSession::currentChanged, this, &ReviewModeWindow::render);
     connect(&m_workspace, &Workspace::editFailed, this, [this](const QString &m) { showFeedback(m, true); });
+    // Another file (or the same one replaced wholesale): its incident with this id is not the one under review.
+    connect(workspace.store(), &IncidentStore::storeReset, this, &QWidget::close);
     applyScale();
     render();
 }
