@@ -289,7 +289,9 @@ void MainWindow::createActions()
     auto *addAction = incident->addAction(tr("Add Action &Item…"), this, [this] { m_actionItemsPanel->addItem(); });
     auto *review = incident->addAction(tr("&Review Mode"), this, [this] {
         // Full screen for the postmortem meeting; it deletes itself when closed.
-        (new ReviewModeWindow(*m_workspace, m_currentIncident, this))->showFullScreen();
+        auto *window = new ReviewModeWindow(*m_workspace, m_currentIncident, this);
+        window->setGeometry(screen()->geometry()); // the whole screen even where no window manager applies full screen
+        window->showFullScreen();
     });
     review->setShortcut(QKeySequence(Qt::Key_F5));
     page->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
