@@ -291,6 +291,16 @@ void AlertPoller::merge(Source &source, const AlertDelta &delta)
     }
 }
 
+QList<const Alert *> AlertPoller::currentAlertsInPlace() const
+{
+    QList<const Alert *> all;
+    all.reserve(m_merged.size());
+    for (const Merged &m : m_merged) {
+        all.append(&m.alert);
+    }
+    return all;
+}
+
 AlertDelta AlertPoller::currentAlerts() const
 {
     AlertDelta all;

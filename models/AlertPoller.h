@@ -37,6 +37,9 @@ public:
     void stop();
     // Everything shown now, as one delta of additions (for a newly opened file's archive).
     AlertDelta currentAlerts() const;
+    // The merged alerts in place, without copying them: valid until the next poll is applied (the command line
+    // prints 10,000 of them once and copying each was a twentieth of its time).
+    QList<const Alert *> currentAlertsInPlace() const;
     bool firstRoundDone() const { return m_firstRoundDone; }
 
 signals:

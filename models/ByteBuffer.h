@@ -43,6 +43,14 @@ public:
         append(QByteArrayView(digits, length));
     }
 
+    // For writers that fill bytes in place: room for at most n more bytes; then commitTail with how many were written.
+    char *reserveTail(qsizetype n)
+    {
+        reserveMore(n);
+        return m_data.data() + m_size;
+    }
+    void commitTail(qsizetype written) { m_size += written; }
+
     qsizetype size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
     void clear() { m_size = 0; }

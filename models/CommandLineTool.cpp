@@ -3,6 +3,7 @@
 #include "AlertJson.h"
 #include "AlertPoller.h"
 #include "AppSettings.h"
+#include "ByteBuffer.h"
 #include "LiveAlertModel.h"
 #include "IncidentExporter.h"
 #include "JsonExchange.h"
@@ -83,6 +84,8 @@ QJsonObject incidentJson(const Incident &i)
 } // namespace
 
 CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+
+CommandLineTool::~CommandLineTool() = default;
 
 bool CommandLineTool::needsFonts(int argc, const char *const *argv)
 {
@@ -421,15 +424,15 @@ int CommandLineTool::run(const QStringList &arguments)
 int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, bool json)
 {
     // The same poller, decoder and merge as the window, on this thread's event loop.
-    AlertPoller poller;
+    m_poller = std::make_unique<AlertPoller>();
+    AlertPoller &poller = *m_poller;
     QHash<QString, SourceStatus> statuses;
     QEventLoop loop;
     int exitCode = Ok;
 
     // The poller already holds the merged alerts: print from them rather than keeping a second copy.
     auto print = [&] {
-        const AlertDelta snapshot = poller.currentAlerts();
-        const QList<Alert> &current = snapshot.added;
+        const QList<const Alert *> current = poller.currentAlertsInPlace();
         // Worst first, then oldest; keys computed once, not in every comparison.
         struct Key
         {
@@ -439,8 +442,8 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
         };
         std::vector<Key> order;
         order.reserve(size_t(current.size()));
-        for (const Alert &a : std::as_const(current)) {
-            order.push_back({LiveAlertModel::severityRank(a.severity()), a.activeSince.toMSecsSinceEpoch(), &a});
+        for (const Alert *a : current) {
+            order.push_back({LiveAlertModel::severityRank(a->severity()), a->activeSince.toMSecsSinceEpoch(), a});
         }
         std::sort(order.begin(), order.end(), [](const Key &x, const Key &y) {
             if (x.rank != y.rank) {
@@ -449,19 +452,18 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
             return x.since != y.since ? x.since < y.since : x.alert->identity < y.alert->identity;
         });
         if (json) {
-            QByteArray bytes;
-            bytes.reserve(qsizetype(order.size()) * 700);
-            bytes += '[';
+            ByteBuffer bytes(qsizetype(order.size()) * 700 + 16);
+            bytes.append('[');
             for (size_t i = 0; i < order.size(); ++i) {
-                bytes += i == 0 ? "\n" : ",\n";
+                bytes.append(i == 0 ? "\n" : ",\n");
                 AlertJson::appendCompact(bytes, *order[i].alert);
             }
-            bytes += order.empty() ? "]\n" : "\n]\n";
+            bytes.append(order.empty() ? "]\n" : "\n]\n");
             m_out.flush();
             if (m_out.device()) {
-                m_out.device()->write(bytes);
+                m_out.device()->write(bytes.view().data(), bytes.size());
             } else {
-                m_out << QString::fromUtf8(bytes);
+                m_out << QString::fromUtf8(bytes.view());
             }
         } else {
             for (const Key &k : order) {
@@ -495,6 +497,8 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
     });
     poller.setSources(sources);
     loop.exec();
-    poller.stop();
+    if (!once) {
+        poller.stop();
+    } // --once: the tool keeps the poller for the caller to end without tearing 10,000 alerts down
     return exitCode;
 }

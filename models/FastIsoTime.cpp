@@ -56,15 +56,25 @@ namespace FastIsoTime {
 
 bool appendUtc(QByteArray &out, qint64 msecs)
 {
+    char buffer[24];
+    const int length = formatUtc(buffer, msecs);
+    if (length == 0) {
+        return false;
+    }
+    out.append(buffer, length);
+    return true;
+}
+
+int formatUtc(char *buffer, qint64 msecs)
+{
     const qint64 days = msecs >= 0 ? msecs / 86400000 : -((-msecs + 86399999) / 86400000);
     const qint64 inDay = msecs - days * 86400000;
     int y;
     unsigned m, d;
     civilFromDays(days, y, m, d);
     if (y < 0 || y > 9999) {
-        return false;
+        return 0;
     }
-    char buffer[24];
     char *p = buffer;
     appendDigits(p, unsigned(y), 4);
     *p++ = '-';
@@ -80,8 +90,7 @@ bool appendUtc(QByteArray &out, qint64 msecs)
     *p++ = '.';
     appendDigits(p, unsigned(inDay % 1000), 3);
     *p++ = 'Z';
-    out.append(buffer, p - buffer);
-    return true;
+    return int(p - buffer);
 }
 
 
