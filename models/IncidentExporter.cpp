@@ -95,7 +95,10 @@ private:
     Status writeMarkdown(ChunkedOutput &out);
     Status writeHtml(ChunkedOutput &out);
     Status writePdf(QIODevice &device);
-    Status forEachEntry(qint64 incidentId, const std::function<bool(const RawRow &)> &onRow) const;
+    // Streams the rows of sql through writeRow, handing output to the device as it fills (out may be null: the
+    // PDF collects in its document) and stopping when the progress callback asks.
+    Status streamRows(const QByteArray &sql, const QList<qint64> &parameters, ChunkedOutput *out,
+                      const std::function<void(const RawRow &)> &writeRow);
     QList<qint64> incidentsOrAll() const { return m_incidents; }
     QString documentTitle() const;
 
@@ -148,10 +151,19 @@ bool ExportRun::step(qint64 count)
     return m_progress(std::min(m_done, m_total), m_total);
 }
 
-Status ExportRun::forEachEntry(qint64 incidentId, const std::function<bool(const RawRow &)> &onRow) const
+Status ExportRun::streamRows(const QByteArray &sql, const QList<qint64> &parameters, ChunkedOutput *out,
+                             const std::function<void(const RawRow &)> &writeRow)
 {
-    const Status s = m_store.forEachRawRow(timelineSql(true), {incidentId}, onRow);
-    return s ? s : Status::failure(tr("Could not read the timeline of INC-%1: %2").arg(incidentId).arg(s.error()));
+    bool stop = false;
+    const Status s = m_store.forEachRawRow(sql, parameters, [&](const RawRow &row) {
+        writeRow(row);
+        stop = (out && !out->flushIfFull()) || !step();
+        return !stop;
+    });
+    if (stop) {
+        return !out || out->status() ? stopped() : out->status();
+    }
+    return s ? s : Status::failure(tr("Could not read the timeline: %1").arg(s.error()));
 }
 
 QString ExportRun::documentTitle() const
@@ -210,8 +222,8 @@ Status ExportRun::writeCsvTimeline(ChunkedOutput &out)
 {
     ByteBuffer &b = out.buffer();
     b.append("incident,time,kind,source,author,text,key_moment,customer_visible\r\n");
-    bool stop = false;
-    auto onRow = [&](const RawRow &row) {
+    const QList<qint64> parameters = m_request.incidentId ? QList<qint64>{*m_request.incidentId} : QList<qint64>{};
+    return streamRows(timelineSql(m_request.incidentId.has_value()), parameters, &out, [&](const RawRow &row) {
         b.append("INC-");
         b.appendNumber(row.integer(TimelineColumn::Incident));
         b.append(',');
@@ -226,18 +238,7 @@ Status ExportRun::writeCsvTimeline(ChunkedOutput &out)
         IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Text));
         b.append(row.integer(TimelineColumn::KeyMoment) ? ",yes," : ",,");
         b.append(row.integer(TimelineColumn::CustomerVisible) ? "yes\r\n" : "\r\n");
-        if (!out.flushIfFull() || !step()) {
-            stop = true;
-            return false;
-        }
-        return true;
-    };
-    const QList<qint64> parameters = m_request.incidentId ? QList<qint64>{*m_request.incidentId} : QList<qint64>{};
-    const Status s = m_store.forEachRawRow(timelineSql(m_request.incidentId.has_value()), parameters, onRow);
-    if (stop) {
-        return out.status() ? stopped() : out.status();
-    }
-    return s ? s : Status::failure(tr("Could not read the timeline: %1").arg(s.error()));
+    });
 }
 
 Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
@@ -301,8 +302,7 @@ Status ExportRun::writeMarkdown(ChunkedOutput &out)
         b.append(QByteArray("| " + tr("Time").toUtf8() + " | " + tr("Kind").toUtf8() + " | " + tr("Source").toUtf8() + " | "
                  + tr("Author").toUtf8() + " | " + tr("Entry").toUtf8() + " | " + tr("Key moment").toUtf8() + " | "
                  + tr("Customer-visible").toUtf8() + " |\n|---|---|---|---|---|---|---|\n"));
-        bool stop = false;
-        const Status s = forEachEntry(id, [&](const RawRow &row) {
+        if (const Status s = streamRows(timelineSql(true), {id}, &out, [&](const RawRow &row) {
             b.append("| ");
             m_times.append(b, row.text(TimelineColumn::OccurredAt));
             b.append(" | ");
@@ -315,16 +315,7 @@ Status ExportRun::writeMarkdown(ChunkedOutput &out)
             IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Text));
             b.append(row.integer(TimelineColumn::KeyMoment) ? " | yes | " : " |  | ");
             b.append(row.integer(TimelineColumn::CustomerVisible) ? "yes |\n" : " |\n");
-            if (!out.flushIfFull() || !step()) {
-                stop = true;
-                return false;
-            }
-            return true;
-        });
-        if (stop) {
-            return out.status() ? stopped() : out.status();
-        }
-        if (!s) {
+            }); !s) {
             return s;
         }
         step();
@@ -376,8 +367,7 @@ Status ExportRun::writeHtml(ChunkedOutput &out)
         }
         b.append("</tr></thead>\n<tbody>\n");
         qint64 count = 0;
-        bool stop = false;
-        const Status s = forEachEntry(id, [&](const RawRow &row) {
+        if (const Status s = streamRows(timelineSql(true), {id}, &out, [&](const RawRow &row) {
             b.append(row.integer(TimelineColumn::KeyMoment) ? "<tr class=\"key\"><td class=\"time\">" : "<tr><td class=\"time\">");
             m_times.append(b, row.text(TimelineColumn::OccurredAt));
             b.append("</td><td>");
@@ -390,16 +380,7 @@ Status ExportRun::writeHtml(ChunkedOutput &out)
             IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Text));
             b.append(row.integer(TimelineColumn::CustomerVisible) ? "</td><td>yes</td></tr>\n" : "</td><td></td></tr>\n");
             ++count;
-            if (!out.flushIfFull() || !step()) {
-                stop = true;
-                return false;
-            }
-            return true;
-        });
-        if (stop) {
-            return out.status() ? stopped() : out.status();
-        }
-        if (!s) {
+            }); !s) {
             return s;
         }
         b.append("</tbody>\n</table>\n<p class=\"note\">");
@@ -451,8 +432,7 @@ Status ExportRun::writePdf(QIODevice &device)
         cursor.insertText(tr("Full timeline"), heading);
         qint64 count = 0;
         ByteBuffer time(64);
-        bool stop = false;
-        const Status s = forEachEntry(id, [&](const RawRow &row) {
+        if (const Status s = streamRows(timelineSql(true), {id}, nullptr, [&](const RawRow &row) {
             cursor.insertBlock(entryFormat, plain);
             time.clear();
             m_times.append(time, row.text(TimelineColumn::OccurredAt));
@@ -463,16 +443,7 @@ Status ExportRun::writePdf(QIODevice &device)
             cursor.insertText(QString::fromUtf8(row.text(TimelineColumn::Text)),
                               row.integer(TimelineColumn::KeyMoment) ? bold : plain);
             ++count;
-            if (!step()) {
-                stop = true;
-                return false;
-            }
-            return true;
-        });
-        if (stop) {
-            return stopped();
-        }
-        if (!s) {
+            }); !s) {
             return s;
         }
         cursor.insertBlock(entryFormat, quiet);

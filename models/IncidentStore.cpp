@@ -667,11 +667,10 @@ Result<QList<TimelineIndexRow>> IncidentStore::timelineIndex(qint64 incidentId, 
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
     }
-    const QVariant handle = m_db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    sqlite3 *db = rawHandle();
+    if (!db) {
         return Status::failure(tr("Could not read the timeline: the SQLite driver gave no handle."));
     }
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
     const QByteArray sql = QByteArrayLiteral(
         "SELECT id, CAST(round((julianday(occurred_at) - 2440587.5) * 86400000.0) AS INTEGER), "
         "CASE kind WHEN 'detection' THEN 0 WHEN 'triage' THEN 1 WHEN 'action' THEN 2 WHEN 'decision' THEN 3 "
@@ -730,11 +729,10 @@ Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
     }
-    const QVariant handle = m_db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    sqlite3 *db = rawHandle();
+    if (!db) {
         return Status::failure(tr("The SQLite driver gave no handle."));
     }
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
     sqlite3_stmt *statement = nullptr;
     if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
         return Status::failure(QString::fromUtf8(sqlite3_errmsg(db)));
@@ -758,16 +756,24 @@ Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &
     return error.isEmpty() ? Status::success() : Status::failure(error);
 }
 
+sqlite3 *IncidentStore::rawHandle() const
+{
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return nullptr;
+    }
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 Status IncidentStore::readSnapshot(const std::function<Status()> &body) const
 {
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
     }
-    const QVariant handle = m_db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    sqlite3 *db = rawHandle();
+    if (!db) {
         return Status::failure(tr("The SQLite driver gave no handle."));
     }
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
     if (!sqlite3_get_autocommit(db)) {
         return body(); // already inside a transaction: that one is the snapshot
     }
@@ -1582,16 +1588,11 @@ Status IncidentStore::deleteTemplate(qint64 id)
     });
 }
 
-Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts(int limit, int offset) const
+namespace {
+// Rows of SELECT id, identity, source, alert_name, labels, annotations, state, value, first_seen, last_seen,
+// resolved_at FROM alert_archive, in that order.
+QList<ArchivedAlert> archivedAlertsFrom(QSqlQuery &q)
 {
-    auto q = prepare(QStringLiteral("SELECT id, identity, source, alert_name, labels, annotations, state, value, "
-                                    "first_seen, last_seen, resolved_at FROM alert_archive ORDER BY last_seen DESC, id "
-                                    "LIMIT ? OFFSET ?"));
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (const Status s = exec(q, tr("Could not read the alert archive")); !s) {
-        return s;
-    }
     QList<ArchivedAlert> list;
     while (q.next()) {
         ArchivedAlert a;
@@ -1609,6 +1610,20 @@ Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts(int limit, int offset
         list.append(a);
     }
     return list;
+}
+} // namespace
+
+Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts(int limit, int offset) const
+{
+    auto q = prepare(QStringLiteral("SELECT id, identity, source, alert_name, labels, annotations, state, value, "
+                                    "first_seen, last_seen, resolved_at FROM alert_archive ORDER BY last_seen DESC, id "
+                                    "LIMIT ? OFFSET ?"));
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (const Status s = exec(q, tr("Could not read the alert archive")); !s) {
+        return s;
+    }
+    return archivedAlertsFrom(q);
 }
 
 Result<qint64> IncidentStore::insertArchivedAlert(const ArchivedAlert &a)
@@ -1773,21 +1788,5 @@ Result<QList<ArchivedAlert>> IncidentStore::linkedArchivedAlerts(qint64 incident
     if (const Status s = exec(q, tr("Could not read the incident's alerts")); !s) {
         return s;
     }
-    QList<ArchivedAlert> list;
-    while (q.next()) {
-        ArchivedAlert a;
-        a.id = q.value(0).toLongLong();
-        a.identity = q.value(1).toString();
-        a.source = q.value(2).toString();
-        a.alertName = q.value(3).toString();
-        a.labels = jsonObject(q.value(4));
-        a.annotations = jsonObject(q.value(5));
-        a.state = q.value(6).toString();
-        a.value = q.value(7).toString();
-        a.firstSeen = StoredTime::fromSql(q.value(8));
-        a.lastSeen = StoredTime::fromSql(q.value(9));
-        a.resolvedAt = StoredTime::fromSql(q.value(10));
-        list.append(a);
-    }
-    return list;
+    return archivedAlertsFrom(q);
 }

@@ -24,6 +24,8 @@
 #include <QSqlQuery>
 
 #include <functional>
+
+struct sqlite3;
 #include <memory>
 
 class QLockFile;
@@ -216,6 +218,8 @@ signals:
 
 private:
     Status openChecked(const QString &path, Access access);
+    // SQLite's own connection, for reads that must not pay a QVariant per cell; null when the driver gives none.
+    sqlite3 *rawHandle() const;
     Status exec(QSqlQuery &query, const QString &what) const;
     Result<qint64> execInsert(QSqlQuery &query, const QString &what);
     // One INSERT with its values in order, in a transaction; `announce` runs with the new id after the commit.
