@@ -1,3 +1,4 @@
+#include "BenchStats.h"
 #include "IncidentListModel.h"
 #include "IncidentStore.h"
 #include "MainWindow.h"
@@ -94,14 +95,6 @@ void fill(const QString &path)
     QVERIFY(s.ok());
 }
 
-QString stats(QList<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return QStringLiteral("median %1 ms, max %2 ms over %3 runs")
-        .arg(ms.at(ms.size() / 2), 0, 'f', 2)
-        .arg(ms.last(), 0, 'f', 2)
-        .arg(ms.size());
-}
 } // namespace
 
 // The board with 500 open and 20,000 closed incidents: opening the file until the board has painted

@@ -1,3 +1,4 @@
+#include "BenchStats.h"
 #include "IncidentExporter.h"
 #include "IncidentStore.h"
 #include "StoredTime.h"
@@ -42,11 +43,6 @@ double runMs(const QString &program, const QStringList &args, const QString &out
     return ms;
 }
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.at(v.size() / 2);
-}
 } // namespace
 
 class BenchExports final : public QObject

@@ -1,3 +1,4 @@
+#include "BenchStats.h"
 #include "Clock.h"
 #include "IncidentMetrics.h"
 #include "IncidentStore.h"
@@ -102,14 +103,6 @@ void fill(const QString &path)
     QVERIFY2(s.ok(), qPrintable(s.error()));
 }
 
-QString stats(QList<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return QStringLiteral("median %1 ms, max %2 ms over %3 runs")
-        .arg(ms.at(ms.size() / 2), 0, 'f', 2)
-        .arg(ms.last(), 0, 'f', 2)
-        .arg(ms.size());
-}
 } // namespace
 
 // The metrics view over 20,000 incidents (target: computed and painted in under 300 ms).
