@@ -13,4 +13,5 @@ for f in ./usr/bin/incident-console ./usr/bin/incident-console-cli \
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 grep -q "libqt6widgets6" <<<"$depends" || { echo "Depends lacks Qt: $depends"; exit 1; }
+grep -q "qt6-qpa-plugins" <<<"$depends" || { echo "Depends lacks the platform plugins: $depends"; exit 1; }
 echo "package ok: $(basename "$deb")"
