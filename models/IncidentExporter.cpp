@@ -467,6 +467,7 @@ Status ExportRun::writePdf(QIODevice &device)
     doc.documentLayout()->setPaintDevice(&writer);
     doc.setPageSize(QSizeF(page.width(), page.height() - footer));
     const int pages = doc.pageCount();
+    m_total += pages; // laying out and drawing the pages is the slow half of a PDF: they count as steps too
     const qreal bodyHeight = page.height() - footer;
     QFont footerFont = font;
     footerFont.setPointSizeF(8);
@@ -487,7 +488,7 @@ Status ExportRun::writePdf(QIODevice &device)
         const QRectF footerRect(0, page.height() - footer * 0.8, page.width(), footer * 0.8);
         painter.drawText(footerRect, Qt::AlignVCenter | Qt::AlignLeft, documentTitle());
         painter.drawText(footerRect, Qt::AlignVCenter | Qt::AlignRight, tr("Page %1 of %2").arg(p + 1).arg(pages));
-        if (m_progress && !m_progress(m_total, m_total)) {
+        if (m_progress && !m_progress(std::min(m_done + p + 1, m_total), m_total)) {
             painter.end();
             return stopped();
         }
