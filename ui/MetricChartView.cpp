@@ -207,4 +207,9 @@ void MetricChartView::fitValueAxis()
     }
     m_valueAxis->setRange(low, high + (high - low) * 0.1);
     m_valueAxis->applyNiceNumbers();
+    // "%g" writes 1000 ms as "1e+03 ms": large values read better as whole numbers, small ones with decimals.
+    const qreal largest = std::max(std::abs(m_valueAxis->min()), std::abs(m_valueAxis->max()));
+    const QString unit = QString(m_metric.unit).replace(u'%', QStringLiteral("%%"));
+    const QString number = largest >= 10 ? QStringLiteral("%.0f") : largest >= 0.1 ? QStringLiteral("%.2f") : QStringLiteral("%.3g");
+    m_valueAxis->setLabelFormat(unit.isEmpty() ? number : number + u' ' + unit);
 }
