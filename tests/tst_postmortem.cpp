@@ -1,7 +1,9 @@
 #include "ActionItemListModel.h"
+#include "ChecklistModel.h"
 #include "Clock.h"
 #include "ExportDialog.h"
 #include "IncidentListModel.h"
+#include "IncidentPanel.h"
 #include "ModelRoles.h"
 #include "PostmortemDialog.h"
 #include "PostmortemDocument.h"
@@ -11,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -144,6 +147,28 @@ private slots:
         QVERIFY(md.ok());
         QVERIFY(md->contains(u"## What went well\nRollback in **4 minutes**"));
         QVERIFY(md->contains(u"## Root cause\nExpired certificate"));
+    }
+
+    void theIncidentPanelShowsTheDueTimeInTheDisplayZone()
+    {
+        Workspace w;
+        QVERIFY(w.open(freshPath()).ok());
+        IncidentListModel incidents(w.store(), nullptr);
+        ChecklistModel checklist(&w, nullptr);
+        IncidentPanel panel(&w, &incidents, &checklist, nullptr);
+        const qint64 id = w.declareIncident(u"Auth"_s, Severity::Sev1).value();
+        QVERIFY(w.changeStage(id, Stage::Review).ok());
+        panel.setIncident(id);
+        panel.setDisplayTimeZone(QTimeZone("Europe/Berlin"));
+        auto *facts = panel.findChild<QLabel *>(u"incidentFacts"_s);
+        QVERIFY(facts);
+        QVERIFY2(facts->text().contains(u"Declared 2026-11-29 13:00 CET"), qPrintable(facts->text()));
+        QVERIFY2(facts->text().contains(u"Postmortem: Due in "_s + TimeDisplay::duration(48 * 3600) + u" (2026-12-01 13:00 CET)"_s),
+                 qPrintable(facts->text()));
+        Postmortem p = w.store()->postmortem(id).value();
+        p.publishedAt = kNow.addSecs(3600);
+        QVERIFY(w.savePostmortem(p).ok());
+        QTRY_VERIFY2(facts->text().contains(u"Postmortem: Distributed 2026-11-29 14:00 CET, on time"), qPrintable(facts->text()));
     }
 
     void theDialogSavesWhatWasTypedAndMarksItDistributed()

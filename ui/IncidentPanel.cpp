@@ -36,6 +36,7 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     m_heading->setTextFormat(Qt::RichText);
     layout->addWidget(m_heading);
     m_facts = new QLabel(this);
+    m_facts->setObjectName(QStringLiteral("incidentFacts"));
     m_facts->setWordWrap(true);
     m_facts->setTextFormat(Qt::PlainText);
     layout->addWidget(m_facts);
@@ -181,6 +182,12 @@ void IncidentPanel::setIncident(qint64 incidentId)
     }
 }
 
+void IncidentPanel::setDisplayTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    refresh();
+}
+
 void IncidentPanel::refresh()
 {
     const int row = m_incidents->rowOf(m_incidentId);
@@ -205,18 +212,18 @@ void IncidentPanel::refresh()
                                 Stages::title(incident.stage).toHtmlEscaped()));
     QStringList lines;
     lines.append(tr("Declared %1 (%2 ago)")
-                     .arg(TimeDisplay::dateTime(incident.declaredAt, QTimeZone::systemTimeZone()),
+                     .arg(TimeDisplay::dateTime(incident.declaredAt, m_zone),
                           TimeDisplay::duration(incident.declaredAt.secsTo(now))));
     if (incident.mitigatedAt.isValid()) {
-        lines.append(tr("Mitigated %1").arg(TimeDisplay::dateTime(incident.mitigatedAt, QTimeZone::systemTimeZone())));
+        lines.append(tr("Mitigated %1").arg(TimeDisplay::dateTime(incident.mitigatedAt, m_zone)));
     }
     if (incident.resolvedAt.isValid()) {
-        lines.append(tr("Resolved %1").arg(TimeDisplay::dateTime(incident.resolvedAt, QTimeZone::systemTimeZone())));
+        lines.append(tr("Resolved %1").arg(TimeDisplay::dateTime(incident.resolvedAt, m_zone)));
     }
     if (incident.postmortemDueAt.isValid()) {
         Postmortem sent;
         sent.publishedAt = facts.postmortemPublishedAt;
-        const auto due = PostmortemDocument::dueState(incident.postmortemDueAt, sent, now, QTimeZone::systemTimeZone());
+        const auto due = PostmortemDocument::dueState(incident.postmortemDueAt, sent, now, m_zone);
         lines.append(tr("Postmortem: %1").arg(due.text));
     }
     m_facts->setText(lines.join(u'\n'));

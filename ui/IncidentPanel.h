@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
 
 class ChecklistModel;
@@ -24,6 +25,7 @@ public:
 
     void setIncident(qint64 incidentId);
     qint64 incidentId() const { return m_incidentId; }
+    void setDisplayTimeZone(const QTimeZone &zone); // Settings ▸ display zone, as the board and timeline use
     void acceptSuggestion();
     void overrideSuggestion();
     void pageRequiredRoles();
@@ -37,6 +39,7 @@ private:
     IncidentListModel *m_incidents;
     ChecklistModel *m_checklist;
     qint64 m_incidentId = 0;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
 
     QLabel *m_heading;
     QLabel *m_facts;

@@ -336,6 +336,7 @@ void MainWindow::applySettings()
     m_updates->setDisplayTimeZone(zone);
     m_alerts->setDisplayTimeZone(zone);
     m_actionItemsPanel->setDisplayTimeZone(zone);
+    m_incidentPanel->setDisplayTimeZone(zone);
     m_liveMetrics->setExpressions(settings.liveMetricExpressions());
     m_workspace->setAuthor(settings.authorName());
     for (const auto audience : {StatusUpdate::Audience::Internal, StatusUpdate::Audience::Customer}) {
