@@ -99,6 +99,11 @@ private:
     // PDF collects in its document) and stopping when the progress callback asks.
     Status streamRows(const QByteArray &sql, const QList<qint64> &parameters, ChunkedOutput *out,
                       const std::function<void(const RawRow &)> &writeRow);
+    Status streamEntries(qint64 incidentId, ChunkedOutput *out, const std::function<void(const RawRow &)> &writeRow)
+    {
+        const Status s = streamRows(timelineSql(true), {incidentId}, out, writeRow);
+        return s || s.error() == stopped().error() ? s : Status::failure(tr("INC-%1: %2").arg(incidentId).arg(s.error()));
+    }
     QList<qint64> incidentsOrAll() const { return m_incidents; }
     QString documentTitle() const;
 
@@ -177,7 +182,9 @@ QString ExportRun::documentTitle() const
 Status ExportRun::write(QIODevice &device)
 {
     if (m_request.format == ExportFormat::Json) {
-        return JsonExchange::exportTo(m_store, m_request.incidentId, device, m_progress);
+        const Status s = JsonExchange::exportTo(m_store, m_request.incidentId, device, m_progress);
+        // The rows report every 4,096; a stop asked for after the last report is heard here, before the commit.
+        return s && m_progress && !m_progress(0, 0) ? stopped() : s;
     }
     if (const Status s = prepare(); !s) {
         return s;
@@ -254,6 +261,7 @@ Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
         parameters.append(*m_request.incidentId);
     }
     sql += QByteArrayLiteral("ORDER BY a.incident_id, a.id");
+    bool stop = false;
     const Status s = m_store.forEachRawRow(sql, parameters, [&](const RawRow &row) {
         b.append("INC-");
         b.appendNumber(row.integer(0));
@@ -268,8 +276,12 @@ Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
             }
         }
         b.append("\r\n");
-        return out.flushIfFull() && (!m_progress || m_progress(0, m_total)); // a stop is heard here too
+        stop = !out.flushIfFull() || (m_progress && !m_progress(0, m_total)); // a stop is heard here too
+        return !stop;
     });
+    if (stop) {
+        return out.status() ? stopped() : out.status();
+    }
     return s ? s : Status::failure(tr("Could not read the action items: %1").arg(s.error()));
 }
 
@@ -302,7 +314,7 @@ Status ExportRun::writeMarkdown(ChunkedOutput &out)
         b.append(QByteArray("| " + tr("Time").toUtf8() + " | " + tr("Kind").toUtf8() + " | " + tr("Source").toUtf8() + " | "
                  + tr("Author").toUtf8() + " | " + tr("Entry").toUtf8() + " | " + tr("Key moment").toUtf8() + " | "
                  + tr("Customer-visible").toUtf8() + " |\n|---|---|---|---|---|---|---|\n"));
-        if (const Status s = streamRows(timelineSql(true), {id}, &out, [&](const RawRow &row) {
+        if (const Status s = streamEntries(id, &out, [&](const RawRow &row) {
             b.append("| ");
             m_times.append(b, row.text(TimelineColumn::OccurredAt));
             b.append(" | ");
@@ -367,7 +379,7 @@ Status ExportRun::writeHtml(ChunkedOutput &out)
         }
         b.append("</tr></thead>\n<tbody>\n");
         qint64 count = 0;
-        if (const Status s = streamRows(timelineSql(true), {id}, &out, [&](const RawRow &row) {
+        if (const Status s = streamEntries(id, &out, [&](const RawRow &row) {
             b.append(row.integer(TimelineColumn::KeyMoment) ? "<tr class=\"key\"><td class=\"time\">" : "<tr><td class=\"time\">");
             m_times.append(b, row.text(TimelineColumn::OccurredAt));
             b.append("</td><td>");
@@ -432,7 +444,7 @@ Status ExportRun::writePdf(QIODevice &device)
         cursor.insertText(tr("Full timeline"), heading);
         qint64 count = 0;
         ByteBuffer time(64);
-        if (const Status s = streamRows(timelineSql(true), {id}, nullptr, [&](const RawRow &row) {
+        if (const Status s = streamEntries(id, nullptr, [&](const RawRow &row) {
             cursor.insertBlock(entryFormat, plain);
             time.clear();
             m_times.append(time, row.text(TimelineColumn::OccurredAt));
@@ -568,7 +580,10 @@ Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRe
                 return Status::success();
             }
             const Status s = pruneToIncident(partial, *request.incidentId);
-            return s ? s : Status::failure(tr("Could not keep only INC-%1 in the copy: %2").arg(*request.incidentId).arg(s.error()));
+            if (!s) {
+                return Status::failure(tr("Could not keep only INC-%1 in the copy: %2").arg(*request.incidentId).arg(s.error()));
+            }
+            return progress && !progress(0, 1) ? stopped() : s;
         });
     }
     QSaveFile file(path);

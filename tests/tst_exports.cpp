@@ -394,6 +394,28 @@ private slots:
         QCOMPARE(last, 30001);
     }
 
+    void aStopAfterTheLastRowsIsStillHeard()
+    {
+        // A small file: JSON reports progress every 4,096 rows, so only the check before the commit hears the stop.
+        QTemporaryDir folder;
+        const QString out = folder.filePath(u"small.json"_s);
+        QFile old(out);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("previous");
+        old.close();
+        for (ExportFormat format : {ExportFormat::Json, ExportFormat::CsvActionItems, ExportFormat::Sqlite}) {
+            ExportRequest request;
+            request.format = format;
+            request.incidentId = m_fixture.incident;
+            const Status s = IncidentExporter::exportToFile(m_store, request, out, [](qint64, qint64) { return false; });
+            QVERIFY(!s.ok());
+            QVERIFY2(s.error().startsWith(u"The export was stopped"), qPrintable(s.error()));
+            QFile check(out);
+            QVERIFY(check.open(QIODevice::ReadOnly));
+            QCOMPARE(check.readAll(), QByteArray("previous"));
+        }
+    }
+
     void theOpenIncidentFileIsNeverReplaced()
     {
         for (ExportFormat format : {ExportFormat::CsvTimeline, ExportFormat::Sqlite, ExportFormat::Json}) {

@@ -174,6 +174,9 @@ void ExportDialog::startExport()
     m_progress->setRange(0, 0);
     m_status->setText(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
     connect(m_job, &ExportJob::progressed, this, [this](qint64 done, qint64 total) {
+        if (total <= 0) {
+            return; // rows without a known total (JSON): the bar stays busy
+        }
         // Scaled to per mille: QProgressBar's range is an int and a file can hold more entries.
         m_progress->setRange(0, 1000);
         m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);

@@ -370,7 +370,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 bool MainWindow::openFile(const QString &path)
 {
-    closeFileWindows();
+    if (!closeFileWindows()) {
+        return false; // a postmortem could not be saved: its text stays on screen rather than being lost
+    }
     m_monitor->setArchivePath({}); // nothing more is written to the file being left
     const Status s = m_workspace->open(path);
     AppSettings settings;
@@ -551,15 +553,18 @@ void MainWindow::showExportDialog(bool currentIncidentOnly, std::optional<Export
     dialog->show();
 }
 
-void MainWindow::closeFileWindows()
+bool MainWindow::closeFileWindows()
 {
     // Postmortems save what was typed while their file is still the open one; exports stop reading it.
+    bool allClosed = true;
     for (auto *postmortem : findChildren<PostmortemDialog *>(Qt::FindDirectChildrenOnly)) {
         postmortem->reject();
+        allClosed = allClosed && !postmortem->isVisible(); // a failed save keeps it open, and said why
     }
     for (auto *exporting : findChildren<ExportDialog *>(Qt::FindDirectChildrenOnly)) {
         exporting->reject();
     }
+    return allClosed;
 }
 
 void MainWindow::showPostmortem()
@@ -602,7 +607,9 @@ void MainWindow::importJson()
     if (path.isEmpty()) {
         return;
     }
-    closeFileWindows(); // an import resets every view of the file
+    if (!closeFileWindows()) { // an import resets every view of the file
+        return;
+    }
     const auto summary = JsonExchange::importFile(*m_workspace->store(), path);
     if (!summary) {
         showProblem(tr("Nothing was imported"), summary.error());

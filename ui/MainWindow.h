@@ -80,7 +80,7 @@ private:
     void saveCopy();
     void showExportDialog(bool currentIncidentOnly, std::optional<ExportFormat> format = std::nullopt);
     void showPostmortem();
-    void closeFileWindows();
+    bool closeFileWindows(); // false: a postmortem could not save and stays open
     void showMetrics();
     void importJson();
     void showSettings();
