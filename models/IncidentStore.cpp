@@ -1216,21 +1216,10 @@ Status IncidentStore::updatePerson(const Person &person)
     if (person.name.trimmed().isEmpty()) {
         return Status::failure(tr("A person needs a name."));
     }
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("UPDATE people SET name = ?, handle = ?, contact = ? WHERE id = ?"));
-        q.addBindValue(text(person.name.trimmed()));
-        q.addBindValue(text(person.handle.trimmed()));
-        q.addBindValue(text(person.contact.trimmed()));
-        q.addBindValue(person.id);
-        if (const Status s = exec(q, tr("Could not save %1").arg(person.name)); !s) {
-            return s;
-        }
-        if (q.numRowsAffected() != 1) {
-            return Status::failure(tr("There is no person %1 on the roster.").arg(person.id));
-        }
-        notify([this] { emit rosterChanged(); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("UPDATE people SET name = ?, handle = ?, contact = ? WHERE id = ? RETURNING id"),
+                     {text(person.name.trimmed()), text(person.handle.trimmed()), text(person.contact.trimmed()), person.id},
+                     tr("Could not save %1").arg(person.name), tr("There is no person %1 on the roster.").arg(person.id),
+                     [this](qint64) { emit rosterChanged(); });
 }
 
 Status IncidentStore::deletePerson(qint64 id)
@@ -1495,37 +1484,22 @@ Result<Postmortem> IncidentStore::postmortem(qint64 incidentId) const
 
 Status IncidentStore::savePostmortem(const Postmortem &p)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral(
-            "INSERT INTO postmortems (incident_id, root_cause, went_well, went_badly, published_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET root_cause = excluded.root_cause, "
-            "went_well = excluded.went_well, went_badly = excluded.went_badly, published_at = excluded.published_at, "
-            "updated_at = excluded.updated_at"));
-        q.addBindValue(p.incidentId);
-        q.addBindValue(text(p.rootCause));
-        q.addBindValue(text(p.wentWell));
-        q.addBindValue(text(p.wentBadly));
-        q.addBindValue(StoredTime::toSql(p.publishedAt));
-        q.addBindValue(StoredTime::toSql(p.updatedAt.isValid() ? p.updatedAt : Clock::nowUtc()));
-        if (const Status s = exec(q, tr("Could not save the postmortem")); !s) {
-            return s;
-        }
-        notify([this, incident = p.incidentId] { emit postmortemChanged(incident); });
-        return Status::success();
-    });
+    return changeRow(
+        QStringLiteral("INSERT INTO postmortems (incident_id, root_cause, went_well, went_badly, published_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET root_cause = excluded.root_cause, "
+                       "went_well = excluded.went_well, went_badly = excluded.went_badly, "
+                       "published_at = excluded.published_at, updated_at = excluded.updated_at RETURNING incident_id"),
+        {p.incidentId, text(p.rootCause), text(p.wentWell), text(p.wentBadly), StoredTime::toSql(p.publishedAt),
+         StoredTime::toSql(p.updatedAt.isValid() ? p.updatedAt : Clock::nowUtc())},
+        tr("Could not save the postmortem"), tr("There is no incident %1.").arg(p.incidentId),
+        [this](qint64 incident) { emit postmortemChanged(incident); });
 }
 
 Status IncidentStore::deletePostmortem(qint64 incidentId)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("DELETE FROM postmortems WHERE incident_id = ?"));
-        q.addBindValue(incidentId);
-        if (const Status s = exec(q, tr("Could not remove the postmortem")); !s) {
-            return s;
-        }
-        notify([this, incidentId] { emit postmortemChanged(incidentId); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("DELETE FROM postmortems WHERE incident_id = ? RETURNING incident_id"), {incidentId},
+                     tr("Could not remove the postmortem"), tr("INC-%1 has no postmortem to remove.").arg(incidentId),
+                     [this](qint64 incident) { emit postmortemChanged(incident); });
 }
 
 Status IncidentStore::deleteActionItem(qint64 id)
@@ -1558,21 +1532,9 @@ Result<qint64> IncidentStore::insertTemplate(const MessageTemplate &t)
 
 Status IncidentStore::updateTemplate(const MessageTemplate &t)
 {
-    return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("UPDATE templates SET name = ?, audience = ?, body = ? WHERE id = ?"));
-        q.addBindValue(text(t.name));
-        q.addBindValue(text(t.audience));
-        q.addBindValue(text(t.body));
-        q.addBindValue(t.id);
-        if (const Status s = exec(q, tr("Could not save the template %1").arg(t.name)); !s) {
-            return s;
-        }
-        if (q.numRowsAffected() != 1) {
-            return Status::failure(tr("There is no template %1.").arg(t.id));
-        }
-        notify([this] { emit templatesChanged(); });
-        return Status::success();
-    });
+    return changeRow(QStringLiteral("UPDATE templates SET name = ?, audience = ?, body = ? WHERE id = ? RETURNING id"),
+                     {text(t.name), text(t.audience), text(t.body), t.id}, tr("Could not save the template %1").arg(t.name),
+                     tr("There is no template %1.").arg(t.id), [this](qint64) { emit templatesChanged(); });
 }
 
 Status IncidentStore::deleteTemplate(qint64 id)
