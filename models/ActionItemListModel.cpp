@@ -37,7 +37,7 @@ void ActionItemListModel::setDisplayTimeZone(const QTimeZone &zone)
     }
 }
 
-QList<ActionItem> ActionItemListModel::read() const
+QList<ActionItem> ActionItemListModel::read()
 {
     if (!m_store->isOpen()) {
         return {};
@@ -50,6 +50,10 @@ QList<ActionItem> ActionItemListModel::read() const
     for (const ActionItem &a : all.value()) {
         if (m_showClosed || a.isOpen()) {
             rows.append(a);
+            if (!m_incidentTitles.contains(a.incidentId)) { // for the tooltip; read once per incident
+                const auto incident = m_store->incident(a.incidentId);
+                m_incidentTitles.insert(a.incidentId, incident ? incident->title : QString());
+            }
         }
     }
     return rows;
@@ -68,12 +72,6 @@ void ActionItemListModel::reload()
         }
     }
     m_rows = read();
-    for (const ActionItem &a : std::as_const(m_rows)) {
-        if (!m_incidentTitles.contains(a.incidentId)) {
-            const auto incident = m_store->incident(a.incidentId);
-            m_incidentTitles.insert(a.incidentId, incident ? incident->title : QString());
-        }
-    }
     endResetModel();
 }
 
@@ -82,12 +80,6 @@ void ActionItemListModel::refresh()
     // An edit changes one row in place or moves it (a new state or due time sorts it elsewhere). Rows that stay
     // where they were are updated in place; from the first row that moved on, the tail is replaced.
     const QList<ActionItem> fresh = read();
-    for (const ActionItem &a : fresh) {
-        if (!m_incidentTitles.contains(a.incidentId)) {
-            const auto incident = m_store->incident(a.incidentId);
-            m_incidentTitles.insert(a.incidentId, incident ? incident->title : QString());
-        }
-    }
     const QDateTime now = Clock::nowUtc();
     int common = 0;
     while (common < m_rows.size() && common < fresh.size() && m_rows.at(common).id == fresh.at(common).id) {

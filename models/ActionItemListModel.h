@@ -38,7 +38,7 @@ public:
 
 private:
     void reload();
-    QList<ActionItem> read() const;
+    QList<ActionItem> read(); // also remembers the incidents' titles
 
     IncidentStore *m_store;
     QList<ActionItem> m_rows;

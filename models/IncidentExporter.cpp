@@ -106,6 +106,8 @@ private:
     }
     QList<qint64> incidentsOrAll() const { return m_incidents; }
     QString documentTitle() const;
+    // The incident's postmortem as the chosen template writes it; a failure names the incident.
+    Result<QString> postmortemOf(qint64 incidentId) const;
 
     const IncidentStore &m_store;
     const ExportRequest &m_request;
@@ -169,6 +171,12 @@ Status ExportRun::streamRows(const QByteArray &sql, const QList<qint64> &paramet
         return !out || out->status() ? stopped() : out->status();
     }
     return s ? s : Status::failure(tr("Could not read the timeline: %1").arg(s.error()));
+}
+
+Result<QString> ExportRun::postmortemOf(qint64 incidentId) const
+{
+    const auto text = PostmortemDocument::markdown(m_store, incidentId, m_now, m_request.zone, m_request.postmortemTemplateId);
+    return text ? text : Result<QString>(Status::failure(tr("INC-%1: %2").arg(incidentId).arg(text.error())));
 }
 
 QString ExportRun::documentTitle() const
@@ -301,9 +309,9 @@ Status ExportRun::writeMarkdown(ChunkedOutput &out)
         b.append(QByteArray("# " + documentTitle().toUtf8() + "\n\n"));
     }
     for (qint64 id : m_incidents) {
-        const auto postmortem = PostmortemDocument::markdown(m_store, id, m_now, m_request.zone, m_request.postmortemTemplateId);
+        const auto postmortem = postmortemOf(id);
         if (!postmortem) {
-            return Status::failure(tr("INC-%1: %2").arg(id).arg(postmortem.error()));
+            return postmortem.status();
         }
         if (!m_request.incidentId && id != m_incidents.first()) {
             b.append("\n---\n\n");
@@ -365,9 +373,9 @@ Status ExportRun::writeHtml(ChunkedOutput &out)
              "article + article { border-top: 2px solid #888888; margin-top: 3em; }\n"
              "</style>\n</head>\n<body>\n");
     for (qint64 id : m_incidents) {
-        const auto postmortem = PostmortemDocument::markdown(m_store, id, m_now, m_request.zone, m_request.postmortemTemplateId);
+        const auto postmortem = postmortemOf(id);
         if (!postmortem) {
-            return Status::failure(tr("INC-%1: %2").arg(id).arg(postmortem.error()));
+            return postmortem.status();
         }
         b.append("<article>\n");
         b.append(markdownBodyHtml(postmortem.value()));
@@ -414,7 +422,7 @@ Status ExportRun::writePdf(QIODevice &device)
     font.setPointSizeF(10);
     doc.setDefaultFont(font);
     QTextCursor cursor(&doc);
-    const auto features = QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML);
+    const auto features = TemplateEngine::userMarkdown();
     QTextBlockFormat pageBreak;
     pageBreak.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
     QTextCharFormat plain;
@@ -426,9 +434,9 @@ Status ExportRun::writePdf(QIODevice &device)
     entryFormat.setTopMargin(2);
     entryFormat.setBottomMargin(2);
     for (qint64 id : m_incidents) {
-        const auto postmortem = PostmortemDocument::markdown(m_store, id, m_now, m_request.zone, m_request.postmortemTemplateId);
+        const auto postmortem = postmortemOf(id);
         if (!postmortem) {
-            return Status::failure(tr("INC-%1: %2").arg(id).arg(postmortem.error()));
+            return postmortem.status();
         }
         if (id != m_incidents.first()) {
             cursor.insertBlock(pageBreak);

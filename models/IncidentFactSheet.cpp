@@ -46,11 +46,7 @@ Status addPostmortemFacts(TemplateEngine::Data &d, const IncidentStore &store, c
     if (!postmortem) {
         return postmortem.status();
     }
-    auto written = [](const QString &text) { return text.trimmed().isEmpty() ? tr("(not written yet)") : text; };
-    d.values.insert(QStringLiteral("root_cause"), written(postmortem->rootCause));
-    d.values.insert(QStringLiteral("went_well"), written(postmortem->wentWell));
-    d.values.insert(QStringLiteral("went_badly"), written(postmortem->wentBadly));
-    d.markdownValues += {QStringLiteral("root_cause"), QStringLiteral("went_well"), QStringLiteral("went_badly")};
+    setPostmortemSections(d, postmortem.value());
     d.values.insert(QStringLiteral("postmortem_published_at"), when(postmortem->publishedAt));
 
     const auto history = store.severityChanges(i.id);
@@ -123,6 +119,15 @@ Status addPostmortemFacts(TemplateEngine::Data &d, const IncidentStore &store, c
     return Status::success();
 }
 } // namespace
+
+void setPostmortemSections(TemplateEngine::Data &d, const Postmortem &postmortem)
+{
+    auto written = [](const QString &text) { return text.trimmed().isEmpty() ? tr("(not written yet)") : text; };
+    d.values.insert(QStringLiteral("root_cause"), written(postmortem.rootCause));
+    d.values.insert(QStringLiteral("went_well"), written(postmortem.wentWell));
+    d.values.insert(QStringLiteral("went_badly"), written(postmortem.wentBadly));
+    d.markdownValues += {QStringLiteral("root_cause"), QStringLiteral("went_well"), QStringLiteral("went_badly")};
+}
 
 QList<std::pair<QString, QString>> describeVariables()
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Postmortem.h"
 #include "Result.h"
 #include "StatusUpdate.h"
 #include "TemplateEngine.h"
@@ -24,5 +25,9 @@ QList<std::pair<QString, QString>> describeVariables();
 Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
                                    const QTimeZone &zone, const QSet<QString> &needed = {},
                                    StatusUpdate::Audience audience = StatusUpdate::Audience::Internal);
+
+// The postmortem's own sections as template values (Markdown the team wrote, "(not written yet)" when empty); the
+// editor's preview calls it with sections not saved yet.
+void setPostmortemSections(TemplateEngine::Data &data, const Postmortem &postmortem);
 
 } // namespace IncidentFactSheet

@@ -40,12 +40,7 @@ Result<QString> markdown(const IncidentStore &store, qint64 incidentId, const QD
     }
     TemplateEngine::Data data = facts.value();
     if (unsaved) {
-        auto written = [](const QString &text) {
-            return text.trimmed().isEmpty() ? QCoreApplication::translate("IncidentFactSheet", "(not written yet)") : text;
-        };
-        data.values.insert(QStringLiteral("root_cause"), written(unsaved->rootCause));
-        data.values.insert(QStringLiteral("went_well"), written(unsaved->wentWell));
-        data.values.insert(QStringLiteral("went_badly"), written(unsaved->wentBadly));
+        IncidentFactSheet::setPostmortemSections(data, *unsaved);
     }
     const auto text = TemplateEngine::render(chosen->body, data);
     if (!text) {

@@ -207,12 +207,15 @@ Status writeTemplateFile(const QString &path, const QString &text)
     return AtomicFile::write(path, text.toUtf8());
 }
 
+QTextDocument::MarkdownFeatures userMarkdown()
+{
+    return QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML);
+}
+
 QString markdownToHtml(const QString &markdown)
 {
     QTextDocument doc;
-    // Raw HTML in the Markdown stays text: user words never become markup.
-    doc.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
-                                                              QTextDocument::MarkdownNoHTML));
+    doc.setMarkdown(markdown, userMarkdown());
     keepSafeLinks(doc);
     return doc.toHtml();
 }

@@ -6,12 +6,11 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QTextDocument>
 
 // Status update templates in Mustache (logic-less) syntax, rendered to Markdown with kainjow::mustache.
 // Values are inserted as text: a value holding "{{x}}" or HTML is printed, never evaluated, and is escaped for
 // Markdown so that the HTML made from the draft shows it as written.
-class QTextDocument;
-
 namespace TemplateEngine {
 
 // What a template can use: plain values, and lists whose items have fields ({{#roles}}{{holder}}{{/roles}}).
@@ -62,6 +61,9 @@ Status writeTemplateFile(const QString &path, const QString &text);
 QString previewMarkdown(const QString &draft);
 
 // A Markdown draft as HTML (every bit of text escaped) and as plain text, for copying.
+// How Markdown that holds user words is read everywhere: GitHub's dialect, with raw HTML kept as text so user
+// words never become markup.
+QTextDocument::MarkdownFeatures userMarkdown();
 QString markdownToHtml(const QString &markdown);
 // Drops links to anything but web pages and mail (javascript:, file:) and turns images into their address as text:
 // Markdown the team wrote must not run script or fetch from elsewhere when an export is opened in a browser.

@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "IncidentStore.h"
 #include "PostmortemDocument.h"
+#include "TemplateEngine.h"
 #include "Workspace.h"
 
 #include <QDialogButtonBox>
@@ -156,8 +157,7 @@ void PostmortemDialog::updatePreview()
     m_previewMarkdown = text ? text.value() : text.error();
     const int scroll = m_preview->verticalScrollBar()->value();
     if (text) {
-        m_preview->document()->setMarkdown(m_previewMarkdown, QTextDocument::MarkdownFeatures(
-                                                                  QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+        m_preview->document()->setMarkdown(m_previewMarkdown, TemplateEngine::userMarkdown());
     } else {
         m_preview->setPlainText(tr("The postmortem cannot be shown: %1").arg(text.error()));
     }
