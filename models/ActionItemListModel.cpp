@@ -12,11 +12,7 @@ ActionItemListModel::ActionItemListModel(IncidentStore *store, QObject *parent) 
     connect(m_store, &IncidentStore::storeReset, this, &ActionItemListModel::reload);
     connect(m_store, &IncidentStore::rosterChanged, this, &ActionItemListModel::reload); // owners' names
     connect(m_store, &IncidentStore::actionItemsChanged, this, &ActionItemListModel::refresh);
-    connect(m_store, &IncidentStore::incidentChanged, this, [this](qint64 id) {
-        if (m_incidentTitles.contains(id)) {
-            reload();
-        }
-    });
+    connect(m_store, &IncidentStore::incidentChanged, this, [this](qint64 id) { m_incidentTitles.remove(id); });
     connect(m_store, &IncidentStore::incidentRemoved, this, &ActionItemListModel::refresh);
     reload();
 }
@@ -37,7 +33,7 @@ void ActionItemListModel::setDisplayTimeZone(const QTimeZone &zone)
     }
 }
 
-QList<ActionItem> ActionItemListModel::read()
+QList<ActionItem> ActionItemListModel::read() const
 {
     if (!m_store->isOpen()) {
         return {};
@@ -50,10 +46,6 @@ QList<ActionItem> ActionItemListModel::read()
     for (const ActionItem &a : all.value()) {
         if (m_showClosed || a.isOpen()) {
             rows.append(a);
-            if (!m_incidentTitles.contains(a.incidentId)) { // for the tooltip; read once per incident
-                const auto incident = m_store->incident(a.incidentId);
-                m_incidentTitles.insert(a.incidentId, incident ? incident->title : QString());
-            }
         }
     }
     return rows;
@@ -103,6 +95,17 @@ void ActionItemListModel::refresh()
     if (!m_rows.isEmpty()) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
+}
+
+QString ActionItemListModel::incidentTitle(qint64 incidentId) const
+{
+    // Read when a tooltip asks, not for every row at start-up: a file can hold thousands of incidents with items.
+    auto it = m_incidentTitles.find(incidentId);
+    if (it == m_incidentTitles.end()) {
+        const auto incident = m_store->incident(incidentId);
+        it = m_incidentTitles.insert(incidentId, incident ? incident->title : QString());
+    }
+    return it.value();
 }
 
 int ActionItemListModel::rowOf(qint64 itemId) const
@@ -157,7 +160,7 @@ QVariant ActionItemListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return index.column() == ColumnIncident ? m_incidentTitles.value(a.incidentId) : QVariant();
+        return index.column() == ColumnIncident ? incidentTitle(a.incidentId) : QVariant();
     case Qt::ForegroundRole:
         if (overdue && (index.column() == ColumnDue || index.column() == ColumnTitle)) {
             return QColor(0xb0, 0x1e, 0x1e);

@@ -38,12 +38,13 @@ public:
 
 private:
     void reload();
-    QList<ActionItem> read(); // also remembers the incidents' titles
+    QList<ActionItem> read() const;
+    QString incidentTitle(qint64 incidentId) const;
 
     IncidentStore *m_store;
     QList<ActionItem> m_rows;
     QHash<qint64, QString> m_people;
-    QHash<qint64, QString> m_incidentTitles;
+    mutable QHash<qint64, QString> m_incidentTitles; // tooltips' cache, filled as they are shown
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     bool m_showClosed = false;
 };

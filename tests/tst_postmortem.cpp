@@ -76,6 +76,8 @@ private slots:
         QVERIFY(model.index(0, 0).data(ActionItemListModel::OverdueRole).toBool());
         QVERIFY(model.index(0, ActionItemListModel::ColumnDue).data().toString().contains(u"overdue"));
         QCOMPARE(model.overdueCount(), 1);
+        QCOMPARE(model.index(0, ActionItemListModel::ColumnIncident).data(Qt::ToolTipRole).toString(), u"Latency"_s);
+        QCOMPARE(model.index(1, ActionItemListModel::ColumnIncident).data(Qt::ToolTipRole).toString(), u"Auth"_s);
         model.setShowClosed(true);
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.itemAt(3).id, done);
