@@ -3,20 +3,19 @@
 #include "FastIsoTime.h"
 #include "LabelHash.h"
 
-#include <QJsonParseError>
-
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonParseError>
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
-#include <optional>
+#include <deque>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-namespace dom = simdjson::dom;
+namespace od = simdjson::ondemand;
 
 namespace {
 
@@ -25,65 +24,298 @@ QString tr(const char *text)
     return QCoreApplication::translate("AlertDecoder", text);
 }
 
-struct TransparentHash
+QString fromUtf8(std::string_view v)
 {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
 
 using Views = std::vector<std::pair<std::string_view, std::string_view>>;
 
-// The raw fields of one alert, as views into the parser's buffers, before any conversion.
+// The text between a JSON string's quotes, unescaped into UTF-8. False on a broken escape.
+bool unescape(std::string_view in, std::string &out)
+{
+    out.clear();
+    auto hex4 = [&](size_t at, char32_t &v) {
+        if (at + 4 > in.size()) {
+            return false;
+        }
+        v = 0;
+        for (size_t k = at; k < at + 4; ++k) {
+            const char h = in[k];
+            v <<= 4;
+            if (h >= '0' && h <= '9') {
+                v |= char32_t(h - '0');
+            } else if (h >= 'a' && h <= 'f') {
+                v |= char32_t(h - 'a' + 10);
+            } else if (h >= 'A' && h <= 'F') {
+                v |= char32_t(h - 'A' + 10);
+            } else {
+                return false;
+            }
+        }
+        return true;
+    };
+    for (size_t i = 0; i < in.size(); ++i) {
+        if (in[i] != '\\') {
+            out.push_back(in[i]);
+            continue;
+        }
+        if (++i == in.size()) {
+            return false;
+        }
+        switch (in[i]) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+            char32_t cp = 0;
+            if (!hex4(i + 1, cp)) {
+                return false;
+            }
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) { // a surrogate pair: the low half must follow
+                char32_t low = 0;
+                if (i + 2 >= in.size() || in[i + 1] != '\\' || in[i + 2] != 'u' || !hex4(i + 3, low) || low < 0xDC00
+                    || low > 0xDFFF) {
+                    return false;
+                }
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                i += 6;
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return false;
+            }
+            if (cp < 0x80) {
+                out.push_back(char(cp));
+            } else if (cp < 0x800) {
+                out.push_back(char(0xC0 | (cp >> 6)));
+                out.push_back(char(0x80 | (cp & 0x3F)));
+            } else if (cp < 0x10000) {
+                out.push_back(char(0xE0 | (cp >> 12)));
+                out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+                out.push_back(char(0x80 | (cp & 0x3F)));
+            } else {
+                out.push_back(char(0xF0 | (cp >> 18)));
+                out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+                out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+                out.push_back(char(0x80 | (cp & 0x3F)));
+            }
+            break;
+        }
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
+// Reads a JSON object whose values are all strings (labels, annotations) from its text as the server wrote it.
+// The parser has already checked that the text is valid UTF-8 with whole strings and balanced brackets; this checks
+// the rest. Strings without escapes are views into that text; the others are unescaped into buffers kept here until
+// the next alert.
+class StringObjectReader
+{
+public:
+    void startAlert() { m_used = 0; }
+    bool lastFailureWasEscape() const { return m_badEscape; }
+
+    bool read(std::string_view json, Views &out)
+    {
+        m_badEscape = false;
+        m_json = json;
+        m_at = 0;
+        skipSpace();
+        if (!take('{')) {
+            return false;
+        }
+        skipSpace();
+        if (take('}')) {
+            return true;
+        }
+        for (;;) {
+            std::string_view key;
+            std::string_view value;
+            if (!string(key)) {
+                return false;
+            }
+            skipSpace();
+            if (!take(':')) {
+                return false;
+            }
+            skipSpace();
+            if (!string(value)) {
+                return false;
+            }
+            out.emplace_back(key, value);
+            skipSpace();
+            if (take(',')) {
+                skipSpace();
+                continue;
+            }
+            return take('}');
+        }
+    }
+
+private:
+    bool take(char c)
+    {
+        if (m_at < m_json.size() && m_json[m_at] == c) {
+            ++m_at;
+            return true;
+        }
+        return false;
+    }
+
+    void skipSpace()
+    {
+        while (m_at < m_json.size() && (m_json[m_at] == ' ' || m_json[m_at] == '\n' || m_json[m_at] == '\r' || m_json[m_at] == '\t')) {
+            ++m_at;
+        }
+    }
+
+    bool string(std::string_view &out)
+    {
+        if (!take('"')) {
+            return false;
+        }
+        const char *begin = m_json.data() + m_at;
+        const char *end = m_json.data() + m_json.size();
+        const char *p = begin;
+        bool escaped = false;
+        for (;;) {
+            // memchr is vectorised: most strings are found with two calls and no byte loop.
+            const auto *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+            if (!quote) {
+                return false;
+            }
+            const auto *backslash = static_cast<const char *>(std::memchr(p, '\\', size_t(quote - p)));
+            if (!backslash) {
+                p = quote;
+                break;
+            }
+            escaped = true;
+            p = backslash + 2; // past the escaped character, which may be a quote
+            if (p > end) {
+                return false;
+            }
+        }
+        m_at = size_t(p - m_json.data()) + 1;
+        out = std::string_view(begin, size_t(p - begin));
+        if (escaped) {
+            if (m_used == m_buffers.size()) {
+                m_buffers.emplace_back();
+            }
+            std::string &buffer = m_buffers[m_used++];
+            if (!unescape(out, buffer)) {
+                m_badEscape = true;
+                return false;
+            }
+            out = buffer;
+        }
+        return true;
+    }
+
+    std::string_view m_json;
+    size_t m_at = 0;
+    std::deque<std::string> m_buffers; // a deque: adding one never moves the others, so views stay valid
+    size_t m_used = 0;
+    bool m_badEscape = false;
+};
+
+// The same few label names and values repeat across thousands of alerts: convert each once and share the QString.
+// Direct-mapped, so a miss costs one conversion and no allocation of its own, and the memory stays bounded.
+class TextCache
+{
+public:
+    QString operator()(std::string_view v)
+    {
+        if (v.size() > kLongest) {
+            return fromUtf8(v);
+        }
+        const quint64 hash = LabelHash::add(0, v);
+        Slot &slot = m_slots[hash & (kSlots - 1)];
+        if (slot.hash != hash || slot.key != v) {
+            slot.hash = hash;
+            slot.key.assign(v);
+            slot.text = fromUtf8(v);
+        }
+        return slot.text;
+    }
+
+private:
+    static constexpr size_t kSlots = 8192;
+    static constexpr size_t kLongest = 128; // longer texts are rarely repeated: not worth hashing and copying
+    struct Slot
+    {
+        quint64 hash = 0;
+        std::string key;
+        QString text;
+    };
+    std::vector<Slot> m_slots = std::vector<Slot>(kSlots);
+};
+
+// One alert's fields, as views into the answer or the parser's buffers, before any conversion.
 struct RawAlert
 {
-    Views labels;
-    Views annotations;
+    std::string_view labelsJson; // the objects exactly as the server wrote them
+    std::string_view annotationsJson;
     std::string_view state;
     std::string_view activeSince;
     std::string_view value;
     std::string_view generatorUrl;
     std::vector<std::string_view> silencedBy;
     std::vector<std::string_view> inhibitedBy;
+    Views labels; // read from the JSON text only for a new or changed alert
+    Views annotations;
 
     void clear()
     {
-        labels.clear();
-        annotations.clear();
-        state = activeSince = value = generatorUrl = {};
+        labelsJson = annotationsJson = state = activeSince = value = generatorUrl = {};
         silencedBy.clear();
         inhibitedBy.clear();
+        labels.clear();
+        annotations.clear();
     }
 };
+
+bool readObjectText(od::value value, std::string_view &out)
+{
+    od::object object;
+    return !value.get_object().get(object) && !object.raw_json().get(out);
+}
+
+bool readStrings(od::value value, std::vector<std::string_view> &out)
+{
+    od::array array;
+    if (value.get_array().get(array)) {
+        return false;
+    }
+    for (auto element : array) {
+        std::string_view v;
+        if (element.get_string().get(v)) {
+            return false;
+        }
+        out.push_back(v);
+    }
+    return true;
+}
 
 } // namespace
 
 struct AlertDecoder::Impl
 {
-    dom::parser parser;
+    od::parser parser;
     std::string padded;
-    // Label names and common values repeat across thousands of alerts: convert each once, share the QString.
-    std::unordered_map<std::string, QString, TransparentHash, std::equal_to<>> interned;
+    TextCache text;
+    StringObjectReader objects;
     RawAlert raw;
 
-    QString text(std::string_view v)
+    Alert::Pairs pairs(const Views &views)
     {
-        if (v.size() > 40) {
-            return QString::fromUtf8(v.data(), qsizetype(v.size()));
-        }
-        if (const auto it = interned.find(v); it != interned.end()) {
-            return it->second;
-        }
-        if (interned.size() > 200000) {
-            interned.clear(); // bounded: a flood of unique values must not grow it forever
-        }
-        return interned.emplace(std::string(v), QString::fromUtf8(v.data(), qsizetype(v.size()))).first->second;
-    }
-
-    Alert::Pairs pairs(Views &views)
-    {
-        if (!std::is_sorted(views.begin(), views.end())) {
-            std::sort(views.begin(), views.end());
-        }
         Alert::Pairs out;
         out.reserve(qsizetype(views.size()));
         for (const auto &[k, v] : views) {
@@ -100,7 +332,7 @@ struct AlertDecoder::Impl
         a.annotations = pairs(raw.annotations);
         a.activeSince = FastIsoTime::toDateTime(raw.activeSince);
         a.value = text(raw.value);
-        a.generatorUrl = QString::fromUtf8(raw.generatorUrl.data(), qsizetype(raw.generatorUrl.size()));
+        a.generatorUrl = text(raw.generatorUrl);
         for (auto s : raw.silencedBy) {
             a.silencedBy.append(text(s));
         }
@@ -117,118 +349,157 @@ struct AlertDecoder::Impl
         return a;
     }
 
-    static bool readPairs(dom::element value, Views &out)
-    {
-        dom::object object;
-        if (value.get_object().get(object)) {
-            return false;
-        }
-        for (dom::key_value_pair field : object) {
-            std::string_view v;
-            if (field.value.get_string().get(v)) {
-                return false;
-            }
-            out.emplace_back(field.key, v);
-        }
-        return true;
-    }
-
-    static bool readStrings(dom::element value, std::vector<std::string_view> &out)
-    {
-        dom::array array;
-        if (value.get_array().get(array)) {
-            return false;
-        }
-        for (dom::element element : array) {
-            std::string_view v;
-            if (element.get_string().get(v)) {
-                return false;
-            }
-            out.push_back(v);
-        }
-        return true;
-    }
-
-    // Reads one alert object's fields into `raw`; on a wrong shape names the field.
-    QString readAlert(dom::element value, Format format)
+    // Reads one alert object's fields into `raw`; on a wrong shape names the field. Labels and annotations are
+    // kept as their JSON text: most polls repeat them byte for byte, and then nothing more is read from them.
+    QString readAlert(od::value value, Format format)
     {
         raw.clear();
-        dom::object object;
+        od::object object;
         if (value.get_object().get(object)) {
             return QStringLiteral("not an object");
         }
-        for (dom::key_value_pair field : object) {
-            const std::string_view key = field.key;
+        for (auto item : object) {
+            od::field field;
+            if (std::move(item).get(field)) {
+                return QStringLiteral("is not valid JSON");
+            }
+            const od::raw_json_string key = field.key();
+            const char *name = nullptr;
             bool ok = true;
-            if (key == "labels") {
-                ok = readPairs(field.value, raw.labels);
-            } else if (key == "annotations") {
-                ok = readPairs(field.value, raw.annotations);
-            } else if (format == Format::PrometheusV1 && key == "state") {
-                ok = !field.value.get_string().get(raw.state);
-            } else if (format == Format::PrometheusV1 && key == "activeAt") {
-                ok = !field.value.get_string().get(raw.activeSince);
-            } else if (format == Format::PrometheusV1 && key == "value") {
-                ok = !field.value.get_string().get(raw.value);
-            } else if (format == Format::AlertmanagerV2 && key == "startsAt") {
-                ok = !field.value.get_string().get(raw.activeSince);
-            } else if (format == Format::AlertmanagerV2 && key == "generatorURL") {
-                ok = !field.value.get_string().get(raw.generatorUrl);
-            } else if (format == Format::AlertmanagerV2 && key == "status") {
-                dom::object status;
-                ok = !field.value.get_object().get(status);
-                if (ok) {
-                    for (dom::key_value_pair s : status) {
-                        if (s.key == "state") {
-                            ok = !s.value.get_string().get(raw.state);
-                        } else if (s.key == "silencedBy") {
-                            ok = readStrings(s.value, raw.silencedBy);
-                        } else if (s.key == "inhibitedBy") {
-                            ok = readStrings(s.value, raw.inhibitedBy);
-                        }
-                        if (!ok) {
-                            return QStringLiteral("\"status.%1\" has the wrong type")
-                                .arg(QString::fromUtf8(s.key.data(), qsizetype(s.key.size())));
-                        }
-                    }
+            if (key.unsafe_is_equal("labels")) {
+                name = "labels";
+                ok = readObjectText(field.value(), raw.labelsJson);
+            } else if (key.unsafe_is_equal("annotations")) {
+                name = "annotations";
+                ok = readObjectText(field.value(), raw.annotationsJson);
+            } else if (format == Format::PrometheusV1) {
+                if (key.unsafe_is_equal("state")) {
+                    name = "state";
+                    ok = !field.value().get_string().get(raw.state);
+                } else if (key.unsafe_is_equal("activeAt")) {
+                    name = "activeAt";
+                    ok = !field.value().get_string().get(raw.activeSince);
+                } else if (key.unsafe_is_equal("value")) {
+                    name = "value";
+                    ok = !field.value().get_string().get(raw.value);
+                }
+            } else if (key.unsafe_is_equal("startsAt")) {
+                name = "startsAt";
+                ok = !field.value().get_string().get(raw.activeSince);
+            } else if (key.unsafe_is_equal("generatorURL")) {
+                name = "generatorURL";
+                ok = !field.value().get_string().get(raw.generatorUrl);
+            } else if (key.unsafe_is_equal("status")) {
+                if (QString problem = readStatus(field.value()); !problem.isEmpty()) {
+                    return problem;
                 }
             }
             if (!ok) {
-                return QStringLiteral("\"%1\" has the wrong type").arg(QString::fromUtf8(key.data(), qsizetype(key.size())));
+                return QStringLiteral("\"%1\" has the wrong type").arg(QLatin1String(name));
             }
         }
-        if (raw.labels.empty()) {
+        if (raw.labelsJson.empty()) {
             return QStringLiteral("it has no labels");
         }
         return {};
     }
 
-    // Identity from the sorted label set; content from everything the console shows.
-    void hashes(quint64 &identity, quint64 &content)
+    QString readStatus(od::value value)
     {
-        // Both servers write labels sorted; sorting is only for a server that does not.
-        if (!std::is_sorted(raw.labels.begin(), raw.labels.end())) {
-            std::sort(raw.labels.begin(), raw.labels.end());
+        od::object status;
+        if (value.get_object().get(status)) {
+            return QStringLiteral("\"status\" has the wrong type");
         }
+        for (auto item : status) {
+            od::field field;
+            if (std::move(item).get(field)) {
+                return QStringLiteral("is not valid JSON");
+            }
+            const od::raw_json_string key = field.key();
+            const char *name = nullptr;
+            bool ok = true;
+            if (key.unsafe_is_equal("state")) {
+                name = "state";
+                ok = !field.value().get_string().get(raw.state);
+            } else if (key.unsafe_is_equal("silencedBy")) {
+                name = "silencedBy";
+                ok = readStrings(field.value(), raw.silencedBy);
+            } else if (key.unsafe_is_equal("inhibitedBy")) {
+                name = "inhibitedBy";
+                ok = readStrings(field.value(), raw.inhibitedBy);
+            }
+            if (!ok) {
+                return QStringLiteral("\"status.%1\" has the wrong type").arg(QLatin1String(name));
+            }
+        }
+        return {};
+    }
+
+    // Reads the labels and annotations out of their JSON text, for an alert that is new or changed.
+    QString readTexts()
+    {
+        objects.startAlert();
+        auto failure = [this](const char *name) {
+            return objects.lastFailureWasEscape() ? QStringLiteral("\"%1\" has a broken escape").arg(QLatin1String(name))
+                                                  : QStringLiteral("\"%1\" has the wrong type").arg(QLatin1String(name));
+        };
+        if (!objects.read(raw.labelsJson, raw.labels)) {
+            return failure("labels");
+        }
+        if (raw.labels.empty()) {
+            return QStringLiteral("it has no labels");
+        }
+        if (!raw.annotationsJson.empty() && !objects.read(raw.annotationsJson, raw.annotations)) {
+            return failure("annotations");
+        }
+        // Both servers write them sorted; sorting is only for a server that does not.
+        for (Views *views : {&raw.labels, &raw.annotations}) {
+            if (!std::is_sorted(views->begin(), views->end())) {
+                std::sort(views->begin(), views->end());
+            }
+        }
+        return {};
+    }
+
+    // Identity from the sorted label set, the same on every server (and stored in the file): see Alert::identityOf.
+    quint64 identity() const
+    {
         quint64 h = LabelHash::kSeed;
         for (const auto &[k, v] : raw.labels) {
             h = LabelHash::add(LabelHash::add(h, k), v);
         }
-        identity = h;
-        for (const auto &[k, v] : raw.annotations) {
-            h = LabelHash::add(LabelHash::add(h, k), v);
-        }
+        return h;
+    }
+
+    // Everything the console shows besides labels and annotations; volatile fields (updatedAt, endsAt) left out.
+    quint64 withScalars(quint64 h) const
+    {
         h = LabelHash::add(h, raw.state);
         h = LabelHash::add(h, raw.activeSince);
         h = LabelHash::add(h, raw.value);
         h = LabelHash::add(h, raw.generatorUrl);
+        const quint64 counts = (quint64(raw.silencedBy.size()) << 32) | quint64(raw.inhibitedBy.size());
+        h = LabelHash::bytes(&counts, sizeof counts, h);
         for (auto s : raw.silencedBy) {
             h = LabelHash::add(h, s);
         }
         for (auto s : raw.inhibitedBy) {
             h = LabelHash::add(h, s);
         }
-        content = h;
+        return h;
+    }
+
+    // The content as the server wrote it: cheap, and equal from poll to poll while nothing changes.
+    quint64 contentText() const { return withScalars(LabelHash::fastAdd(LabelHash::kSeed, raw.annotationsJson)); }
+
+    // The content as read (after readTexts): equal for the same alert written differently.
+    quint64 content() const
+    {
+        quint64 h = LabelHash::kSeed;
+        for (const auto &[k, v] : raw.annotations) {
+            h = LabelHash::fastAdd(LabelHash::fastAdd(h, k), v);
+        }
+        return withScalars(h);
     }
 };
 
@@ -248,113 +519,194 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
         return Status::failure(tr("the answer was empty, not %1").arg(kindName));
     }
 
-    // simdjson reads a little past the end. Parse in place when the buffer has room (reading into spare
-    // capacity is safe even if the bytes are shared); otherwise copy into one reused padded buffer, so a
-    // 9 MB answer never costs a fresh allocation.
-    const char *data = body.constData();
-    // Free space after the data, not capacity() - size(): a buffer may also have free space before its data.
-    if (body.data_ptr().freeSpaceAtEnd() < qsizetype(simdjson::SIMDJSON_PADDING)) {
-        if (d->padded.size() < size_t(body.size()) + simdjson::SIMDJSON_PADDING) {
-            d->padded.resize(size_t(body.size()) + simdjson::SIMDJSON_PADDING + size_t(body.size()) / 8);
-        }
-        std::memcpy(d->padded.data(), body.constData(), size_t(body.size()));
-        data = d->padded.data();
-    }
-    dom::element root;
-    if (auto e = d->parser.parse(data, size_t(body.size()), false).get(root)) {
-        // simdjson says what, Qt's parser says where: worth the second pass only on a broken answer.
+    // A broken answer: Qt's parser says where it breaks, worth its second pass only then. If the JSON itself is
+    // sound, the shape is what is wrong, and `what` says which part.
+    auto broken = [&](const QString &what) -> Status {
         QJsonParseError where;
         QJsonDocument::fromJson(body, &where);
         if (where.error != QJsonParseError::NoError) {
             return Status::failure(tr("not %1 at byte %2: %3").arg(kindName).arg(where.offset).arg(where.errorString()));
         }
-        return Status::failure(tr("not %1: %2").arg(kindName, QString::fromLatin1(simdjson::error_message(e))));
-    }
-    auto shapeError = [&](const QString &path, const QString &what) {
-        return Status::failure(tr("not %1: %2 %3").arg(kindName, path, what));
+        return Status::failure(tr("not %1: %2").arg(kindName, what));
     };
 
-    dom::array alerts;
-    if (format == Format::PrometheusV1) {
-        dom::object object;
-        if (root.get_object().get(object)) {
-            return Status::failure(tr("not %1 at byte 0: expected a JSON object").arg(kindName));
+    // simdjson reads a little past the end. Parse in place when the buffer has room (reading into spare
+    // capacity is safe even if the bytes are shared); otherwise copy into one reused padded buffer, so a
+    // 9 MB answer never costs a fresh allocation.
+    const char *data = body.constData();
+    // Free space after the data, not capacity() - size(): a buffer may also have free space before its data.
+    size_t capacity = size_t(body.size() + body.data_ptr().freeSpaceAtEnd());
+    if (capacity < size_t(body.size()) + simdjson::SIMDJSON_PADDING) {
+        if (d->padded.size() < size_t(body.size()) + simdjson::SIMDJSON_PADDING) {
+            d->padded.resize(size_t(body.size()) + simdjson::SIMDJSON_PADDING + size_t(body.size()) / 8);
         }
-        std::string_view status;
-        [[maybe_unused]] const auto statusError = object["status"].get_string().get(status);
-        if (status == "error") {
-            std::string_view errorText;
-            std::string_view errorType;
-            [[maybe_unused]] const auto e1 = object["error"].get_string().get(errorText);
-            [[maybe_unused]] const auto e2 = object["errorType"].get_string().get(errorType);
-            return Status::failure(tr("Prometheus answered with an error: %1 (%2)")
-                                       .arg(QString::fromUtf8(errorText.data(), qsizetype(errorText.size())),
-                                            QString::fromUtf8(errorType.data(), qsizetype(errorType.size()))));
-        }
-        dom::element data;
-        if (object["data"].get(data)) {
-            return shapeError(QStringLiteral("the answer"), tr("has no \"data\""));
-        }
-        if (data.at_key("alerts").get_array().get(alerts)) {
-            return shapeError(QStringLiteral("\"data\""), tr("has no \"alerts\" list"));
-        }
-    } else if (root.get_array().get(alerts)) {
-        return Status::failure(tr("not %1 at byte 0: expected a JSON list of alerts").arg(kindName));
+        std::memcpy(d->padded.data(), body.constData(), size_t(body.size()));
+        data = d->padded.data();
+        capacity = d->padded.size();
+    }
+    od::document doc;
+    if (auto e = d->parser.iterate(data, size_t(body.size()), capacity).get(doc)) {
+        return broken(QString::fromLatin1(simdjson::error_message(e)));
     }
 
-    // First pass: read everything, convert only what is new or changed, and touch nothing in `state` but the
-    // generation marks, so a broken answer halfway leaves the state as it was.
+    // One pass over the alerts: hash, look up, and convert only what is new or changed, touching nothing in
+    // `state` but the generation marks, so a broken answer halfway leaves the state as it was.
     // Used up even if this answer turns out broken, so its marks never count for the next one.
     const quint32 generation = ++state.generation;
     struct Pending
     {
         quint64 identity;
-        AlertSnapshot::Entry entry;
-        bool isNew;
+        quint64 labelsText;
+        quint64 contentText;
+        quint64 content;
+        bool rewritten; // the same alert, only written differently: nothing to convert or announce
+        Alert alert;
     };
     std::vector<Pending> pending;
     QHash<quint64, size_t> pendingIndex; // the same labels twice in one answer: the last copy counts
     qsizetype position = 0;
-    for (dom::element element : alerts) {
-        if (const QString problem = d->readAlert(element, format); !problem.isEmpty()) {
-            return shapeError(QStringLiteral("alert %1").arg(position), problem);
+    auto readAlerts = [&](od::array alerts) -> QString {
+        for (auto item : alerts) {
+            od::value element;
+            if (std::move(item).get(element)) {
+                return tr("alert %1 is not valid JSON").arg(position);
+            }
+            if (const QString problem = d->readAlert(element, format); !problem.isEmpty()) {
+                return QStringLiteral("alert %1 %2").arg(position).arg(problem);
+            }
+            const quint64 labelsText = LabelHash::fastAdd(LabelHash::kSeed, d->raw.labelsJson);
+            const quint64 contentText = d->contentText();
+            const auto seen = state.byLabelsText.find(labelsText);
+            if (seen != state.byLabelsText.end() && seen->contentText == contentText) {
+                seen->generation = generation; // the common case: this alert is written exactly as last time
+                ++position;
+                continue;
+            }
+            if (const QString problem = d->readTexts(); !problem.isEmpty()) {
+                return QStringLiteral("alert %1 %2").arg(position).arg(problem);
+            }
+            ++position;
+            const quint64 identity = seen != state.byLabelsText.end() ? seen->identity : d->identity();
+            const quint64 content = d->content();
+            const auto before = state.byIdentity.constFind(identity);
+            Pending p{identity, labelsText, contentText, content, before != state.byIdentity.cend() && before->content == content, {}};
+            if (!p.rewritten) {
+                p.alert = d->convert(identity);
+            }
+            if (const auto seenBefore = pendingIndex.constFind(identity); seenBefore != pendingIndex.cend()) {
+                pending[*seenBefore] = std::move(p);
+            } else {
+                pendingIndex.insert(identity, pending.size());
+                pending.push_back(std::move(p));
+            }
         }
-        ++position;
-        quint64 identity = 0;
-        quint64 content = 0;
-        d->hashes(identity, content);
-        const auto before = state.byIdentity.find(identity);
-        if (before != state.byIdentity.end() && before->contentHash == content) {
-            before->seen = generation;
-            continue;
+        return {};
+    };
+
+    QString problem;
+    if (format == Format::PrometheusV1) {
+        od::object root;
+        if (doc.get_object().get(root)) {
+            return broken(tr("expected a JSON object at byte 0"));
         }
-        Pending p{identity, {content, generation, d->convert(identity)}, before == state.byIdentity.end()};
-        if (const auto seenBefore = pendingIndex.constFind(identity); seenBefore != pendingIndex.cend()) {
-            pending[*seenBefore] = std::move(p);
-        } else {
-            pendingIndex.insert(identity, pending.size());
-            pending.push_back(std::move(p));
+        std::string_view status;
+        std::string_view errorText;
+        std::string_view errorType;
+        bool sawData = false;
+        bool sawAlerts = false;
+        for (auto item : root) {
+            od::field field;
+            if (std::move(item).get(field)) {
+                return broken(tr("the answer is not valid JSON"));
+            }
+            const od::raw_json_string key = field.key();
+            if (key.unsafe_is_equal("status")) {
+                if (field.value().get_string().get(status)) {
+                    status = {};
+                }
+            } else if (key.unsafe_is_equal("error")) {
+                if (field.value().get_string().get(errorText)) {
+                    errorText = {};
+                }
+            } else if (key.unsafe_is_equal("errorType")) {
+                if (field.value().get_string().get(errorType)) {
+                    errorType = {};
+                }
+            } else if (key.unsafe_is_equal("data")) {
+                sawData = true;
+                od::object dataObject;
+                if (field.value().get_object().get(dataObject)) {
+                    return broken(tr("\"data\" is not an object"));
+                }
+                for (auto dataItem : dataObject) {
+                    od::field dataField;
+                    if (std::move(dataItem).get(dataField)) {
+                        return broken(tr("\"data\" is not valid JSON"));
+                    }
+                    od::array alerts;
+                    if (dataField.key().unsafe_is_equal("alerts") && !dataField.value().get_array().get(alerts)) {
+                        sawAlerts = true;
+                        if (problem = readAlerts(alerts); !problem.isEmpty()) {
+                            return broken(problem);
+                        }
+                    }
+                }
+            }
         }
+        if (status == "error") {
+            return Status::failure(tr("Prometheus answered with an error: %1 (%2)").arg(fromUtf8(errorText), fromUtf8(errorType)));
+        }
+        if (!sawData) {
+            return broken(tr("the answer has no \"data\""));
+        }
+        if (!sawAlerts) {
+            return broken(tr("\"data\" has no \"alerts\" list"));
+        }
+    } else {
+        od::array alerts;
+        if (doc.get_array().get(alerts)) {
+            return broken(tr("expected a JSON list of alerts at byte 0"));
+        }
+        if (problem = readAlerts(alerts); !problem.isEmpty()) {
+            return broken(problem);
+        }
+    }
+    if (const char *rest = nullptr; !doc.current_location().get(rest)) {
+        return broken(tr("more follows the answer at byte %1").arg(rest - data));
     }
 
     // Commit.
+    state.byIdentity.reserve(state.byIdentity.size() + qsizetype(pending.size()));
+    state.byLabelsText.reserve(state.byLabelsText.size() + qsizetype(pending.size()));
+    out.delta.added.reserve(qsizetype(pending.size()));
     for (Pending &p : pending) {
         auto it = state.byIdentity.find(p.identity);
         if (it == state.byIdentity.end()) {
-            out.delta.added.append(p.entry.alert);
-            state.byIdentity.insert(p.identity, std::move(p.entry));
+            out.delta.added.append(std::move(p.alert));
+            state.byIdentity.insert(p.identity, {p.labelsText, p.content});
         } else {
-            out.delta.changed.append(p.entry.alert);
-            *it = std::move(p.entry);
+            if (it->labelsText != p.labelsText) {
+                state.byLabelsText.remove(it->labelsText);
+                it->labelsText = p.labelsText;
+            }
+            it->content = p.content;
+            if (!p.rewritten) {
+                out.delta.changed.append(std::move(p.alert));
+            }
         }
+        state.byLabelsText.insert(p.labelsText, {p.identity, p.contentText, generation});
     }
-    for (auto it = state.byIdentity.begin(); it != state.byIdentity.end();) {
-        if (it->seen != generation) {
-            out.delta.resolved.append(it->alert.identity);
-            it = state.byIdentity.erase(it);
-        } else {
+    for (auto it = state.byLabelsText.begin(); it != state.byLabelsText.end();) {
+        if (it->generation == generation) {
             ++it;
+            continue;
         }
+        const auto entry = state.byIdentity.find(it->identity);
+        if (entry != state.byIdentity.end() && entry->labelsText == it.key()) {
+            out.delta.resolved.append(Alert::identityText(entry.key()));
+            state.byIdentity.erase(entry);
+        }
+        it = state.byLabelsText.erase(it);
     }
     state.lastBody = body;
     return out;

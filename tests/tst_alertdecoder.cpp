@@ -162,7 +162,79 @@ private slots:
         QVERIFY(out.ok());
         QCOMPARE(out->delta.added.size(), 1);
         QCOMPARE(out->delta.added.first().value, QStringLiteral("2"));
-        QCOMPARE(state.byIdentity.begin()->alert.value, QStringLiteral("2"));
+        QCOMPARE(state.byIdentity.size(), 1);
+        // The first copy does not come back as a change on the next poll, which has only the second.
+        const QByteArray second = R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"A"},"annotations":{},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"2"}]}})";
+        const auto again = decoder.decode(Format::PrometheusV1, second, state);
+        QVERIFY(again.ok());
+        QVERIFY(again->delta.isEmpty());
+    }
+
+    // Labels and annotations are compared as the server wrote them; escapes are read only for a new or changed
+    // alert, and must give the same text (and identity) as plain writing.
+    void escapedTextsReadAsPlain()
+    {
+        const QByteArray escaped = fixture(QStringLiteral("escapes/escaped.json"));
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format::AlertmanagerV2, escaped, state);
+        QVERIFY2(out.ok(), qPrintable(out.error()));
+        QCOMPARE(out->delta.added.size(), 1);
+        const Alert &a = out->delta.added.first();
+        QCOMPARE(a.alertName(), QStringLiteral("CaféDown"));
+        QCOMPARE(a.label(u"note"), QStringLiteral("a \"quoted\"\\path\nline"));
+        QCOMPARE(a.label(u"emoji"), QString::fromUtf8("\xF0\x9F\x94\xA5"));
+        QCOMPARE(a.annotation(u"summary"), QStringLiteral("Tab\there / slash"));
+        QCOMPARE(a.identity, Alert::identityOf(a.labels));
+
+        // The same alert written without escapes, spaced out and with its labels in another order: the same
+        // alert, unchanged, so nothing is announced.
+        const QByteArray plain = fixture(QStringLiteral("escapes/plain.json"));
+        const auto again = decoder.decode(Format::AlertmanagerV2, plain, state);
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QVERIFY2(again->delta.isEmpty(), "the same alert written differently is not a change");
+        QCOMPARE(state.byIdentity.size(), 1);
+
+        // Now silenced: a change, and the only one.
+        QByteArray silenced = plain;
+        silenced.replace(R"("silencedBy":[])", R"("silencedBy":["s-1"])");
+        const auto third = decoder.decode(Format::AlertmanagerV2, silenced, state);
+        QVERIFY(third.ok());
+        QCOMPARE(third->delta.changed.size(), 1);
+        QCOMPARE(third->delta.changed.first().silencedBy, QStringList{QStringLiteral("s-1")});
+        QVERIFY(third->delta.added.isEmpty() && third->delta.resolved.isEmpty());
+
+        // The silence moving to the inhibitions is a change too, though the same ids appear in the same order.
+        QByteArray inhibited = plain;
+        inhibited.replace(R"("inhibitedBy":[])", R"("inhibitedBy":["s-1"])");
+        const auto fourth = decoder.decode(Format::AlertmanagerV2, inhibited, state);
+        QVERIFY(fourth.ok());
+        QCOMPARE(fourth->delta.changed.size(), 1);
+        QCOMPARE(fourth->delta.changed.first().inhibitedBy, QStringList{QStringLiteral("s-1")});
+    }
+
+    void brokenTextsInsideAnAlert_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("bad escape") << QByteArray(R"([{"labels":{"alertname":"A\q"}}])") << QStringLiteral("alert 0 \"labels\" has a broken escape");
+        QTest::newRow("lone surrogate") << QByteArray(R"([{"labels":{"alertname":"A\ud800"}}])") << QStringLiteral("alert 0 \"labels\" has a broken escape");
+        QTest::newRow("number in annotations") << QByteArray(R"([{"labels":{"alertname":"A"},"annotations":{"x":1}}])") << QStringLiteral("alert 0 \"annotations\" has the wrong type");
+        QTest::newRow("no labels") << QByteArray(R"([{"annotations":{}}])") << QStringLiteral("alert 0 it has no labels");
+        QTest::newRow("empty labels") << QByteArray(R"([{"labels":{}}])") << QStringLiteral("alert 0 it has no labels");
+        QTest::newRow("more after the list") << QByteArray(R"([{"labels":{"alertname":"A"}}] [])") << QStringLiteral("at byte");
+        QTest::newRow("silences not a list") << QByteArray(R"([{"labels":{"alertname":"A"},"status":{"silencedBy":"x"}}])") << QStringLiteral("alert 0 \"status.silencedBy\" has the wrong type");
+    }
+    void brokenTextsInsideAnAlert()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format::AlertmanagerV2, body, state);
+        QVERIFY(!out.ok());
+        QVERIFY2(out.error().contains(expected), qPrintable(out.error()));
+        QVERIFY(state.byIdentity.isEmpty());
     }
 
     void resolveIsAnAbsence()
