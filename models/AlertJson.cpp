@@ -6,7 +6,6 @@
 #include "StoredTime.h"
 
 #include <QJsonArray>
-#include <QStringEncoder>
 
 namespace AlertJson {
 
@@ -57,16 +56,23 @@ void appendString(ByteBuffer &out, QStringView text)
     char *p = start;
     *p++ = '"';
     const qsizetype n = text.size();
-    // Nearly every label needs no escaping: then Qt's own (vectorised) UTF-8 encoder writes it in one go.
-    const bool plain = std::none_of(text.begin(), text.end(), [](QChar c) {
-        return c.unicode() < 0x20 || c == u'"' || c == u'\\';
-    });
-    if (plain) {
-        thread_local QStringEncoder utf8(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
-        p = utf8.appendToBuffer(p, text);
-        *p++ = '"';
-        out.commitTail(p - start);
-        return;
+    // Nearly every label is plain ASCII needing no escape: copy it narrowed in one pass, which the compiler
+    // vectorises; anything else starts over on the general path below.
+    {
+        const char16_t *in = text.utf16();
+        qsizetype i = 0;
+        char16_t unusual = 0;
+        for (; i < n; ++i) {
+            const char16_t c = in[i];
+            unusual |= char16_t((c >= 0x80) | (c < 0x20) | (c == u'"') | (c == u'\\'));
+            p[i] = char(c);
+        }
+        if (!unusual) {
+            p += n;
+            *p++ = '"';
+            out.commitTail(p - start);
+            return;
+        }
     }
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = text[i].unicode();

@@ -3,6 +3,7 @@
 #include "HttpErrorText.h"
 
 #include <QNetworkAccessManager>
+#include <QMetaMethod>
 #include <QNetworkReply>
 #include <QTimer>
 
@@ -10,6 +11,7 @@ struct AlertPoller::Source
 {
     AlertSource config;
     QString name;
+    QStringList nameList; // {name}: one list shared by every alert only this source reports
     QNetworkAccessManager *network = nullptr;
     QTimer *timer = nullptr;
     QTimer *deadline = nullptr;
@@ -66,6 +68,7 @@ void AlertPoller::setSources(const QList<AlertSource> &sources)
         auto source = std::make_unique<Source>();
         source->config = config;
         source->name = config.name();
+        source->nameList = {source->name};
         source->status.source = source->name;
         // One network manager per source, made here on the poller's thread: pooled connections (and their TLS
         // sessions) are never shared between sources that trust different CAs or send different credentials.
@@ -184,7 +187,7 @@ void AlertPoller::finished(Source &source, QNetworkReply *reply)
     source.status.consecutiveFailures = 0;
     source.status.alertCount = int(source.snapshot.byIdentity.size());
     if (!outcome->delta.isEmpty()) {
-        merge(source, outcome->delta);
+        merge(source, std::move(outcome->delta));
     }
     schedule(source, source.config.intervalSeconds);
     emit sourceStatusChanged(source.status);
@@ -229,17 +232,23 @@ Alert combined(const Alert &known, const Alert &incoming, bool incomingIsPrometh
 }
 } // namespace
 
-void AlertPoller::merge(Source &source, const AlertDelta &delta)
+void AlertPoller::merge(Source &source, AlertDelta &&delta)
 {
     const bool isPrometheus = source.config.kind == AlertSource::Kind::Prometheus;
+    // The command line's single poll has no listener: then the merged changes are not worth copying out.
+    const bool announce = isSignalConnected(QMetaMethod::fromSignal(&AlertPoller::alertsChanged));
     AlertDelta merged;
-    for (const Alert &incoming : delta.added) {
+    m_merged.reserve(m_merged.size() + delta.added.size());
+    for (Alert &incoming : delta.added) {
         auto it = m_merged.find(incoming.identity);
         if (it == m_merged.end()) {
-            Merged m{incoming, {source.name}};
-            m.alert.sources = m.sources;
-            merged.added.append(m.alert);
-            m_merged.insert(incoming.identity, std::move(m));
+            const QString identity = incoming.identity;
+            Merged m{std::move(incoming), source.nameList};
+            m.alert.sources = source.nameList;
+            if (announce) {
+                merged.added.append(m.alert);
+            }
+            m_merged.insert(identity, std::move(m));
             continue;
         }
         // Already reported by another source (an HA peer): one alert, one more source.
@@ -286,7 +295,7 @@ void AlertPoller::merge(Source &source, const AlertDelta &delta)
             merged.changed.append(it->alert);
         }
     }
-    if (!merged.isEmpty()) {
+    if (announce && !merged.isEmpty()) {
         emit alertsChanged(merged);
     }
 }

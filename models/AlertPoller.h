@@ -56,7 +56,7 @@ private:
     void finished(Source &source, QNetworkReply *reply);
     void fail(Source &source, const QString &message);
     void schedule(Source &source, int seconds);
-    void merge(Source &source, const AlertDelta &delta);
+    void merge(Source &source, AlertDelta &&delta);
 
     std::vector<std::unique_ptr<Source>> m_sources;
     struct Merged
