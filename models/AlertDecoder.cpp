@@ -236,7 +236,7 @@ public:
         if (v.size() > kLongest) {
             return fromUtf8(v);
         }
-        const quint64 hash = LabelHash::add(0, v);
+        const quint64 hash = quickHash(v);
         Slot &slot = m_slots[hash & (kSlots - 1)];
         if (slot.hash != hash || slot.key != v) {
             slot.hash = hash;
@@ -247,6 +247,31 @@ public:
     }
 
 private:
+    // Only picks a slot (the text itself is compared), so a few words of the text will do: its length, start,
+    // middle and end.
+    static quint64 quickHash(std::string_view v)
+    {
+        const size_t n = v.size();
+        quint64 a = n;
+        quint64 b = 0;
+        quint64 c = 0;
+        if (n >= 8) {
+            std::memcpy(&b, v.data(), 8);
+            std::memcpy(&c, v.data() + n - 8, 8);
+            if (n > 16) {
+                quint64 middle;
+                std::memcpy(&middle, v.data() + n / 2 - 4, 8);
+                a ^= middle * 0x9E3779B97F4A7C15ULL;
+            }
+        } else if (n > 0) {
+            b = (quint64(uchar(v[0])) << 16) | (quint64(uchar(v[n / 2])) << 8) | uchar(v[n - 1]);
+        }
+        quint64 h = (a ^ (b * 0xc6a4a7935bd1e995ULL)) + c * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+        h *= 0xbf58476d1ce4e5b9ULL;
+        return h ^ (h >> 32);
+    }
+
     static constexpr size_t kSlots = 8192;
     static constexpr size_t kLongest = 128; // longer texts are rarely repeated: not worth hashing and copying
     struct Slot
@@ -256,6 +281,28 @@ private:
         QString text;
     };
     std::vector<Slot> m_slots = std::vector<Slot>(kSlots);
+};
+
+// Alerts of one answer mostly have the same label names in the same order: the name at each position is compared
+// with the previous alert's before asking the cache.
+class NameCache
+{
+public:
+    QString operator()(size_t position, std::string_view name, TextCache &cache)
+    {
+        if (position >= m_last.size()) {
+            m_last.resize(position + 1);
+        }
+        auto &[key, text] = m_last[position];
+        if (key != name) {
+            key.assign(name);
+            text = cache(name);
+        }
+        return text;
+    }
+
+private:
+    std::vector<std::pair<std::string, QString>> m_last;
 };
 
 // One alert's fields, as views into the answer or the parser's buffers, before any conversion.
@@ -311,15 +358,17 @@ struct AlertDecoder::Impl
     od::parser parser;
     std::string padded;
     TextCache text;
+    NameCache labelNames;
+    NameCache annotationNames;
     StringObjectReader objects;
     RawAlert raw;
 
-    Alert::Pairs pairs(const Views &views)
+    Alert::Pairs pairs(const Views &views, NameCache &names)
     {
         Alert::Pairs out;
         out.reserve(qsizetype(views.size()));
-        for (const auto &[k, v] : views) {
-            out.append({text(k), text(v)});
+        for (size_t i = 0; i < views.size(); ++i) {
+            out.append({names(i, views[i].first, text), text(views[i].second)});
         }
         return out;
     }
@@ -328,8 +377,8 @@ struct AlertDecoder::Impl
     {
         Alert a;
         a.identity = Alert::identityText(identity);
-        a.labels = pairs(raw.labels);
-        a.annotations = pairs(raw.annotations);
+        a.labels = pairs(raw.labels, labelNames);
+        a.annotations = pairs(raw.annotations, annotationNames);
         a.activeSince = FastIsoTime::toDateTime(raw.activeSince);
         a.value = text(raw.value);
         a.generatorUrl = text(raw.generatorUrl);
