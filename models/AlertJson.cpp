@@ -7,6 +7,10 @@
 
 #include <QJsonArray>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace AlertJson {
 
 QJsonObject pairsToJson(const Alert::Pairs &pairs)
@@ -47,6 +51,36 @@ QJsonObject toJson(const Alert &a)
 } // namespace AlertJson
 
 namespace {
+// Writes the text narrowed to one byte per unit if every unit is printable ASCII other than '"' and '\\' (what JSON
+// takes as it is); false otherwise, with `out` partly written. Eight units at a time with SSE2, which every x86-64
+// has: the scalar loop was a tenth of printing 10,000 alerts.
+bool narrowPlainAscii(const char16_t *in, qsizetype n, char *out)
+{
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi16(u'"');
+    const __m128i backslash = _mm_set1_epi16(u'\\');
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
+        // v - 0x20 above 0x5f (unsigned, so below 0x20 wraps round) means outside 0x20..0x7f.
+        const __m128i outside = _mm_subs_epu16(_mm_sub_epi16(v, _mm_set1_epi16(0x20)), _mm_set1_epi16(0x5f));
+        const __m128i bad = _mm_or_si128(outside, _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash)));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(bad, _mm_setzero_si128())) != 0xffff) {
+            return false;
+        }
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(out + i), _mm_packus_epi16(v, v));
+    }
+#endif
+    for (; i < n; ++i) {
+        const char16_t c = in[i];
+        if (c >= 0x80 || c < 0x20 || c == u'"' || c == u'\\') {
+            return false;
+        }
+        out[i] = char(c);
+    }
+    return true;
+}
+
 // UTF-16 straight to escaped UTF-8 in the output: a toUtf8() copy per label was a tenth of printing 10,000 alerts.
 void appendString(ByteBuffer &out, QStringView text)
 {
@@ -56,23 +90,13 @@ void appendString(ByteBuffer &out, QStringView text)
     char *p = start;
     *p++ = '"';
     const qsizetype n = text.size();
-    // Nearly every label is plain ASCII needing no escape: copy it narrowed in one pass, which the compiler
-    // vectorises; anything else starts over on the general path below.
-    {
-        const char16_t *in = text.utf16();
-        qsizetype i = 0;
-        char16_t unusual = 0;
-        for (; i < n; ++i) {
-            const char16_t c = in[i];
-            unusual |= char16_t((c >= 0x80) | (c < 0x20) | (c == u'"') | (c == u'\\'));
-            p[i] = char(c);
-        }
-        if (!unusual) {
-            p += n;
-            *p++ = '"';
-            out.commitTail(p - start);
-            return;
-        }
+    // Nearly every label is plain ASCII needing no escape: copy it narrowed; anything else starts over on the
+    // general path below.
+    if (narrowPlainAscii(text.utf16(), n, p)) {
+        p += n;
+        *p++ = '"';
+        out.commitTail(p - start);
+        return;
     }
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = text[i].unicode();

@@ -248,7 +248,7 @@ void AlertPoller::merge(Source &source, AlertDelta &&delta)
             if (announce) {
                 merged.added.append(m.alert);
             }
-            m_merged.insert(identity, std::move(m));
+            m_merged.emplace(identity, std::move(m));
             continue;
         }
         // Already reported by another source (an HA peer): one alert, one more source.

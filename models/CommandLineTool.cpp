@@ -438,18 +438,20 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
         {
             int rank;
             qint64 since;
+            quint64 identity; // the hash the identity's hex digits spell: alerts often share a start time
             const Alert *alert;
         };
         std::vector<Key> order;
         order.reserve(size_t(current.size()));
         for (const Alert *a : current) {
-            order.push_back({LiveAlertModel::severityRank(a->severity()), a->activeSince.toMSecsSinceEpoch(), a});
+            order.push_back({LiveAlertModel::severityRank(a->severity()), a->activeSince.toMSecsSinceEpoch(),
+                             a->identity.toULongLong(nullptr, 16), a});
         }
         std::sort(order.begin(), order.end(), [](const Key &x, const Key &y) {
             if (x.rank != y.rank) {
                 return x.rank < y.rank;
             }
-            return x.since != y.since ? x.since < y.since : x.alert->identity < y.alert->identity;
+            return x.since != y.since ? x.since < y.since : x.identity < y.identity;
         });
         if (json) {
             ByteBuffer bytes(qsizetype(order.size()) * 700 + 16);

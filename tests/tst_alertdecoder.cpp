@@ -1,4 +1,6 @@
 #include "AlertDecoder.h"
+#include "AlertJson.h"
+#include "ByteBuffer.h"
 #include "FastIsoTime.h"
 #include "LabelMatcher.h"
 
@@ -309,6 +311,54 @@ private slots:
             QVERIFY(FastIsoTime::appendUtc(text, ms));
             QCOMPARE(QString::fromLatin1(text), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
         }
+    }
+
+    // The command line writes alerts with its own fast JSON writer: it must read back as the general form does,
+    // whatever the text holds, at every length around the eight-unit steps it takes.
+    void compactJsonReadsAsTheGeneralForm()
+    {
+        const QStringList samples{QString(),
+                                  QStringLiteral("a"),
+                                  QStringLiteral("plain-ascii-label"),
+                                  QStringLiteral("quote\" inside"),
+                                  QStringLiteral("back\\slash"),
+                                  QStringLiteral("line\nbreak\ttab\rreturn"),
+                                  QString(QChar(0x01)) + QStringLiteral("control") + QChar(0x1f),
+                                  QStringLiteral("del\x7f"),
+                                  QStringLiteral("caf\u00e9 \u00fcber \u4e2d\u6587"),
+                                  QString::fromUtf8("fire \xF0\x9F\x94\xA5 emoji")};
+        QList<Alert> alerts;
+        for (int length = 0; length <= 20; ++length) {
+            for (const QString &sample : samples) {
+                Alert a;
+                const QString text = QString(length, QChar(u'x')) + sample;
+                a.labels = {{QStringLiteral("alertname"), text}, {QStringLiteral("severity"), QStringLiteral("SEV-2")}};
+                a.annotations = {{QStringLiteral("summary"), sample + QString(length, QChar(u'y'))}};
+                a.identity = Alert::identityOf(a.labels);
+                a.activeSince = QDateTime(QDate(2026, 11, 29), QTime(14, 5), Qt::UTC);
+                a.value = text;
+                a.generatorUrl = QStringLiteral("http://127.0.0.1:9090/graph");
+                a.silencedBy = QStringList{sample};
+                a.sources = QStringList{QStringLiteral("am")};
+                alerts.append(a);
+            }
+        }
+        for (const Alert &a : alerts) {
+            ByteBuffer out;
+            AlertJson::appendCompact(out, a);
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(out.toByteArray(), &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + QStringLiteral(": ") + QString::fromUtf8(out.toByteArray())));
+            QCOMPARE(doc.object(), AlertJson::toJson(a));
+        }
+        // An unpaired surrogate cannot be written in UTF-8: it becomes U+FFFD rather than broken bytes.
+        Alert broken = alerts.first();
+        broken.labels[0].second = QStringLiteral("half ") + QChar(0xd800) + QStringLiteral(" pair");
+        ByteBuffer out;
+        AlertJson::appendCompact(out, broken);
+        const QJsonObject read = QJsonDocument::fromJson(out.toByteArray()).object();
+        QCOMPARE(read.value(QStringLiteral("labels")).toObject().value(QStringLiteral("alertname")).toString(),
+                 QStringLiteral("half \ufffd pair"));
     }
 
     void matchers_data()
