@@ -29,7 +29,7 @@ QString fromUtf8(std::string_view v)
     return QString::fromUtf8(v.data(), qsizetype(v.size()));
 }
 
-using Views = std::vector<std::pair<std::string_view, std::string_view>>;
+using Views = AlertDecoder::Views;
 
 // The text between a JSON string's quotes, unescaped into UTF-8. False on a broken escape.
 bool unescape(std::string_view in, std::string &out)
@@ -388,14 +388,19 @@ struct AlertDecoder::Impl
         for (auto s : raw.inhibitedBy) {
             a.inhibitedBy.append(text(s));
         }
-        if (raw.state == "pending") {
-            a.state = Alert::State::Pending;
-        } else if (raw.state == "suppressed") {
-            a.state = Alert::State::Suppressed;
-        } else {
-            a.state = Alert::State::Firing; // "firing", "active", and Alertmanager's "unprocessed"
-        }
+        a.state = stateOf(raw.state);
         return a;
+    }
+
+    static Alert::State stateOf(std::string_view state)
+    {
+        if (state == "pending") {
+            return Alert::State::Pending;
+        }
+        if (state == "suppressed") {
+            return Alert::State::Suppressed;
+        }
+        return Alert::State::Firing; // "firing", "active", and Alertmanager's "unprocessed"
     }
 
     // Reads one alert object's fields into `raw`; on a wrong shape names the field. Labels and annotations are
@@ -555,17 +560,20 @@ struct AlertDecoder::Impl
 AlertDecoder::AlertDecoder() : d(std::make_unique<Impl>()) {}
 AlertDecoder::~AlertDecoder() = default;
 
-Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray body, AlertSnapshot &state)
+namespace {
+QString kindName(AlertDecoder::Format format)
 {
-    const QString kindName = format == Format::PrometheusV1 ? tr("a Prometheus alerts response")
-                                                            : tr("an Alertmanager alerts response");
-    Outcome out;
-    if (body == state.lastBody && !state.lastBody.isNull()) {
-        out.unchanged = true; // one memcmp instead of a parse: most polls during a long incident
-        return out;
-    }
+    return format == AlertDecoder::Format::PrometheusV1 ? tr("a Prometheus alerts response")
+                                                        : tr("an Alertmanager alerts response");
+}
+} // namespace
+
+// Parses the answer and reads each alert into `raw`, calling `eachAlert` with its position; a problem it returns
+// stops the walk and is reported as that alert's.
+Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QString()> &eachAlert)
+{
     if (body.trimmed().isEmpty()) {
-        return Status::failure(tr("the answer was empty, not %1").arg(kindName));
+        return Status::failure(tr("the answer was empty, not %1").arg(kindName(format)));
     }
 
     // A broken answer: Qt's parser says where it breaks, worth its second pass only then. If the JSON itself is
@@ -574,9 +582,9 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
         QJsonParseError where;
         QJsonDocument::fromJson(body, &where);
         if (where.error != QJsonParseError::NoError) {
-            return Status::failure(tr("not %1 at byte %2: %3").arg(kindName).arg(where.offset).arg(where.errorString()));
+            return Status::failure(tr("not %1 at byte %2: %3").arg(kindName(format)).arg(where.offset).arg(where.errorString()));
         }
-        return Status::failure(tr("not %1: %2").arg(kindName, what));
+        return Status::failure(tr("not %1: %2").arg(kindName(format), what));
     };
 
     // simdjson reads a little past the end. Parse in place when the buffer has room (reading into spare
@@ -598,21 +606,6 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
         return broken(QString::fromLatin1(simdjson::error_message(e)));
     }
 
-    // One pass over the alerts: hash, look up, and convert only what is new or changed, touching nothing in
-    // `state` but the generation marks, so a broken answer halfway leaves the state as it was.
-    // Used up even if this answer turns out broken, so its marks never count for the next one.
-    const quint32 generation = ++state.generation;
-    struct Pending
-    {
-        quint64 identity;
-        quint64 labelsText;
-        quint64 contentText;
-        quint64 content;
-        bool rewritten; // the same alert, only written differently: nothing to convert or announce
-        Alert alert;
-    };
-    std::vector<Pending> pending;
-    QHash<quint64, size_t> pendingIndex; // the same labels twice in one answer: the last copy counts
     qsizetype position = 0;
     auto readAlerts = [&](od::array alerts) -> QString {
         for (auto item : alerts) {
@@ -620,34 +613,14 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
             if (std::move(item).get(element)) {
                 return tr("alert %1 is not valid JSON").arg(position);
             }
-            if (const QString problem = d->readAlert(element, format); !problem.isEmpty()) {
-                return QStringLiteral("alert %1 %2").arg(position).arg(problem);
+            QString problem = d->readAlert(element, format);
+            if (problem.isEmpty()) {
+                problem = eachAlert();
             }
-            const quint64 labelsText = LabelHash::fastAdd(LabelHash::kSeed, d->raw.labelsJson);
-            const quint64 contentText = d->contentText();
-            const auto seen = state.byLabelsText.find(labelsText);
-            if (seen != state.byLabelsText.end() && seen->contentText == contentText) {
-                seen->generation = generation; // the common case: this alert is written exactly as last time
-                ++position;
-                continue;
-            }
-            if (const QString problem = d->readTexts(); !problem.isEmpty()) {
+            if (!problem.isEmpty()) {
                 return QStringLiteral("alert %1 %2").arg(position).arg(problem);
             }
             ++position;
-            const quint64 identity = seen != state.byLabelsText.end() ? seen->identity : d->identity();
-            const quint64 content = d->content();
-            const auto before = state.byIdentity.constFind(identity);
-            Pending p{identity, labelsText, contentText, content, before != state.byIdentity.cend() && before->content == content, {}};
-            if (!p.rewritten) {
-                p.alert = d->convert(identity);
-            }
-            if (const auto seenBefore = pendingIndex.constFind(identity); seenBefore != pendingIndex.cend()) {
-                pending[*seenBefore] = std::move(p);
-            } else {
-                pendingIndex.insert(identity, pending.size());
-                pending.push_back(std::move(p));
-            }
         }
         return {};
     };
@@ -722,6 +695,75 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
     }
     if (const char *rest = nullptr; !doc.current_location().get(rest)) {
         return broken(tr("more follows the answer at byte %1").arg(rest - data));
+    }
+
+    return Status::success();
+}
+
+Status AlertDecoder::readEach(Format format, const QByteArray &body, const std::function<void(const AlertView &)> &visit)
+{
+    return walk(format, body, [&] {
+        if (QString problem = d->readTexts(); !problem.isEmpty()) {
+            return problem;
+        }
+        const RawAlert &raw = d->raw;
+        visit(AlertView{d->identity(), raw.labels, raw.annotations, Impl::stateOf(raw.state), raw.activeSince, raw.value,
+                        raw.generatorUrl, raw.silencedBy, raw.inhibitedBy});
+        return QString();
+    });
+}
+
+Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray body, AlertSnapshot &state)
+{
+    Outcome out;
+    if (body == state.lastBody && !state.lastBody.isNull()) {
+        out.unchanged = true; // one memcmp instead of a parse: most polls during a long incident
+        return out;
+    }
+
+    // One pass over the alerts: hash, look up, and convert only what is new or changed, touching nothing in
+    // `state` but the generation marks, so a broken answer halfway leaves the state as it was.
+    // Used up even if this answer turns out broken, so its marks never count for the next one.
+    const quint32 generation = ++state.generation;
+    struct Pending
+    {
+        quint64 identity;
+        quint64 labelsText;
+        quint64 contentText;
+        quint64 content;
+        bool rewritten; // the same alert, only written differently: nothing to convert or announce
+        Alert alert;
+    };
+    std::vector<Pending> pending;
+    QHash<quint64, size_t> pendingIndex; // the same labels twice in one answer: the last copy counts
+    const Status walked = walk(format, body, [&] {
+        const quint64 labelsText = LabelHash::fastAdd(LabelHash::kSeed, d->raw.labelsJson);
+        const quint64 contentText = d->contentText();
+        const auto seen = state.byLabelsText.find(labelsText);
+        if (seen != state.byLabelsText.end() && seen->contentText == contentText) {
+            seen->generation = generation; // the common case: this alert is written exactly as last time
+            return QString();
+        }
+        if (QString problem = d->readTexts(); !problem.isEmpty()) {
+            return problem;
+        }
+        const quint64 identity = seen != state.byLabelsText.end() ? seen->identity : d->identity();
+        const quint64 content = d->content();
+        const auto before = state.byIdentity.constFind(identity);
+        Pending p{identity, labelsText, contentText, content, before != state.byIdentity.cend() && before->content == content, {}};
+        if (!p.rewritten) {
+            p.alert = d->convert(identity);
+        }
+        if (const auto seenBefore = pendingIndex.constFind(identity); seenBefore != pendingIndex.cend()) {
+            pending[*seenBefore] = std::move(p);
+        } else {
+            pendingIndex.insert(identity, pending.size());
+            pending.push_back(std::move(p));
+        }
+        return QString();
+    });
+    if (!walked) {
+        return walked;
     }
 
     // Commit.

@@ -5,7 +5,11 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 // Turns a Prometheus /api/v1/alerts or Alertmanager /api/v2/alerts answer into alerts, and into the changes
 // since the previous answer. Alerts whose content is unchanged are taken from the previous snapshot without
@@ -29,7 +33,28 @@ public:
     // had, and the error names what is wrong and where ("not a Prometheus alerts response at byte 1234: ...").
     Result<Outcome> decode(Format format, QByteArray body, AlertSnapshot &state);
 
+    using Views = std::vector<std::pair<std::string_view, std::string_view>>;
+    // One alert as read, before any conversion: UTF-8 texts (labels and annotations sorted by name), valid only
+    // during the call that shows them.
+    struct AlertView
+    {
+        quint64 identity;
+        const Views &labels;
+        const Views &annotations;
+        Alert::State state;
+        std::string_view activeSince; // as the server wrote it
+        std::string_view value;
+        std::string_view generatorUrl;
+        const std::vector<std::string_view> &silencedBy;
+        const std::vector<std::string_view> &inhibitedBy;
+    };
+    // Shows every alert of an answer, converting and remembering nothing: for a reader that prints one answer
+    // (the command line), which then never turns 10,000 alerts into QStrings and back. The same checks and errors
+    // as decode(); an alert reported twice is shown twice.
+    Status readEach(Format format, const QByteArray &body, const std::function<void(const AlertView &)> &visit);
+
 private:
+    Status walk(Format format, QByteArray body, const std::function<QString()> &eachAlert); // by value: it reads the spare room after the data
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -152,6 +152,65 @@ void appendString(ByteBuffer &out, QStringView text)
     out.commitTail(p - start);
 }
 
+// UTF-8 (already valid: checked by the parser) to a JSON string, escaped exactly as appendString escapes UTF-16.
+void appendString(ByteBuffer &out, std::string_view text)
+{
+    static const char hex[] = "0123456789abcdef";
+    char *const start = out.reserveTail(qsizetype(text.size()) * 6 + 2);
+    char *p = start;
+    *p++ = '"';
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while none needs an escape (a control character, '"' or '\\').
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i lastControl = _mm_set1_epi8(0x1f);
+    for (; i + 16 <= text.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text.data() + i));
+        const __m128i control = _mm_cmpeq_epi8(_mm_subs_epu8(v, lastControl), _mm_setzero_si128());
+        const __m128i bad = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        if (_mm_movemask_epi8(bad) != 0) {
+            break;
+        }
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(p), v);
+        p += 16;
+    }
+#endif
+    for (; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *p++ = char(c);
+            continue;
+        }
+        *p++ = '\\';
+        switch (c) {
+        case '"':
+            *p++ = '"';
+            break;
+        case '\\':
+            *p++ = '\\';
+            break;
+        case '\n':
+            *p++ = 'n';
+            break;
+        case '\r':
+            *p++ = 'r';
+            break;
+        case '\t':
+            *p++ = 't';
+            break;
+        default:
+            *p++ = 'u';
+            *p++ = '0';
+            *p++ = '0';
+            *p++ = hex[(c >> 4) & 0xf];
+            *p++ = hex[c & 0xf];
+        }
+    }
+    *p++ = '"';
+    out.commitTail(p - start);
+}
+
 void appendKey(ByteBuffer &out, const char *key)
 {
     out.append('"');
@@ -159,44 +218,67 @@ void appendKey(ByteBuffer &out, const char *key)
     out.append("\":");
 }
 
-void appendPairs(ByteBuffer &out, const Alert::Pairs &pairs)
+template <typename Pairs>
+void appendPairs(ByteBuffer &out, const Pairs &pairs)
 {
     out.append('{');
-    for (qsizetype i = 0; i < pairs.size(); ++i) {
-        if (i > 0) {
+    bool first = true;
+    for (const auto &[key, value] : pairs) {
+        if (!first) {
             out.append(',');
         }
-        appendString(out, pairs[i].first);
+        first = false;
+        appendString(out, key);
         out.append(':');
-        appendString(out, pairs[i].second);
+        appendString(out, value);
     }
     out.append('}');
 }
 
-void appendList(ByteBuffer &out, const QStringList &list)
+template <typename List>
+void appendList(ByteBuffer &out, const List &list)
 {
     out.append('[');
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (i > 0) {
+    bool first = true;
+    for (const auto &item : list) {
+        if (!first) {
             out.append(',');
         }
-        appendString(out, list[i]);
+        first = false;
+        appendString(out, item);
     }
     out.append(']');
 }
-} // namespace
 
-namespace AlertJson {
+// The fields of the normalised form, from either an Alert (UTF-16) or a decoder's view of one (UTF-8).
+template <typename Text, typename Pairs, typename List>
+struct Fields
+{
+    bool activeSinceValid;
+    qint64 activeSinceMs;
+    Text alertname;
+    const Pairs &annotations;
+    Text generatorUrl;
+    Text identity;
+    const List &inhibitedBy;
+    const Pairs &labels;
+    Text severity;
+    const List &silencedBy;
+    const QStringList &sources;
+    Text state;
+    Text value;
+};
 
 // Keys in the same (alphabetical) order QJsonDocument writes them, so both forms read the same.
-void appendCompact(ByteBuffer &out, const Alert &a)
+template <typename Text, typename Pairs, typename List>
+void appendFields(ByteBuffer &out, const Fields<Text, Pairs, List> &a)
 {
     out.append('{');
     appendKey(out, "activeSince");
-    if (a.activeSince.isValid()) {
+    if (a.activeSinceValid) {
         char time[26];
         time[0] = '"';
-        const int length = FastIsoTime::formatUtc(time + 1, a.activeSince.toMSecsSinceEpoch());
+        const int length = FastIsoTime::formatUtc(time + 1, a.activeSinceMs);
         time[length + 1] = '"';
         out.append(QByteArrayView(time, length + 2));
     } else {
@@ -204,11 +286,11 @@ void appendCompact(ByteBuffer &out, const Alert &a)
     }
     out.append(',');
     appendKey(out, "alertname");
-    appendString(out, a.alertName());
+    appendString(out, a.alertname);
     out.append(',');
     appendKey(out, "annotations");
     appendPairs(out, a.annotations);
-    if (!a.generatorUrl.isEmpty()) {
+    if (!a.generatorUrl.empty()) {
         out.append(',');
         appendKey(out, "generatorURL");
         appendString(out, a.generatorUrl);
@@ -216,7 +298,7 @@ void appendCompact(ByteBuffer &out, const Alert &a)
     out.append(',');
     appendKey(out, "identity");
     appendString(out, a.identity);
-    if (!a.inhibitedBy.isEmpty()) {
+    if (!a.inhibitedBy.empty()) {
         out.append(',');
         appendKey(out, "inhibitedBy");
         appendList(out, a.inhibitedBy);
@@ -226,8 +308,8 @@ void appendCompact(ByteBuffer &out, const Alert &a)
     appendPairs(out, a.labels);
     out.append(',');
     appendKey(out, "severity");
-    appendString(out, a.severity());
-    if (!a.silencedBy.isEmpty()) {
+    appendString(out, a.severity);
+    if (!a.silencedBy.empty()) {
         out.append(',');
         appendKey(out, "silencedBy");
         appendList(out, a.silencedBy);
@@ -237,13 +319,57 @@ void appendCompact(ByteBuffer &out, const Alert &a)
     appendList(out, a.sources);
     out.append(',');
     appendKey(out, "state");
-    appendString(out, Alert::stateKey(a.state));
-    if (!a.value.isEmpty()) {
+    appendString(out, a.state);
+    if (!a.value.empty()) {
         out.append(',');
         appendKey(out, "value");
         appendString(out, a.value);
     }
     out.append('}');
+}
+
+std::string_view find(const AlertDecoder::Views &pairs, std::string_view name)
+{
+    for (const auto &[key, value] : pairs) {
+        if (key == name) {
+            return value;
+        }
+    }
+    return {};
+}
+} // namespace
+
+namespace AlertJson {
+
+void appendCompact(ByteBuffer &out, const Alert &a)
+{
+    const QString alertname = a.alertName();
+    const QString severity = a.severity();
+    const QString state = Alert::stateKey(a.state);
+    appendFields(out, Fields<QStringView, Alert::Pairs, QStringList>{
+                          a.activeSince.isValid(), a.activeSince.isValid() ? a.activeSince.toMSecsSinceEpoch() : 0,
+                          alertname, a.annotations, a.generatorUrl, a.identity, a.inhibitedBy, a.labels, severity,
+                          a.silencedBy, a.sources, state, a.value});
+}
+
+void appendCompact(ByteBuffer &out, const AlertDecoder::AlertView &a, const QStringList &sources)
+{
+    qint64 since = 0;
+    const bool sinceValid = FastIsoTime::parse(a.activeSince, since);
+    char identity[16];
+    quint64 hash = a.identity;
+    for (int i = 15; i >= 0; --i) {
+        identity[i] = "0123456789abcdef"[hash & 0xf];
+        hash >>= 4;
+    }
+    // Alert::stateKey's words, in bytes.
+    const std::string_view state = a.state == Alert::State::Pending      ? "pending"
+                                   : a.state == Alert::State::Suppressed ? "suppressed"
+                                                                          : "firing";
+    appendFields(out, Fields<std::string_view, AlertDecoder::Views, std::vector<std::string_view>>{
+                          sinceValid, since, find(a.labels, "alertname"), a.annotations, a.generatorUrl,
+                          std::string_view(identity, 16), a.inhibitedBy, a.labels, find(a.labels, "severity"),
+                          a.silencedBy, sources, state, a.value});
 }
 
 } // namespace AlertJson

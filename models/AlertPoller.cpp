@@ -177,18 +177,29 @@ void AlertPoller::finished(Source &source, QNetworkReply *reply)
     }
     const auto format = source.config.kind == AlertSource::Kind::Prometheus ? AlertDecoder::Format::PrometheusV1
                                                                              : AlertDecoder::Format::AlertmanagerV2;
-    auto outcome = source.decoder.decode(format, std::exchange(source.body, {}), source.snapshot);
-    if (!outcome) {
-        fail(source, outcome.error());
-        return;
+    int alertCount = 0;
+    if (m_answerReader) {
+        const Result<int> read = m_answerReader(source.decoder, format, std::exchange(source.body, {}), source.name);
+        if (!read) {
+            fail(source, read.error());
+            return;
+        }
+        alertCount = *read;
+    } else {
+        auto outcome = source.decoder.decode(format, std::exchange(source.body, {}), source.snapshot);
+        if (!outcome) {
+            fail(source, outcome.error());
+            return;
+        }
+        alertCount = int(source.snapshot.byIdentity.size());
+        if (!outcome->delta.isEmpty()) {
+            merge(source, std::move(outcome->delta));
+        }
     }
     source.status.lastSuccess = QDateTime::currentDateTimeUtc();
     source.status.lastError.clear();
     source.status.consecutiveFailures = 0;
-    source.status.alertCount = int(source.snapshot.byIdentity.size());
-    if (!outcome->delta.isEmpty()) {
-        merge(source, std::move(outcome->delta));
-    }
+    source.status.alertCount = alertCount;
     schedule(source, source.config.intervalSeconds);
     emit sourceStatusChanged(source.status);
     emit sourceAnswered(source.name);

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -42,6 +43,13 @@ public:
     QList<const Alert *> currentAlertsInPlace() const;
     bool firstRoundDone() const { return m_firstRoundDone; }
 
+    // For a reader that takes each good answer itself instead of having it decoded and merged here (the command
+    // line printing one answer): it returns how many alerts it read, or what is wrong with the answer, which then
+    // counts as the source failing.
+    using AnswerReader = std::function<Result<int>(AlertDecoder &decoder, AlertDecoder::Format format,
+                                                   const QByteArray &body, const QString &source)>;
+    void setAnswerReader(AnswerReader reader) { m_answerReader = std::move(reader); }
+
 signals:
     void alertsChanged(const AlertDelta &delta); // merged over all sources
     void sourceStatusChanged(const SourceStatus &status);
@@ -66,4 +74,5 @@ private:
     };
     QHash<QString, Merged> m_merged; // identity -> the alert as shown
     bool m_firstRoundDone = false;
+    AnswerReader m_answerReader;
 };

@@ -4,6 +4,7 @@
 #include "AlertPoller.h"
 #include "AppSettings.h"
 #include "ByteBuffer.h"
+#include "FastIsoTime.h"
 #include "LiveAlertModel.h"
 #include "IncidentExporter.h"
 #include "JsonExchange.h"
@@ -430,37 +431,34 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
     QEventLoop loop;
     int exitCode = Ok;
 
-    // The poller already holds the merged alerts: print from them rather than keeping a second copy.
-    auto print = [&] {
-        const QList<const Alert *> current = poller.currentAlertsInPlace();
-        // Worst first, then oldest; keys computed once, not in every comparison.
-        struct Key
-        {
-            int rank;
-            qint64 since;
-            quint64 identity; // the hash the identity's hex digits spell: alerts often share a start time
-            const Alert *alert;
-        };
-        std::vector<Key> order;
-        order.reserve(size_t(current.size()));
-        for (const Alert *a : current) {
-            order.push_back({LiveAlertModel::severityRank(a->severity()), a->activeSince.toMSecsSinceEpoch(),
-                             a->identity.toULongLong(nullptr, 16), a});
-        }
-        std::sort(order.begin(), order.end(), [](const Key &x, const Key &y) {
+    // Worst first, then oldest; keys computed once, not in every comparison. An alert's JSON is written where it
+    // is read, then framed in this order.
+    struct Printed
+    {
+        int rank;
+        qint64 since;
+        quint64 identity; // the hash the identity's hex digits spell: alerts often share a start time
+        const Alert *alert; // none when printed straight from the answer
+        qsizetype jsonBegin;
+        qsizetype jsonSize;
+    };
+    std::vector<Printed> printed;
+    ByteBuffer written(1 << 20);
+    auto printSorted = [&] {
+        std::sort(printed.begin(), printed.end(), [](const Printed &x, const Printed &y) {
             if (x.rank != y.rank) {
                 return x.rank < y.rank;
             }
             return x.since != y.since ? x.since < y.since : x.identity < y.identity;
         });
         if (json) {
-            ByteBuffer bytes(qsizetype(order.size()) * 700 + 16);
+            ByteBuffer bytes(written.size() + qsizetype(printed.size()) * 2 + 16);
             bytes.append('[');
-            for (size_t i = 0; i < order.size(); ++i) {
+            for (size_t i = 0; i < printed.size(); ++i) {
                 bytes.append(i == 0 ? "\n" : ",\n");
-                AlertJson::appendCompact(bytes, *order[i].alert);
+                bytes.append(written.view().sliced(printed[i].jsonBegin, printed[i].jsonSize));
             }
-            bytes.append(order.empty() ? "]\n" : "\n]\n");
+            bytes.append(printed.empty() ? "]\n" : "\n]\n");
             m_out.flush();
             if (m_out.device()) {
                 m_out.device()->write(bytes.view().data(), bytes.size());
@@ -468,15 +466,79 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
                 m_out << QString::fromUtf8(bytes.view());
             }
         } else {
-            for (const Key &k : order) {
-                const Alert &a = *k.alert;
+            for (const Printed &p : printed) {
+                const Alert &a = *p.alert;
                 m_out << qSetFieldWidth(11) << Qt::left << Alert::stateKey(a.state) << qSetFieldWidth(8) << a.severity()
                       << qSetFieldWidth(28) << a.alertName() << qSetFieldWidth(0) << a.annotation(u"summary") << '\n';
             }
-            m_out << tr("%1 alerts").arg(order.size()) << '\n';
+            m_out << tr("%1 alerts").arg(printed.size()) << '\n';
         }
         m_out.flush();
     };
+
+    // The poller already holds the merged alerts: print from them rather than keeping a second copy.
+    auto print = [&] {
+        const QList<const Alert *> current = poller.currentAlertsInPlace();
+        printed.clear();
+        printed.reserve(size_t(current.size()));
+        written.clear();
+        for (const Alert *a : current) {
+            const qsizetype begin = written.size();
+            if (json) {
+                AlertJson::appendCompact(written, *a);
+            }
+            printed.push_back({LiveAlertModel::severityRank(a->severity()),
+                               a->activeSince.isValid() ? a->activeSince.toMSecsSinceEpoch() : 0,
+                               a->identity.toULongLong(nullptr, 16), a, begin, written.size() - begin});
+        }
+        printSorted();
+    };
+
+    // One source printed once as JSON: its answer is read straight into the output, in UTF-8 throughout, never
+    // turned into QStrings and back. With more sources the merge (one alert per label set) needs the alerts.
+    const bool straightFromTheAnswer = once && json && sources.size() == 1;
+    if (straightFromTheAnswer) {
+        poller.setAnswerReader([&](AlertDecoder &decoder, AlertDecoder::Format format, const QByteArray &body,
+                                   const QString &source) -> Result<int> {
+            const QStringList sourceList{source};
+            QHash<quint64, size_t> at; // the same labels twice in one answer: the last copy counts, as in the window
+            std::vector<std::pair<std::string, int>> ranks; // the few severity words, each ranked once
+            printed.clear();
+            written.clear();
+            const Status read = decoder.readEach(format, body, [&](const AlertDecoder::AlertView &a) {
+                const qsizetype begin = written.size();
+                AlertJson::appendCompact(written, a, sourceList);
+                std::string_view severity;
+                for (const auto &[name, value] : a.labels) {
+                    if (name == "severity") {
+                        severity = value;
+                        break;
+                    }
+                }
+                auto rank = std::find_if(ranks.begin(), ranks.end(), [&](const auto &r) { return r.first == severity; });
+                if (rank == ranks.end()) {
+                    ranks.emplace_back(std::string(severity),
+                                       LiveAlertModel::severityRank(QString::fromUtf8(severity.data(), qsizetype(severity.size()))));
+                    rank = ranks.end() - 1;
+                }
+                qint64 since = 0;
+                if (!FastIsoTime::parse(a.activeSince, since)) {
+                    since = 0;
+                }
+                const Printed p{rank->second, since, a.identity, nullptr, begin, written.size() - begin};
+                if (const auto known = at.constFind(a.identity); known != at.cend()) {
+                    printed[*known] = p;
+                } else {
+                    at.insert(a.identity, printed.size());
+                    printed.push_back(p);
+                }
+            });
+            if (!read) {
+                return read;
+            }
+            return int(printed.size());
+        });
+    }
 
     if (!once) {
         QObject::connect(&poller, &AlertPoller::alertsChanged, &loop, [&] { print(); });
@@ -492,7 +554,11 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
             const bool anyFailed = std::any_of(statuses.begin(), statuses.end(), [](const SourceStatus &s) { return s.isFailing(); });
             exitCode = anyFailed ? Failed : Ok;
             if (!anyFailed) {
-                print();
+                if (straightFromTheAnswer) {
+                    printSorted();
+                } else {
+                    print();
+                }
             }
             loop.quit();
         }

@@ -361,6 +361,69 @@ private slots:
                  QStringLiteral("half \ufffd pair"));
     }
 
+    // The command line prints one answer straight from the decoder's UTF-8 view: byte for byte what the window's
+    // alerts would print, on real answers, escapes and a 10,000-alert one.
+    void viewWritesWhatTheAlertWrites_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("prometheus") << int(Format::PrometheusV1) << QStringLiteral("prometheus-2.42/alerts.json");
+        QTest::newRow("prometheus 10,000") << int(Format::PrometheusV1) << QStringLiteral("prometheus-2.42/alerts_10000.json");
+        QTest::newRow("alertmanager") << int(Format::AlertmanagerV2) << QStringLiteral("alertmanager-0.25/alerts.json");
+        QTest::newRow("alertmanager silenced") << int(Format::AlertmanagerV2) << QStringLiteral("alertmanager-0.25/alerts_after_silence.json");
+        QTest::newRow("escapes") << int(Format::AlertmanagerV2) << QStringLiteral("escapes/escaped.json");
+        QTest::newRow("spaced out") << int(Format::AlertmanagerV2) << QStringLiteral("escapes/plain.json");
+    }
+    void viewWritesWhatTheAlertWrites()
+    {
+        QFETCH(int, format);
+        QFETCH(QString, file);
+        const QByteArray body = fixture(file);
+        const QStringList sources{QStringLiteral("am one")};
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto decoded = decoder.decode(Format(format), body, state);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error()));
+        QHash<QString, QByteArray> fromAlerts;
+        for (Alert a : decoded->delta.added) {
+            a.sources = sources;
+            ByteBuffer out;
+            AlertJson::appendCompact(out, a);
+            fromAlerts.insert(a.identity, out.toByteArray());
+        }
+        AlertDecoder reader;
+        qsizetype shown = 0;
+        QStringList different;
+        const Status read = reader.readEach(Format(format), body, [&](const AlertDecoder::AlertView &view) {
+            ByteBuffer out;
+            AlertJson::appendCompact(out, view, sources);
+            const QString identity = Alert::identityText(view.identity);
+            if (fromAlerts.value(identity) != out.toByteArray()) {
+                different.append(QString::fromUtf8(out.toByteArray()) + QStringLiteral("\n vs \n")
+                                 + QString::fromUtf8(fromAlerts.value(identity)));
+            }
+            ++shown;
+        });
+        QVERIFY2(read.ok(), qPrintable(read.error()));
+        QCOMPARE(shown, fromAlerts.size());
+        QVERIFY2(different.isEmpty(), qPrintable(different.value(0)));
+        QVERIFY(shown > 0);
+    }
+
+    void viewReadingReportsTheSameErrors()
+    {
+        const QByteArray broken = fixture(QStringLiteral("prometheus-2.42/alerts.json")).left(1234);
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto decoded = decoder.decode(Format::PrometheusV1, broken, state);
+        AlertDecoder reader;
+        int shown = 0;
+        const Status read = reader.readEach(Format::PrometheusV1, broken, [&](const AlertDecoder::AlertView &) { ++shown; });
+        QVERIFY(!decoded.ok() && !read.ok());
+        QCOMPARE(read.error(), decoded.error());
+        QVERIFY(read.error().contains(QStringLiteral("at byte")));
+    }
+
     void matchers_data()
     {
         QTest::addColumn<QString>("expression");

@@ -1,3 +1,4 @@
+#include "AlertJson.h"
 #include "AlertMonitor.h"
 #include "AlertPoller.h"
 #include "FaultServer.h"
@@ -420,6 +421,30 @@ private slots:
         QCOMPARE(alerts.size(), 2);
         QCOMPARE(alerts[0][QStringLiteral("severity")].toString(), QStringLiteral("SEV-1")); // worst first
         QCOMPARE(alerts[0][QStringLiteral("labels")][QStringLiteral("instance")].toString(), QStringLiteral("edge-1"));
+
+        // With one source the command line prints straight from the answer; it must print what the window's
+        // poller holds, texts with quotes, escapes and other scripts included.
+        QJsonObject unusual = amAlert(QStringLiteral("Caf\u00e9 \"quoted\" \\ path"), QStringLiteral("SEV-2"),
+                                      QStringLiteral("\u6e38\u620f-1\tline\nbreak"));
+        QVERIFY(am.post(QStringLiteral("/api/v2/alerts"), json({unusual})));
+        cli.start(QStringLiteral(IC_CLI_PATH), {QStringLiteral("alerts"), QStringLiteral("--alertmanager"), am.url().toString(),
+                                                 QStringLiteral("--once"), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonArray printed = QJsonDocument::fromJson(cli.readAllStandardOutput()).array();
+        QCOMPARE(printed.size(), 3);
+        AlertPoller poller;
+        Watcher seen;
+        seen.attach(&poller);
+        poller.setSources({source(AlertSource::Kind::Alertmanager, am.url())});
+        QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 3, 10000);
+        for (const QJsonValue &value : printed) {
+            const QJsonObject object = value.toObject();
+            const QString identity = object.value(QStringLiteral("identity")).toString();
+            QVERIFY2(seen.alerts.contains(identity), qPrintable(identity));
+            QCOMPARE(object, AlertJson::toJson(seen.alerts.value(identity)));
+        }
+        QCOMPARE(printed[1][QStringLiteral("alertname")].toString(), QStringLiteral("Caf\u00e9 \"quoted\" \\ path"));
 
         cli.start(QStringLiteral(IC_CLI_PATH), {QStringLiteral("alerts"), QStringLiteral("--alertmanager"),
                                                  FaultServer::refusedUrl().toString(), QStringLiteral("--once")});
