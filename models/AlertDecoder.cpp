@@ -114,8 +114,8 @@ bool unescape(std::string_view in, std::string &out)
 }
 
 // Reads a JSON object whose values are all strings (labels, annotations) from its text as the server wrote it.
-// The parser has already checked that the text is valid UTF-8 with whole strings and balanced brackets; this checks
-// the rest. Strings without escapes are views into that text; the others are unescaped into buffers kept here until
+// The parser has found where its strings and brackets are and checked the UTF-8; everything else (colons, commas,
+// value types, escapes) is checked here. Strings without escapes are views into that text; the others are unescaped into buffers kept here until
 // the next alert.
 class StringObjectReader
 {
@@ -329,13 +329,13 @@ struct RawAlert
     }
 };
 
-bool readObjectText(od::value value, std::string_view &out)
+bool readObjectText(od::value &value, std::string_view &out)
 {
     od::object object;
     return !value.get_object().get(object) && !object.raw_json().get(out);
 }
 
-bool readStrings(od::value value, std::vector<std::string_view> &out)
+bool readStrings(od::value &value, std::vector<std::string_view> &out)
 {
     od::array array;
     if (value.get_array().get(array)) {
@@ -403,8 +403,27 @@ struct AlertDecoder::Impl
         return Alert::State::Firing; // "firing", "active", and Alertmanager's "unprocessed"
     }
 
+    // Calls `read(key, value)` for each field of an object, stopping at the first problem it returns.
+    template <typename Read>
+    static QString forEachField(od::object object, Read read)
+    {
+        for (auto item : object) {
+            od::field field;
+            if (std::move(item).get(field)) {
+                return QStringLiteral("is not valid JSON");
+            }
+            if (QString problem = read(field.key(), field.value()); !problem.isEmpty()) {
+                return problem;
+            }
+        }
+        return {};
+    }
+
+    static QString wrongType(const char *name) { return QStringLiteral("\"%1\" has the wrong type").arg(QLatin1String(name)); }
+
     // Reads one alert object's fields into `raw`; on a wrong shape names the field. Labels and annotations are
     // kept as their JSON text: most polls repeat them byte for byte, and then nothing more is read from them.
+    // Keys are compared as written: a server that escaped letters in "labels" would not be understood.
     QString readAlert(od::value value, Format format)
     {
         raw.clear();
@@ -412,45 +431,41 @@ struct AlertDecoder::Impl
         if (value.get_object().get(object)) {
             return QStringLiteral("not an object");
         }
-        for (auto item : object) {
-            od::field field;
-            if (std::move(item).get(field)) {
-                return QStringLiteral("is not valid JSON");
-            }
-            const od::raw_json_string key = field.key();
-            const char *name = nullptr;
-            bool ok = true;
+        const QString problem = forEachField(object, [&](od::raw_json_string key, od::value &field) -> QString {
+            auto text = [&](const char *name, std::string_view &out) {
+                return field.get_string().get(out) ? wrongType(name) : QString();
+            };
             if (key.unsafe_is_equal("labels")) {
-                name = "labels";
-                ok = readObjectText(field.value(), raw.labelsJson);
-            } else if (key.unsafe_is_equal("annotations")) {
-                name = "annotations";
-                ok = readObjectText(field.value(), raw.annotationsJson);
-            } else if (format == Format::PrometheusV1) {
+                return readObjectText(field, raw.labelsJson) ? QString() : wrongType("labels");
+            }
+            if (key.unsafe_is_equal("annotations")) {
+                return readObjectText(field, raw.annotationsJson) ? QString() : wrongType("annotations");
+            }
+            if (format == Format::PrometheusV1) {
                 if (key.unsafe_is_equal("state")) {
-                    name = "state";
-                    ok = !field.value().get_string().get(raw.state);
-                } else if (key.unsafe_is_equal("activeAt")) {
-                    name = "activeAt";
-                    ok = !field.value().get_string().get(raw.activeSince);
-                } else if (key.unsafe_is_equal("value")) {
-                    name = "value";
-                    ok = !field.value().get_string().get(raw.value);
+                    return text("state", raw.state);
                 }
-            } else if (key.unsafe_is_equal("startsAt")) {
-                name = "startsAt";
-                ok = !field.value().get_string().get(raw.activeSince);
-            } else if (key.unsafe_is_equal("generatorURL")) {
-                name = "generatorURL";
-                ok = !field.value().get_string().get(raw.generatorUrl);
-            } else if (key.unsafe_is_equal("status")) {
-                if (QString problem = readStatus(field.value()); !problem.isEmpty()) {
-                    return problem;
+                if (key.unsafe_is_equal("activeAt")) {
+                    return text("activeAt", raw.activeSince);
                 }
+                if (key.unsafe_is_equal("value")) {
+                    return text("value", raw.value);
+                }
+                return {};
             }
-            if (!ok) {
-                return QStringLiteral("\"%1\" has the wrong type").arg(QLatin1String(name));
+            if (key.unsafe_is_equal("startsAt")) {
+                return text("startsAt", raw.activeSince);
             }
+            if (key.unsafe_is_equal("generatorURL")) {
+                return text("generatorURL", raw.generatorUrl);
+            }
+            if (key.unsafe_is_equal("status")) {
+                return readStatus(field);
+            }
+            return {};
+        });
+        if (!problem.isEmpty()) {
+            return problem;
         }
         if (raw.labelsJson.empty()) {
             return QStringLiteral("it has no labels");
@@ -458,35 +473,24 @@ struct AlertDecoder::Impl
         return {};
     }
 
-    QString readStatus(od::value value)
+    QString readStatus(od::value &value)
     {
         od::object status;
         if (value.get_object().get(status)) {
-            return QStringLiteral("\"status\" has the wrong type");
+            return wrongType("status");
         }
-        for (auto item : status) {
-            od::field field;
-            if (std::move(item).get(field)) {
-                return QStringLiteral("is not valid JSON");
-            }
-            const od::raw_json_string key = field.key();
-            const char *name = nullptr;
-            bool ok = true;
+        return forEachField(status, [&](od::raw_json_string key, od::value &field) -> QString {
             if (key.unsafe_is_equal("state")) {
-                name = "state";
-                ok = !field.value().get_string().get(raw.state);
-            } else if (key.unsafe_is_equal("silencedBy")) {
-                name = "silencedBy";
-                ok = readStrings(field.value(), raw.silencedBy);
-            } else if (key.unsafe_is_equal("inhibitedBy")) {
-                name = "inhibitedBy";
-                ok = readStrings(field.value(), raw.inhibitedBy);
+                return field.get_string().get(raw.state) ? wrongType("status.state") : QString();
             }
-            if (!ok) {
-                return QStringLiteral("\"status.%1\" has the wrong type").arg(QLatin1String(name));
+            if (key.unsafe_is_equal("silencedBy")) {
+                return readStrings(field, raw.silencedBy) ? QString() : wrongType("status.silencedBy");
             }
-        }
-        return {};
+            if (key.unsafe_is_equal("inhibitedBy")) {
+                return readStrings(field, raw.inhibitedBy) ? QString() : wrongType("status.inhibitedBy");
+            }
+            return {};
+        });
     }
 
     // Reads the labels and annotations out of their JSON text, for an alert that is new or changed.
@@ -572,7 +576,8 @@ QString kindName(AlertDecoder::Format format)
 // stops the walk and is reported as that alert's.
 Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QString()> &eachAlert)
 {
-    if (body.trimmed().isEmpty()) {
+    // Not trimmed(): that copies the whole answer whenever it ends with a newline, as Alertmanager's does.
+    if (std::all_of(body.cbegin(), body.cend(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; })) {
         return Status::failure(tr("the answer was empty, not %1").arg(kindName(format)));
     }
 
@@ -585,6 +590,12 @@ Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QS
             return Status::failure(tr("not %1 at byte %2: %3").arg(kindName(format)).arg(where.offset).arg(where.errorString()));
         }
         return Status::failure(tr("not %1: %2").arg(kindName(format), what));
+    };
+    auto wrongRoot = [&](const QString &expected) -> Status {
+        const Status unreadable = broken(expected);
+        return unreadable.error().contains(tr("at byte"))
+                   ? unreadable
+                   : Status::failure(tr("not %1 at byte 0: %2").arg(kindName(format), expected));
     };
 
     // simdjson reads a little past the end. Parse in place when the buffer has room (reading into spare
@@ -629,7 +640,7 @@ Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QS
     if (format == Format::PrometheusV1) {
         od::object root;
         if (doc.get_object().get(root)) {
-            return broken(tr("expected a JSON object at byte 0"));
+            return wrongRoot(tr("expected a JSON object"));
         }
         std::string_view status;
         std::string_view errorText;
@@ -658,25 +669,33 @@ Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QS
                 sawData = true;
                 od::object dataObject;
                 if (field.value().get_object().get(dataObject)) {
-                    return broken(tr("\"data\" is not an object"));
+                    break; // no "alerts" list in it
                 }
                 for (auto dataItem : dataObject) {
                     od::field dataField;
                     if (std::move(dataItem).get(dataField)) {
-                        return broken(tr("\"data\" is not valid JSON"));
+                        problem = tr("\"data\" is not valid JSON");
+                        break;
                     }
                     od::array alerts;
                     if (dataField.key().unsafe_is_equal("alerts") && !dataField.value().get_array().get(alerts)) {
                         sawAlerts = true;
                         if (problem = readAlerts(alerts); !problem.isEmpty()) {
-                            return broken(problem);
+                            break;
                         }
                     }
                 }
+                if (!problem.isEmpty()) {
+                    break;
+                }
             }
         }
+        // Prometheus writes its status first: its own error wins over whatever shape the rest has.
         if (status == "error") {
             return Status::failure(tr("Prometheus answered with an error: %1 (%2)").arg(fromUtf8(errorText), fromUtf8(errorType)));
+        }
+        if (!problem.isEmpty()) {
+            return broken(problem);
         }
         if (!sawData) {
             return broken(tr("the answer has no \"data\""));
@@ -687,7 +706,7 @@ Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QS
     } else {
         od::array alerts;
         if (doc.get_array().get(alerts)) {
-            return broken(tr("expected a JSON list of alerts at byte 0"));
+            return wrongRoot(tr("expected a JSON list of alerts"));
         }
         if (problem = readAlerts(alerts); !problem.isEmpty()) {
             return broken(problem);
@@ -742,6 +761,13 @@ Result<AlertDecoder::Outcome> AlertDecoder::decode(Format format, QByteArray bod
         const auto seen = state.byLabelsText.find(labelsText);
         if (seen != state.byLabelsText.end() && seen->contentText == contentText) {
             seen->generation = generation; // the common case: this alert is written exactly as last time
+            // Unless an earlier copy in this answer is queued as a change: this later copy counts, and it is
+            // what the snapshot already holds.
+            if (const auto queued = pendingIndex.constFind(seen->identity); queued != pendingIndex.cend()) {
+                const auto known = state.byIdentity.constFind(seen->identity);
+                pending[*queued] = Pending{seen->identity, labelsText, contentText,
+                                           known != state.byIdentity.cend() ? known->content : 0, true, {}};
+            }
             return QString();
         }
         if (QString problem = d->readTexts(); !problem.isEmpty()) {

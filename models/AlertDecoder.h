@@ -11,9 +11,12 @@
 #include <utility>
 #include <vector>
 
-// Turns a Prometheus /api/v1/alerts or Alertmanager /api/v2/alerts answer into alerts, and into the changes
-// since the previous answer. Alerts whose content is unchanged are taken from the previous snapshot without
-// being converted again, so a poll where little changes costs little. Not thread-safe: one per worker.
+// Turns a Prometheus /api/v1/alerts or Alertmanager /api/v2/alerts answer into the changes since the previous
+// answer. Each alert's labels and content are compared as the server wrote them, and only a new or changed alert is
+// read in full and converted, so a poll where little changes costs little. Not thread-safe: one per worker.
+//
+// Fields the console does not use (endsAt, updatedAt, fingerprint, receivers) are skipped by their brackets
+// without being checked: a mistake inside one of them does not fail the answer. Everything used is checked.
 class AlertDecoder final
 {
 public:
@@ -54,7 +57,8 @@ public:
     Status readEach(Format format, const QByteArray &body, const std::function<void(const AlertView &)> &visit);
 
 private:
-    Status walk(Format format, QByteArray body, const std::function<QString()> &eachAlert); // by value: it reads the spare room after the data
+    // `body` by value: the free space after its data is read through data_ptr(), which a const array does not offer.
+    Status walk(Format format, QByteArray body, const std::function<QString()> &eachAlert);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -246,7 +246,7 @@ Alert combined(const Alert &known, const Alert &incoming, bool incomingIsPrometh
 void AlertPoller::merge(Source &source, AlertDelta &&delta)
 {
     const bool isPrometheus = source.config.kind == AlertSource::Kind::Prometheus;
-    // The command line's single poll has no listener: then the merged changes are not worth copying out.
+    // The command line's single poll has no listener: then the merged changes are not copied out at all.
     const bool announce = isSignalConnected(QMetaMethod::fromSignal(&AlertPoller::alertsChanged));
     AlertDelta merged;
     m_merged.reserve(m_merged.size() + delta.added.size());
@@ -269,7 +269,9 @@ void AlertPoller::merge(Source &source, AlertDelta &&delta)
         const QStringList sources = it->sources;
         it->alert = combined(it->alert, incoming, isPrometheus);
         it->alert.sources = sources;
-        merged.changed.append(it->alert);
+        if (announce) {
+            merged.changed.append(it->alert);
+        }
     }
     for (const Alert &incoming : delta.changed) {
         auto it = m_merged.find(incoming.identity);
@@ -279,7 +281,9 @@ void AlertPoller::merge(Source &source, AlertDelta &&delta)
         const QStringList sources = it->sources;
         it->alert = combined(it->alert, incoming, isPrometheus);
         it->alert.sources = sources;
-        merged.changed.append(it->alert);
+        if (announce) {
+            merged.changed.append(it->alert);
+        }
     }
     for (const QString &identity : delta.resolved) {
         auto it = m_merged.find(identity);
@@ -289,7 +293,9 @@ void AlertPoller::merge(Source &source, AlertDelta &&delta)
         it->sources.removeAll(source.name);
         if (it->sources.isEmpty()) {
             m_merged.erase(it);
-            merged.resolved.append(identity);
+            if (announce) {
+                merged.resolved.append(identity);
+            }
         } else {
             it->alert.sources = it->sources;
             // Only an Alertmanager knows about silences: with none left reporting it, it is not suppressed.
@@ -303,7 +309,9 @@ void AlertPoller::merge(Source &source, AlertDelta &&delta)
                 it->alert.silencedBy.clear();
                 it->alert.inhibitedBy.clear();
             }
-            merged.changed.append(it->alert);
+            if (announce) {
+                merged.changed.append(it->alert);
+            }
         }
     }
     if (announce && !merged.isEmpty()) {

@@ -568,5 +568,6 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
     if (!once) {
         poller.stop();
     } // --once: the tool keeps the poller for the caller to end without tearing 10,000 alerts down
+    poller.setAnswerReader({}); // it refers to this function's locals
     return exitCode;
 }

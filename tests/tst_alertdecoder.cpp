@@ -239,6 +239,70 @@ private slots:
         QVERIFY(state.byIdentity.isEmpty());
     }
 
+    // Both copies keep coming, and the answer changes elsewhere: the alert is not announced as changed on every
+    // poll, and what is kept is the last copy.
+    void sameLabelsTwiceOnEveryPoll()
+    {
+        auto body = [](const QByteArray &third) {
+            QByteArray text = R"({"status":"success","data":{"alerts":[)"
+                              R"({"labels":{"alertname":"A"},"annotations":{},"state":"pending","activeAt":"2026-11-29T14:00:00Z","value":"1"},)"
+                              R"({"labels":{"alertname":"A"},"annotations":{},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"2"},)"
+                              R"({"labels":{"alertname":"B"},"annotations":{},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"THIRD"}]}})";
+            return text.replace("THIRD", third);
+        };
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto first = decoder.decode(Format::PrometheusV1, body("1"), state);
+        QVERIFY(first.ok());
+        QCOMPARE(first->delta.added.size(), 2);
+        for (const QByteArray &value : {QByteArray("2"), QByteArray("3"), QByteArray("4")}) {
+            const auto next = decoder.decode(Format::PrometheusV1, body(value), state);
+            QVERIFY2(next.ok(), qPrintable(next.error()));
+            QCOMPARE(next->delta.changed.size(), 1); // B only
+            QCOMPARE(next->delta.changed.first().alertName(), QStringLiteral("B"));
+            QVERIFY(next->delta.added.isEmpty() && next->delta.resolved.isEmpty());
+        }
+    }
+
+    void answersOfTheWrongShape_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("list for prometheus") << int(Format::PrometheusV1) << QByteArray("[]")
+                                             << QStringLiteral("not a Prometheus alerts response at byte 0: expected a JSON object");
+        QTest::newRow("object for alertmanager") << int(Format::AlertmanagerV2) << QByteArray(R"({"alerts":[]})")
+                                                 << QStringLiteral("not an Alertmanager alerts response at byte 0: expected a JSON list of alerts");
+        QTest::newRow("data null") << int(Format::PrometheusV1) << QByteArray(R"({"status":"success","data":null})")
+                                   << QStringLiteral("\"data\" has no \"alerts\" list");
+        QTest::newRow("error wins over shape") << int(Format::PrometheusV1)
+                                               << QByteArray(R"({"status":"error","errorType":"bad_data","error":"no","data":{"alerts":[7]}})")
+                                               << QStringLiteral("Prometheus answered with an error: no (bad_data)");
+        QTest::newRow("alert not an object") << int(Format::AlertmanagerV2) << QByteArray("[7]")
+                                             << QStringLiteral("alert 0 not an object");
+    }
+    void answersOfTheWrongShape()
+    {
+        QFETCH(int, format);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format(format), body, state);
+        QVERIFY(!out.ok());
+        QVERIFY2(out.error().endsWith(expected), qPrintable(out.error()));
+    }
+
+    // Fields the console does not use are skipped by their brackets, unchecked (documented in AlertDecoder.h).
+    void unusedFieldsAreSkippedUnchecked()
+    {
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format::AlertmanagerV2, R"([{"labels":{"alertname":"A"},"receivers":[{"name":"x",}],"endsAt":nul}])", state);
+        QVERIFY2(out.ok(), qPrintable(out.error()));
+        QCOMPARE(out->delta.added.size(), 1);
+    }
+
     void resolveIsAnAbsence()
     {
         AlertDecoder decoder;
