@@ -116,7 +116,6 @@ void AlertPoller::poll(Source &source)
         return;
     }
     QNetworkRequest request = source.config.request(source.config.alertsUrl());
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
     source.body.clear();
     source.tooLarge = false;

@@ -19,6 +19,10 @@ QNetworkRequest AlertSource::request(const QUrl &target) const
 {
     QNetworkRequest r(target);
     r.setTransferTimeout(timeoutSeconds * 1000);
+    // Qt sends a request's headers on to where it is redirected, the Authorization header included: a source with
+    // credentials follows redirects only within its own scheme, host and port, so they never reach another server.
+    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, auth == Auth::None ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                                                               : QNetworkRequest::SameOriginRedirectPolicy);
     if (auth == Auth::Basic) {
         r.setRawHeader("Authorization", "Basic " + (username + u':' + password).toUtf8().toBase64());
     } else if (auth == Auth::Bearer) {

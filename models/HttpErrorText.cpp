@@ -27,6 +27,8 @@ QString networkError(const QNetworkReply *reply)
         return tr("no answer in time");
     case QNetworkReply::SslHandshakeFailedError:
         return tr("TLS handshake failed: %1").arg(reply->errorString());
+    case QNetworkReply::InsecureRedirectError:
+        return tr("redirected to another server, which a source with credentials does not follow (they would go with it)");
     case QNetworkReply::AuthenticationRequiredError:
         return tr("HTTP 401: the server wants credentials (check the source's authentication in Settings)");
     default:

@@ -97,8 +97,17 @@ Result<QList<LabelMatcher>> LabelMatcher::parseList(const QString &input, qsizet
             while (i < text.size()) {
                 const QChar c = text.at(i);
                 if (c == u'\\' && i + 1 < text.size()) {
+                    // As Alertmanager reads it: \n, \" and \\ are escapes; any other backslash stays, so a
+                    // regex such as "game-\d+" means what it says.
                     const QChar next = text.at(i + 1);
-                    value += next == u'n' ? QChar(u'\n') : next;
+                    if (next == u'n') {
+                        value += QChar(u'\n');
+                    } else if (next == u'"' || next == u'\\') {
+                        value += next;
+                    } else {
+                        value += c;
+                        value += next;
+                    }
                     i += 2;
                     continue;
                 }

@@ -104,7 +104,6 @@ void PrometheusRangeQuery::run(const QString &expression, const QDateTime &start
         return;
     }
     QNetworkRequest request = m_source.request(queryUrl(expression, start, end, m_pending.stepSeconds));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
     m_body.clear();
     m_tooLarge = false;

@@ -501,6 +501,11 @@ private slots:
         QTest::newRow("missing label is empty") << QStringLiteral("team=\"\"") << true << QString();
         QTest::newRow("unquoted") << QStringLiteral("job=game") << true << QString();
         QTest::newRow("escaped quote") << QStringLiteral("job=\"ga\\\"me\"") << false << QString();
+        QTest::newRow("regex class kept") << QStringLiteral("job=~\"g\\w+\"") << true << QString();
+        QTest::newRow("regex digit kept") << QStringLiteral("severity=~\"SEV-\\d\"") << true << QString();
+        QTest::newRow("escaped backslash") << QStringLiteral("job=\"ga\\\\me\"") << false << QString();
+        QTest::newRow("not equal") << QStringLiteral("job!=\"game\"") << false << QString();
+        QTest::newRow("not regex, anchored") << QStringLiteral("job!~\"gam\"") << true << QString();
         QTest::newRow("no operator") << QStringLiteral("severity SEV-2") << false << QStringLiteral("column 10: expected an operator");
         QTest::newRow("unclosed quote") << QStringLiteral("job=\"game") << false << QStringLiteral("not closed");
         QTest::newRow("bad regex") << QStringLiteral("job=~\"(\"") << false << QStringLiteral("not valid");

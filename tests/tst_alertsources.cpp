@@ -404,6 +404,37 @@ private slots:
         QVERIFY(server.lastRequest().contains("Authorization: Bearer tok-123"));
     }
 
+    // Qt would send the Authorization header on to wherever a source redirects: with credentials, only redirects
+    // on the source's own host and port are followed, and the user is told why.
+    void credentialsNeverFollowARedirectElsewhere()
+    {
+        FaultServer elsewhere;
+        QVERIFY(elsewhere.listen());
+        elsewhere.setResponse(200, kGoodPrometheus);
+        FaultServer redirecting;
+        QVERIFY(redirecting.listen());
+        redirecting.setResponse(302, QByteArray());
+        redirecting.setLocation(QUrl(elsewhere.url().toString() + QStringLiteral("/api/v1/alerts")));
+
+        AlertPoller poller;
+        Watcher seen;
+        seen.attach(&poller);
+        AlertSource withToken = source(AlertSource::Kind::Prometheus, redirecting.url());
+        withToken.auth = AlertSource::Auth::Bearer;
+        withToken.password = QStringLiteral("tok-secret");
+        poller.setSources({withToken});
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.error(withToken).isEmpty(), 10000);
+        QVERIFY2(seen.error(withToken).contains(QStringLiteral("redirected to another server")), qPrintable(seen.error(withToken)));
+        QCOMPARE(elsewhere.requestCount(), 0);
+        QVERIFY(redirecting.lastRequest().contains("Authorization: Bearer tok-secret"));
+
+        // Without credentials there is nothing to leak: the redirect is followed.
+        poller.setSources({source(AlertSource::Kind::Prometheus, redirecting.url())});
+        QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 1, 10000);
+        QVERIFY(elsewhere.requestCount() >= 1);
+        QVERIFY(!elsewhere.lastRequest().contains("Authorization"));
+    }
+
     void commandLineAlertsOnce()
     {
         ServerProcess am(ServerProcess::Kind::Alertmanager);

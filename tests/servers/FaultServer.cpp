@@ -42,9 +42,10 @@ void FaultServer::serve(QTcpSocket *socket)
 {
     ++m_requests;
     m_lastRequest = socket->property("request").toByteArray();
-    auto head = [](int status, qint64 length) -> QByteArray {
+    auto head = [this](int status, qint64 length) -> QByteArray {
+        const QByteArray location = m_location.isEmpty() ? QByteArray() : "Location: " + m_location.toEncoded() + "\r\n";
         return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: " +
-               QByteArray::number(length) + "\r\nConnection: close\r\n\r\n";
+               QByteArray::number(length) + "\r\n" + location + "Connection: close\r\n\r\n";
     };
     switch (m_mode) {
     case Mode::Respond:

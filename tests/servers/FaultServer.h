@@ -27,6 +27,7 @@ public:
     void setMode(Mode mode) { m_mode = mode; }
     void setResponse(int status, const QByteArray &body) { m_status = status; m_body = body; }
     void setDripInterval(int ms) { m_dripMs = ms; }
+    void setLocation(const QUrl &location) { m_location = location; } // with a 3xx status: a redirect
     void setHugeSize(qint64 bytes) { m_hugeBytes = bytes; }
     int requestCount() const { return m_requests; }
     QByteArray lastRequest() const { return m_lastRequest; }
@@ -38,6 +39,7 @@ private:
     Mode m_mode = Mode::Respond;
     int m_status = 200;
     QByteArray m_body;
+    QUrl m_location;
     int m_dripMs = 200;
     qint64 m_hugeBytes = qint64(80) * 1024 * 1024;
     int m_requests = 0;
