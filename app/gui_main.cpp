@@ -43,15 +43,13 @@ int main(int argc, char *argv[])
     for (const auto &[option, kind] : {std::pair{&prometheus, AlertSource::Kind::Prometheus},
                                        std::pair{&alertmanager, AlertSource::Kind::Alertmanager}}) {
         for (const QString &value : parser.values(*option)) {
-            AlertSource source;
-            source.kind = kind;
-            source.url = QUrl(value, QUrl::StrictMode);
-            source.intervalSeconds = AppSettings().pollIntervalSeconds();
-            if (!AlertSource::isUsableUrl(source.url)) {
-                qCritical("incident-console: \"%s\" is not an http:// or https:// address", qPrintable(value));
+            Result<AlertSource> source = AlertSource::fromAddress(kind, value);
+            if (!source) {
+                qCritical("incident-console: %s", qPrintable(source.error()));
                 return 2;
             }
-            sources.append(source);
+            source->intervalSeconds = AppSettings().pollIntervalSeconds();
+            sources.append(*source);
         }
     }
     if (!sources.isEmpty()) {

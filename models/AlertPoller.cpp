@@ -115,6 +115,10 @@ void AlertPoller::poll(Source &source)
     if (source.reply) {
         return;
     }
+    if (const QString problem = source.config.problem(); !problem.isEmpty()) {
+        fail(source, problem);
+        return;
+    }
     QNetworkRequest request = source.config.request(source.config.alertsUrl());
     request.setRawHeader("Accept", "application/json");
     source.body.clear();

@@ -1,5 +1,6 @@
 #include "AlertSource.h"
 
+#include <QCoreApplication>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
@@ -40,4 +41,33 @@ bool AlertSource::isUsableUrl(const QUrl &url)
 {
     return url.isValid() && (url.scheme() == QStringLiteral("http") || url.scheme() == QStringLiteral("https")) &&
            !url.host().isEmpty();
+}
+
+Result<AlertSource> AlertSource::fromAddress(Kind kind, const QString &address)
+{
+    const QUrl url(address, QUrl::StrictMode);
+    if (!isUsableUrl(url)) {
+        const QString shown = address.contains(u'@')
+                                  ? QUrl(address, QUrl::TolerantMode).adjusted(QUrl::RemoveUserInfo).toString()
+                                  : address;
+        return Status::failure(QCoreApplication::translate("AlertSource", "\"%1\" is not an http:// or https:// address").arg(shown));
+    }
+    AlertSource source;
+    source.kind = kind;
+    source.url = url.adjusted(QUrl::RemoveUserInfo);
+    if (!url.userName().isEmpty()) {
+        source.auth = Auth::Basic;
+        source.username = url.userName(QUrl::FullyDecoded);
+        source.password = url.password(QUrl::FullyDecoded);
+    }
+    return source;
+}
+
+QString AlertSource::problem() const
+{
+    if (url.scheme() == QStringLiteral("https") && !caFile.isEmpty() && QSslCertificate::fromPath(caFile).isEmpty()) {
+        return QCoreApplication::translate("AlertSource", "the CA file %1 has no certificates (missing, unreadable or not PEM)")
+            .arg(caFile);
+    }
+    return {};
 }

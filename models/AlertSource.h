@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Result.h"
+
 #include <QNetworkRequest>
 #include <QString>
 #include <QUrl>
@@ -27,8 +29,14 @@ struct AlertSource
     QUrl alertsUrl() const; // /api/v1/alerts or /api/v2/alerts below the base URL
     // A request to `url` on this server, with its timeout, credentials and extra CA: the one place they are applied.
     QNetworkRequest request(const QUrl &url) const;
+    // What stops this source from being asked at all, in words, or empty: an https CA file without certificates
+    // would otherwise show only as a failed TLS handshake.
+    QString problem() const;
     // An http:// or https:// address with a host: what a source's URL must be.
     static bool isUsableUrl(const QUrl &url);
+    // A source from an address given on a command line, for both executables: user:password@ in it becomes basic
+    // authentication and leaves the URL. An error never repeats the password.
+    static Result<AlertSource> fromAddress(Kind kind, const QString &address);
 
     bool operator==(const AlertSource &) const = default;
 };

@@ -211,19 +211,11 @@ int CommandLineTool::run(const QStringList &arguments)
         for (const auto &[option, kindOf] : {std::pair{&prometheus, AlertSource::Kind::Prometheus},
                                              std::pair{&alertmanager, AlertSource::Kind::Alertmanager}}) {
             for (const QString &value : parser.values(*option)) {
-                const QUrl url(value, QUrl::StrictMode);
-                if (!AlertSource::isUsableUrl(url)) {
-                    return usageError(tr("\"%1\" is not an http:// or https:// address").arg(value));
+                const Result<AlertSource> source = AlertSource::fromAddress(kindOf, value);
+                if (!source) {
+                    return usageError(source.error());
                 }
-                AlertSource source;
-                source.kind = kindOf;
-                source.url = url;
-                if (!url.userName().isEmpty()) {
-                    source.auth = AlertSource::Auth::Basic;
-                    source.username = url.userName();
-                    source.password = url.password();
-                }
-                sources.append(source);
+                sources.append(*source);
             }
         }
         if (sources.isEmpty()) {

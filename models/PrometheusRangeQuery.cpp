@@ -103,6 +103,14 @@ void PrometheusRangeQuery::run(const QString &expression, const QDateTime &start
         });
         return;
     }
+    if (const QString problem = m_source.problem(); !problem.isEmpty()) {
+        QTimer::singleShot(0, this, [this, generation, problem] {
+            if (generation == m_generation) {
+                emit failed(problem);
+            }
+        });
+        return;
+    }
     QNetworkRequest request = m_source.request(queryUrl(expression, start, end, m_pending.stepSeconds));
     request.setRawHeader("Accept", "application/json");
     m_body.clear();

@@ -1,5 +1,7 @@
 #include "SilenceRequest.h"
 
+#include <QTimer>
+
 #include "StoredTime.h"
 
 #include <QJsonArray>
@@ -7,6 +9,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 
 SilenceRequest::SilenceRequest(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this)) {}
 
@@ -31,6 +34,11 @@ QByteArray SilenceRequest::body(const Alert &alert, const QDateTime &startsAt, c
 void SilenceRequest::send(const AlertSource &alertmanager, const Alert &alert, int minutes, const QString &createdBy,
                           const QString &comment)
 {
+    if (const QString problem = alertmanager.problem(); !problem.isEmpty()) {
+        // Reported from the event loop like any answer, so callers see one order of events.
+        QTimer::singleShot(0, this, [this, problem] { emit finished({}, tr("The silence was not sent: %1").arg(problem)); });
+        return;
+    }
     QUrl url = alertmanager.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
     url.setPath(url.path() + QStringLiteral("/api/v2/silences"));
     // The same credentials and CA as polling: a silence to an https Alertmanager with a private CA works too.

@@ -386,6 +386,49 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!seen.error(untrusted).isEmpty(), 20000);
         QVERIFY2(seen.error(untrusted).contains(QStringLiteral("TLS handshake failed")), qPrintable(seen.error(untrusted)));
         QVERIFY2(seen.error(trusted).isEmpty(), qPrintable(seen.error(trusted)));
+
+        // A CA file that is not there says so, rather than a bare handshake failure; a silence to it too.
+        AlertSource misspelt = trusted;
+        misspelt.caFile = m_dir.filePath(QStringLiteral("no-such-ca.pem"));
+        poller.setSources({misspelt});
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.error(misspelt).isEmpty(), 10000);
+        QVERIFY2(seen.error(misspelt).contains(QStringLiteral("no-such-ca.pem has no certificates")), qPrintable(seen.error(misspelt)));
+        SilenceRequest silence(nullptr);
+        QSignalSpy done(&silence, &SilenceRequest::finished);
+        silence.send(misspelt, seen.alerts.isEmpty() ? Alert() : *seen.alerts.begin(), 60, QStringLiteral("ic"), QStringLiteral("test"));
+        QVERIFY(done.wait(5000));
+        QVERIFY2(done.first().at(1).toString().contains(QStringLiteral("has no certificates")), qPrintable(done.first().at(1).toString()));
+    }
+
+    // Both executables take user:password@ in an address as basic authentication, and never print the password.
+    void commandLineAddresses()
+    {
+        const auto withUser = AlertSource::fromAddress(AlertSource::Kind::Alertmanager,
+                                                       QStringLiteral("https://ops:p%40ss@127.0.0.1:9093/am"));
+        QVERIFY2(withUser.ok(), qPrintable(withUser.error()));
+        QCOMPARE(withUser->auth, AlertSource::Auth::Basic);
+        QCOMPARE(withUser->username, QStringLiteral("ops"));
+        QCOMPARE(withUser->password, QStringLiteral("p@ss"));
+        QCOMPARE(withUser->url, QUrl(QStringLiteral("https://127.0.0.1:9093/am")));
+        QVERIFY(!withUser->name().contains(QStringLiteral("ops")));
+
+        const auto plain = AlertSource::fromAddress(AlertSource::Kind::Prometheus, QStringLiteral("http://127.0.0.1:9090"));
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->auth, AlertSource::Auth::None);
+
+        const auto wrong = AlertSource::fromAddress(AlertSource::Kind::Prometheus, QStringLiteral("ftp://ops:secret@127.0.0.1"));
+        QVERIFY(!wrong.ok());
+        QVERIFY2(!wrong.error().contains(QStringLiteral("secret")), qPrintable(wrong.error()));
+        QVERIFY2(wrong.error().contains(QStringLiteral("ftp://127.0.0.1")), qPrintable(wrong.error()));
+
+        QProcess cli;
+        cli.start(QStringLiteral(IC_CLI_PATH), {QStringLiteral("alerts"), QStringLiteral("--prometheus"),
+                                                 QStringLiteral("ftp://ops:secret@127.0.0.1"), QStringLiteral("--once")});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY(cli.exitCode() != 0);
+        const QByteArray said = cli.readAllStandardOutput() + cli.readAllStandardError();
+        QVERIFY2(!said.contains("secret"), said.constData());
+        QVERIFY2(said.contains("is not an http:// or https:// address"), said.constData());
     }
 
     void bearerTokenIsSent()
