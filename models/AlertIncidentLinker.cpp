@@ -40,31 +40,32 @@ void AlertIncidentLinker::stamp(const QString &identity, const QString &text)
     }
 }
 
+void AlertIncidentLinker::sourceStatus(const SourceStatus &status)
+{
+    if (status.lastSuccess.isValid()) {
+        m_states.sourceAnswered(status.source);
+    }
+}
+
 void AlertIncidentLinker::apply(const AlertDelta &delta)
 {
-    if (m_links.isEmpty() || !m_store->isOpen() || m_store->isReadOnly() || delta.withdrawn) {
-        return; // withdrawn: the sources changed, nothing happened to the alerts themselves
-    }
-    for (const QString &identity : delta.resolved) {
-        if (m_links.contains(identity)) {
-            m_lastState.remove(identity);
-            stamp(identity, tr("Alert %1 resolved").arg(m_links[identity].alertName));
+    // Withdrawn: the sources changed, nothing happened to the alerts themselves.
+    const bool stamping = !delta.withdrawn && !m_links.isEmpty() && m_store->isOpen() && !m_store->isReadOnly();
+    if (stamping) {
+        for (const QString &identity : delta.resolved) {
+            if (m_links.contains(identity)) {
+                stamp(identity, tr("Alert %1 resolved").arg(m_links[identity].alertName));
+            }
         }
     }
-    for (const Alert &a : delta.added) {
-        if (m_links.contains(a.identity)) {
-            m_lastState.insert(a.identity, a.state);
+    m_states.apply(delta, [&](const Alert &a, std::optional<Alert::State> before, bool fromFirstAnswer) {
+        if (!stamping || fromFirstAnswer || !m_links.contains(a.identity)) {
+            return; // a first answer says how things were before the console asked, not what just happened
+        }
+        if (!before) {
             stamp(a.identity, tr("Alert %1 is %2 again").arg(a.alertName(), Alert::stateKey(a.state)));
-        }
-    }
-    for (const Alert &a : delta.changed) {
-        if (!m_links.contains(a.identity)) {
-            continue;
-        }
-        const auto before = m_lastState.value(a.identity, Alert::State::Firing);
-        m_lastState.insert(a.identity, a.state);
-        if (before != a.state) {
+        } else if (*before != a.state) {
             stamp(a.identity, tr("Alert %1 is now %2").arg(a.alertName(), Alert::stateKey(a.state)));
         }
-    }
+    });
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "AlertSnapshot.h"
+#include "AlertStates.h"
+#include "SourceStatus.h"
 #include "IncidentStore.h"
 
 #include <QObject>
@@ -14,6 +16,9 @@ class AlertIncidentLinker final : public QObject
 public:
     AlertIncidentLinker(IncidentStore *store, QObject *parent);
     void apply(const AlertDelta &delta);
+    // What a source says in its first answer after these was already so: it is not stamped as a transition.
+    void resetSources() { m_states.reset(); }
+    void sourceStatus(const SourceStatus &status);
 
 signals:
     void failed(const QString &message);
@@ -24,5 +29,5 @@ private:
 
     IncidentStore *m_store;
     QHash<QString, IncidentStore::LinkedAlert> m_links;
-    QHash<QString, Alert::State> m_lastState; // of linked alerts, to tell a real transition
+    AlertStates m_states; // of every alert, so one linked while pending is stamped when it starts firing
 };

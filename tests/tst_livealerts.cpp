@@ -1,6 +1,7 @@
 #include "AlertCommands.h"
 #include "AlertFilterModel.h"
 #include "AlertIncidentLinker.h"
+#include "AlertStates.h"
 #include "LiveAlertModel.h"
 #include "Workspace.h"
 
@@ -185,11 +186,67 @@ private slots:
         QVERIFY(!model.index(0, 0).data(LiveAlertModel::AckedRole).toBool());
     }
 
+    // What counts as an alert starting to fire, for a notification.
+    void startingToFireIsToldFromAFirstAnswer()
+    {
+        AlertStates states;
+        QStringList started;
+        auto feed = [&](const AlertDelta &delta) {
+            started.clear();
+            states.apply(delta, [&](const Alert &a, std::optional<Alert::State> before, bool fromFirstAnswer) {
+                if (!fromFirstAnswer && a.state == Alert::State::Firing && before != Alert::State::Firing) {
+                    started.append(a.alertName());
+                }
+            });
+        };
+        Alert firing = alert(QStringLiteral("AlreadyFiring"), QStringLiteral("SEV-1"), QStringLiteral("a"));
+        Alert pending = alert(QStringLiteral("Waiting"), QStringLiteral("SEV-2"), QStringLiteral("b"));
+        pending.state = Alert::State::Pending;
+        AlertDelta first;
+        first.added = {firing, pending};
+        feed(first);
+        QVERIFY2(started.isEmpty(), "a first answer tells how things were, not what just happened");
+        states.sourceAnswered(QStringLiteral("am1"));
+
+        Alert nowFiring = pending;
+        nowFiring.state = Alert::State::Firing;
+        Alert fresh = alert(QStringLiteral("Fresh"), QStringLiteral("SEV-2"), QStringLiteral("c"));
+        AlertDelta next;
+        next.changed = {nowFiring, firing};
+        next.added = {fresh};
+        feed(next);
+        QCOMPARE(started, (QStringList{QStringLiteral("Fresh"), QStringLiteral("Waiting")}));
+
+        // Silenced, then the silence ends: it fires again.
+        Alert silenced = firing;
+        silenced.state = Alert::State::Suppressed;
+        AlertDelta quiet;
+        quiet.changed = {silenced};
+        feed(quiet);
+        QVERIFY(started.isEmpty());
+        AlertDelta loud;
+        loud.changed = {firing};
+        feed(loud);
+        QCOMPARE(started, QStringList{QStringLiteral("AlreadyFiring")});
+
+        // The sources change: their next answers are first ones again, and a second source of an HA pair that
+        // has not answered yet adds nothing either.
+        states.reset();
+        AlertDelta again;
+        again.added = {alert(QStringLiteral("Other"), QStringLiteral("SEV-1"), QStringLiteral("d"), QStringLiteral("am2"))};
+        feed(again);
+        QVERIFY(started.isEmpty());
+    }
+
     void linkingFreezesEvidenceAndFollowsTransitions()
     {
         Workspace w;
         openFresh(w);
         AlertIncidentLinker linker(w.store(), nullptr);
+        SourceStatus answered;
+        answered.source = QStringLiteral("am1");
+        answered.lastSuccess = QDateTime::currentDateTimeUtc();
+        linker.sourceStatus(answered); // am1 has answered before: what it says next is news
         Alert a = alert(QStringLiteral("SocketLatencyHigh"), QStringLiteral("SEV-2"), QStringLiteral("game-7"));
         a.value = QStringLiteral("0.231");
         const auto incident = w.declareIncidentFromAlerts(QStringLiteral("Latency in EU"), Severity::Sev2, {a});
@@ -225,6 +282,27 @@ private slots:
         withdrawn.withdrawn = true;
         linker.apply(withdrawn);
         QCOMPARE(w.store()->timeline(incident.value())->size(), 4);
+
+        // Nor is the first answer after the sources were set (a start, or Settings): the alert was firing
+        // before the console asked, not "again".
+        linker.resetSources();
+        linker.apply(again);
+        QCOMPARE(w.store()->timeline(incident.value())->size(), 4);
+        linker.sourceStatus(answered);
+
+        // A linked alert that goes pending and then fires is stamped at each step.
+        Alert pending = a;
+        pending.state = Alert::State::Pending;
+        AlertDelta toPending;
+        toPending.changed = {pending};
+        linker.apply(toPending);
+        AlertDelta toFiring;
+        toFiring.changed = {a};
+        linker.apply(toFiring);
+        timeline = w.store()->timeline(incident.value());
+        QCOMPARE(timeline->size(), 6);
+        QCOMPARE(timeline->at(4).text, QStringLiteral("Alert SocketLatencyHigh is now pending"));
+        QCOMPARE(timeline->at(5).text, QStringLiteral("Alert SocketLatencyHigh is now firing"));
 
         // Linking it again is refused in words, and leaves the history alone.
         const int before = w.undoStack()->count();

@@ -81,6 +81,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_actionItems = new ActionItemListModel(m_workspace->store(), this);
     connect(m_monitor, &AlertMonitor::alertsChanged, m_live, &LiveAlertModel::apply);
     connect(m_monitor, &AlertMonitor::alertsChanged, m_linker, &AlertIncidentLinker::apply);
+    connect(m_monitor, &AlertMonitor::sourcesReset, m_linker, &AlertIncidentLinker::resetSources);
+    connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_linker, &AlertIncidentLinker::sourceStatus);
+    connect(m_monitor, &AlertMonitor::sourcesReset, this, [this] { m_notifiedStates.reset(); });
+    connect(m_monitor, &AlertMonitor::sourceStatusChanged, this, [this](const SourceStatus &status) {
+        if (status.lastSuccess.isValid()) {
+            m_notifiedStates.sourceAnswered(status.source);
+        }
+    });
     connect(m_monitor, &AlertMonitor::alertsChanged, this, &MainWindow::notifyNewAlerts);
     connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_live, &LiveAlertModel::setSourceStatus);
     connect(m_monitor, &AlertMonitor::sourcesReset, m_live, &LiveAlertModel::resetSources);
@@ -757,16 +765,16 @@ void MainWindow::notifyOverdueUpdates()
 
 void MainWindow::notifyNewAlerts(const AlertDelta &delta)
 {
-    if (delta.added.isEmpty()) {
-        return;
-    }
+    // An alert that starts firing: new, or known and until now pending or silenced. Not what a source says in its
+    // first answer: that was firing before the console asked, and would pop up on every start.
     const QStringList wanted = AppSettings().notifySeverities();
     QList<const Alert *> firing;
-    for (const Alert &a : delta.added) {
-        if (a.state == Alert::State::Firing && wanted.contains(a.severity(), Qt::CaseInsensitive)) {
+    m_notifiedStates.apply(delta, [&](const Alert &a, std::optional<Alert::State> before, bool fromFirstAnswer) {
+        if (!fromFirstAnswer && a.state == Alert::State::Firing && before != Alert::State::Firing
+            && wanted.contains(a.severity(), Qt::CaseInsensitive)) {
             firing.append(&a);
         }
-    }
+    });
     if (firing.isEmpty()) {
         return;
     }

@@ -3,6 +3,7 @@
 #include "Alert.h"
 #include "AlertSnapshot.h"
 #include "AlertSource.h"
+#include "AlertStates.h"
 #include "Result.h"
 #include "Severity.h"
 
@@ -129,4 +130,5 @@ private:
     QLabel *m_statusLabel = nullptr;
     qint64 m_currentIncident = 0;
     QSet<QString> m_overdueNotified; // "incident/due time" already announced
+    AlertStates m_notifiedStates;     // to notify when an alert starts firing, not when a source first reports it
 };

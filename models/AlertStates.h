@@ -1,0 +1,29 @@
+#pragma once
+
+#include "AlertSnapshot.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <functional>
+#include <optional>
+
+// Follows each alert's state across the merged deltas, to tell what really happened to an alert from what a source
+// says in its first answer after the sources were set: an alert in a first answer was already so before the console
+// asked (at start-up, or after Settings changed the sources).
+class AlertStates final
+{
+public:
+    void reset(); // the sources changed: every source's next answer is a first one
+    void sourceAnswered(const QString &source); // after the delta of its answer
+    bool hasAnswered(const QString &source) const { return m_answered.contains(source); }
+
+    // Calls `each` for every added or changed alert with its state before this delta (none if it was not known) and
+    // whether only first answers report it; then keeps the new states. Resolved alerts are forgotten.
+    using Visit = std::function<void(const Alert &alert, std::optional<Alert::State> before, bool fromFirstAnswer)>;
+    void apply(const AlertDelta &delta, const Visit &each = {});
+
+private:
+    QHash<QString, Alert::State> m_states;
+    QSet<QString> m_answered;
+};
