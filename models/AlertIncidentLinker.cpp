@@ -40,6 +40,22 @@ void AlertIncidentLinker::stamp(const QString &identity, const QString &text)
     }
 }
 
+// An acknowledgement is for one firing: once the alert resolves, its next firing is news again.
+void AlertIncidentLinker::forgetAcks(const QStringList &resolved)
+{
+    const auto acks = m_store->alertAcks();
+    if (!acks || acks->isEmpty()) {
+        return;
+    }
+    for (const QString &identity : resolved) {
+        if (acks->contains(identity)) {
+            if (const Status removed = m_store->removeAlertAck(identity); !removed) {
+                emit failed(removed.error());
+            }
+        }
+    }
+}
+
 void AlertIncidentLinker::sourceStatus(const SourceStatus &status)
 {
     if (status.lastSuccess.isValid()) {
@@ -50,7 +66,11 @@ void AlertIncidentLinker::sourceStatus(const SourceStatus &status)
 void AlertIncidentLinker::apply(const AlertDelta &delta)
 {
     // Withdrawn: the sources changed, nothing happened to the alerts themselves.
-    const bool stamping = !delta.withdrawn && !m_links.isEmpty() && m_store->isOpen() && !m_store->isReadOnly();
+    const bool writable = !delta.withdrawn && m_store->isOpen() && !m_store->isReadOnly();
+    if (writable && !delta.resolved.isEmpty()) {
+        forgetAcks(delta.resolved);
+    }
+    const bool stamping = writable && !m_links.isEmpty();
     if (stamping) {
         for (const QString &identity : delta.resolved) {
             if (m_links.contains(identity)) {

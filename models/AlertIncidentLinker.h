@@ -7,7 +7,8 @@
 
 #include <QObject>
 
-// Writes a linked alert's later fire and resolve transitions onto its incidents' timelines, as they happen.
+// What alerts do to the file as they change: a linked alert's later fire and resolve transitions go onto its
+// incidents' timelines, and a resolved alert's acknowledgement is dropped.
 class AlertIncidentLinker final : public QObject
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ signals:
 private:
     void reload();
     void stamp(const QString &identity, const QString &text);
+    void forgetAcks(const QStringList &resolved);
 
     IncidentStore *m_store;
     QHash<QString, IncidentStore::LinkedAlert> m_links;

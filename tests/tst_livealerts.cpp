@@ -184,6 +184,23 @@ private slots:
         QVERIFY(model.index(0, LiveAlertModel::ColumnAck).data().toString().contains(QStringLiteral("Ravi is restarting")));
         w.undoStack()->undo();
         QVERIFY(!model.index(0, 0).data(LiveAlertModel::AckedRole).toBool());
+
+        // The ack is for this firing: when the sources change it stays, when the alert resolves it goes, and the
+        // alert firing again next week is not shown as acknowledged.
+        AlertIncidentLinker linker(w.store(), nullptr);
+        QVERIFY(w.acknowledgeAlert(d.added[0].identity, QStringLiteral("Ravi is restarting the pod")).ok());
+        AlertDelta withdrawn;
+        withdrawn.resolved = {d.added[0].identity};
+        withdrawn.withdrawn = true;
+        linker.apply(withdrawn);
+        QVERIFY(w.store()->alertAcks()->contains(d.added[0].identity));
+        AlertDelta resolved;
+        resolved.resolved = {d.added[0].identity};
+        linker.apply(resolved);
+        model.apply(resolved);
+        QVERIFY(!w.store()->alertAcks()->contains(d.added[0].identity));
+        model.apply(d);
+        QVERIFY(!model.index(0, 0).data(LiveAlertModel::AckedRole).toBool());
     }
 
     // What counts as an alert starting to fire, for a notification.
