@@ -69,15 +69,39 @@ QVariant AlertArchiveModel::data(const QModelIndex &index, int role) const
             return a.labels.value(QStringLiteral("severity")).toString();
         case ColumnName:
             return a.alertName;
+        case ColumnLabels: {
+            QStringList shown;
+            for (auto it = a.labels.begin(); it != a.labels.end(); ++it) {
+                if (it.key() != u"alertname" && it.key() != u"severity") {
+                    shown.append(it.key() + u'=' + it.value().toString());
+                }
+            }
+            return shown.join(QStringLiteral(", "));
+        }
         case ColumnSummary:
             return a.annotations.value(QStringLiteral("summary")).toString();
         case ColumnFirstSeen:
             return TimeDisplay::dateTime(a.firstSeen, m_zone);
         case ColumnLastSeen:
             return TimeDisplay::dateTime(a.lastSeen, m_zone);
+        case ColumnResolved:
+            return a.resolvedAt.isValid() ? TimeDisplay::dateTime(a.resolvedAt, m_zone) : QString();
         case ColumnSource:
             return a.source;
         }
+    } else if (role == Qt::ToolTipRole) {
+        // Everything kept about it, as the detail pane shows a live alert.
+        QStringList lines{a.alertName, tr("Identity %1").arg(a.identity)};
+        for (const QJsonObject *pairs : {&a.labels, &a.annotations}) {
+            lines.append(QString());
+            for (auto it = pairs->begin(); it != pairs->end(); ++it) {
+                lines.append(it.key() + QStringLiteral(": ") + it.value().toString());
+            }
+        }
+        if (!a.value.isEmpty()) {
+            lines.append(tr("Last value %1").arg(a.value));
+        }
+        return lines.join(u'\n');
     } else if (role == ModelRoles::IdRole) {
         return a.id;
     }
@@ -96,12 +120,16 @@ QVariant AlertArchiveModel::headerData(int section, Qt::Orientation orientation,
         return tr("Severity");
     case ColumnName:
         return tr("Alert");
+    case ColumnLabels:
+        return tr("Labels");
     case ColumnSummary:
         return tr("Summary");
     case ColumnFirstSeen:
         return tr("First seen");
     case ColumnLastSeen:
         return tr("Last seen");
+    case ColumnResolved:
+        return tr("Resolved");
     case ColumnSource:
         return tr("Source");
     }

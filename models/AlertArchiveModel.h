@@ -16,7 +16,18 @@ class AlertArchiveModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(AlertArchiveModel)
 
 public:
-    enum Column { ColumnState, ColumnSeverity, ColumnName, ColumnSummary, ColumnFirstSeen, ColumnLastSeen, ColumnSource, ColumnCount };
+    enum Column {
+        ColumnState,
+        ColumnSeverity,
+        ColumnName,
+        ColumnLabels, // the labels that tell this alert from others of its name
+        ColumnSummary,
+        ColumnFirstSeen,
+        ColumnLastSeen,
+        ColumnResolved,
+        ColumnSource,
+        ColumnCount
+    };
 
     AlertArchiveModel(IncidentStore *store, QObject *parent);
     void setDisplayTimeZone(const QTimeZone &zone);

@@ -172,6 +172,21 @@ private slots:
         QCOMPARE(alerts.rowCount(), 1);
         QCOMPARE(alerts.index(0, AlertArchiveModel::ColumnSeverity).data().toString(), QStringLiteral("SEV-2"));
         QCOMPARE(alerts.index(0, AlertArchiveModel::ColumnSummary).data().toString(), QStringLiteral("P95 over 100 ms"));
+        QVERIFY(alerts.index(0, AlertArchiveModel::ColumnResolved).data().toString().isEmpty());
+        QVERIFY(alerts.index(0, AlertArchiveModel::ColumnName).data(Qt::ToolTipRole).toString().contains(QStringLiteral("summary: P95 over 100 ms")));
+        ArchivedAlert resolved = a;
+        resolved.identity = QStringLiteral("fp-resolved");
+        resolved.labels.insert(QStringLiteral("instance"), QStringLiteral("game-4"));
+        resolved.resolvedAt = a.lastSeen.addSecs(30);
+        resolved.lastSeen = a.lastSeen.addSecs(30);
+        QVERIFY(w.store()->insertArchivedAlert(resolved).ok());
+        alerts.setActive(false); // leaving the tab and coming back reads it again at once
+        alerts.setActive(true);
+        QCOMPARE(alerts.rowCount(), 2);
+        QCOMPARE(alerts.index(0, AlertArchiveModel::ColumnState).data().toString(), QStringLiteral("resolved"));
+        QVERIFY(!alerts.index(0, AlertArchiveModel::ColumnResolved).data().toString().isEmpty());
+        QCOMPARE(alerts.index(0, AlertArchiveModel::ColumnLabels).data().toString(), QStringLiteral("instance=game-4"));
+        alerts.setActive(false); // the tab is left: the bulk below is for a model of its own
 
         // A large archive arrives a page at a time, newest first.
         QVERIFY(w.store()->write([&]() -> Status {
@@ -192,7 +207,7 @@ private slots:
         QVERIFY(paged.canFetchMore({}));
         paged.fetchMore({});
         paged.fetchMore({});
-        QCOMPARE(paged.rowCount(), 1201);
+        QCOMPARE(paged.rowCount(), 1202);
         QVERIFY(!paged.canFetchMore({}));
         QCOMPARE(paged.index(0, AlertArchiveModel::ColumnName).data().toString(), QStringLiteral("SocketLatencyHigh"));
         QAbstractItemModelTester t3(&paged, QAbstractItemModelTester::FailureReportingMode::QtTest); // (it fetches too)

@@ -150,9 +150,11 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     history->setColumnWidth(AlertArchiveModel::ColumnState, 80);
     history->setColumnWidth(AlertArchiveModel::ColumnSeverity, 70);
     history->setColumnWidth(AlertArchiveModel::ColumnName, 170);
+    history->setColumnWidth(AlertArchiveModel::ColumnLabels, 200);
     history->setColumnWidth(AlertArchiveModel::ColumnSummary, 230);
     history->setColumnWidth(AlertArchiveModel::ColumnFirstSeen, 160);
     history->setColumnWidth(AlertArchiveModel::ColumnLastSeen, 160);
+    history->setColumnWidth(AlertArchiveModel::ColumnResolved, 160);
     tabs->addTab(history, tr("History"));
     connect(tabs, &QTabWidget::currentChanged, this, [archive, tabs, history](int index) {
         archive->setActive(tabs->widget(index) == history);
