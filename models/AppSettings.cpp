@@ -55,6 +55,17 @@ QList<AlertSource> AppSettings::alertSources() const
 
 void AppSettings::setAlertSources(const QList<AlertSource> &sources)
 {
+    // The file may hold passwords and tokens: only its owner may read it, from before the first secret goes in.
+    // (Qt rewrites the file through a new one that keeps the old one's permissions.)
+    const QString fileName = m_settings.fileName();
+    if (!QFile::exists(fileName)) {
+        QDir().mkpath(QFileInfo(fileName).absolutePath());
+        QFile create(fileName);
+        if (create.open(QIODevice::WriteOnly)) {
+            create.close();
+        }
+    }
+    QFile::setPermissions(fileName, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     m_settings.remove(QStringLiteral("alertSources"));
     m_settings.beginWriteArray(QStringLiteral("alertSources"), int(sources.size()));
     for (int i = 0; i < sources.size(); ++i) {
@@ -73,8 +84,7 @@ void AppSettings::setAlertSources(const QList<AlertSource> &sources)
     }
     m_settings.endArray();
     m_settings.sync();
-    // The file may hold passwords and tokens: only its owner may read it.
-    QFile::setPermissions(m_settings.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile::setPermissions(fileName, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 QStringList AppSettings::notifySeverities() const

@@ -28,6 +28,7 @@ public:
 
     // Credentials are kept here (the user's own settings file, made private to the user), never in the incident file.
     QList<AlertSource> alertSources() const;
+    QString fileName() const { return m_settings.fileName(); }
     void setAlertSources(const QList<AlertSource> &sources);
     int pollIntervalSeconds() const; // default for new sources: 15 unless set; at least 1
     void setPollIntervalSeconds(int seconds);

@@ -1,5 +1,6 @@
 #include "AlertJson.h"
 #include "AlertMonitor.h"
+#include "AppSettings.h"
 #include "AlertPoller.h"
 #include "FaultServer.h"
 #include "IncidentStore.h"
@@ -330,6 +331,14 @@ private slots:
         QVERIFY(!raw.readAll().contains("s3cret-pa55"));
         QVERIFY(!JsonExchange::exportFile(store)->contains("s3cret-pa55"));
         QVERIFY(!src.name().contains(QStringLiteral("s3cret")));
+
+        // The settings keep it, in a file only its owner may read.
+        AppSettings settings;
+        settings.setAlertSources({src});
+        QCOMPARE(AppSettings().alertSources().value(0).password, QStringLiteral("s3cret-pa55"));
+        QCOMPARE(QFile::permissions(settings.fileName()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::ReadUser),
+                 QFileDevice::ReadUser);
+        settings.setAlertSources({});
     }
 
     void tlsWithAnExtraCaFile()
