@@ -118,6 +118,12 @@ Status AcknowledgeAlertCommand::apply()
 
 Status AcknowledgeAlertCommand::revert()
 {
+    // Only while this ack is the one in the file: if the alert resolved since, its ack was dropped with that firing,
+    // and bringing back an older one would mark the next firing as handled.
+    const auto acks = store().alertAcks();
+    if (acks && acks->value(m_ack.identity) != m_ack) {
+        return Status::success();
+    }
     return m_previous ? store().setAlertAck(*m_previous) : store().removeAlertAck(m_ack.identity);
 }
 

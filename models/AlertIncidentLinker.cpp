@@ -6,7 +6,22 @@ AlertIncidentLinker::AlertIncidentLinker(IncidentStore *store, QObject *parent) 
 {
     connect(m_store, &IncidentStore::storeReset, this, &AlertIncidentLinker::reload);
     connect(m_store, &IncidentStore::alertLinksChanged, this, &AlertIncidentLinker::reload);
+    connect(m_store, &IncidentStore::storeReset, this, &AlertIncidentLinker::reloadAcks);
+    connect(m_store, &IncidentStore::alertAckChanged, this, &AlertIncidentLinker::reloadAcks);
     reload();
+    reloadAcks();
+}
+
+void AlertIncidentLinker::reloadAcks()
+{
+    m_acked.clear();
+    if (m_store->isOpen()) {
+        if (const auto acks = m_store->alertAcks()) {
+            for (auto it = acks->cbegin(); it != acks->cend(); ++it) {
+                m_acked.insert(it.key());
+            }
+        }
+    }
 }
 
 void AlertIncidentLinker::reload()
@@ -43,16 +58,26 @@ void AlertIncidentLinker::stamp(const QString &identity, const QString &text)
 // An acknowledgement is for one firing: once the alert resolves, its next firing is news again.
 void AlertIncidentLinker::forgetAcks(const QStringList &resolved)
 {
-    const auto acks = m_store->alertAcks();
-    if (!acks || acks->isEmpty()) {
+    QStringList acked;
+    for (const QString &identity : resolved) {
+        if (m_acked.contains(identity)) {
+            acked.append(identity);
+        }
+    }
+    if (acked.isEmpty()) {
         return;
     }
-    for (const QString &identity : resolved) {
-        if (acks->contains(identity)) {
-            if (const Status removed = m_store->removeAlertAck(identity); !removed) {
-                emit failed(removed.error());
+    // One transaction, so many alerts resolving at once cost one write to disk.
+    const Status removed = m_store->write([&]() -> Status {
+        for (const QString &identity : acked) {
+            if (const Status s = m_store->removeAlertAck(identity); !s) {
+                return s;
             }
         }
+        return Status::success();
+    });
+    if (!removed) {
+        emit failed(removed.error());
     }
 }
 

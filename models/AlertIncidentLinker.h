@@ -6,6 +6,7 @@
 #include "IncidentStore.h"
 
 #include <QObject>
+#include <QSet>
 
 // What alerts do to the file as they change: a linked alert's later fire and resolve transitions go onto its
 // incidents' timelines, and a resolved alert's acknowledgement is dropped.
@@ -18,7 +19,7 @@ public:
     AlertIncidentLinker(IncidentStore *store, QObject *parent);
     void apply(const AlertDelta &delta);
     // What a source says in its first answer after these was already so: it is not stamped as a transition.
-    void resetSources() { m_states.reset(); }
+    void resetSources(const QStringList &names) { m_states.reset(names); }
     void sourceStatus(const SourceStatus &status);
 
 signals:
@@ -26,10 +27,12 @@ signals:
 
 private:
     void reload();
+    void reloadAcks();
     void stamp(const QString &identity, const QString &text);
     void forgetAcks(const QStringList &resolved);
 
     IncidentStore *m_store;
     QHash<QString, IncidentStore::LinkedAlert> m_links;
     AlertStates m_states; // of every alert, so one linked while pending is stamped when it starts firing
+    QSet<QString> m_acked; // identities with an acknowledgement, so a resolve costs no query when none has one
 };

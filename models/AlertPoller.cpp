@@ -252,6 +252,7 @@ void AlertPoller::merge(Source &source, AlertDelta &&delta)
     // The command line's single poll has no listener: then the merged changes are not copied out at all.
     const bool announce = isSignalConnected(QMetaMethod::fromSignal(&AlertPoller::alertsChanged));
     AlertDelta merged;
+    merged.source = source.name; // whose answer this is
     m_merged.reserve(m_merged.size() + delta.added.size());
     for (Alert &incoming : delta.added) {
         auto it = m_merged.find(incoming.identity);

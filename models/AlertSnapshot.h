@@ -35,7 +35,7 @@ struct AlertSnapshot
 // The changes one poll brought, keyed by alert identity.
 struct AlertDelta
 {
-    QString source;
+    QString source; // the source whose answer brought these changes, when one did
     QList<Alert> added;
     QList<Alert> changed;
     QStringList resolved; // identities no longer reported by this source

@@ -47,10 +47,8 @@ Result<AlertSource> AlertSource::fromAddress(Kind kind, const QString &address)
 {
     const QUrl url(address, QUrl::StrictMode);
     if (!isUsableUrl(url)) {
-        const QString shown = address.contains(u'@')
-                                  ? QUrl(address, QUrl::TolerantMode).adjusted(QUrl::RemoveUserInfo).toString()
-                                  : address;
-        return Status::failure(QCoreApplication::translate("AlertSource", "\"%1\" is not an http:// or https:// address").arg(shown));
+        return Status::failure(QCoreApplication::translate("AlertSource", "\"%1\" is not an http:// or https:// address")
+                                   .arg(withoutCredentials(address)));
     }
     AlertSource source;
     source.kind = kind;
@@ -70,4 +68,16 @@ QString AlertSource::problem() const
             .arg(caFile);
     }
     return {};
+}
+
+QString AlertSource::withoutCredentials(const QString &address)
+{
+    // By the text, not by QUrl: "ops:secret@host" without a scheme parses as scheme "ops" with no user at all.
+    const qsizetype at = address.lastIndexOf(u'@');
+    if (at < 0) {
+        return address;
+    }
+    const qsizetype scheme = address.indexOf(QStringLiteral("://"));
+    const QString prefix = scheme >= 0 && scheme < at ? address.left(scheme + 3) : QString();
+    return prefix + QStringLiteral("…@") + address.mid(at + 1);
 }

@@ -37,6 +37,8 @@ struct AlertSource
     // A source from an address given on a command line, for both executables: user:password@ in it becomes basic
     // authentication and leaves the URL. An error never repeats the password.
     static Result<AlertSource> fromAddress(Kind kind, const QString &address);
+    // An address as typed, fit to be printed: whatever comes before an @ (a user and password) is left out.
+    static QString withoutCredentials(const QString &address);
 
     bool operator==(const AlertSource &) const = default;
 };

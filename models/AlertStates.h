@@ -2,6 +2,7 @@
 
 #include "AlertSnapshot.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 
@@ -14,16 +15,20 @@
 class AlertStates final
 {
 public:
-    void reset(); // the sources changed: every source's next answer is a first one
+    // The sources changed: a new source's next answer is a first one; `kept` are the names still polled, which have
+    // answered before. What a source knew is kept across the change, so nothing already firing is news again.
+    void reset(const QStringList &kept = {});
     void sourceAnswered(const QString &source); // after the delta of its answer
     bool hasAnswered(const QString &source) const { return m_answered.contains(source); }
 
     // Calls `each` for every added or changed alert with its state before this delta (none if it was not known) and
-    // whether only first answers report it; then keeps the new states. Resolved alerts are forgotten.
+    // whether it comes from a source's first answer and started before the console asked; then keeps the new
+    // states. Resolved alerts are forgotten; withdrawn ones (the sources changed) are kept.
     using Visit = std::function<void(const Alert &alert, std::optional<Alert::State> before, bool fromFirstAnswer)>;
     void apply(const AlertDelta &delta, const Visit &each = {});
 
 private:
     QHash<QString, Alert::State> m_states;
     QSet<QString> m_answered;
+    QDateTime m_resetAt; // an alert active only since then is news even in a first answer
 };

@@ -61,7 +61,8 @@ void AppSettings::setAlertSources(const QList<AlertSource> &sources)
     if (!QFile::exists(fileName)) {
         QDir().mkpath(QFileInfo(fileName).absolutePath());
         QFile create(fileName);
-        if (create.open(QIODevice::WriteOnly)) {
+        // NewOnly: never truncate one another process has just made; created owner-only from the start.
+        if (create.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
             create.close();
         }
     }

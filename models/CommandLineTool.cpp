@@ -197,7 +197,7 @@ int CommandLineTool::run(const QStringList &arguments)
         if (command == QStringLiteral("timeline search") && positional.size() < 3) {
             return usageError(tr("\"timeline search\" needs the WORDS to find (quote several)"));
         }
-        return usageError(tr("unexpected argument \"%1\"").arg(positional.last()));
+        return usageError(tr("unexpected argument \"%1\"").arg(AlertSource::withoutCredentials(positional.last())));
     }
 
     auto parseId = [&](const QCommandLineOption &option, qint64 &id) {

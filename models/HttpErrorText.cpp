@@ -28,7 +28,8 @@ QString networkError(const QNetworkReply *reply)
     case QNetworkReply::SslHandshakeFailedError:
         return tr("TLS handshake failed: %1").arg(reply->errorString());
     case QNetworkReply::InsecureRedirectError:
-        return tr("redirected to another server, which a source with credentials does not follow (they would go with it)");
+        return tr("redirected where the console does not follow: to another server, for a source with credentials "
+                  "(they would go with it), or from https to http");
     case QNetworkReply::AuthenticationRequiredError:
         return tr("HTTP 401: the server wants credentials (check the source's authentication in Settings)");
     default:

@@ -428,7 +428,13 @@ private slots:
         const auto wrong = AlertSource::fromAddress(AlertSource::Kind::Prometheus, QStringLiteral("ftp://ops:secret@127.0.0.1"));
         QVERIFY(!wrong.ok());
         QVERIFY2(!wrong.error().contains(QStringLiteral("secret")), qPrintable(wrong.error()));
-        QVERIFY2(wrong.error().contains(QStringLiteral("ftp://127.0.0.1")), qPrintable(wrong.error()));
+        QVERIFY2(wrong.error().contains(QStringLiteral("ftp://…@127.0.0.1")), qPrintable(wrong.error()));
+        // Without a scheme Qt reads "ops" as one, and finds no user at all: the text is masked, not the URL.
+        for (const QString &typed : {QStringLiteral("ops:secret@127.0.0.1:9093"), QStringLiteral("https:/ops:secret@host")}) {
+            const auto noScheme = AlertSource::fromAddress(AlertSource::Kind::Alertmanager, typed);
+            QVERIFY(!noScheme.ok());
+            QVERIFY2(!noScheme.error().contains(QStringLiteral("secret")), qPrintable(noScheme.error()));
+        }
 
         QProcess cli;
         cli.start(QStringLiteral(IC_CLI_PATH), {QStringLiteral("alerts"), QStringLiteral("--prometheus"),
@@ -476,7 +482,7 @@ private slots:
         withToken.password = QStringLiteral("tok-secret");
         poller.setSources({withToken});
         QTRY_VERIFY_WITH_TIMEOUT(!seen.error(withToken).isEmpty(), 10000);
-        QVERIFY2(seen.error(withToken).contains(QStringLiteral("redirected to another server")), qPrintable(seen.error(withToken)));
+        QVERIFY2(seen.error(withToken).contains(QStringLiteral("redirected where the console does not follow")), qPrintable(seen.error(withToken)));
         QCOMPARE(elsewhere.requestCount(), 0);
         QVERIFY(redirecting.lastRequest().contains("Authorization: Bearer tok-secret"));
 

@@ -117,7 +117,7 @@ private slots:
     {
         FaultServer server;
         QVERIFY(server.listen());
-        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"0.31"}]}})");
+        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2025-06-01T14:00:00Z","value":"0.31"}]}})");
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -134,12 +134,12 @@ private slots:
                  qPrintable(window.statusBar()->currentMessage()));
         // A SEV-2 alert that starts firing (here one that waited as pending) raises a notification; the status bar
         // stands in where there is no system tray.
-        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"0.31"},{"labels":{"alertname":"RateLimitPersistent","severity":"SEV-2","instance":"lb-1"},"annotations":{"summary":"Rate limit hit for 10 min"},"state":"pending","activeAt":"2026-11-29T14:00:00Z","value":"1"}]}})");
+        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2025-06-01T14:00:00Z","value":"0.31"},{"labels":{"alertname":"RateLimitPersistent","severity":"SEV-2","instance":"lb-1"},"annotations":{"summary":"Rate limit hit for 10 min"},"state":"pending","activeAt":"2025-06-01T14:00:00Z","value":"1"}]}})");
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 10000);
         QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("RateLimitPersistent")));
-        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"0.31"},{"labels":{"alertname":"RateLimitPersistent","severity":"SEV-2","instance":"lb-1"},"annotations":{"summary":"Rate limit hit for 10 min"},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"1"}]}})");
+        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2025-06-01T14:00:00Z","value":"0.31"},{"labels":{"alertname":"RateLimitPersistent","severity":"SEV-2","instance":"lb-1"},"annotations":{"summary":"Rate limit hit for 10 min"},"state":"firing","activeAt":"2025-06-01T14:00:00Z","value":"1"}]}})");
         QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("SEV-2 alert firing: RateLimitPersistent")), 10000);
-        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2026-11-29T14:00:00Z","value":"0.31"}]}})");
+        server.setResponse(200, R"({"status":"success","data":{"alerts":[{"labels":{"alertname":"SocketLatencyHigh","severity":"SEV-2","instance":"game-3"},"annotations":{"summary":"P95 over 100 ms"},"state":"firing","activeAt":"2025-06-01T14:00:00Z","value":"0.31"}]}})");
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 10000);
         QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("alertSourcesLabel"))->text().contains(QStringLiteral("1 alert,")));
 

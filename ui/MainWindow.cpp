@@ -83,7 +83,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_monitor, &AlertMonitor::alertsChanged, m_linker, &AlertIncidentLinker::apply);
     connect(m_monitor, &AlertMonitor::sourcesReset, m_linker, &AlertIncidentLinker::resetSources);
     connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_linker, &AlertIncidentLinker::sourceStatus);
-    connect(m_monitor, &AlertMonitor::sourcesReset, this, [this] { m_notifiedStates.reset(); });
+    connect(m_monitor, &AlertMonitor::sourcesReset, this, [this](const QStringList &names) { m_notifiedStates.reset(names); });
     connect(m_monitor, &AlertMonitor::sourceStatusChanged, this, [this](const SourceStatus &status) {
         if (status.lastSuccess.isValid()) {
             m_notifiedStates.sourceAnswered(status.source);
@@ -767,14 +767,17 @@ void MainWindow::notifyNewAlerts(const AlertDelta &delta)
 {
     // An alert that starts firing: new, or known and until now pending or silenced. Not what a source says in its
     // first answer: that was firing before the console asked, and would pop up on every start.
-    const QStringList wanted = AppSettings().notifySeverities();
     QList<const Alert *> firing;
     m_notifiedStates.apply(delta, [&](const Alert &a, std::optional<Alert::State> before, bool fromFirstAnswer) {
-        if (!fromFirstAnswer && a.state == Alert::State::Firing && before != Alert::State::Firing
-            && wanted.contains(a.severity(), Qt::CaseInsensitive)) {
+        if (!fromFirstAnswer && a.state == Alert::State::Firing && before != Alert::State::Firing) {
             firing.append(&a);
         }
     });
+    if (firing.isEmpty()) {
+        return;
+    }
+    const QStringList wanted = AppSettings().notifySeverities();
+    firing.removeIf([&](const Alert *a) { return !wanted.contains(a->severity(), Qt::CaseInsensitive); });
     if (firing.isEmpty()) {
         return;
     }
