@@ -2,9 +2,9 @@
 
 #include "Clock.h"
 
-void AlertStates::reset(const QStringList &kept)
+void AlertStates::reset(const QStringList &polled)
 {
-    const QSet<QString> stillPolled(kept.begin(), kept.end());
+    const QSet<QString> stillPolled(polled.begin(), polled.end());
     m_answered.intersect(stillPolled);
     m_resetAt = Clock::nowUtc();
 }

@@ -15,11 +15,10 @@
 class AlertStates final
 {
 public:
-    // The sources changed: a new source's next answer is a first one; `kept` are the names still polled, which have
-    // answered before. What a source knew is kept across the change, so nothing already firing is news again.
-    void reset(const QStringList &kept = {});
+    // The sources changed to `polled`: a new source's next answer is a first one, while a source polled before keeps
+    // counting as answered. The states are kept across the change, so nothing already firing is news again.
+    void reset(const QStringList &polled = {});
     void sourceAnswered(const QString &source); // after the delta of its answer
-    bool hasAnswered(const QString &source) const { return m_answered.contains(source); }
 
     // Calls `each` for every added or changed alert with its state before this delta (none if it was not known) and
     // whether it comes from a source's first answer and started before the console asked; then keeps the new
