@@ -782,7 +782,7 @@ void MainWindow::notifyNewAlerts(const AlertDelta &delta)
         return;
     }
     const QString title = firing.size() == 1 ? tr("%1 alert firing: %2").arg(firing.first()->severity(), firing.first()->alertName())
-                                             : tr("%1 new alerts firing").arg(firing.size());
+                                             : tr("%1 alerts started firing").arg(firing.size());
     const QString body = firing.size() == 1 ? firing.first()->annotation(u"summary")
                                             : tr("Including %1 (%2)").arg(firing.first()->alertName(), firing.first()->severity());
     if (m_tray) {
