@@ -115,11 +115,12 @@ void AlertPoller::poll(Source &source)
     if (source.reply) {
         return;
     }
-    if (const QString problem = source.config.problem(); !problem.isEmpty()) {
-        fail(source, problem);
+    Result<QNetworkRequest> built = source.config.request(source.config.alertsUrl());
+    if (!built) {
+        fail(source, built.error());
         return;
     }
-    QNetworkRequest request = source.config.request(source.config.alertsUrl());
+    QNetworkRequest &request = built.value();
     request.setRawHeader("Accept", "application/json");
     source.body.clear();
     source.tooLarge = false;

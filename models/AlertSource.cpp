@@ -16,7 +16,7 @@ QUrl AlertSource::alertsUrl() const
     return u;
 }
 
-QNetworkRequest AlertSource::request(const QUrl &target) const
+Result<QNetworkRequest> AlertSource::request(const QUrl &target) const
 {
     QNetworkRequest r(target);
     r.setTransferTimeout(timeoutSeconds * 1000);
@@ -30,8 +30,14 @@ QNetworkRequest AlertSource::request(const QUrl &target) const
         r.setRawHeader("Authorization", "Bearer " + password.toUtf8());
     }
     if (target.scheme() == QStringLiteral("https") && !caFile.isEmpty()) {
+        // Said here, or it would show only as a failed TLS handshake.
+        const QList<QSslCertificate> authorities = QSslCertificate::fromPath(caFile);
+        if (authorities.isEmpty()) {
+            return Status::failure(QCoreApplication::translate("AlertSource", "the CA file %1 has no certificates (missing, unreadable or not PEM)")
+                                       .arg(caFile));
+        }
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(QSslCertificate::fromPath(caFile));
+        tls.addCaCertificates(authorities);
         r.setSslConfiguration(tls);
     }
     return r;
@@ -59,15 +65,6 @@ Result<AlertSource> AlertSource::fromAddress(Kind kind, const QString &address)
         source.password = url.password(QUrl::FullyDecoded);
     }
     return source;
-}
-
-QString AlertSource::problem() const
-{
-    if (url.scheme() == QStringLiteral("https") && !caFile.isEmpty() && QSslCertificate::fromPath(caFile).isEmpty()) {
-        return QCoreApplication::translate("AlertSource", "the CA file %1 has no certificates (missing, unreadable or not PEM)")
-            .arg(caFile);
-    }
-    return {};
 }
 
 QString AlertSource::withoutCredentials(const QString &address)

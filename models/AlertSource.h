@@ -28,10 +28,8 @@ struct AlertSource
     QString name() const;
     QUrl alertsUrl() const; // /api/v1/alerts or /api/v2/alerts below the base URL
     // A request to `url` on this server, with its timeout, credentials and extra CA: the one place they are applied.
-    QNetworkRequest request(const QUrl &url) const;
-    // What stops this source from being asked at all, in words, or empty: an https CA file without certificates
-    // would otherwise show only as a failed TLS handshake.
-    QString problem() const;
+    // Fails, in words, when the CA file has no certificates.
+    Result<QNetworkRequest> request(const QUrl &url) const;
     // An http:// or https:// address with a host: what a source's URL must be.
     static bool isUsableUrl(const QUrl &url);
     // A source from an address given on a command line, for both executables: user:password@ in it becomes basic

@@ -94,24 +94,20 @@ void PrometheusRangeQuery::run(const QString &expression, const QDateTime &start
     m_pending.end = end.toUTC();
     m_pending.requestedPoints = wanted;
     m_pending.stepSeconds = stepSecondsFor(start, end, wanted);
-    if (!AlertSource::isUsableUrl(m_source.url)) {
+    Result<QNetworkRequest> built =
+        AlertSource::isUsableUrl(m_source.url)
+            ? m_source.request(queryUrl(expression, start, end, m_pending.stepSeconds))
+            : Result<QNetworkRequest>(Status::failure(tr("the Prometheus source has no usable http:// or https:// address")));
+    if (!built) {
         // Reported from the event loop like any other answer, so callers see one order of events.
-        QTimer::singleShot(0, this, [this, generation] {
-            if (generation == m_generation) {
-                emit failed(tr("the Prometheus source has no usable http:// or https:// address"));
-            }
-        });
-        return;
-    }
-    if (const QString problem = m_source.problem(); !problem.isEmpty()) {
-        QTimer::singleShot(0, this, [this, generation, problem] {
+        QTimer::singleShot(0, this, [this, generation, problem = built.error()] {
             if (generation == m_generation) {
                 emit failed(problem);
             }
         });
         return;
     }
-    QNetworkRequest request = m_source.request(queryUrl(expression, start, end, m_pending.stepSeconds));
+    QNetworkRequest &request = built.value();
     request.setRawHeader("Accept", "application/json");
     m_body.clear();
     m_tooLarge = false;

@@ -34,15 +34,16 @@ QByteArray SilenceRequest::body(const Alert &alert, const QDateTime &startsAt, c
 void SilenceRequest::send(const AlertSource &alertmanager, const Alert &alert, int minutes, const QString &createdBy,
                           const QString &comment)
 {
-    if (const QString problem = alertmanager.problem(); !problem.isEmpty()) {
-        // Reported from the event loop like any answer, so callers see one order of events.
-        QTimer::singleShot(0, this, [this, problem] { emit finished({}, tr("The silence was not sent: %1").arg(problem)); });
-        return;
-    }
     QUrl url = alertmanager.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
     url.setPath(url.path() + QStringLiteral("/api/v2/silences"));
     // The same credentials and CA as polling: a silence to an https Alertmanager with a private CA works too.
-    QNetworkRequest request = alertmanager.request(url);
+    Result<QNetworkRequest> built = alertmanager.request(url);
+    if (!built) {
+        // Reported from the event loop like any answer, so callers see one order of events.
+        QTimer::singleShot(0, this, [this, problem = built.error()] { emit finished({}, tr("The silence was not sent: %1").arg(problem)); });
+        return;
+    }
+    QNetworkRequest &request = built.value();
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QNetworkReply *reply = m_network->post(request, body(alert, now, now.addSecs(qint64(minutes) * 60), createdBy, comment));
