@@ -26,17 +26,22 @@ QString Alert::annotation(QStringView name) const
     return find(annotations, name);
 }
 
-QString Alert::stateKey(State s)
+const char *Alert::stateWord(State s)
 {
     switch (s) {
     case State::Firing:
-        return QStringLiteral("firing");
+        return "firing";
     case State::Pending:
-        return QStringLiteral("pending");
+        return "pending";
     case State::Suppressed:
-        return QStringLiteral("suppressed");
+        return "suppressed";
     }
-    return {};
+    return "";
+}
+
+QString Alert::stateKey(State s)
+{
+    return QLatin1String(stateWord(s));
 }
 
 QString Alert::identityOf(const Pairs &labels)
@@ -51,14 +56,18 @@ QString Alert::identityOf(const Pairs &labels)
     return identityText(h);
 }
 
-QString Alert::identityText(quint64 hash)
+void Alert::writeIdentity(quint64 hash, char out[16])
 {
-    // Sixteen hex digits, written directly: this runs for every new alert of a 10,000-alert answer.
-    QString text(16, Qt::Uninitialized);
-    QChar *out = text.data();
     for (int i = 15; i >= 0; --i) {
-        out[i] = QLatin1Char("0123456789abcdef"[hash & 0xf]);
+        out[i] = "0123456789abcdef"[hash & 0xf];
         hash >>= 4;
     }
-    return text;
+}
+
+QString Alert::identityText(quint64 hash)
+{
+    // Written directly, not through QString::number: this runs for every new alert of a 10,000-alert answer.
+    char digits[16];
+    writeIdentity(hash, digits);
+    return QString::fromLatin1(digits, 16);
 }

@@ -32,9 +32,12 @@ struct Alert
     QString severity() const { return label(u"severity"); }
 
     static QString stateKey(State s);
+    static const char *stateWord(State s); // the same word, for writers of UTF-8
     // Identity of a label set; labels must be sorted by name.
     static QString identityOf(const Pairs &labels);
     static QString identityText(quint64 hash);
+    // The same sixteen hex digits into `out`, for writers of UTF-8.
+    static void writeIdentity(quint64 hash, char out[16]);
 
     bool operator==(const Alert &) const = default;
 };

@@ -2,6 +2,7 @@
 
 #include "FastIsoTime.h"
 #include "LabelHash.h"
+#include "Utf8.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -89,21 +90,8 @@ bool unescape(std::string_view in, std::string &out)
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                 return false;
             }
-            if (cp < 0x80) {
-                out.push_back(char(cp));
-            } else if (cp < 0x800) {
-                out.push_back(char(0xC0 | (cp >> 6)));
-                out.push_back(char(0x80 | (cp & 0x3F)));
-            } else if (cp < 0x10000) {
-                out.push_back(char(0xE0 | (cp >> 12)));
-                out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-                out.push_back(char(0x80 | (cp & 0x3F)));
-            } else {
-                out.push_back(char(0xF0 | (cp >> 18)));
-                out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-                out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-                out.push_back(char(0x80 | (cp & 0x3F)));
-            }
+            char bytes[4];
+            out.append(bytes, size_t(writeUtf8(cp, bytes) - bytes));
             break;
         }
         default:
@@ -115,8 +103,8 @@ bool unescape(std::string_view in, std::string &out)
 
 // Reads a JSON object whose values are all strings (labels, annotations) from its text as the server wrote it.
 // The parser has found where its strings and brackets are and checked the UTF-8; everything else (colons, commas,
-// value types, escapes) is checked here. Strings without escapes are views into that text; the others are unescaped into buffers kept here until
-// the next alert.
+// value types, escapes) is checked here. Strings without escapes are views into that text; the others are
+// unescaped into buffers kept here until the next alert.
 class StringObjectReader
 {
 public:
@@ -499,7 +487,7 @@ struct AlertDecoder::Impl
         objects.startAlert();
         auto failure = [this](const char *name) {
             return objects.lastFailureWasEscape() ? QStringLiteral("\"%1\" has a broken escape").arg(QLatin1String(name))
-                                                  : QStringLiteral("\"%1\" has the wrong type").arg(QLatin1String(name));
+                                                  : wrongType(name);
         };
         if (!objects.read(raw.labelsJson, raw.labels)) {
             return failure("labels");
@@ -583,19 +571,15 @@ Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QS
 
     // A broken answer: Qt's parser says where it breaks, worth its second pass only then. If the JSON itself is
     // sound, the shape is what is wrong, and `what` says which part.
-    auto broken = [&](const QString &what) -> Status {
+    // `atStart`: what is wrong is the answer as a whole, which begins at byte 0.
+    auto broken = [&](const QString &what, bool atStart = false) -> Status {
         QJsonParseError where;
         QJsonDocument::fromJson(body, &where);
         if (where.error != QJsonParseError::NoError) {
             return Status::failure(tr("not %1 at byte %2: %3").arg(kindName(format)).arg(where.offset).arg(where.errorString()));
         }
-        return Status::failure(tr("not %1: %2").arg(kindName(format), what));
-    };
-    auto wrongRoot = [&](const QString &expected) -> Status {
-        const Status unreadable = broken(expected);
-        return unreadable.error().contains(tr("at byte"))
-                   ? unreadable
-                   : Status::failure(tr("not %1 at byte 0: %2").arg(kindName(format), expected));
+        return Status::failure(atStart ? tr("not %1 at byte 0: %2").arg(kindName(format), what)
+                                       : tr("not %1: %2").arg(kindName(format), what));
     };
 
     // simdjson reads a little past the end. Parse in place when the buffer has room (reading into spare
@@ -640,56 +624,46 @@ Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QS
     if (format == Format::PrometheusV1) {
         od::object root;
         if (doc.get_object().get(root)) {
-            return wrongRoot(tr("expected a JSON object"));
+            return broken(tr("expected a JSON object"), true);
         }
         std::string_view status;
         std::string_view errorText;
         std::string_view errorType;
         bool sawData = false;
         bool sawAlerts = false;
-        for (auto item : root) {
-            od::field field;
-            if (std::move(item).get(field)) {
-                return broken(tr("the answer is not valid JSON"));
+        auto optionalText = [](od::value &value, std::string_view &out) {
+            if (value.get_string().get(out)) {
+                out = {};
             }
-            const od::raw_json_string key = field.key();
+            return QString();
+        };
+        problem = Impl::forEachField(root, [&](od::raw_json_string key, od::value &field) -> QString {
             if (key.unsafe_is_equal("status")) {
-                if (field.value().get_string().get(status)) {
-                    status = {};
-                }
-            } else if (key.unsafe_is_equal("error")) {
-                if (field.value().get_string().get(errorText)) {
-                    errorText = {};
-                }
-            } else if (key.unsafe_is_equal("errorType")) {
-                if (field.value().get_string().get(errorType)) {
-                    errorType = {};
-                }
-            } else if (key.unsafe_is_equal("data")) {
-                sawData = true;
-                od::object dataObject;
-                if (field.value().get_object().get(dataObject)) {
-                    break; // no "alerts" list in it
-                }
-                for (auto dataItem : dataObject) {
-                    od::field dataField;
-                    if (std::move(dataItem).get(dataField)) {
-                        problem = tr("\"data\" is not valid JSON");
-                        break;
-                    }
-                    od::array alerts;
-                    if (dataField.key().unsafe_is_equal("alerts") && !dataField.value().get_array().get(alerts)) {
-                        sawAlerts = true;
-                        if (problem = readAlerts(alerts); !problem.isEmpty()) {
-                            break;
-                        }
-                    }
-                }
-                if (!problem.isEmpty()) {
-                    break;
-                }
+                return optionalText(field, status);
             }
-        }
+            if (key.unsafe_is_equal("error")) {
+                return optionalText(field, errorText);
+            }
+            if (key.unsafe_is_equal("errorType")) {
+                return optionalText(field, errorType);
+            }
+            if (!key.unsafe_is_equal("data")) {
+                return {};
+            }
+            sawData = true;
+            od::object dataObject;
+            if (field.get_object().get(dataObject)) {
+                return tr("\"data\" has no \"alerts\" list");
+            }
+            return Impl::forEachField(dataObject, [&](od::raw_json_string dataKey, od::value &dataField) -> QString {
+                od::array alerts;
+                if (!dataKey.unsafe_is_equal("alerts") || dataField.get_array().get(alerts)) {
+                    return {};
+                }
+                sawAlerts = true;
+                return readAlerts(alerts);
+            });
+        });
         // Prometheus writes its status first: its own error wins over whatever shape the rest has.
         if (status == "error") {
             return Status::failure(tr("Prometheus answered with an error: %1 (%2)").arg(fromUtf8(errorText), fromUtf8(errorType)));
@@ -706,7 +680,7 @@ Status AlertDecoder::walk(Format format, QByteArray body, const std::function<QS
     } else {
         od::array alerts;
         if (doc.get_array().get(alerts)) {
-            return wrongRoot(tr("expected a JSON list of alerts"));
+            return broken(tr("expected a JSON list of alerts"), true);
         }
         if (problem = readAlerts(alerts); !problem.isEmpty()) {
             return broken(problem);

@@ -50,6 +50,16 @@ public:
         std::string_view generatorUrl;
         const std::vector<std::string_view> &silencedBy;
         const std::vector<std::string_view> &inhibitedBy;
+
+        std::string_view label(std::string_view name) const
+        {
+            for (const auto &[key, value] : labels) {
+                if (key == name) {
+                    return value;
+                }
+            }
+            return {};
+        }
     };
     // Shows every alert of an answer, converting and remembering nothing: for a reader that prints one answer
     // (the command line), which then never turns 10,000 alerts into QStrings and back. The same checks and errors

@@ -4,6 +4,7 @@
 
 #include "FastIsoTime.h"
 #include "StoredTime.h"
+#include "Utf8.h"
 
 #include <QJsonArray>
 
@@ -129,23 +130,10 @@ void appendString(ByteBuffer &out, QStringView text)
                 *p++ = hex[(c >> 4) & 0xf];
                 *p++ = hex[c & 0xf];
             }
-        } else if (c < 0x800) {
-            *p++ = char(0xc0 | (c >> 6));
-            *p++ = char(0x80 | (c & 0x3f));
         } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(text[i + 1].unicode())) {
-            const char32_t u = QChar::surrogateToUcs4(c, text[++i].unicode());
-            *p++ = char(0xf0 | (u >> 18));
-            *p++ = char(0x80 | ((u >> 12) & 0x3f));
-            *p++ = char(0x80 | ((u >> 6) & 0x3f));
-            *p++ = char(0x80 | (u & 0x3f));
-        } else if (QChar::isSurrogate(c)) { // unpaired: not valid in UTF-8, written as U+FFFD
-            *p++ = char(0xef);
-            *p++ = char(0xbf);
-            *p++ = char(0xbd);
+            p = writeUtf8(QChar::surrogateToUcs4(c, text[++i].unicode()), p);
         } else {
-            *p++ = char(0xe0 | (c >> 12));
-            *p++ = char(0x80 | ((c >> 6) & 0x3f));
-            *p++ = char(0x80 | (c & 0x3f));
+            p = writeUtf8(QChar::isSurrogate(c) ? U'\uFFFD' : char32_t(c), p); // an unpaired one is not valid UTF-8
         }
     }
     *p++ = '"';
@@ -328,15 +316,6 @@ void appendFields(ByteBuffer &out, const Fields<Text, Pairs, List> &a)
     out.append('}');
 }
 
-std::string_view find(const AlertDecoder::Views &pairs, std::string_view name)
-{
-    for (const auto &[key, value] : pairs) {
-        if (key == name) {
-            return value;
-        }
-    }
-    return {};
-}
 } // namespace
 
 namespace AlertJson {
@@ -357,18 +336,11 @@ void appendCompact(ByteBuffer &out, const AlertDecoder::AlertView &a, const QStr
     qint64 since = 0;
     const bool sinceValid = FastIsoTime::parse(a.activeSince, since);
     char identity[16];
-    quint64 hash = a.identity;
-    for (int i = 15; i >= 0; --i) {
-        identity[i] = "0123456789abcdef"[hash & 0xf];
-        hash >>= 4;
-    }
-    // Alert::stateKey's words, in bytes.
-    const std::string_view state = a.state == Alert::State::Pending      ? "pending"
-                                   : a.state == Alert::State::Suppressed ? "suppressed"
-                                                                          : "firing";
+    Alert::writeIdentity(a.identity, identity);
+    const std::string_view state = Alert::stateWord(a.state);
     appendFields(out, Fields<std::string_view, AlertDecoder::Views, std::vector<std::string_view>>{
-                          sinceValid, since, find(a.labels, "alertname"), a.annotations, a.generatorUrl,
-                          std::string_view(identity, 16), a.inhibitedBy, a.labels, find(a.labels, "severity"),
+                          sinceValid, since, a.label("alertname"), a.annotations, a.generatorUrl,
+                          std::string_view(identity, 16), a.inhibitedBy, a.labels, a.label("severity"),
                           a.silencedBy, sources, state, a.value});
 }
 

@@ -500,13 +500,7 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
             const Status read = decoder.readEach(format, body, [&](const AlertDecoder::AlertView &a) {
                 const qsizetype begin = written.size();
                 AlertJson::appendCompact(written, a, sourceList);
-                std::string_view severity;
-                for (const auto &[name, value] : a.labels) {
-                    if (name == "severity") {
-                        severity = value;
-                        break;
-                    }
-                }
+                const std::string_view severity = a.label("severity");
                 auto rank = std::find_if(ranks.begin(), ranks.end(), [&](const auto &r) { return r.first == severity; });
                 if (rank == ranks.end()) {
                     ranks.emplace_back(std::string(severity),
