@@ -2,7 +2,6 @@
 #include "CommandLineTool.h"
 
 #include <QCoreApplication>
-#include <QFileDevice>
 #include <QGuiApplication>
 
 #include <cstdio>
@@ -25,18 +24,16 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     CommandLineTool tool(out, err);
-    const int code = tool.run(QCoreApplication::arguments());
+    int code = tool.run(QCoreApplication::arguments());
+    // A full disk or a closed pipe is a failure, not a success: scripts go by the exit status.
+    if (const Status written = CommandLineTool::finishWriting(out); !written && code == 0) {
+        err << "incident-console-cli: " << written.error() << '\n';
+        code = 1;
+    }
     if (tool.mayExitWithoutTeardown()) {
         // Everything is written and no file is open: the operating system takes the memory back faster than
         // 10,000 alerts' destructors give it (compilers end the same way).
-        for (QTextStream *stream : {&out, &err}) {
-            stream->flush();
-            if (auto *file = qobject_cast<QFileDevice *>(stream->device())) {
-                file->flush(); // QFile keeps small writes in a buffer of its own
-            }
-        }
-        std::fflush(stdout);
-        std::fflush(stderr);
+        CommandLineTool::finishWriting(err).ok();
         std::_Exit(code);
     }
     return code;

@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileDevice>
 #include <QGuiApplication>
 #include <QTimer>
 #include <QIODevice>
@@ -22,6 +23,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace {
 
@@ -87,6 +92,28 @@ QJsonObject incidentJson(const Incident &i)
 CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
 
 CommandLineTool::~CommandLineTool() = default;
+
+Status CommandLineTool::finishWriting(QTextStream &stream)
+{
+    stream.flush();
+    QString problem;
+    auto *file = qobject_cast<QFileDevice *>(stream.device());
+    if (file && (!file->flush() || file->error() != QFileDevice::NoError)) { // QFile keeps a buffer of its own
+        problem = file->errorString();
+    } else if (stream.status() != QTextStream::Ok) {
+        problem = tr("the stream failed");
+    }
+    FILE *standard = file && file->handle() == fileno(stderr) ? stderr : stdout;
+    errno = 0;
+    if (problem.isEmpty() && (std::fflush(standard) != 0 || std::ferror(standard))) {
+        problem = QString::fromLocal8Bit(std::strerror(errno ? errno : EIO));
+    }
+    if (problem.isEmpty()) {
+        return Status::success();
+    }
+    return Status::failure(tr("could not write to %1: %2")
+                               .arg(standard == stderr ? tr("standard error") : tr("standard output"), problem));
+}
 
 bool CommandLineTool::needsFonts(int argc, const char *const *argv)
 {

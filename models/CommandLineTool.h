@@ -19,6 +19,9 @@ public:
     int run(const QStringList &arguments);
     // A PDF export lays text out with the machine's fonts, which needs a QGuiApplication (offscreen is enough).
     static bool needsFonts(int argc, const char *const *argv);
+    // Flushes a stream on standard output or error down to the file descriptor, saying what failed ("No space left
+    // on device") when any of it could not be written.
+    static Status finishWriting(QTextStream &stream);
     // True after a command that opened no file (alerts): the process may end without freeing what it holds.
     bool mayExitWithoutTeardown() const { return m_poller != nullptr; }
 

@@ -1,5 +1,6 @@
 #include "IncidentExporter.h"
 
+#include "AtomicFile.h"
 #include "ByteBuffer.h"
 #include "Clock.h"
 #include "IncidentStore.h"
@@ -242,7 +243,7 @@ Status ExportRun::writeCsvTimeline(ChunkedOutput &out)
         b.append("INC-");
         b.appendNumber(row.integer(TimelineColumn::Incident));
         b.append(',');
-        m_times.append(b, row.text(TimelineColumn::OccurredAt));
+        m_times.append(b, row.text(TimelineColumn::OccurredAt), IncidentExporter::appendCsvCell);
         b.append(',');
         IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Kind));
         b.append(',');
@@ -277,7 +278,7 @@ Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
             b.append(',');
             if (column == 4 || column == 6) {
                 if (!row.isNull(column)) {
-                    m_times.append(b, row.text(column));
+                    m_times.append(b, row.text(column), IncidentExporter::appendCsvCell);
                 }
             } else {
                 IncidentExporter::appendCsvCell(b, row.text(column));
@@ -324,11 +325,11 @@ Status ExportRun::writeMarkdown(ChunkedOutput &out)
                  + tr("Customer-visible").toUtf8() + " |\n|---|---|---|---|---|---|---|\n"));
         if (const Status s = streamEntries(id, &out, [&](const RawRow &row) {
             b.append("| ");
-            m_times.append(b, row.text(TimelineColumn::OccurredAt));
+            m_times.append(b, row.text(TimelineColumn::OccurredAt), IncidentExporter::appendMarkdownCell);
             b.append(" | ");
-            b.append(row.text(TimelineColumn::Kind));
+            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Kind));
             b.append(" | ");
-            b.append(row.text(TimelineColumn::Source));
+            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Source));
             b.append(" | ");
             IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Author));
             b.append(" | ");
@@ -389,7 +390,7 @@ Status ExportRun::writeHtml(ChunkedOutput &out)
         qint64 count = 0;
         if (const Status s = streamEntries(id, &out, [&](const RawRow &row) {
             b.append(row.integer(TimelineColumn::KeyMoment) ? "<tr class=\"key\"><td class=\"time\">" : "<tr><td class=\"time\">");
-            m_times.append(b, row.text(TimelineColumn::OccurredAt));
+            m_times.append(b, row.text(TimelineColumn::OccurredAt), IncidentExporter::appendHtmlEscaped);
             b.append("</td><td>");
             IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Kind));
             b.append("</td><td>");
@@ -455,8 +456,10 @@ Status ExportRun::writePdf(QIODevice &device)
         if (const Status s = streamEntries(id, nullptr, [&](const RawRow &row) {
             cursor.insertBlock(entryFormat, plain);
             time.clear();
-            m_times.append(time, row.text(TimelineColumn::OccurredAt));
-            cursor.insertText(QString::fromLatin1(time.view()) + QStringLiteral("  "), bold);
+            m_times.append(time, row.text(TimelineColumn::OccurredAt), [](ByteBuffer &out, QByteArrayView text) {
+                out.append(text); // the PDF's text is laid out as text, never read as markup
+            });
+            cursor.insertText(QString::fromUtf8(time.view()) + QStringLiteral("  "), bold);
             cursor.insertText(QString::fromUtf8(row.text(TimelineColumn::Kind)) + QStringLiteral(" · ")
                                   + QString::fromUtf8(row.text(TimelineColumn::Author)) + QStringLiteral("  "),
                               quiet);
@@ -520,35 +523,6 @@ Status ExportRun::writePdf(QIODevice &device)
     return Status::success();
 }
 
-// A copy of the file with only the chosen incident and what it refers to (an incident's export must not carry
-// other incidents, or the roster's contacts of people it never involved).
-Status pruneToIncident(const QString &path, qint64 incidentId)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        const QString error = QString::fromUtf8(sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return Status::failure(error);
-    }
-    const QByteArray sql = "PRAGMA foreign_keys = ON;"
-                           "BEGIN;"
-                           "DELETE FROM incidents WHERE id <> " + QByteArray::number(incidentId) + ";"
-                           "DELETE FROM alert_archive WHERE id NOT IN (SELECT alert_id FROM alert_links);"
-                           "DELETE FROM alert_acks WHERE identity NOT IN (SELECT identity FROM alert_archive);"
-                           "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM role_assignments "
-                           "UNION SELECT owner_id FROM action_items WHERE owner_id IS NOT NULL);"
-                           // The search index keeps deleted entries' words in its old segments until rebuilt.
-                           "INSERT INTO timeline_search(timeline_search) VALUES('rebuild');"
-                           "COMMIT;"
-                           "VACUUM;";
-    char *message = nullptr;
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message);
-    const QString error = rc == SQLITE_OK ? QString() : QString::fromUtf8(message ? message : "unknown SQLite error");
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return error.isEmpty() ? Status::success() : Status::failure(error);
-}
-
 } // namespace
 
 Status IncidentExporter::exportToDevice(const IncidentStore &store, const ExportRequest &request, QIODevice &out,
@@ -580,16 +554,16 @@ Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRe
                 return exists.status();
             }
         }
+        if (progress && !progress(0, 1)) {
+            return stopped();
+        }
+        if (!request.incidentId) {
+            return store.saveCopy(path); // VACUUM INTO cannot be interrupted
+        }
         return store.saveCopy(path, [&](const QString &partial) -> Status {
-            if (progress && !progress(0, 1)) {
-                return stopped(); // VACUUM INTO cannot be interrupted; the copy is dropped before it is moved in
-            }
-            if (!request.incidentId) {
-                return Status::success();
-            }
-            const Status s = pruneToIncident(partial, *request.incidentId);
+            const Status s = JsonExchange::copyIncident(store, *request.incidentId, partial);
             if (!s) {
-                return Status::failure(tr("Could not keep only INC-%1 in the copy: %2").arg(*request.incidentId).arg(s.error()));
+                return Status::failure(tr("Could not copy INC-%1: %2").arg(*request.incidentId).arg(s.error()));
             }
             return progress && !progress(0, 1) ? stopped() : s;
         });
@@ -603,10 +577,7 @@ Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRe
         file.cancelWriting();
         return s;
     }
-    if (!file.commit()) {
-        return Status::failure(tr("Could not write %1: %2").arg(where, file.errorString()));
-    }
-    return Status::success();
+    return AtomicFile::commit(file);
 }
 
 void IncidentExporter::appendCsvCell(ByteBuffer &out, QByteArrayView cell)

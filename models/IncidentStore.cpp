@@ -1,7 +1,9 @@
 #include "IncidentStore.h"
 
 #include "Clock.h"
+#include "FileHolder.h"
 #include "SchemaMigrator.h"
+#include "SqliteConnection.h"
 #include "StoredTime.h"
 
 #include <QAtomicInt>
@@ -15,6 +17,8 @@
 #include <QSqlError>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
+#include <QUrl>
 #include <QSqlRecord>
 
 #include <filesystem>
@@ -147,6 +151,7 @@ void IncidentStore::close()
         QSqlDatabase::removeDatabase(m_connectionName);
     }
     m_lock.reset();
+    m_readCopy.reset();
     m_path.clear();
     m_transactionDepth = 0;
     m_pendingSignals.clear();
@@ -168,6 +173,7 @@ Status IncidentStore::open(const QString &path, Access access)
             QSqlDatabase::removeDatabase(m_connectionName);
         }
         m_lock.reset();
+        m_readCopy.reset();
         m_path.clear();
         return s;
     }
@@ -203,30 +209,35 @@ Status IncidentStore::openChecked(const QString &path, Access access)
     }
 
     if (access == Access::ReadWrite) {
-        m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
-        m_lock->setStaleLockTime(0); // stale only when its process is gone, however old
-        if (!m_lock->tryLock(0)) {
-            qint64 pid = 0;
-            QString host;
-            QString app;
-            if (m_lock->error() == QLockFile::LockFailedError && m_lock->getLockInfo(&pid, &host, &app)) {
-                return Status::failure(tr("%1 is already open in another Incident Console (process %2 on %3). "
-                                          "Only one program may write to a file at a time: close it there first.")
-                                           .arg(name)
-                                           .arg(pid)
-                                           .arg(host));
-            }
-            return Status::failure(tr("%1 cannot be locked for writing (is its folder writable?).").arg(name));
+        if (!fresh && !info.isWritable()) {
+            return Status::failure(tr("%1 cannot be written: the file is read-only (its permissions or the disk it is "
+                                      "on). Open it read-only, or copy it somewhere you can write.")
+                                       .arg(name));
+        }
+        if (const Status s = takeLock(path); !s) {
+            return s;
         }
     }
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(access == Access::ReadOnly
-                               ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (access == Access::ReadOnly) {
+        const auto uri = readerUriFor(path);
+        if (!uri) {
+            return Status::failure(tr("%1 cannot be read here: %2").arg(name, uri.error()));
+        }
+        m_readerUri = uri.value();
+        m_db.setDatabaseName(m_readerUri);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        m_readerUri = sqliteUri(path, "?mode=ro");
+        m_db.setDatabaseName(path);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    }
     if (!m_db.open()) {
         return Status::failure(tr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
+    }
+    if (const Status s = SqliteConnection::harden(rawHandle()); !s) {
+        return Status::failure(tr("%1 cannot be opened safely: %2.").arg(name, s.error()));
     }
 
     QSqlQuery probe(m_db);
@@ -265,6 +276,21 @@ Status IncidentStore::openChecked(const QString &path, Access access)
                                    .arg(latest));
     }
     if (!empty) {
+        const auto differences = SchemaMigrator::schemaDifferences(m_db, version.value());
+        if (!differences) {
+            return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
+                                       .arg(name, differences.error()));
+        }
+        if (!differences->isEmpty()) {
+            constexpr int kShown = 4;
+            QString listed = differences->mid(0, kShown).join(QStringLiteral("; "));
+            if (differences->size() > kShown) {
+                listed += tr("; and %n more", nullptr, int(differences->size() - kShown));
+            }
+            return Status::failure(tr("%1 is not as Incident Console writes its files (%2), so it is not opened: a "
+                                      "changed schema could make the file do things of its own. It was left untouched.")
+                                       .arg(name, listed));
+        }
         if (!probe.exec(QStringLiteral("PRAGMA quick_check")) || !probe.next()) {
             return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
                                        .arg(name, probe.lastError().text()));
@@ -321,6 +347,88 @@ Status IncidentStore::openChecked(const QString &path, Access access)
     }
     m_path = path;
     return Status::success();
+}
+
+QString IncidentStore::sqliteUri(const QString &path, const char *query)
+{
+    return QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + QLatin1String(query);
+}
+
+Result<QString> IncidentStore::readerUriFor(const QString &path)
+{
+    // SQLite reads a WAL file only beside its -shm file, which a read-only folder or medium cannot hold.
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const bool folderWritable = QFileInfo(QFileInfo(path).absolutePath()).isWritable();
+    if (folderWritable || (wal.exists() && QFileInfo::exists(path + QStringLiteral("-shm")))) {
+        return sqliteUri(path, "?mode=ro");
+    }
+    if (!wal.exists() || wal.size() == 0) {
+        return sqliteUri(path, "?mode=ro&immutable=1"); // nothing there can change it
+    }
+    // Commits still in the -wal file: read a private copy of both, where the -shm file can be made.
+    m_readCopy = std::make_unique<QTemporaryDir>();
+    const QString copy = m_readCopy->filePath(QStringLiteral("incidents.sqlite"));
+    if (!m_readCopy->isValid() || !QFile::copy(path, copy) || !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
+        return Status::failure(tr("its folder is read-only and it could not be copied to a temporary folder to be read"));
+    }
+    return sqliteUri(copy, "?mode=ro");
+}
+
+Status IncidentStore::takeLock(const QString &path)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    const QString lockPath = path + QStringLiteral(".lock");
+    m_lock = std::make_unique<QLockFile>(lockPath);
+    m_lock->setStaleLockTime(0); // stale only when its process is gone, however old
+    if (m_lock->tryLock(0)) {
+        return Status::success();
+    }
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    if (m_lock->error() == QLockFile::LockFailedError && m_lock->getLockInfo(&pid, &host, &app)) {
+        return Status::failure(tr("%1 is already open in another Incident Console (process %2 on %3). "
+                                  "Only one program may write to a file at a time: close it there first.")
+                                   .arg(name)
+                                   .arg(pid)
+                                   .arg(host));
+    }
+    if (m_lock->error() == QLockFile::LockFailedError) {
+        // A lock that names no holder: its writer was killed between creating it and writing its process id (QLockFile
+        // writes it within microseconds), or a power cut lost it. Its holder cannot be alive when the lock is older
+        // than that, no process holds the lock file's native lock, and no process holds SQLite's locks on the file.
+        const qint64 sqliteHolder = FileHolder::sqliteHolder(path);
+        if (sqliteHolder > 0) {
+            return Status::failure(tr("%1 is in use by process %2 on this machine, which holds SQLite's locks on it "
+                                      "(its lock file %3 names no holder). Close that program first.")
+                                       .arg(name)
+                                       .arg(sqliteHolder)
+                                       .arg(QDir::toNativeSeparators(lockPath)));
+        }
+        constexpr qint64 kWritingLockMs = 5000;
+        const QFileInfo lock(lockPath);
+        const bool settled = lock.lastModified().msecsTo(QDateTime::currentDateTime()) > kWritingLockMs;
+        if (sqliteHolder == 0 && settled && FileHolder::lockFileHolder(lockPath) == 0) {
+            QFile::remove(lockPath);
+            if (m_lock->tryLock(0)) {
+                return Status::success();
+            }
+        } else if (!settled) {
+            return Status::failure(
+                tr("%1 is being opened by another program right now; try again in a few seconds.").arg(name));
+        }
+        return Status::failure(tr("%1 cannot be opened for writing: its lock file %2 names no holder, and whether "
+                                  "one is still alive cannot be told. If no Incident Console has it open, remove %2.")
+                                   .arg(name, QDir::toNativeSeparators(lockPath)));
+    }
+    const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
+    if (!QFileInfo(QFileInfo(path).absolutePath()).isWritable()) {
+        return Status::failure(tr("%1 cannot be written: its folder %2 is read-only, so the console cannot lock the "
+                                  "file there. Open it read-only, or copy it to a folder you can write.")
+                                   .arg(name, folder));
+    }
+    return Status::failure(tr("%1 cannot be locked for writing: %2 cannot be created in %3.")
+                               .arg(name, QFileInfo(lockPath).fileName(), folder));
 }
 
 Status IncidentStore::requireWritable() const
@@ -534,6 +642,9 @@ Status IncidentStore::updateIncident(const Incident &incident)
 Status IncidentStore::deleteIncident(qint64 id)
 {
     return write([&]() -> Status {
+        if (const Status s = changeSearchIndex(SearchIndexChange::Remove, QStringLiteral("incident_id = ?"), {id}); !s) {
+            return s;
+        }
         auto q = prepare(QStringLiteral("DELETE FROM incidents WHERE id = ?"));
         q.addBindValue(id);
         if (const Status s = exec(q, tr("Could not remove incident %1").arg(id)); !s) {
@@ -613,6 +724,9 @@ Result<qint64> IncidentStore::insertTimelineEntry(const TimelineEntry &entry)
             return id.status();
         }
         newId = id.value();
+        if (const Status s = changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id = ?"), {newId}); !s) {
+            return s;
+        }
         notify([this, incident = entry.incidentId, newId] { emit timelineEntryInserted(incident, newId); });
         return Status::success();
     });
@@ -625,6 +739,9 @@ Result<qint64> IncidentStore::insertTimelineEntry(const TimelineEntry &entry)
 Status IncidentStore::updateTimelineEntry(const TimelineEntry &entry)
 {
     return write([&]() -> Status {
+        if (const Status s = changeSearchIndex(SearchIndexChange::Remove, QStringLiteral("id = ?"), {entry.id}); !s) {
+            return s;
+        }
         auto q = prepare(QStringLiteral(
             "UPDATE timeline_entries SET incident_id = :incident, occurred_at = :occurred, recorded_at = :recorded, "
             "kind = :kind, author = :author, text = :text, source = :source, is_key_moment = :key, "
@@ -637,6 +754,9 @@ Status IncidentStore::updateTimelineEntry(const TimelineEntry &entry)
         if (q.numRowsAffected() != 1) {
             return Status::failure(tr("There is no timeline entry %1.").arg(entry.id));
         }
+        if (const Status s = changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id = ?"), {entry.id}); !s) {
+            return s;
+        }
         notify([this, incident = entry.incidentId, id = entry.id] { emit timelineEntryChanged(incident, id); });
         return Status::success();
     });
@@ -648,6 +768,9 @@ Status IncidentStore::deleteTimelineEntry(qint64 id)
         const auto entry = timelineEntry(id);
         if (!entry) {
             return entry.status();
+        }
+        if (const Status s = changeSearchIndex(SearchIndexChange::Remove, QStringLiteral("id = ?"), {id}); !s) {
+            return s;
         }
         auto q = prepare(QStringLiteral("DELETE FROM timeline_entries WHERE id = ?"));
         q.addBindValue(id);
@@ -758,11 +881,7 @@ Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &
 
 sqlite3 *IncidentStore::rawHandle() const
 {
-    const QVariant handle = m_db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        return nullptr;
-    }
-    return *static_cast<sqlite3 *const *>(handle.constData());
+    return SqliteConnection::handle(m_db);
 }
 
 Status IncidentStore::readSnapshot(const std::function<Status()> &body) const
@@ -838,6 +957,9 @@ Result<QList<qint64>> IncidentStore::insertTimelineEntries(const QList<TimelineE
             ids.append(id.value());
             incidents.insert(entry.incidentId);
         }
+        if (const Status s = addToSearchIndex(ids); !s) {
+            return s;
+        }
         for (qint64 incident : std::as_const(incidents)) {
             notify([this, incident] { emit timelineReset(incident); });
         }
@@ -855,11 +977,15 @@ Status IncidentStore::deleteTimelineEntries(qint64 incidentId, const QList<qint6
     for (qint64 id : ids) {
         list.append(QString::number(id));
     }
+    const QString idList = QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']');
+    const QString which = QStringLiteral("incident_id = ? AND id IN (SELECT value FROM json_each(?))");
     return write([&]() -> Status {
-        auto q = prepare(QStringLiteral("DELETE FROM timeline_entries WHERE incident_id = ? AND id IN "
-                                        "(SELECT value FROM json_each(?))"));
+        if (const Status s = changeSearchIndex(SearchIndexChange::Remove, which, {incidentId, idList}); !s) {
+            return s;
+        }
+        auto q = prepare(QStringLiteral("DELETE FROM timeline_entries WHERE ") + which);
         q.addBindValue(incidentId);
-        q.addBindValue(QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']')));
+        q.addBindValue(idList);
         if (const Status s = exec(q, tr("Could not remove the timeline entries")); !s) {
             return s;
         }
@@ -915,6 +1041,31 @@ Status IncidentStore::deleteTimelineRevision(qint64 id)
     return changeRow(QStringLiteral("DELETE FROM timeline_revisions WHERE id = ? RETURNING entry_id"), {id},
                      tr("Could not remove revision %1").arg(id), tr("There is no revision %1.").arg(id),
                      [this](qint64 entry) { emit timelineRevisionsChanged(entry); });
+}
+
+Status IncidentStore::changeSearchIndex(SearchIndexChange change, const QString &where, const QVariantList &values)
+{
+    // fts5's 'delete' takes the text the entry was indexed with, so it is read before the entry changes.
+    auto q = prepare((change == SearchIndexChange::Add
+                          ? QStringLiteral("INSERT INTO timeline_search (rowid, text) SELECT id, text FROM timeline_entries ")
+                          : QStringLiteral("INSERT INTO timeline_search (timeline_search, rowid, text) "
+                                           "SELECT 'delete', id, text FROM timeline_entries "))
+                     + QStringLiteral("WHERE ") + where);
+    for (const QVariant &v : values) {
+        q.addBindValue(v);
+    }
+    return exec(q, tr("Could not update the timeline's search index"));
+}
+
+Status IncidentStore::addToSearchIndex(const QList<qint64> &entryIds)
+{
+    QStringList list;
+    list.reserve(entryIds.size());
+    for (qint64 id : entryIds) {
+        list.append(QString::number(id));
+    }
+    return changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id IN (SELECT value FROM json_each(?))"),
+                             {QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']'))});
 }
 
 QString IncidentStore::searchQuery(const QString &words)
@@ -1701,7 +1852,7 @@ Result<QHash<QString, IncidentStore::LinkedAlert>> IncidentStore::alertLinksById
     return links;
 }
 
-Status IncidentStore::saveCopy(const QString &destination, const std::function<Status(const QString &)> &finish) const
+Status IncidentStore::saveCopy(const QString &destination, const std::function<Status(const QString &)> &build) const
 {
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
@@ -1710,28 +1861,38 @@ Status IncidentStore::saveCopy(const QString &destination, const std::function<S
     if (target == m_path) {
         return Status::failure(tr("A copy cannot replace the file it is made from."));
     }
-    // VACUUM INTO refuses an existing file; write beside it, then swap, so a failed copy leaves the old one.
+    // Written beside the target, then swapped in, so a failed copy leaves the old one.
     const QString partial = target + QStringLiteral(".partial");
-    QFile::remove(partial);
-    auto q = prepare(QStringLiteral("VACUUM INTO ?"));
-    q.addBindValue(partial);
-    if (!q.exec()) {
-        QFile::remove(partial);
-        return Status::failure(
-            tr("Could not write a copy to %1: %2").arg(QDir::toNativeSeparators(target), q.lastError().text()));
-    }
-    if (finish) {
-        if (const Status s = finish(partial); !s) {
-            for (const char *suffix : {"", "-journal", "-wal", "-shm"}) {
-                QFile::remove(partial + QLatin1String(suffix));
-            }
-            return s;
+    auto removePartial = [&] {
+        for (const char *suffix : {"", "-journal", "-wal", "-shm"}) {
+            QFile::remove(partial + QLatin1String(suffix));
         }
+    };
+    removePartial();
+    Status made = Status::success();
+    if (build) {
+        IncidentStore empty; // the migrations' schema and defaults, nothing else, for build to fill
+        made = empty.open(partial);
+        empty.close();
+        if (made) {
+            made = build(partial);
+        }
+    } else {
+        auto q = prepare(QStringLiteral("VACUUM INTO ?"));
+        q.addBindValue(partial);
+        if (!q.exec()) {
+            made = Status::failure(
+                tr("Could not write a copy to %1: %2").arg(QDir::toNativeSeparators(target), q.lastError().text()));
+        }
+    }
+    if (!made) {
+        removePartial();
+        return made;
     }
     std::error_code error;
     std::filesystem::rename(QFile::encodeName(partial).toStdString(), QFile::encodeName(target).toStdString(), error);
     if (error) {
-        QFile::remove(partial);
+        removePartial();
         return Status::failure(tr("Could not move the copy into place at %1: %2.")
                                    .arg(QDir::toNativeSeparators(target), QString::fromStdString(error.message())));
     }

@@ -29,6 +29,7 @@ struct sqlite3;
 #include <memory>
 
 class QLockFile;
+class QTemporaryDir;
 
 // The incident record: one SQLite file, one writer, every edit committed at once.
 // It is also the one change notifier: models listen to its signals, which fire only after a commit.
@@ -50,6 +51,9 @@ public:
     bool isOpen() const;
     bool isReadOnly() const { return m_access == Access::ReadOnly; }
     QString path() const { return m_path; }
+    // How another connection reads this file, as an SQLite URI: read-only, and immutable or through a private copy
+    // where the file lies in a read-only folder.
+    QString readerUri() const { return m_readerUri; }
     // Where the file was copied before the last schema upgrade; empty when none was needed.
     QString lastBackupPath() const { return m_backupPath; }
 
@@ -86,6 +90,8 @@ public:
     Result<qint64> insertTimelineEntry(const TimelineEntry &entry);
     Status updateTimelineEntry(const TimelineEntry &entry);
     Status deleteTimelineEntry(qint64 id);
+    // Puts entries written by other means (an import) into the search index; inside a write().
+    Status addToSearchIndex(const QList<qint64> &entryIds);
 
     Result<QList<SeverityChange>> severityChanges(qint64 incidentId) const; // oldest first
     Result<qint64> insertSeverityChange(const SeverityChange &change);     // keeps change.id when non-zero
@@ -169,9 +175,10 @@ public:
     // identity -> the alert's name and the incidents it is linked to
     Result<QHash<QString, LinkedAlert>> alertLinksByIdentity() const;
 
-    // A consistent copy of the live file (VACUUM INTO), safe while the console keeps writing.
-    // finish: runs on the complete copy before it is moved into place (an export that keeps one incident).
-    Status saveCopy(const QString &destination, const std::function<Status(const QString &partialPath)> &finish = {}) const;
+    // A consistent copy of the live file (VACUUM INTO), safe while the console keeps writing, moved into place
+    // whole. build: instead of the whole file, fills a new file that holds only the migrations' schema (an export
+    // that keeps one incident).
+    Status saveCopy(const QString &destination, const std::function<Status(const QString &partialPath)> &build = {}) const;
 
     // For the core's exporters and importers, which read and write whole tables.
     QSqlDatabase database() const { return m_db; }
@@ -218,6 +225,10 @@ signals:
 
 private:
     Status openChecked(const QString &path, Access access);
+    // The writer's lock beside the file; an abandoned one (empty or unreadable, its holder dead) is taken over.
+    Status takeLock(const QString &path);
+    static QString sqliteUri(const QString &path, const char *query);
+    Result<QString> readerUriFor(const QString &path);
     // SQLite's own connection, for reads that must not pay a QVariant per cell; null when the driver gives none.
     sqlite3 *rawHandle() const;
     Status exec(QSqlQuery &query, const QString &what) const;
@@ -231,6 +242,10 @@ private:
                      const std::function<void(qint64)> &announce);
     void notify(std::function<void()> signal);
     Status requireWritable() const;
+    // The full-text index follows the entries from here, not by triggers (the file holds none): the entries
+    // matching `where` join it after they are written, or leave it before they change or go.
+    enum class SearchIndexChange { Add, Remove };
+    Status changeSearchIndex(SearchIndexChange change, const QString &where, const QVariantList &values);
 
     QSqlDatabase m_db;
     QString m_connectionName;
@@ -238,6 +253,8 @@ private:
     QString m_backupPath;
     Access m_access = Access::ReadWrite;
     std::unique_ptr<QLockFile> m_lock;
+    QString m_readerUri;
+    std::unique_ptr<QTemporaryDir> m_readCopy; // where a file in a read-only folder is read, when it must be copied
     int m_transactionDepth = 0;
     QList<std::function<void()>> m_pendingSignals;
 };

@@ -32,25 +32,29 @@ qint64 ZonedTimeWriter::offsetSeconds(qint64 utcMs)
     return m_offset;
 }
 
-void ZonedTimeWriter::append(ByteBuffer &out, QByteArrayView stored)
+void ZonedTimeWriter::append(ByteBuffer &out, QByteArrayView stored, TextWriter asText)
 {
     qint64 ms = 0;
     if (stored.size() < 19 || !FastIsoTime::parse(std::string_view(stored.data(), size_t(stored.size())), ms)) {
-        out.append(stored);
+        asText(out, stored);
         return;
     }
-    if (m_utc) {
+    if (m_utc && stored.size() == 24 && stored[23] == 'Z') { // the stored form itself: a plain copy
         out.append(stored.first(19));
         out.append('Z');
         return;
     }
-    const qint64 offset = offsetSeconds(ms);
+    const qint64 offset = m_utc ? 0 : offsetSeconds(ms);
     QByteArray local;
     if (!FastIsoTime::appendUtc(local, ms + offset * 1000)) {
-        out.append(stored);
+        asText(out, stored);
         return;
     }
     out.append(QByteArrayView(local).first(19)); // without ".mmmZ"
+    if (m_utc) {
+        out.append('Z');
+        return;
+    }
     const qint64 a = offset < 0 ? -offset : offset;
     char text[8];
     text[0] = offset < 0 ? '-' : '+';

@@ -13,8 +13,11 @@ class ZonedTimeWriter final
 {
 public:
     explicit ZonedTimeWriter(const QTimeZone &zone);
-    // Appends the time; a text that is not a stored time is copied as it is.
-    void append(ByteBuffer &out, QByteArrayView stored);
+    // How the caller's format writes a text: a value that is not a stored time (a file from elsewhere may hold
+    // anything) is written through it, escaped like any other text of that format.
+    using TextWriter = void (*)(ByteBuffer &out, QByteArrayView utf8);
+    // Appends the time, or the text through asText when it is not a stored time.
+    void append(ByteBuffer &out, QByteArrayView stored, TextWriter asText);
     QString zoneName() const; // "UTC", "Europe/Berlin"
 
 private:

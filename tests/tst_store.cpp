@@ -264,7 +264,7 @@ private slots:
                  1);
     }
 
-    void failedMigrationKeepsTheOldVersion()
+    void aFileWithAnotherSchemaIsRefusedBeforeAnyMigration()
     {
         const QString file = path(QStringLiteral("stuck.sqlite"));
         {
@@ -273,7 +273,7 @@ private slots:
             QVERIFY(db.open());
             QVERIFY(SchemaMigrator::migrate(db, 1).ok());
             QSqlQuery q(db);
-            // Something already named like migration 2's first index makes it fail half way.
+            // Something named like migration 2's first index: not ours, so nothing runs on the file.
             QVERIFY(q.exec(QStringLiteral("CREATE INDEX alert_archive_by_last_seen ON incidents (title)")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO incidents (title, severity, declared_at) "
                                           "VALUES ('survivor', 1, '2026-11-29T14:00:00.000Z')")));
@@ -281,16 +281,54 @@ private slots:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("stuck"));
+        const QByteArray before = TestSupport::fileHash(file);
         IncidentStore store;
         const Status s = store.open(file);
         QVERIFY(!s.ok());
-        QVERIFY2(s.error().contains(QStringLiteral("migration 2")), qPrintable(s.error()));
-        QVERIFY(s.error().contains(QStringLiteral("keeps its old format")));
+        QVERIFY2(s.error().contains(QStringLiteral("an index \"alert_archive_by_last_seen\" on incidents")), qPrintable(s.error()));
+        QVERIFY(store.lastBackupPath().isEmpty());
+        QCOMPARE(TestSupport::fileHash(file), before);
+    }
+
+    void failedMigrationKeepsTheOldVersion()
+    {
+        const QString file = path(QStringLiteral("busy.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("stuck"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+            q.finish();
+            QVERIFY(SchemaMigrator::migrate(db, 1).ok());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO incidents (title, severity, declared_at) "
+                                          "VALUES ('survivor', 1, '2026-11-29T14:00:00.000Z')")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("stuck"));
+        {
+            // Another program holds the write lock past the busy timeout, so migration 2 cannot run.
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            other.setDatabaseName(file);
+            QVERIFY(other.open());
+            QSqlQuery hold(other);
+            QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            IncidentStore store;
+            const Status s = store.open(file);
+            QVERIFY(!s.ok());
+            QVERIFY2(s.error().contains(QStringLiteral("migration 2")), qPrintable(s.error()));
+            QVERIFY(s.error().contains(QStringLiteral("keeps its old format")));
+            QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
+            hold.finish();
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
         QCOMPARE(rawQuery(file, {QStringLiteral("PRAGMA user_version")}).toInt(), 1);
         QCOMPARE(rawQuery(file, {QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
                                                 "'timeline_entries_by_incident'")})
                      .toInt(),
-                 0); // the half-run migration was rolled back
+                 0); // nothing of migration 2 is left
         QCOMPARE(rawQuery(file, {QStringLiteral("SELECT title FROM incidents")}).toString(), QStringLiteral("survivor"));
     }
 
