@@ -9,6 +9,7 @@
 #include "IncidentExporter.h"
 #include "JsonExchange.h"
 #include "StoredTime.h"
+#include "UntrustedText.h"
 #include "Workspace.h"
 
 #include <QCommandLineParser>
@@ -117,11 +118,20 @@ Status CommandLineTool::finishWriting(QTextStream &stream)
 
 bool CommandLineTool::needsFonts(int argc, const char *const *argv)
 {
+    // PDF and HTML lay Markdown out with QTextDocument, which reads the machine's fonts (without them Qt warns on
+    // every heading).
+    auto laidOut = [](QByteArrayView format) { return format == "pdf" || format == "html"; };
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
-        if (arg == "--format=pdf" || arg == "-format=pdf" || ((arg == "--format" || arg == "-format") && i + 1 < argc
-                                                              && QByteArrayView(argv[i + 1]) == "pdf")) {
-            return true;
+        for (const char *option : {"--format", "-format"}) {
+            const QByteArrayView name(option);
+            if (arg == name && i + 1 < argc && laidOut(QByteArrayView(argv[i + 1]))) {
+                return true;
+            }
+            if (arg.startsWith(name) && arg.size() > name.size() && arg[name.size()] == '='
+                && laidOut(arg.sliced(name.size() + 1))) {
+                return true;
+            }
         }
     }
     return false;
@@ -154,13 +164,13 @@ int CommandLineTool::run(const QStringList &arguments)
                        alertmanager, once, tableOption, zone, help, version});
 
     auto usageError = [this](const QString &message) {
-        m_err << "incident-console-cli: " << message << " (see --help)\n";
+        m_err << "incident-console-cli: " << UntrustedText::forTerminal(message) << " (see --help)\n";
         m_err.flush();
         return Usage;
     };
     auto failure = [this](const QString &message) {
         // One line: scripts read the first line of stderr.
-        m_err << "incident-console-cli: " << QString(message).replace(u'\n', u' ') << '\n';
+        m_err << "incident-console-cli: " << UntrustedText::forTerminal(QString(message).replace(u'\n', u' ')) << '\n';
         m_err.flush();
         return Failed;
     };
@@ -279,7 +289,7 @@ int CommandLineTool::run(const QStringList &arguments)
                 m_out << qSetFieldWidth(8) << Qt::left << i.reference() << qSetFieldWidth(7)
                       << Severities::label(i.severity) << qSetFieldWidth(24) << Stages::title(i.stage)
                       << qSetFieldWidth(26) << StoredTime::toText(i.declaredAt) << qSetFieldWidth(0)
-                      << (i.drill ? tr("[drill] ") : QString()) << i.title << '\n';
+                      << (i.drill ? tr("[drill] ") : QString()) << UntrustedText::forTerminal(i.title) << '\n';
             }
         }
         m_out.flush();
@@ -329,8 +339,7 @@ int CommandLineTool::run(const QStringList &arguments)
             m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)) << '\n';
         } else {
             for (const TimelineEntry &e : entries.value()) {
-                QString line = e.text;
-                line.replace(u'\n', u' ');
+                const QString line = UntrustedText::forTerminal(QString(e.text).replace(u'\n', u' '));
                 m_out << QStringLiteral("INC-%1  %2  %3\n").arg(e.incidentId).arg(StoredTime::toText(e.occurredAt), line);
             }
         }
@@ -487,8 +496,11 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
         } else {
             for (const Printed &p : printed) {
                 const Alert &a = *p.alert;
-                m_out << qSetFieldWidth(11) << Qt::left << Alert::stateKey(a.state) << qSetFieldWidth(8) << a.severity()
-                      << qSetFieldWidth(28) << a.alertName() << qSetFieldWidth(0) << a.annotation(u"summary") << '\n';
+                // What a server sent is shown, never run: a label could hold escape sequences or line breaks.
+                m_out << qSetFieldWidth(11) << Qt::left << Alert::stateKey(a.state) << qSetFieldWidth(8)
+                      << UntrustedText::forTerminal(a.severity()) << qSetFieldWidth(28)
+                      << UntrustedText::forTerminal(a.alertName()) << qSetFieldWidth(0)
+                      << UntrustedText::forTerminal(a.annotation(u"summary")) << '\n';
             }
             m_out << tr("%1 alerts").arg(printed.size()) << '\n';
         }
@@ -560,7 +572,7 @@ int CommandLineTool::runAlerts(const QList<AlertSource> &sources, bool once, boo
         const bool firstAnswer = !statuses.contains(status.source);
         statuses.insert(status.source, status);
         if (status.isFailing() && (once || firstAnswer)) {
-            m_err << "incident-console-cli: " << status.source << ": " << status.lastError << '\n';
+            m_err << "incident-console-cli: " << UntrustedText::forTerminal(status.source + u": " + status.lastError) << '\n';
             m_err.flush();
         }
         if (once && statuses.size() == sources.size()) {

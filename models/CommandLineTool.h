@@ -17,7 +17,7 @@ public:
     CommandLineTool(QTextStream &out, QTextStream &err);
     ~CommandLineTool();
     int run(const QStringList &arguments);
-    // A PDF export lays text out with the machine's fonts, which needs a QGuiApplication (offscreen is enough).
+    // A PDF or HTML export lays text out with the machine's fonts, which needs a QGuiApplication (offscreen is enough).
     static bool needsFonts(int argc, const char *const *argv);
     // Flushes a stream on standard output or error down to the file descriptor, saying what failed ("No space left
     // on device") when any of it could not be written.

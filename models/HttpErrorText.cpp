@@ -1,5 +1,7 @@
 #include "HttpErrorText.h"
 
+#include "UntrustedText.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,8 +35,14 @@ QString networkError(const QNetworkReply *reply)
     case QNetworkReply::AuthenticationRequiredError:
         return tr("HTTP 401: the server wants credentials (check the source's authentication in Settings)");
     default:
-        return reply->errorString();
+        break;
     }
+    QString text = reply->errorString();
+    // Qt leaves zlib's reason empty for an answer that will not unpack (a damaged or a "gzip bomb" answer).
+    if (text.trimmed().endsWith(u':')) {
+        text = tr("the server's compressed answer could not be unpacked (damaged, or far larger unpacked than sent)");
+    }
+    return UntrustedText::forTerminal(text);
 }
 
 QString errorBody(const QByteArray &body)
@@ -44,7 +52,7 @@ QString errorBody(const QByteArray &body)
         const QJsonObject o = doc.object();
         for (const auto &key : {QStringLiteral("error"), QStringLiteral("message")}) {
             if (o.value(key).isString()) {
-                return o.value(key).toString();
+                return UntrustedText::forTerminal(o.value(key).toString()); // one line, shown as text
             }
         }
     }
@@ -52,7 +60,7 @@ QString errorBody(const QByteArray &body)
     if (text.size() >= 2 && text.startsWith(u'"') && text.endsWith(u'"')) {
         text = text.mid(1, text.size() - 2); // Alertmanager sometimes answers with a bare JSON string
     }
-    return text;
+    return UntrustedText::forTerminal(text);
 }
 
 QString httpStatus(int status, const QByteArray &body)

@@ -8,6 +8,7 @@
 #include "PostmortemDocument.h"
 #include "StoredTime.h"
 #include "TemplateEngine.h"
+#include "UntrustedText.h"
 #include "ZonedTimeWriter.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -177,13 +178,16 @@ Status ExportRun::streamRows(const QByteArray &sql, const QList<qint64> &paramet
 Result<QString> ExportRun::postmortemOf(qint64 incidentId) const
 {
     const auto text = PostmortemDocument::markdown(m_store, incidentId, m_now, m_request.zone, m_request.postmortemTemplateId);
-    return text ? text : Result<QString>(Status::failure(tr("INC-%1: %2").arg(incidentId).arg(text.error())));
+    if (!text) {
+        return Status::failure(tr("INC-%1: %2").arg(incidentId).arg(text.error()));
+    }
+    return UntrustedText::markingBidi(text.value());
 }
 
 QString ExportRun::documentTitle() const
 {
     if (m_request.incidentId) {
-        return QStringLiteral("INC-%1 %2").arg(*m_request.incidentId).arg(m_titles.value(*m_request.incidentId));
+        return QStringLiteral("INC-%1 %2").arg(*m_request.incidentId).arg(UntrustedText::markingBidi(m_titles.value(*m_request.incidentId)));
     }
     return tr("Incident Console export: %n incident(s)", int(m_incidents.size()));
 }
@@ -317,7 +321,7 @@ Status ExportRun::writeMarkdown(ChunkedOutput &out)
         if (!m_request.incidentId && id != m_incidents.first()) {
             b.append("\n---\n\n");
         }
-        b.append(postmortem->toUtf8());
+        b.append(TemplateEngine::safeMarkdown(postmortem.value()).toUtf8());
         b.append(QByteArray("\n## " + tr("Full timeline").toUtf8() + "\n\n"));
         b.append(QByteArray(zoneNote(m_times, m_entryCounts.value(id)) + "\n\n"));
         b.append(QByteArray("| " + tr("Time").toUtf8() + " | " + tr("Kind").toUtf8() + " | " + tr("Source").toUtf8() + " | "
@@ -460,10 +464,10 @@ Status ExportRun::writePdf(QIODevice &device)
                 out.append(text); // the PDF's text is laid out as text, never read as markup
             });
             cursor.insertText(QString::fromUtf8(time.view()) + QStringLiteral("  "), bold);
-            cursor.insertText(QString::fromUtf8(row.text(TimelineColumn::Kind)) + QStringLiteral(" · ")
-                                  + QString::fromUtf8(row.text(TimelineColumn::Author)) + QStringLiteral("  "),
+            cursor.insertText(UntrustedText::markingBidi(QString::fromUtf8(row.text(TimelineColumn::Kind)) + QStringLiteral(" · ")
+                                  + QString::fromUtf8(row.text(TimelineColumn::Author)) + QStringLiteral("  ")),
                               quiet);
-            cursor.insertText(QString::fromUtf8(row.text(TimelineColumn::Text)),
+            cursor.insertText(UntrustedText::markingBidi(QString::fromUtf8(row.text(TimelineColumn::Text))),
                               row.integer(TimelineColumn::KeyMoment) ? bold : plain);
             ++count;
             }); !s) {
@@ -582,6 +586,10 @@ Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRe
 
 void IncidentExporter::appendCsvCell(ByteBuffer &out, QByteArrayView cell)
 {
+    if (UntrustedText::hasBidiControl(cell)) {
+        appendCsvCell(out, UntrustedText::markingBidi(cell));
+        return;
+    }
     const bool formula = !cell.isEmpty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@'
                                              || cell[0] == '\t' || cell[0] == '\r');
     bool quote = false;
@@ -614,6 +622,10 @@ void IncidentExporter::appendCsvCell(ByteBuffer &out, QByteArrayView cell)
 
 void IncidentExporter::appendHtmlEscaped(ByteBuffer &out, QByteArrayView text)
 {
+    if (UntrustedText::hasBidiControl(text)) {
+        appendHtmlEscaped(out, UntrustedText::markingBidi(text));
+        return;
+    }
     qsizetype from = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char *entity = nullptr;
@@ -645,6 +657,10 @@ void IncidentExporter::appendHtmlEscaped(ByteBuffer &out, QByteArrayView text)
 
 void IncidentExporter::appendMarkdownCell(ByteBuffer &out, QByteArrayView text)
 {
+    if (UntrustedText::hasBidiControl(text)) {
+        appendMarkdownCell(out, UntrustedText::markingBidi(text));
+        return;
+    }
     qsizetype from = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text[i];

@@ -268,6 +268,12 @@ Status IncidentStore::openChecked(const QString &path, Access access)
                 .arg(name));
     }
     const int latest = SchemaMigrator::latestVersion();
+    if (version.value() < 0) {
+        return Status::failure(tr("%1 is not an Incident Console file as any version writes it: its format number %2 "
+                                  "is not one. It was left untouched.")
+                                   .arg(name)
+                                   .arg(version.value()));
+    }
     if (version.value() > latest) {
         return Status::failure(tr("%1 was written by a newer Incident Console (file format %2; this version reads up "
                                   "to %3). Update Incident Console to open it. The file was left untouched.")
@@ -502,8 +508,11 @@ Status IncidentStore::exec(QSqlQuery &query, const QString &what) const
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
     }
+    // A statement SQLite refused to prepare keeps SQLite's reason ("no such column: x"); running it anyway would
+    // only report "Parameter count mismatch".
+    const QSqlError prepared = query.lastError();
     if (!query.exec()) {
-        return Status::failure(tr("%1: %2").arg(what, query.lastError().text()));
+        return Status::failure(tr("%1: %2").arg(what, (prepared.isValid() ? prepared : query.lastError()).text()));
     }
     return Status::success();
 }

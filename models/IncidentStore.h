@@ -180,6 +180,10 @@ public:
     // that keeps one incident).
     Status saveCopy(const QString &destination, const std::function<Status(const QString &partialPath)> &build = {}) const;
 
+    // Runs a statement from prepare(); a failure reads "what: SQLite's own reason" (a statement SQLite would not
+    // prepare says why, not "Parameter count mismatch").
+    Status exec(QSqlQuery &query, const QString &what) const;
+
     // For the core's exporters and importers, which read and write whole tables.
     QSqlDatabase database() const { return m_db; }
     QSqlQuery prepare(const QString &sql) const;
@@ -231,7 +235,6 @@ private:
     Result<QString> readerUriFor(const QString &path);
     // SQLite's own connection, for reads that must not pay a QVariant per cell; null when the driver gives none.
     sqlite3 *rawHandle() const;
-    Status exec(QSqlQuery &query, const QString &what) const;
     Result<qint64> execInsert(QSqlQuery &query, const QString &what);
     // One INSERT with its values in order, in a transaction; `announce` runs with the new id after the commit.
     Result<qint64> insertRow(const QString &sql, const QVariantList &values, const QString &what,

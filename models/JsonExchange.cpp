@@ -21,6 +21,7 @@
 #include <QUrl>
 
 #include <cmath>
+#include <optional>
 
 #include <sqlite3.h>
 
@@ -462,6 +463,73 @@ QString lineAndColumn(const QByteArray &json, int offset)
     return tr("line %1, column %2 (byte %3)").arg(line).arg(column).arg(offset);
 }
 
+// What QJsonDocument lets through but an export never holds: a key twice in one object (it keeps the last, so what
+// a reader sees depends on the reader) and NUL characters. The text is already known to be well-formed JSON.
+std::optional<std::pair<qsizetype, QString>> firstAmbiguity(const QByteArray &json)
+{
+    struct Level
+    {
+        bool object;
+        bool expectingKey;
+        QSet<QString> keys;
+    };
+    QList<Level> levels;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '{' || c == '[') {
+            levels.append({c == '{', c == '{', {}});
+        } else if (c == '}' || c == ']') {
+            if (!levels.isEmpty()) {
+                levels.removeLast();
+            }
+        } else if (c == ',') {
+            if (!levels.isEmpty() && levels.last().object) {
+                levels.last().expectingKey = true;
+            }
+        } else if (c == '\0') {
+            return std::pair{i, tr("a NUL character")};
+        } else if (c == '"') {
+            const qsizetype start = i;
+            QString text;
+            for (++i; i < json.size() && json[i] != '"'; ++i) {
+                if (json[i] == '\0') {
+                    return std::pair{i, tr("a NUL character")};
+                }
+                if (json[i] != '\\') {
+                    qsizetype end = i;
+                    while (end < json.size() && json[end] != '"' && json[end] != '\\' && json[end] != '\0') {
+                        ++end;
+                    }
+                    text += QString::fromUtf8(json.constData() + i, end - i);
+                    i = end - 1;
+                    continue;
+                }
+                ++i;
+                if (i < json.size() && json[i] == 'u' && i + 4 < json.size()) {
+                    const char16_t unit = char16_t(json.mid(i + 1, 4).toUShort(nullptr, 16));
+                    if (unit == 0) {
+                        return std::pair{i - 1, tr("a NUL character (\\u0000)")};
+                    }
+                    text += QChar(unit);
+                    i += 4;
+                } else if (i < json.size()) {
+                    static const QHash<char, char16_t> escapes{{'n', u'\n'}, {'t', u'\t'}, {'r', u'\r'},
+                                                               {'b', u'\b'}, {'f', u'\f'}};
+                    text += QChar(escapes.value(json[i], char16_t(json[i])));
+                }
+            }
+            if (!levels.isEmpty() && levels.last().object && levels.last().expectingKey) {
+                if (levels.last().keys.contains(text)) {
+                    return std::pair{start, tr("the key \"%1\" appears twice in one object").arg(text)};
+                }
+                levels.last().keys.insert(text);
+                levels.last().expectingKey = false;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 QString JsonExchange::ImportSummary::describe() const
@@ -509,6 +577,9 @@ Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &stor
     }
     if (!doc.isObject()) {
         return Status::failure(tr("Not an Incident Console export: the top level is not an object."));
+    }
+    if (const auto ambiguity = firstAmbiguity(json)) {
+        return Status::failure(tr("Not accepted at %1: %2.").arg(lineAndColumn(json, int(ambiguity->first)), ambiguity->second));
     }
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != formatName()) {
@@ -658,8 +729,8 @@ Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &stor
                 for (const QVariant &v : row.values) {
                     insert.addBindValue(v);
                 }
-                if (!insert.exec()) {
-                    return Status::failure(tr("%1: cannot be added: %2").arg(row.path, insert.lastError().text()));
+                if (const Status added = store.exec(insert, tr("%1: cannot be added").arg(row.path)); !added) {
+                    return added;
                 }
                 const qint64 newId = insert.lastInsertId().toLongLong();
                 idMap.insert(jsonId, newId);

@@ -69,5 +69,9 @@ QString markdownToHtml(const QString &markdown);
 // Markdown the team wrote must not run script or fetch from elsewhere when an export is opened in a browser.
 void keepSafeLinks(QTextDocument &document);
 QString markdownToPlainText(const QString &markdown);
+// Markdown as the HTML and PDF exports show it, written back as Markdown: raw HTML kept as text (its '<' written
+// "&lt;"), links other than web pages and mail dropped, images as their address in words. For the Markdown export,
+// whose reader's renderer may run what the other exports drop.
+QString safeMarkdown(const QString &markdown);
 
 } // namespace TemplateEngine

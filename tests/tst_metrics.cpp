@@ -246,7 +246,8 @@ private slots:
         QCOMPARE(c.meanTimeToMitigate(Severity::Sev2), std::optional(45 * 60.0));
 
         // With the drill: mean of I3 (5 h) and D1 (1 h); mitigated 90 and 10 min.
-        const Week &bd = week(report(12, true), QDate(2026, 3, 9));
+        const auto withDrills = report(12, true); // kept: week() answers a reference into it
+        const Week &bd = week(withDrills, QDate(2026, 3, 9));
         QCOMPARE(bd.meanTimeToResolve(Severity::Sev1), std::optional(3 * 3600.0));
         QCOMPARE(bd.meanTimeToMitigate(Severity::Sev1), std::optional(50 * 60.0));
     }

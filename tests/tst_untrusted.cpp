@@ -2,6 +2,7 @@
 #include "IncidentStore.h"
 #include "JsonExchange.h"
 #include "TestSupport.h"
+#include "UntrustedText.h"
 #include "Workspace.h"
 
 #include <QBuffer>
@@ -9,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -240,6 +242,127 @@ private slots:
         QVERIFY2(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), csv.constData());
         QVERIFY2(csv.contains("\"'+cmd|' /C calc'!A0\""), csv.constData());
         QVERIFY(!csv.contains(",=") && !csv.contains(",+"));
+    }
+
+    void theMarkdownExportDropsWhatHtmlAndPdfDrop()
+    {
+        qint64 first = 0;
+        const QString path = goodFile(&first);
+        {
+            Workspace w;
+            QVERIFY(w.open(path).ok());
+            Postmortem p;
+            p.incidentId = first;
+            p.rootCause = u"<script>alert(1)</script> and [click](javascript:alert(1)) and ![p](data:image/png;base64,AA)\n"
+                          u"<img src=x onerror=alert(1)> [docs](https://example.com/runbook) `a <b> c`\n\n"
+                          u"[ref]: javascript:alert(2)\n"_s;
+            p.updatedAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(w.savePostmortem(p).ok());
+        }
+        const Cli r = cli({u"--db"_s, path, u"export"_s, u"--format"_s, u"markdown"_s, u"--incident"_s, u"1"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.out.contains(u"<script"_s) && !r.out.contains(u"<img"_s), qPrintable(r.out));
+        QVERIFY(!r.out.contains(u"javascript:"_s));
+        QVERIFY(!r.out.contains(u"](data:"_s));
+        QVERIFY(r.out.contains(u"&lt;script>alert(1)&lt;/script>"_s));
+        QVERIFY(r.out.contains(u"[docs](https://example.com/runbook)"_s));
+        QVERIFY(r.out.contains(u"\\[image: data:image/png;base64,AA\\]"_s));
+        QVERIFY(r.out.contains(u"`a <b> c`"_s)); // code stays code
+        QVERIFY2(!r.err.contains(u"QFont"_s), qPrintable(r.err)); // and no font warnings on success
+    }
+
+    void bidiControlsAreMarkedInEveryExport()
+    {
+        qint64 first = 0;
+        const QString path = goodFile(&first);
+        rawQuery(path, {u"UPDATE incidents SET title = 'Invoice ' || char(0x202E) || 'gnp.exe' WHERE id = 1"_s,
+                        u"UPDATE timeline_entries SET text = 'ran ' || char(0x2067) || 'x' || char(0x2069) WHERE id = 2"_s});
+        for (const QString &format : {u"markdown"_s, u"html"_s, u"csv"_s}) {
+            const Cli r = cli({u"--db"_s, path, u"export"_s, u"--format"_s, format, u"--incident"_s, u"1"_s});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(!r.err.contains(u"QFont"_s), qPrintable(r.err)); // no font warnings on success
+            const QByteArray bytes = r.out.toUtf8();
+            QVERIFY2(!bytes.contains("\xE2\x80\xAE") && !bytes.contains("\xE2\x81\xA7"), qPrintable(format));
+            if (format != u"csv"_s) {
+                QVERIFY2(r.out.contains(u"[U+202E]gnp.exe"_s) || r.out.contains(u"\\[U+202E\\]gnp.exe"_s), qPrintable(r.out));
+            }
+        }
+    }
+
+    void textFromOutsideNeverDrivesTheTerminal()
+    {
+        QCOMPARE(UntrustedText::forTerminal(u"ok \x1b]0;pwned\x07 \x1b[2J line\nfiring SEV-3 AllGood"_s),
+                 u"ok \\e]0;pwned\\x07 \\e[2J line\\nfiring SEV-3 AllGood"_s);
+        QCOMPARE(UntrustedText::forTerminal(u"a\u202Eb \u00e9 \U0001F600"_s), u"a\\u202eb \u00e9 \U0001F600"_s);
+        QCOMPARE(UntrustedText::forTerminal(u"\u009b31m"_s), u"\\x9b31m"_s);
+        const QString path = goodFile();
+        rawQuery(path, {u"UPDATE incidents SET title = 'x' || char(27) || ']0;pwned' || char(7) || char(10) || "
+                        u"'INC-9   SEV-1 forged' WHERE id = 1"_s});
+        const Cli list = cli({u"--db"_s, path, u"list"_s});
+        QCOMPARE(list.code, 0);
+        QVERIFY(!list.out.contains(QChar(27)) && !list.out.contains(QChar(7)));
+        QVERIFY2(list.out.contains(u"x\\e]0;pwned\\x07\\nINC-9"_s), qPrintable(list.out));
+        QCOMPARE(list.out.count(u'\n'), 2); // one line per incident, none forged
+    }
+
+    void aSqlErrorSaysWhatSqliteSaid()
+    {
+        const QString path = goodFile();
+        IncidentStore store;
+        QVERIFY(store.open(path).ok());
+        QSqlQuery q = store.prepare(u"SELECT no_such_column FROM incidents WHERE id = ?"_s);
+        q.addBindValue(1);
+        const Status s = store.exec(q, u"Reading"_s);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(u"no such column: no_such_column"_s), qPrintable(s.error()));
+        QVERIFY(!s.error().contains(u"Parameter count mismatch"_s));
+    }
+
+    void aNegativeFormatNumberIsRefusedWithoutABackup()
+    {
+        const QString path = goodFile();
+        rawQuery(path, {u"PRAGMA user_version = -3"_s});
+        const QByteArray before = fileHash(path);
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            IncidentStore store;
+            const Status s = store.open(path);
+            QVERIFY(!s.ok());
+            QVERIFY2(s.error().contains(u"-3"_s), qPrintable(s.error()));
+        }
+        QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList({QFileInfo(path).fileName() + u".format*"_s}).size(), 0);
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void anImportWithADuplicateKeyOrANulIsRefusedWithItsPlace_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("said");
+        const QByteArray head = R"({"format":"incident-console","formatVersion":5,"tables":{"incidents":[{"id":7,"title":"A",)";
+        const QByteArray tail = R"("summary":"","severity":2,"stage":"triage","declaredAt":"2026-11-29T10:00:00.000Z",)"
+                                R"("detectedAt":null,"mitigatedAt":null,"resolvedAt":null,"drill":false,"postmortemDueAt":null,)"
+                                R"("security":false,"impact":"","eta":""}]}})";
+        QTest::newRow("a key twice") << QByteArray(head + "\n\"title\":\"B\"," + tail)
+                                     << u"line 2, column 1 (byte 91): the key \"title\" appears twice"_s;
+        QTest::newRow("the same key escaped") << QByteArray(head + "\"\\u0074itle\":\"B\"," + tail)
+                                              << u"the key \"title\" appears twice"_s;
+        QTest::newRow("a NUL") << QByteArray(head + "\"eta\":\"x\\u0000y\"," + tail).replace("\"eta\":\"\"}", "\"e\":1}")
+                               << u"a NUL character"_s;
+    }
+
+    void anImportWithADuplicateKeyOrANulIsRefusedWithItsPlace()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, said);
+        const QString path = goodFile();
+        IncidentStore store;
+        QVERIFY(store.open(path).ok());
+        const QByteArray before = JsonExchange::exportFile(store).value();
+        const auto imported = JsonExchange::importJson(store, json);
+        QVERIFY(!imported.ok());
+        QVERIFY2(imported.error().contains(said), qPrintable(imported.error()));
+        QCOMPARE(JsonExchange::exportFile(store).value(), before);
+        // The keys of different objects may repeat, and a key and a value may be the same text.
+        QVERIFY(JsonExchange::importJson(store, JsonExchange::exportFile(store).value()).ok());
     }
 
     void anEmptyLockLeftByAKilledWriterIsTakenOver()
