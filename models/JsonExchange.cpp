@@ -3,6 +3,7 @@
 #include "AtomicFile.h"
 #include "ByteBuffer.h"
 #include "IncidentStore.h"
+#include "JsonStreamReader.h"
 #include "SqliteConnection.h"
 #include "StoredTime.h"
 
@@ -455,81 +456,6 @@ struct Row
     QList<QVariant> values; // in column order
 };
 
-QString lineAndColumn(const QByteArray &json, int offset)
-{
-    const QByteArray before = json.left(offset);
-    const int line = int(before.count('\n')) + 1;
-    const int column = int(offset - (before.lastIndexOf('\n') + 1)) + 1;
-    return tr("line %1, column %2 (byte %3)").arg(line).arg(column).arg(offset);
-}
-
-// What QJsonDocument lets through but an export never holds: a key twice in one object (it keeps the last, so what
-// a reader sees depends on the reader) and NUL characters. The text is already known to be well-formed JSON.
-std::optional<std::pair<qsizetype, QString>> firstAmbiguity(const QByteArray &json)
-{
-    struct Level
-    {
-        bool object;
-        bool expectingKey;
-        QSet<QString> keys;
-    };
-    QList<Level> levels;
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        if (c == '{' || c == '[') {
-            levels.append({c == '{', c == '{', {}});
-        } else if (c == '}' || c == ']') {
-            if (!levels.isEmpty()) {
-                levels.removeLast();
-            }
-        } else if (c == ',') {
-            if (!levels.isEmpty() && levels.last().object) {
-                levels.last().expectingKey = true;
-            }
-        } else if (c == '\0') {
-            return std::pair{i, tr("a NUL character")};
-        } else if (c == '"') {
-            const qsizetype start = i;
-            QString text;
-            for (++i; i < json.size() && json[i] != '"'; ++i) {
-                if (json[i] == '\0') {
-                    return std::pair{i, tr("a NUL character")};
-                }
-                if (json[i] != '\\') {
-                    qsizetype end = i;
-                    while (end < json.size() && json[end] != '"' && json[end] != '\\' && json[end] != '\0') {
-                        ++end;
-                    }
-                    text += QString::fromUtf8(json.constData() + i, end - i);
-                    i = end - 1;
-                    continue;
-                }
-                ++i;
-                if (i < json.size() && json[i] == 'u' && i + 4 < json.size()) {
-                    const char16_t unit = char16_t(json.mid(i + 1, 4).toUShort(nullptr, 16));
-                    if (unit == 0) {
-                        return std::pair{i - 1, tr("a NUL character (\\u0000)")};
-                    }
-                    text += QChar(unit);
-                    i += 4;
-                } else if (i < json.size()) {
-                    static const QHash<char, char16_t> escapes{{'n', u'\n'}, {'t', u'\t'}, {'r', u'\r'},
-                                                               {'b', u'\b'}, {'f', u'\f'}};
-                    text += QChar(escapes.value(json[i], char16_t(json[i])));
-                }
-            }
-            if (!levels.isEmpty() && levels.last().object && levels.last().expectingKey) {
-                if (levels.last().keys.contains(text)) {
-                    return std::pair{start, tr("the key \"%1\" appears twice in one object").arg(text)};
-                }
-                levels.last().keys.insert(text);
-                levels.last().expectingKey = false;
-            }
-        }
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 QString JsonExchange::ImportSummary::describe() const
@@ -569,204 +495,297 @@ Status JsonExchange::exportTo(const IncidentStore &store, std::optional<qint64> 
 
 Result<JsonExchange::ImportSummary> JsonExchange::importJson(IncidentStore &store, const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return Status::failure(tr("Not valid JSON at %1: %2.")
-                                   .arg(lineAndColumn(json, parseError.offset), parseError.errorString()));
-    }
-    if (!doc.isObject()) {
-        return Status::failure(tr("Not an Incident Console export: the top level is not an object."));
-    }
-    if (const auto ambiguity = firstAmbiguity(json)) {
-        return Status::failure(tr("Not accepted at %1: %2.").arg(lineAndColumn(json, int(ambiguity->first)), ambiguity->second));
-    }
-    const QJsonObject root = doc.object();
-    if (root.value(QStringLiteral("format")).toString() != formatName()) {
-        return Status::failure(
-            tr("Not an Incident Console export: \"format\" is not \"%1\".").arg(formatName()));
-    }
-    const QJsonValue version = root.value(QStringLiteral("formatVersion"));
-    if (!isWholeNumber(version) || version.toInteger() < 1) {
-        return Status::failure(tr("formatVersion: expected a whole number from 1."));
-    }
-    if (version.toInteger() > kFormatVersion) {
-        return Status::failure(tr("This export was made by a newer Incident Console (format version %1; this version "
-                                  "reads up to %2). Nothing was imported.")
-                                   .arg(version.toInteger())
-                                   .arg(kFormatVersion));
-    }
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        static const QSet<QString> known{QStringLiteral("format"), QStringLiteral("formatVersion"),
-                                         QStringLiteral("scope"), QStringLiteral("tables")};
-        if (!known.contains(it.key())) {
-            return Status::failure(tr("%1: not a field of an Incident Console export.").arg(it.key()));
-        }
-    }
-    const QJsonValue tablesValue = root.value(QStringLiteral("tables"));
-    if (!tablesValue.isObject()) {
-        return Status::failure(tr("tables: expected an object of tables, found %1.").arg(describeType(tablesValue)));
-    }
-    const QJsonObject tablesObject = tablesValue.toObject();
-    QSet<QString> knownTables;
-    for (const Table &t : tables()) {
-        knownTables.insert(t.json);
-    }
-    for (auto it = tablesObject.begin(); it != tablesObject.end(); ++it) {
-        if (!knownTables.contains(it.key())) {
-            return Status::failure(tr("tables.%1: not a table of an Incident Console export.").arg(it.key()));
-        }
-    }
+    QBuffer buffer;
+    buffer.setData(json);
+    buffer.open(QIODevice::ReadOnly);
+    return importFrom(store, buffer, json.size());
+}
 
-    // Check every value before touching the file.
-    QHash<QString, QList<Row>> rowsByTable;
-    for (const Table &table : tables()) {
-        const QJsonValue arrayValue = tablesObject.value(table.json);
-        if (arrayValue.isUndefined()) {
-            continue;
-        }
-        const QString tablePath = QStringLiteral("tables.") + table.json;
-        if (!arrayValue.isArray()) {
-            return Status::failure(tr("%1: expected a list of rows, found %2.").arg(tablePath, describeType(arrayValue)));
-        }
-        const QJsonArray array = arrayValue.toArray();
-        QList<Row> rows;
-        rows.reserve(array.size());
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString rowPath = QStringLiteral("%1[%2]").arg(tablePath).arg(i);
-            if (!array[i].isObject()) {
-                return Status::failure(tr("%1: expected an object, found %2.").arg(rowPath, describeType(array[i])));
-            }
-            const QJsonObject object = array[i].toObject();
-            Row row{rowPath, {}};
-            for (const Column &c : table.columns) {
-                if (!object.contains(c.json)) {
-                    if (version.toInteger() < c.since) { // written before the column existed
-                        row.values.append(c.nullable ? QVariant() : QVariant(0));
-                        continue;
-                    }
-                    return Status::failure(tr("%1: the field \"%2\" is missing.").arg(rowPath, c.json));
-                }
-                QVariant value;
-                if (const QString problem = convert(c, object.value(c.json), value); !problem.isEmpty()) {
-                    return Status::failure(QStringLiteral("%1.%2: %3.").arg(rowPath, c.json, problem));
-                }
-                row.values.append(value);
-            }
-            if (object.size() != table.columns.size()) {
-                for (auto it = object.begin(); it != object.end(); ++it) {
-                    const bool isColumn = std::any_of(table.columns.begin(), table.columns.end(),
-                                                      [&](const Column &c) { return c.json == it.key(); });
-                    if (!isColumn) {
-                        return Status::failure(tr("%1.%2: not a field of %3.").arg(rowPath, it.key(), table.json));
-                    }
-                }
-            }
-            rows.append(row);
-        }
-        rowsByTable.insert(table.sql, rows);
-    }
-
+Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &store, QIODevice &in, qint64 totalBytes,
+                                                               const std::function<bool(qint64, qint64)> &progress)
+{
+    // One pass over the text, a row at a time, each row checked and added as it is read, all in one transaction:
+    // memory follows the largest row, not the file, and any error rolls everything back.
+    JsonStreamReader reader(in);
+    using Token = JsonStreamReader::Token;
     ImportSummary summary;
     QHash<QString, QHash<qint64, qint64>> idMaps; // SQL table -> id in the JSON -> id in this file
     QList<qint64> newEntries;
-    const Status written = store.write([&]() -> Status {
-        for (const Table &table : tables()) {
-            auto &idMap = idMaps[table.sql];
-            const QStringList names = sqlNames(table);
-            for (Row row : rowsByTable.value(table.sql)) {
-                const qint64 jsonId = row.values[0].toLongLong();
-                if (idMap.contains(jsonId)) {
-                    return Status::failure(tr("%1.id: the id %2 appears twice.").arg(row.path).arg(jsonId));
+    qint64 version = 0;
+    bool sawFormat = false;
+    bool stopped = false;
+    qint64 rowsRead = 0;
+    const QString notOurs = tr("Not an Incident Console export: \"format\" is not \"%1\".").arg(formatName());
+    auto invalid = [&] { return Status::failure(tr("Not valid JSON at %1: %2.").arg(reader.place(), reader.error())); };
+
+    // The statements one table's rows need, prepared once for all of them.
+    struct Statements
+    {
+        QSqlQuery match, taken, insert;
+    };
+    auto prepareFor = [&](const Table &table) {
+        const QStringList names = sqlNames(table);
+        Statements st;
+        if (!table.naturalKey.isEmpty()) {
+            QStringList conditions;
+            for (const QString &key : table.naturalKey) {
+                conditions.append(key + QStringLiteral(" = ?"));
+            }
+            st.match = store.prepare(
+                QStringLiteral("SELECT id FROM %1 WHERE %2").arg(table.sql, conditions.join(QStringLiteral(" AND "))));
+        }
+        st.taken = store.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table.sql));
+        const QStringList marks(names.size(), QStringLiteral("?"));
+        st.insert = store.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                      .arg(table.sql, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+        return st;
+    };
+
+    auto addRow = [&](const Table &table, Statements &st, Row row) -> Status {
+        auto &idMap = idMaps[table.sql];
+        const QStringList names = sqlNames(table);
+        const qint64 jsonId = row.values[0].toLongLong();
+        if (idMap.contains(jsonId)) {
+            return Status::failure(tr("%1.id: the id %2 appears twice.").arg(row.path).arg(jsonId));
+        }
+        for (int i = 1; i < table.columns.size(); ++i) {
+            const Column &c = table.columns[i];
+            if (c.type != Type::Reference || row.values[i].isNull()) {
+                continue;
+            }
+            const qint64 target = row.values[i].toLongLong();
+            const auto &refMap = idMaps.value(c.refTable);
+            if (!refMap.contains(target)) {
+                return Status::failure(
+                    tr("%1.%2: refers to %3 %4, which is not in the export.").arg(row.path, c.json, c.refTable).arg(target));
+            }
+            row.values[i] = refMap.value(target);
+        }
+        if (!table.naturalKey.isEmpty()) {
+            for (const QString &key : table.naturalKey) {
+                st.match.addBindValue(row.values[names.indexOf(key)]);
+            }
+            if (const Status s = store.exec(st.match, row.path); !s) {
+                return s;
+            }
+            if (st.match.next()) {
+                idMap.insert(jsonId, st.match.value(0).toLongLong());
+                summary.matched[table.json] += 1;
+                st.match.finish();
+                return Status::success();
+            }
+            st.match.finish();
+        }
+        // Keep the exported id where it is free, so a file round-trips to the same JSON.
+        st.taken.addBindValue(jsonId);
+        if (const Status s = store.exec(st.taken, row.path); !s) {
+            return s;
+        }
+        if (st.taken.next()) {
+            row.values[0] = QVariant(QMetaType::fromType<qint64>());
+        }
+        st.taken.finish();
+        for (const QVariant &v : std::as_const(row.values)) {
+            st.insert.addBindValue(v);
+        }
+        if (const Status added = store.exec(st.insert, tr("%1: cannot be added").arg(row.path)); !added) {
+            return added;
+        }
+        const qint64 newId = st.insert.lastInsertId().toLongLong();
+        st.insert.finish();
+        idMap.insert(jsonId, newId);
+        summary.added[table.json] += 1;
+        if (table.sql == QStringLiteral("incidents")) {
+            summary.incidentIds.append(newId);
+        } else if (table.sql == QStringLiteral("timeline_entries")) {
+            newEntries.append(newId);
+        }
+        return Status::success();
+    };
+
+    // One row object, its fields in any order, checked against the table's columns.
+    auto readRow = [&](const Table &table, const QString &rowPath, Token first, Row &row) -> Status {
+        if (first != Token::BeginObject) {
+            const QJsonValue seen = reader.readValue(first);
+            return first == Token::Error ? invalid()
+                                         : Status::failure(tr("%1: expected an object, found %2.").arg(rowPath, describeType(seen)));
+        }
+        row = Row{rowPath, QList<QVariant>(table.columns.size())};
+        QList<bool> present(table.columns.size(), false);
+        for (Token t = reader.next(); t != Token::EndObject; t = reader.next()) {
+            if (t != Token::Key) {
+                return invalid();
+            }
+            const QString key = reader.text();
+            const auto column = std::find_if(table.columns.cbegin(), table.columns.cend(),
+                                             [&](const Column &c) { return c.json == key; });
+            if (column == table.columns.cend()) {
+                return Status::failure(tr("%1.%2: not a field of %3.").arg(rowPath, key, table.json));
+            }
+            const QJsonValue v = reader.readValue(reader.next());
+            if (v.isUndefined()) {
+                return invalid();
+            }
+            const auto index = column - table.columns.cbegin();
+            QVariant value;
+            if (const QString problem = convert(*column, v, value); !problem.isEmpty()) {
+                return Status::failure(QStringLiteral("%1.%2: %3.").arg(rowPath, key, problem));
+            }
+            row.values[index] = value;
+            present[index] = true;
+        }
+        for (qsizetype i = 0; i < table.columns.size(); ++i) {
+            const Column &c = table.columns[i];
+            if (present[i]) {
+                continue;
+            }
+            if (version < c.since) { // written before the column existed
+                row.values[i] = c.nullable ? QVariant() : QVariant(0);
+                continue;
+            }
+            return Status::failure(tr("%1: the field \"%2\" is missing.").arg(rowPath, c.json));
+        }
+        return Status::success();
+    };
+
+    auto readTables = [&]() -> Status {
+        const Token open = reader.next();
+        if (open != Token::BeginObject) {
+            const QJsonValue seen = reader.readValue(open);
+            return open == Token::Error ? invalid()
+                                        : Status::failure(tr("tables: expected an object of tables, found %1.").arg(describeType(seen)));
+        }
+        qsizetype lastTable = -1;
+        for (Token t = reader.next(); t != Token::EndObject; t = reader.next()) {
+            if (t != Token::Key) {
+                return invalid();
+            }
+            const QString name = reader.text();
+            const auto found = std::find_if(tables().cbegin(), tables().cend(), [&](const Table &tb) { return tb.json == name; });
+            if (found == tables().cend()) {
+                return Status::failure(tr("tables.%1: not a table of an Incident Console export.").arg(name));
+            }
+            const qsizetype index = found - tables().cbegin();
+            if (index < lastTable) {
+                return Status::failure(tr("tables.%1: comes after tables.%2, whose rows may refer to it; an export lists "
+                                          "each table before the tables that refer to it.")
+                                           .arg(name, tables().at(lastTable).json));
+            }
+            lastTable = index;
+            const QString tablePath = QStringLiteral("tables.") + name;
+            const Token list = reader.next();
+            if (list != Token::BeginArray) {
+                const QJsonValue seen = reader.readValue(list);
+                return list == Token::Error ? invalid()
+                                            : Status::failure(tr("%1: expected a list of rows, found %2.").arg(tablePath, describeType(seen)));
+            }
+            Statements st = prepareFor(*found);
+            qint64 i = 0;
+            for (Token r = reader.next(); r != Token::EndArray; r = reader.next(), ++i) {
+                Row row;
+                if (const Status s = readRow(*found, QStringLiteral("%1[%2]").arg(tablePath).arg(i), r, row); !s) {
+                    return s;
                 }
-                for (int i = 1; i < table.columns.size(); ++i) {
-                    const Column &c = table.columns[i];
-                    if (c.type != Type::Reference || row.values[i].isNull()) {
-                        continue;
-                    }
-                    const qint64 target = row.values[i].toLongLong();
-                    const auto &refMap = idMaps.value(c.refTable);
-                    if (!refMap.contains(target)) {
-                        return Status::failure(tr("%1.%2: refers to %3 %4, which is not in the export.")
-                                                   .arg(row.path, c.json, c.refTable)
-                                                   .arg(target));
-                    }
-                    row.values[i] = refMap.value(target);
+                if (const Status s = addRow(*found, st, std::move(row)); !s) {
+                    return s;
                 }
-                if (!table.naturalKey.isEmpty()) {
-                    QStringList conditions;
-                    for (const QString &key : table.naturalKey) {
-                        conditions.append(key + QStringLiteral(" = ?"));
-                    }
-                    QSqlQuery match = store.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2")
-                                                        .arg(table.sql, conditions.join(QStringLiteral(" AND "))));
-                    for (const QString &key : table.naturalKey) {
-                        match.addBindValue(row.values[names.indexOf(key)]);
-                    }
-                    if (!match.exec()) {
-                        return Status::failure(QStringLiteral("%1: %2").arg(row.path, match.lastError().text()));
-                    }
-                    if (match.next()) {
-                        idMap.insert(jsonId, match.value(0).toLongLong());
-                        summary.matched[table.json] += 1;
-                        continue;
-                    }
-                }
-                // Keep the exported id where it is free, so a file round-trips to the same JSON.
-                QSqlQuery taken = store.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table.sql));
-                taken.addBindValue(jsonId);
-                if (!taken.exec()) {
-                    return Status::failure(QStringLiteral("%1: %2").arg(row.path, taken.lastError().text()));
-                }
-                if (taken.next()) {
-                    row.values[0] = QVariant(QMetaType::fromType<qint64>());
-                }
-                taken.finish();
-                QStringList marks(names.size(), QStringLiteral("?"));
-                QSqlQuery insert = store.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                                     .arg(table.sql, names.join(QStringLiteral(", ")),
-                                                          marks.join(QStringLiteral(", "))));
-                for (const QVariant &v : row.values) {
-                    insert.addBindValue(v);
-                }
-                if (const Status added = store.exec(insert, tr("%1: cannot be added").arg(row.path)); !added) {
-                    return added;
-                }
-                const qint64 newId = insert.lastInsertId().toLongLong();
-                idMap.insert(jsonId, newId);
-                if (table.sql == QStringLiteral("timeline_entries")) {
-                    newEntries.append(newId);
-                }
-                summary.added[table.json] += 1;
-                if (table.sql == QStringLiteral("incidents")) {
-                    summary.incidentIds.append(newId);
+                if (progress && (++rowsRead & 1023) == 0 && !progress(reader.bytesRead(), totalBytes)) {
+                    stopped = true;
+                    return Status::failure(tr("The import was stopped."));
                 }
             }
+        }
+        return Status::success();
+    };
+
+    auto readDocument = [&]() -> Status {
+        const Token root = reader.next();
+        if (root == Token::Error) {
+            return invalid();
+        }
+        if (root != Token::BeginObject) {
+            return Status::failure(tr("Not an Incident Console export: the top level is not an object."));
+        }
+        bool sawTables = false;
+        for (Token t = reader.next(); t != Token::EndObject; t = reader.next()) {
+            if (t != Token::Key) {
+                return invalid();
+            }
+            const QString key = reader.text();
+            if (key == u"tables") {
+                if (!sawFormat || version == 0) {
+                    return Status::failure(sawFormat ? tr("\"formatVersion\" must come before \"tables\".") : notOurs);
+                }
+                if (const Status s = readTables(); !s) {
+                    return s;
+                }
+                sawTables = true;
+                continue;
+            }
+            const Token valueToken = reader.next();
+            const QJsonValue v = reader.readValue(valueToken);
+            if (v.isUndefined()) {
+                return invalid();
+            }
+            if (key == u"format") {
+                if (v.toString() != formatName()) {
+                    return Status::failure(notOurs);
+                }
+                sawFormat = true;
+            } else if (key == u"formatVersion") {
+                if (!isWholeNumber(v) || v.toInteger() < 1) {
+                    return Status::failure(tr("formatVersion: expected a whole number from 1."));
+                }
+                if (v.toInteger() > kFormatVersion) {
+                    return Status::failure(tr("This export was made by a newer Incident Console (format version %1; "
+                                              "this version reads up to %2). Nothing was imported.")
+                                               .arg(v.toInteger())
+                                               .arg(kFormatVersion));
+                }
+                version = v.toInteger();
+            } else if (key != u"scope") {
+                return Status::failure(sawFormat ? tr("%1: not a field of an Incident Console export.").arg(key) : notOurs);
+            }
+        }
+        if (reader.next() != Token::End) {
+            return invalid();
+        }
+        if (!sawFormat) {
+            return Status::failure(notOurs);
+        }
+        if (version == 0) {
+            return Status::failure(tr("formatVersion: expected a whole number from 1."));
+        }
+        if (!sawTables) {
+            return Status::failure(tr("tables: expected an object of tables, found nothing."));
         }
         if (const Status s = store.addToSearchIndex(newEntries); !s) {
             return s;
         }
         // Exports from before the severity history (format 1) start it at the declared level, as the upgrade does.
-        if (version.toInteger() >= 2) {
-            store.announceReset();
-            return Status::success();
-        }
-        QSqlQuery history = store.prepare(QStringLiteral(
-            "INSERT INTO severity_changes (incident_id, changed_at, severity, origin) "
-            "SELECT id, declared_at, severity, 'declared' FROM incidents i WHERE id IN (SELECT value FROM json_each(?)) "
-            "AND NOT EXISTS (SELECT 1 FROM severity_changes c WHERE c.incident_id = i.id)"));
-        QStringList imported;
-        for (qint64 id : std::as_const(summary.incidentIds)) {
-            imported.append(QString::number(id));
-        }
-        history.addBindValue(QString(u'[' + imported.join(u',') + u']'));
-        if (!history.exec()) {
-            return Status::failure(tr("Could not start the severity history: %1").arg(history.lastError().text()));
+        if (version < 2) {
+            QSqlQuery history = store.prepare(QStringLiteral(
+                "INSERT INTO severity_changes (incident_id, changed_at, severity, origin) "
+                "SELECT id, declared_at, severity, 'declared' FROM incidents i WHERE id IN (SELECT value FROM json_each(?)) "
+                "AND NOT EXISTS (SELECT 1 FROM severity_changes c WHERE c.incident_id = i.id)"));
+            QStringList imported;
+            for (qint64 id : std::as_const(summary.incidentIds)) {
+                imported.append(QString::number(id));
+            }
+            history.addBindValue(QString(u'[' + imported.join(u',') + u']'));
+            if (const Status s = store.exec(history, tr("Could not start the severity history")); !s) {
+                return s;
+            }
         }
         store.announceReset();
         return Status::success();
-    });
+    };
+
+    const Status written = store.write(readDocument);
     if (!written) {
+        if (stopped) {
+            return Status::failure(tr("The import was stopped; nothing was imported."));
+        }
         return Status::failure(written.error() + tr(" Nothing was imported."));
     }
     return summary;
@@ -863,19 +882,14 @@ Status JsonExchange::copyIncident(const IncidentStore &store, qint64 incidentId,
     return s;
 }
 
-Result<JsonExchange::ImportSummary> JsonExchange::importFile(IncidentStore &store, const QString &path)
+Result<JsonExchange::ImportSummary> JsonExchange::importFile(IncidentStore &store, const QString &path,
+                                                               const std::function<bool(qint64, qint64)> &progress)
 {
-    // An export of a million-entry file is a few hundred MB; anything far beyond is not ours.
-    constexpr qint64 kMaxImportBytes = qint64(2) * 1024 * 1024 * 1024;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Status::failure(tr("%1 cannot be read: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     }
-    if (file.size() > kMaxImportBytes) {
-        return Status::failure(tr("%1 is larger than 2 GiB, too large to be an Incident Console export.")
-                                   .arg(QDir::toNativeSeparators(path)));
-    }
-    auto summary = importJson(store, file.readAll());
+    auto summary = importFrom(store, file, file.size(), progress);
     if (!summary) {
         return Status::failure(QDir::toNativeSeparators(path) + QStringLiteral(": ") + summary.error());
     }

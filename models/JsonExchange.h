@@ -39,6 +39,11 @@ public:
     // All or nothing: on any error nothing is added, and the error names the place (line and column for
     // broken JSON, a path such as tables.timelineEntries[3].occurredAt for a bad value).
     static Result<ImportSummary> importJson(IncidentStore &store, const QByteArray &json);
+    // The same, read from a device a row at a time (memory follows the largest row, not the file), each row added as
+    // it is read inside one transaction. progress: called as it goes with the bytes read of totalBytes; false stops
+    // the import, and nothing is imported.
+    static Result<ImportSummary> importFrom(IncidentStore &store, QIODevice &in, qint64 totalBytes,
+                                            const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
     // Fills `emptyFile` (made by the migrations, holding nothing but their defaults) with one incident of the
     // store's file and what it refers to, row by row from this exchange's tables and scopes: whatever else the
@@ -47,5 +52,6 @@ public:
 
     // File forms of the above. The export is written atomically: a failure leaves any old file as it was.
     static Status exportToFile(const IncidentStore &store, std::optional<qint64> incidentId, const QString &path);
-    static Result<ImportSummary> importFile(IncidentStore &store, const QString &path);
+    static Result<ImportSummary> importFile(IncidentStore &store, const QString &path,
+                                            const std::function<bool(qint64 done, qint64 total)> &progress = {});
 };
