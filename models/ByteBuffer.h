@@ -16,6 +16,9 @@ public:
 
     void append(QByteArrayView bytes)
     {
+        if (bytes.isEmpty()) {
+            return; // an empty view's data() may be null, which memcpy must not be given
+        }
         reserveMore(bytes.size());
         std::memcpy(m_data.data() + m_size, bytes.data(), size_t(bytes.size()));
         m_size += bytes.size();

@@ -181,6 +181,40 @@ Status IncidentStore::open(const QString &path, Access access)
     return s;
 }
 
+Status IncidentStore::openAlongside(const QString &path)
+{
+    close();
+    const QString name = QDir::toNativeSeparators(path);
+    m_access = Access::ReadWrite;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    Status s = m_db.open() ? SqliteConnection::harden(rawHandle())
+                           : Status::failure(tr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
+    if (s) {
+        const auto version = SchemaMigrator::currentVersion(m_db);
+        if (!version || version.value() != SchemaMigrator::latestVersion()) {
+            s = Status::failure(tr("%1 is not open in this format here.").arg(name));
+        }
+    }
+    QSqlQuery probe(m_db);
+    for (const auto &pragma : {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = FULL")}) {
+        if (s && !probe.exec(pragma)) {
+            s = Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, probe.lastError().text()));
+        }
+    }
+    probe.finish();
+    if (!s) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        return s;
+    }
+    m_path = path;
+    m_readerUri = sqliteUri(path, "?mode=ro");
+    return Status::success();
+}
+
 Status IncidentStore::openChecked(const QString &path, Access access)
 {
     const QString name = QDir::toNativeSeparators(path);

@@ -48,6 +48,9 @@ public:
     // belongs to another program, comes from a newer version, or is open in another Incident Console.
     Status open(const QString &path, Access access = Access::ReadWrite);
     void close();
+    // A second connection, for a worker thread, to a file this process already has open for writing (an import):
+    // no lock of its own and no upgrade, the same safety settings and durable commits.
+    Status openAlongside(const QString &path);
     bool isOpen() const;
     bool isReadOnly() const { return m_access == Access::ReadOnly; }
     QString path() const { return m_path; }

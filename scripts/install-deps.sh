@@ -10,6 +10,7 @@ packages=(
     libkainjow-mustache-dev
     prometheus prometheus-alertmanager
     xvfb xauth imagemagick poppler-utils fonts-dejavu-core openssl libsimdjson-dev
+    clang libclang-rt-14-dev
 )
 
 missing=()

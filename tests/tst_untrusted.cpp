@@ -1,3 +1,4 @@
+#include "ImportJob.h"
 #include "IncidentExporter.h"
 #include "IncidentStore.h"
 #include "JsonExchange.h"
@@ -10,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -363,6 +365,56 @@ private slots:
         QCOMPARE(JsonExchange::exportFile(store).value(), before);
         // The keys of different objects may repeat, and a key and a value may be the same text.
         QVERIFY(JsonExchange::importJson(store, JsonExchange::exportFile(store).value()).ok());
+    }
+
+    void aLargeImportRunsBesideTheWindowAndCanBeStopped()
+    {
+        // An export of 5,000 entries from elsewhere.
+        const QString other = goodFile();
+        const QString json = m_dir.filePath(u"big-export.json"_s);
+        {
+            Workspace w;
+            QVERIFY(w.open(other).ok());
+            QList<TimelineInput::LogEntry> many;
+            for (int i = 0; i < 5000; ++i) {
+                many.append({QDateTime::currentDateTimeUtc(), u"dana"_s, u"Imported entry %1"_s.arg(i), i + 1});
+            }
+            QVERIFY(w.addTimelineEntries(1, many).ok());
+            QVERIFY(JsonExchange::exportToFile(*w.store(), std::nullopt, json).ok());
+        }
+        // The window's store keeps the file open for writing while the job imports through its own connection.
+        const QString path = goodFile();
+        IncidentStore window;
+        QVERIFY(window.open(path).ok());
+        const qsizetype before = window.timeline(1)->size();
+        {
+            ImportJob stopped(path, json);
+            QSignalSpy done(&stopped, &ImportJob::finished);
+            stopped.cancel(); // Stop pressed before the first thousand rows were read
+            stopped.start();
+            QVERIFY(done.wait(60000));
+            QCOMPARE(done.first().at(0).toBool(), false);
+            QVERIFY2(done.first().at(1).toString().contains(u"stopped; nothing was imported"_s),
+                     qPrintable(done.first().at(1).toString()));
+        }
+        QCOMPARE(window.incidents()->size(), 2);
+        ImportJob job(path, json);
+        QSignalSpy done(&job, &ImportJob::finished);
+        job.start();
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QVERIFY(done.first().at(1).toString().startsWith(u"Added"_s));
+        QCOMPARE(window.incidents()->size(), 4);
+        QCOMPARE(window.timeline(1)->size(), before);
+        QCOMPARE(window.searchTimeline(u"imported entry"_s, 0, 10000)->size(), 5000); // indexed as they came in
+        // The window still writes once the job is done.
+        QVERIFY(window.insertIncident([] {
+                          Incident i;
+                          i.title = u"After the import"_s;
+                          i.declaredAt = QDateTime::currentDateTimeUtc();
+                          return i;
+                      }())
+                    .ok());
     }
 
     void anEmptyLockLeftByAKilledWriterIsTakenOver()

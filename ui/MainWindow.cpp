@@ -28,6 +28,7 @@
 #include "ReasonDialog.h"
 #include "ReviewModeWindow.h"
 #include "RoleHistoryModel.h"
+#include "ImportJob.h"
 #include "JsonExchange.h"
 #include "RoleAssignmentModel.h"
 #include "RolesPanel.h"
@@ -50,6 +51,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QProgressDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -618,14 +620,33 @@ void MainWindow::importJson()
     if (!closeFileWindows()) { // an import resets every view of the file
         return;
     }
-    const auto summary = JsonExchange::importFile(*m_workspace->store(), path);
-    if (!summary) {
-        showProblem(tr("Nothing was imported"), summary.error());
-        return;
-    }
-    // Imported rows may take ids that undone edits would reuse on redo: start a fresh history.
-    m_workspace->undoStack()->clear();
-    statusBar()->showMessage(summary->describe(), 10000);
+    // Off the UI thread, with progress and Stop; the dialog is modal, so nothing else writes meanwhile.
+    auto *job = new ImportJob(m_workspace->store()->path(), path, this);
+    auto *progress = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Stop"), 0, 1000, this);
+    progress->setWindowTitle(tr("Import JSON"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setValue(0);
+    connect(progress, &QProgressDialog::canceled, job, &ImportJob::cancel);
+    connect(job, &ImportJob::progressed, progress, [progress](qint64 done, qint64 total) {
+        progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    });
+    connect(job, &ImportJob::finished, this, [this, job, progress](bool ok, const QString &message) {
+        progress->deleteLater();
+        job->deleteLater();
+        if (!ok) {
+            showProblem(tr("Nothing was imported"), message);
+            return;
+        }
+        // The rows came through another connection: every view reads the file again.
+        m_workspace->store()->announceReset();
+        // Imported rows may take ids that undone edits would reuse on redo: start a fresh history.
+        m_workspace->undoStack()->clear();
+        statusBar()->showMessage(message, 10000);
+    });
+    job->start();
 }
 
 void MainWindow::declareIncident()
