@@ -452,8 +452,11 @@ QString convert(const Column &c, const QJsonValue &v, QVariant &out)
 
 struct Row
 {
-    QString path;
+    QString table; // "tables.timelineEntries"
+    qint64 index = 0;
     QList<QVariant> values; // in column order
+    // "tables.timelineEntries[3]": made only for an error, not for each of a million rows.
+    QString path() const { return QStringLiteral("%1[%2]").arg(table).arg(index); }
 };
 
 } // namespace
@@ -522,10 +525,12 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
     struct Statements
     {
         QSqlQuery match, taken, insert;
+        QStringList names;
     };
     auto prepareFor = [&](const Table &table) {
         const QStringList names = sqlNames(table);
         Statements st;
+        st.names = names;
         if (!table.naturalKey.isEmpty()) {
             QStringList conditions;
             for (const QString &key : table.naturalKey) {
@@ -541,12 +546,17 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
         return st;
     };
 
+    // A statement of a row; on failure the row's place comes first.
+    auto run = [&](QSqlQuery &query, const Row &row, const QString &what) -> Status {
+        const Status s = store.exec(query, QString());
+        return s ? s : Status::failure(row.path() + what + s.error());
+    };
     auto addRow = [&](const Table &table, Statements &st, Row row) -> Status {
         auto &idMap = idMaps[table.sql];
-        const QStringList names = sqlNames(table);
+        const QStringList &names = st.names;
         const qint64 jsonId = row.values[0].toLongLong();
         if (idMap.contains(jsonId)) {
-            return Status::failure(tr("%1.id: the id %2 appears twice.").arg(row.path).arg(jsonId));
+            return Status::failure(tr("%1.id: the id %2 appears twice.").arg(row.path()).arg(jsonId));
         }
         for (int i = 1; i < table.columns.size(); ++i) {
             const Column &c = table.columns[i];
@@ -557,7 +567,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             const auto &refMap = idMaps.value(c.refTable);
             if (!refMap.contains(target)) {
                 return Status::failure(
-                    tr("%1.%2: refers to %3 %4, which is not in the export.").arg(row.path, c.json, c.refTable).arg(target));
+                    tr("%1.%2: refers to %3 %4, which is not in the export.").arg(row.path(), c.json, c.refTable).arg(target));
             }
             row.values[i] = refMap.value(target);
         }
@@ -565,7 +575,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             for (const QString &key : table.naturalKey) {
                 st.match.addBindValue(row.values[names.indexOf(key)]);
             }
-            if (const Status s = store.exec(st.match, row.path); !s) {
+            if (const Status s = run(st.match, row, QString()); !s) {
                 return s;
             }
             if (st.match.next()) {
@@ -578,7 +588,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
         }
         // Keep the exported id where it is free, so a file round-trips to the same JSON.
         st.taken.addBindValue(jsonId);
-        if (const Status s = store.exec(st.taken, row.path); !s) {
+        if (const Status s = run(st.taken, row, QString()); !s) {
             return s;
         }
         if (st.taken.next()) {
@@ -588,7 +598,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
         for (const QVariant &v : std::as_const(row.values)) {
             st.insert.addBindValue(v);
         }
-        if (const Status added = store.exec(st.insert, tr("%1: cannot be added").arg(row.path)); !added) {
+        if (const Status added = run(st.insert, row, tr(": cannot be added")); !added) {
             return added;
         }
         const qint64 newId = st.insert.lastInsertId().toLongLong();
@@ -604,13 +614,13 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
     };
 
     // One row object, its fields in any order, checked against the table's columns.
-    auto readRow = [&](const Table &table, const QString &rowPath, Token first, Row &row) -> Status {
+    auto readRow = [&](const Table &table, const QString &tablePath, qint64 index, Token first, Row &row) -> Status {
+        row = Row{tablePath, index, QList<QVariant>(table.columns.size())};
         if (first != Token::BeginObject) {
             const QJsonValue seen = reader.readValue(first);
             return first == Token::Error ? invalid()
-                                         : Status::failure(tr("%1: expected an object, found %2.").arg(rowPath, describeType(seen)));
+                                         : Status::failure(tr("%1: expected an object, found %2.").arg(row.path(), describeType(seen)));
         }
-        row = Row{rowPath, QList<QVariant>(table.columns.size())};
         QList<bool> present(table.columns.size(), false);
         for (Token t = reader.next(); t != Token::EndObject; t = reader.next()) {
             if (t != Token::Key) {
@@ -620,7 +630,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             const auto column = std::find_if(table.columns.cbegin(), table.columns.cend(),
                                              [&](const Column &c) { return c.json == key; });
             if (column == table.columns.cend()) {
-                return Status::failure(tr("%1.%2: not a field of %3.").arg(rowPath, key, table.json));
+                return Status::failure(tr("%1.%2: not a field of %3.").arg(row.path(), key, table.json));
             }
             const QJsonValue v = reader.readValue(reader.next());
             if (v.isUndefined()) {
@@ -629,7 +639,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             const auto index = column - table.columns.cbegin();
             QVariant value;
             if (const QString problem = convert(*column, v, value); !problem.isEmpty()) {
-                return Status::failure(QStringLiteral("%1.%2: %3.").arg(rowPath, key, problem));
+                return Status::failure(QStringLiteral("%1.%2: %3.").arg(row.path(), key, problem));
             }
             row.values[index] = value;
             present[index] = true;
@@ -643,7 +653,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
                 row.values[i] = c.nullable ? QVariant() : QVariant(0);
                 continue;
             }
-            return Status::failure(tr("%1: the field \"%2\" is missing.").arg(rowPath, c.json));
+            return Status::failure(tr("%1: the field \"%2\" is missing.").arg(row.path(), c.json));
         }
         return Status::success();
     };
@@ -683,7 +693,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             qint64 i = 0;
             for (Token r = reader.next(); r != Token::EndArray; r = reader.next(), ++i) {
                 Row row;
-                if (const Status s = readRow(*found, QStringLiteral("%1[%2]").arg(tablePath).arg(i), r, row); !s) {
+                if (const Status s = readRow(*found, tablePath, i, r, row); !s) {
                     return s;
                 }
                 if (const Status s = addRow(*found, st, std::move(row)); !s) {
