@@ -498,11 +498,24 @@ struct AlertDecoder::Impl
         if (!raw.annotationsJson.empty() && !objects.read(raw.annotationsJson, raw.annotations)) {
             return failure("annotations");
         }
-        // Both servers write them sorted; sorting is only for a server that does not.
+        // Both servers write them sorted by name, each name once; the rest is for a server that does not. A name
+        // written twice keeps its last value, as Alertmanager's own reading (into a map) does, so the window, the
+        // archive and `alerts --json` all show the same one.
+        const auto byName = [](const auto &a, const auto &b) { return a.first < b.first; };
+        const auto sameName = [](const auto &a, const auto &b) { return a.first == b.first; };
         for (Views *views : {&raw.labels, &raw.annotations}) {
-            if (!std::is_sorted(views->begin(), views->end())) {
-                std::sort(views->begin(), views->end());
+            if (std::is_sorted(views->begin(), views->end(), byName)
+                && std::adjacent_find(views->begin(), views->end(), sameName) == views->end()) {
+                continue;
             }
+            std::stable_sort(views->begin(), views->end(), byName);
+            auto kept = views->begin();
+            for (auto it = views->begin(); it != views->end(); ++it) {
+                if (std::next(it) == views->end() || std::next(it)->first != it->first) {
+                    *kept++ = *it;
+                }
+            }
+            views->erase(kept, views->end());
         }
         return {};
     }

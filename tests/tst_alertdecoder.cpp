@@ -172,6 +172,37 @@ private slots:
         QVERIFY(again->delta.isEmpty());
     }
 
+    void aLabelNameTwiceKeepsItsLastValueEverywhere()
+    {
+        // As Alertmanager reads labels (into a map): the last value written counts, in the window and in --json alike.
+        const QByteArray body = R"([{"labels":{"alertname":"AllGood","severity":"SEV-3","instance":"a","severity":"SEV-1"},)"
+                                R"("annotations":{"summary":"x","summary":"y"},"startsAt":"2026-11-29T14:00:00Z",)"
+                                R"("status":{"state":"active","silencedBy":[],"inhibitedBy":[]},"fingerprint":"1"}])";
+        AlertDecoder decoder;
+        AlertSnapshot state;
+        const auto out = decoder.decode(Format::AlertmanagerV2, body, state);
+        QVERIFY2(out.ok(), qPrintable(out.error()));
+        QCOMPARE(out->delta.added.size(), 1);
+        const Alert &a = out->delta.added.first();
+        QCOMPARE(a.severity(), QStringLiteral("SEV-1"));
+        QCOMPARE(a.annotation(u"summary"), QStringLiteral("y"));
+        QCOMPARE(a.labels.size(), 3);
+        QCOMPARE(a.identity, Alert::identityOf({{QStringLiteral("alertname"), QStringLiteral("AllGood")},
+                                                {QStringLiteral("instance"), QStringLiteral("a")},
+                                                {QStringLiteral("severity"), QStringLiteral("SEV-1")}}));
+        AlertDecoder reader;
+        QByteArray json;
+        QVERIFY(reader.readEach(Format::AlertmanagerV2, body, [&](const AlertDecoder::AlertView &view) {
+                          ByteBuffer b;
+                          AlertJson::appendCompact(b, view, {QStringLiteral("am")});
+                          json = b.toByteArray();
+                      }).ok());
+        QVERIFY2(!json.contains("SEV-3") && !json.contains("\"x\""), json.constData()); // each name once
+        QVERIFY2(json.contains("\"severity\":\"SEV-1\""), json.constData());
+        QCOMPARE(QJsonDocument::fromJson(json).object().value(QStringLiteral("labels")).toObject().value(QStringLiteral("severity")).toString(),
+                 QStringLiteral("SEV-1"));
+    }
+
     // Labels and annotations are compared as the server wrote them; escapes are read only for a new or changed
     // alert, and must give the same text (and identity) as plain writing.
     void escapedTextsReadAsPlain()
