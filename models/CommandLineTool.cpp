@@ -61,6 +61,12 @@ QString usageText()
               "                                                  Print the alerts firing now, in the console's normalised\n"
               "                                                  form; without --once, again whenever they change.\n"
               "                                                  Both options may be repeated; no --db needed.\n"
+              "         [--source NAME] [--password-file FILE | --token-file FILE]\n"
+              "                                                  --source: a source kept in the console's Settings, by\n"
+              "                                                  its address, with its credentials. A password for a\n"
+              "                                                  user@ address, or a bearer token, comes from the file\n"
+              "                                                  (its first line) or from IC_ALERTS_PASSWORD or\n"
+              "                                                  IC_ALERTS_TOKEN, so it never shows in the process list.\n"
               "\n"
               "Options:\n"
               "  --db FILE      The incident file (default: %1)\n"
@@ -156,12 +162,15 @@ int CommandLineTool::run(const QStringList &arguments)
     const QCommandLineOption prometheus(QStringLiteral("prometheus"), QString(), QStringLiteral("URL"));
     const QCommandLineOption alertmanager(QStringLiteral("alertmanager"), QString(), QStringLiteral("URL"));
     const QCommandLineOption once(QStringLiteral("once"));
+    const QCommandLineOption sourceOption(QStringLiteral("source"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption tokenFile(QStringLiteral("token-file"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption tableOption(QStringLiteral("table"), QString(), QStringLiteral("TABLE"));
     const QCommandLineOption zone(QStringLiteral("zone"), QString(), QStringLiteral("ZONE"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
     parser.addOptions({db, json, title, severity, summary, drill, incident, text, at, kind, format, output, prometheus,
-                       alertmanager, once, tableOption, zone, help, version});
+                       alertmanager, once, tableOption, zone, help, version, sourceOption, passwordFile, tokenFile});
 
     auto usageError = [this](const QString &message) {
         m_err << "incident-console-cli: " << UntrustedText::forTerminal(message) << " (see --help)\n";
@@ -213,7 +222,8 @@ int CommandLineTool::run(const QStringList &arguments)
                                     QStringLiteral("table"), QStringLiteral("zone")}},
         {QStringLiteral("import"), {}},
         {QStringLiteral("alerts"),
-         {QStringLiteral("prometheus"), QStringLiteral("alertmanager"), QStringLiteral("once"), QStringLiteral("json")}},
+         {QStringLiteral("prometheus"), QStringLiteral("alertmanager"), QStringLiteral("once"), QStringLiteral("json"),
+          QStringLiteral("source"), QStringLiteral("password-file"), QStringLiteral("token-file")}},
     };
     if (!allowed.contains(command)) {
         return usageError(tr("unknown command \"%1\"").arg(command));
@@ -255,8 +265,50 @@ int CommandLineTool::run(const QStringList &arguments)
                 sources.append(*source);
             }
         }
+        // A secret from a file or the environment, never from the command line that `ps` shows.
+        if (parser.isSet(passwordFile) && parser.isSet(tokenFile)) {
+            return usageError(tr("give --password-file or --token-file, not both"));
+        }
+        auto secretFrom = [&](const QCommandLineOption &option, const char *variable) -> Result<QString> {
+            if (!parser.isSet(option)) {
+                return qEnvironmentVariable(variable);
+            }
+            QFile file(parser.value(option));
+            if (!file.open(QIODevice::ReadOnly)) {
+                return Status::failure(
+                    tr("--%1 %2 cannot be read: %3").arg(option.names().first(), parser.value(option), file.errorString()));
+            }
+            return QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
+        };
+        const Result<QString> password = secretFrom(passwordFile, "IC_ALERTS_PASSWORD");
+        const Result<QString> token = secretFrom(tokenFile, "IC_ALERTS_TOKEN");
+        for (const Result<QString> *secret : {&password, &token}) {
+            if (!*secret) {
+                return usageError(secret->error());
+            }
+        }
+        for (AlertSource &source : sources) {
+            if (source.auth == AlertSource::Auth::Basic && source.password.isEmpty()) {
+                source.password = password.value(); // user@host given, its password kept out of the command line
+            } else if (source.auth == AlertSource::Auth::None && !token->isEmpty()) {
+                source.auth = AlertSource::Auth::Bearer;
+                source.password = token.value();
+            }
+        }
+        // Sources kept in Settings, by the address shown there, with their own credentials.
+        for (const QString &wanted : parser.values(sourceOption)) {
+            const QList<AlertSource> kept = AppSettings().alertSources();
+            const auto found = std::find_if(kept.cbegin(), kept.cend(), [&](const AlertSource &k) {
+                return k.name() == wanted || k.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString()
+                                                 == QUrl(wanted).adjusted(QUrl::StripTrailingSlash).toString();
+            });
+            if (found == kept.cend()) {
+                return usageError(tr("--source \"%1\" is not a source in Settings").arg(AlertSource::withoutCredentials(wanted)));
+            }
+            sources.append(*found);
+        }
         if (sources.isEmpty()) {
-            return usageError(tr("\"alerts\" needs --prometheus URL or --alertmanager URL"));
+            return usageError(tr("\"alerts\" needs --prometheus URL, --alertmanager URL or --source NAME"));
         }
         return runAlerts(sources, parser.isSet(once), parser.isSet(json));
     }

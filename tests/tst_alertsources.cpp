@@ -341,6 +341,60 @@ private slots:
         settings.setAlertSources({});
     }
 
+    // A script's secrets stay out of the process list: from a file, the environment, or the console's Settings.
+    void theCommandLineTakesSecretsFromAFileTheEnvironmentOrSettings()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        server.setResponse(200, kGoodPrometheus);
+        auto run = [&](const QStringList &arguments, const QProcessEnvironment &env) {
+            QProcess cli;
+            cli.setProcessEnvironment(env);
+            cli.start(QStringLiteral(IC_CLI_PATH), QStringList{QStringLiteral("alerts"), QStringLiteral("--once")} + arguments);
+            // The fault server answers on this thread's event loop.
+            for (int waited = 0; cli.state() != QProcess::NotRunning && waited < 30000; waited += 20) {
+                QTest::qWait(20);
+            }
+            return cli.exitCode() == 0 ? QString() : QString::fromUtf8(cli.readAllStandardError());
+        };
+        const QProcessEnvironment plain = QProcessEnvironment::systemEnvironment();
+        QUrl withUser = server.url();
+        withUser.setUserName(QStringLiteral("ic"));
+
+        const QString secretFile = m_dir.filePath(QStringLiteral("password.txt"));
+        QFile f(secretFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("from-the-file\n");
+        f.close();
+        QCOMPARE(run({QStringLiteral("--prometheus"), withUser.toString(), QStringLiteral("--password-file"), secretFile}, plain),
+                 QString());
+        QVERIFY(server.lastRequest().contains(QByteArray("Authorization: Basic " + QByteArray("ic:from-the-file").toBase64())));
+
+        QProcessEnvironment withToken = plain;
+        withToken.insert(QStringLiteral("IC_ALERTS_TOKEN"), QStringLiteral("tok-from-env"));
+        QCOMPARE(run({QStringLiteral("--prometheus"), server.url().toString()}, withToken), QString());
+        QVERIFY(server.lastRequest().contains("Authorization: Bearer tok-from-env"));
+
+        const QString missing = run({QStringLiteral("--prometheus"), withUser.toString(), QStringLiteral("--password-file"),
+                                     m_dir.filePath(QStringLiteral("nope.txt"))}, plain);
+        QVERIFY2(missing.contains(QStringLiteral("nope.txt cannot be read")), qPrintable(missing));
+
+        // A source kept in Settings, by its address: its stored credentials go with it.
+        QStandardPaths::setTestModeEnabled(false);
+        AppSettings::applyIdentity(); // the settings file the command line reads
+        AlertSource kept = source(AlertSource::Kind::Prometheus, server.url());
+        kept.auth = AlertSource::Auth::Bearer;
+        kept.password = QStringLiteral("tok-from-settings");
+        AppSettings().setAlertSources({kept});
+        const QString bySource = run({QStringLiteral("--source"), server.url().toString()}, plain);
+        AppSettings().setAlertSources({});
+        QStandardPaths::setTestModeEnabled(true);
+        QCOMPARE(bySource, QString());
+        QVERIFY(server.lastRequest().contains("Authorization: Bearer tok-from-settings"));
+        const QString unknown = run({QStringLiteral("--source"), QStringLiteral("http://127.0.0.1:1")}, plain);
+        QVERIFY2(unknown.contains(QStringLiteral("is not a source in Settings")), qPrintable(unknown));
+    }
+
     void tlsWithAnExtraCaFile()
     {
         // A CA and a server certificate for 127.0.0.1, made here with openssl.
