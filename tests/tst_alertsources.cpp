@@ -379,16 +379,30 @@ private slots:
                                      m_dir.filePath(QStringLiteral("nope.txt"))}, plain);
         QVERIFY2(missing.contains(QStringLiteral("nope.txt cannot be read")), qPrintable(missing));
 
-        // A source kept in Settings, by its address: its stored credentials go with it.
-        QStandardPaths::setTestModeEnabled(false);
-        AppSettings::applyIdentity(); // the settings file the command line reads
+        // A source kept in Settings, by its address: its stored credentials go with it. The settings are written
+        // as the window writes them, then put where the command line (its own HOME's config folder) reads them.
+        const QString organization = QCoreApplication::organizationName();
+        const QString application = QCoreApplication::applicationName();
+        AppSettings::applyIdentity();
         AlertSource kept = source(AlertSource::Kind::Prometheus, server.url());
         kept.auth = AlertSource::Auth::Bearer;
         kept.password = QStringLiteral("tok-from-settings");
-        AppSettings().setAlertSources({kept});
-        const QString bySource = run({QStringLiteral("--source"), server.url().toString()}, plain);
+        QString written;
+        {
+            AppSettings settings;
+            settings.setAlertSources({kept});
+            settings.sync();
+            written = settings.fileName();
+        }
+        const QString config = m_dir.filePath(QStringLiteral("config"));
+        QDir().mkpath(config + QStringLiteral("/incident-console"));
+        QVERIFY(QFile::copy(written, config + QStringLiteral("/incident-console/incident-console.conf")));
         AppSettings().setAlertSources({});
-        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(organization);
+        QCoreApplication::setApplicationName(application);
+        QProcessEnvironment withSettings = plain;
+        withSettings.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        const QString bySource = run({QStringLiteral("--source"), server.url().toString()}, withSettings);
         QCOMPARE(bySource, QString());
         QVERIFY(server.lastRequest().contains("Authorization: Bearer tok-from-settings"));
         const QString unknown = run({QStringLiteral("--source"), QStringLiteral("http://127.0.0.1:1")}, plain);
