@@ -1,9 +1,9 @@
 #include "ExportJob.h"
 
 #include "IncidentStore.h"
+#include "JobProgress.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QtConcurrent>
 
@@ -39,20 +39,7 @@ void ExportJob::start()
         if (const Status s = store.open(path, IncidentStore::Access::ReadOnly); !s) {
             return s;
         }
-        QElapsedTimer sinceReport;
-        sinceReport.start();
-        const Status s = IncidentExporter::exportToFile(store, request, target, [&](qint64 done, qint64 total) {
-            // A few reports a second are enough for a progress bar; more would flood the UI thread's queue.
-            if (sinceReport.elapsed() >= 100 || done == total) {
-                sinceReport.restart();
-                QMetaObject::invokeMethod(self.data(), [self, done, total] {
-                    if (self) {
-                        emit self->progressed(done, total);
-                    }
-                }, Qt::QueuedConnection);
-            }
-            return !cancelled->load();
-        });
+        const Status s = IncidentExporter::exportToFile(store, request, target, jobProgress(self, cancelled));
         store.close();
         return s;
     }));

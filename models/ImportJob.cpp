@@ -1,8 +1,8 @@
 #include "ImportJob.h"
 
 #include "IncidentStore.h"
+#include "JobProgress.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QtConcurrent>
 
@@ -37,19 +37,7 @@ void ImportJob::start()
         if (const Status s = store.openAlongside(path); !s) {
             return s;
         }
-        QElapsedTimer sinceReport;
-        sinceReport.start();
-        auto summary = JsonExchange::importFile(store, source, [&](qint64 done, qint64 total) {
-            if (sinceReport.elapsed() >= 100) { // a few reports a second are enough for a progress bar
-                sinceReport.restart();
-                QMetaObject::invokeMethod(self.data(), [self, done, total] {
-                    if (self) {
-                        emit self->progressed(done, total);
-                    }
-                }, Qt::QueuedConnection);
-            }
-            return !cancelled->load();
-        });
+        auto summary = JsonExchange::importFile(store, source, jobProgress(self, cancelled));
         store.close();
         return summary;
     }));
