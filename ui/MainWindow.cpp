@@ -622,8 +622,14 @@ void MainWindow::importJson()
     }
     // Off the UI thread, with progress and Stop; the dialog is modal, so nothing else writes meanwhile.
     auto *job = new ImportJob(m_workspace->store()->path(), path, this);
-    auto *progress = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Stop"), 0, 1000, this);
+    const QFileInfo source(path);
+    auto *progress = new QProgressDialog(tr("Importing %1 (%2 MB)…\nNothing is added until the whole file is read; "
+                                            "Stop leaves the incident file as it was.")
+                                             .arg(source.fileName())
+                                             .arg(double(source.size()) / 1e6, 0, 'f', 1),
+                                         tr("Stop"), 0, 1000, this);
     progress->setWindowTitle(tr("Import JSON"));
+    progress->setMinimumWidth(480);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     progress->setAutoClose(false);
