@@ -35,6 +35,17 @@ QString text(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// Ids as a JSON array, for "IN (SELECT value FROM json_each(?))": one statement serves any count.
+QString jsonIds(const QList<qint64> &ids)
+{
+    QStringList list;
+    list.reserve(ids.size());
+    for (qint64 id : ids) {
+        list.append(QString::number(id));
+    }
+    return QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']');
+}
+
 QVariant idOrNull(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
@@ -952,14 +963,9 @@ Result<QList<TimelineEntry>> IncidentStore::timelineEntries(const QList<qint64> 
     if (ids.isEmpty()) {
         return QList<TimelineEntry>();
     }
-    QStringList list;
-    list.reserve(ids.size());
-    for (qint64 id : ids) {
-        list.append(QString::number(id));
-    }
     auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id IN (SELECT value FROM json_each(?))")
                          .arg(kEntryColumns));
-    q.addBindValue(QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']')));
+    q.addBindValue(jsonIds(ids));
     if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
         return s;
     }
@@ -1016,11 +1022,7 @@ Result<QList<qint64>> IncidentStore::insertTimelineEntries(const QList<TimelineE
 
 Status IncidentStore::deleteTimelineEntries(qint64 incidentId, const QList<qint64> &ids)
 {
-    QStringList list;
-    for (qint64 id : ids) {
-        list.append(QString::number(id));
-    }
-    const QString idList = QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']');
+    const QString idList = jsonIds(ids);
     const QString which = QStringLiteral("incident_id = ? AND id IN (SELECT value FROM json_each(?))");
     return write([&]() -> Status {
         if (const Status s = changeSearchIndex(SearchIndexChange::Remove, which, {incidentId, idList}); !s) {
@@ -1102,13 +1104,8 @@ Status IncidentStore::changeSearchIndex(SearchIndexChange change, const QString 
 
 Status IncidentStore::addToSearchIndex(const QList<qint64> &entryIds)
 {
-    QStringList list;
-    list.reserve(entryIds.size());
-    for (qint64 id : entryIds) {
-        list.append(QString::number(id));
-    }
     return changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id IN (SELECT value FROM json_each(?))"),
-                             {QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']'))});
+                             {jsonIds(entryIds)});
 }
 
 QString IncidentStore::searchQuery(const QString &words)
@@ -1278,11 +1275,7 @@ Result<QHash<qint64, IncidentStore::IncidentFacts>> IncidentStore::incidentFacts
     QString scope = QStringLiteral("(SELECT id FROM incidents WHERE stage <> 'closed')");
     QString idsJson;
     if (!incidentIds.isEmpty()) {
-        QStringList ids;
-        for (qint64 id : incidentIds) {
-            ids.append(QString::number(id));
-        }
-        idsJson = QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
+        idsJson = jsonIds(incidentIds);
         scope = QStringLiteral("(SELECT value FROM json_each(:ids))");
     }
     auto run = [&](const QString &sql, const QString &what) -> Result<QSqlQuery> {
