@@ -353,6 +353,21 @@ Status IncidentStore::openChecked(const QString &path, Access access)
                 tr("%1 is damaged (SQLite reports: %2). It was left untouched; open a backup or an export instead.")
                     .arg(name, verdict));
         }
+        if (m_openIncidentLimit > 0) {
+            if (!probe.exec(QStringLiteral("SELECT count(*) FROM incidents WHERE stage <> 'closed'")) || !probe.next()) {
+                return Status::failure(tr("%1 cannot be read (%2). It was left untouched.").arg(name, probe.lastError().text()));
+            }
+            const qint64 open = probe.value(0).toLongLong();
+            probe.finish();
+            if (open > m_openIncidentLimit) {
+                return Status::failure(tr("%1 holds %L2 open incidents; the window shows open incidents all at once and "
+                                          "takes at most %L3. It was left untouched: list, export or close them with "
+                                          "incident-console-cli.")
+                                           .arg(name)
+                                           .arg(open)
+                                           .arg(m_openIncidentLimit));
+            }
+        }
     }
     if (access == Access::ReadOnly) {
         if (version.value() < latest) {

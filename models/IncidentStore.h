@@ -48,6 +48,9 @@ public:
     // belongs to another program, comes from a newer version, or is open in another Incident Console.
     Status open(const QString &path, Access access = Access::ReadWrite);
     void close();
+    // For a reader that holds every open incident at once (the window's board): open() refuses, untouched, a file
+    // with more open incidents than this, saying how many it holds. 0: no limit (the command line).
+    void setOpenIncidentLimit(qint64 limit) { m_openIncidentLimit = limit; }
     // A second connection, for a worker thread, to a file this process already has open for writing (an import):
     // no lock of its own and no upgrade, the same safety settings and durable commits.
     Status openAlongside(const QString &path);
@@ -260,6 +263,7 @@ private:
     Access m_access = Access::ReadWrite;
     std::unique_ptr<QLockFile> m_lock;
     QString m_readerUri;
+    qint64 m_openIncidentLimit = 0;
     std::unique_ptr<QTemporaryDir> m_readCopy; // where a file in a read-only folder is read, when it must be copied
     int m_transactionDepth = 0;
     QList<std::function<void()>> m_pendingSignals;

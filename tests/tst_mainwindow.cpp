@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "UpdateComposer.h"
 #include "ModelRoles.h"
+#include "TestSupport.h"
 #include "Workspace.h"
 
 #include <QAction>
@@ -18,6 +19,7 @@
 #include <QButtonGroup>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QListView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -349,6 +351,33 @@ private slots:
         QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("problemBox")));
         QVERIFY(!window.workspace()->store()->isOpen());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("declareIncidentAction"))->isEnabled());
+    }
+
+    void aFileWithMoreOpenIncidentsThanAnyTeamRunsIsRefusedAtOnce()
+    {
+        // A crafted file of 20,000 open incidents: refused with the count, quickly, before the board reads any.
+        const QString path = m_dir.filePath(QStringLiteral("crowded.sqlite"));
+        {
+            IncidentStore store;
+            QVERIFY(store.open(path).ok());
+        }
+        TestSupport::rawQuery(path, {QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+            "INSERT INTO incidents (title, severity, stage, declared_at) "
+            "SELECT 'Crafted ' || i, 1 + i % 3, 'triage', '2026-11-29T10:00:00.000Z' FROM n")});
+        const QByteArray before = TestSupport::fileHash(path);
+        MainWindow window;
+        window.show();
+        QVERIFY(!window.openFile(path));
+        QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("problemBox")));
+        const QString said = window.findChild<QMessageBox *>(QStringLiteral("problemBox"))->text();
+        QVERIFY2(said.contains(QLocale().toString(20000) + QStringLiteral(" open incidents")), qPrintable(said));
+        QVERIFY(!window.workspace()->store()->isOpen());
+        QCOMPARE(TestSupport::fileHash(path), before);
+        // The command line has no such limit.
+        IncidentStore cli;
+        QVERIFY(cli.open(path, IncidentStore::Access::ReadOnly).ok());
+        QCOMPARE(cli.incidents(false)->size(), 20000);
     }
 
     void dockLayoutIsKeptBetweenRuns()

@@ -64,12 +64,16 @@
 
 namespace {
 const int kLayoutVersion = 6; // bump when the default arrangement of the docks changes
+const qint64 kMaxOpenIncidents = 10000;
 }
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_workspace = new Workspace(this);
+    // The board holds every open incident at once: a file with more than a team ever runs (a crafted one) is refused
+    // at once with the reason instead of taking minutes and gigabytes to paint.
+    m_workspace->store()->setOpenIncidentLimit(kMaxOpenIncidents);
     m_incidents = new IncidentListModel(m_workspace->store(), this);
     m_timeline = new TimelineModel(m_workspace, this);
     m_roles = new RoleAssignmentModel(m_workspace->store(), this);
