@@ -409,6 +409,72 @@ private slots:
         QVERIFY2(unknown.contains(QStringLiteral("is not a source in Settings")), qPrintable(unknown));
     }
 
+    // Text from a server is shown, never run: no escape sequence reaches the terminal, no line is forged.
+    void serverTextNeverDrivesTheTerminal()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        // Written with JSON escapes as a server would send them: ESC and BEL in the labels and the error.
+        server.setResponse(200, "{\"status\":\"success\",\"data\":{\"alerts\":[{\"labels\":{\"alertname\":"
+                                "\"X\\u001b]0;pwned\\u0007\",\"severity\":\"SEV-3\"},\"annotations\":{\"summary\":"
+                                "\"ok\\u001b[2J\\nfiring     SEV-3   AllGood\"},\"state\":\"firing\","
+                                "\"activeAt\":\"2026-11-29T14:00:00Z\",\"value\":\"1\"}]}}");
+        auto run = [&] {
+            QProcess cli;
+            cli.start(QStringLiteral(IC_CLI_PATH), {QStringLiteral("alerts"), QStringLiteral("--prometheus"),
+                                                     server.url().toString(), QStringLiteral("--once")});
+            for (int waited = 0; cli.state() != QProcess::NotRunning && waited < 30000; waited += 20) {
+                QTest::qWait(20);
+            }
+            return std::pair{cli.readAllStandardOutput(), cli.readAllStandardError()};
+        };
+        const auto [out, err] = run();
+        QVERIFY2(!out.contains(char(27)) && !out.contains(char(7)), out.constData());
+        QVERIFY2(out.contains("X\\e]0;pwned\\x07"), out.constData());
+        QCOMPARE(out.count('\n'), 2); // the alert and "1 alerts": no forged line
+        QVERIFY(err.isEmpty());
+
+        server.setResponse(400, "{\"status\":\"error\",\"errorType\":\"bad_data\","
+                                "\"error\":\"bad\\u001b[2J\\nsecond line\"}");
+        const auto [out2, err2] = run();
+        QVERIFY2(!err2.contains(char(27)), err2.constData());
+        QVERIFY2(err2.contains("bad\\e[2J\\nsecond line"), err2.constData());
+        QCOMPARE(err2.count('\n'), 1);
+    }
+
+    // An answer that will not unpack (here a "gzip bomb": 64 MB of zeros in 64 KB) is named, not "Decompression
+    // failed: " with nothing after it.
+    void aCompressedAnswerThatWillNotUnpackIsNamed()
+    {
+        QProcess gzip;
+        gzip.start(QStringLiteral("gzip"), {QStringLiteral("-c")});
+        QVERIFY(gzip.waitForStarted());
+        const QByteArray zeros(1 << 20, '\0');
+        for (int i = 0; i < 64; ++i) {
+            gzip.write(zeros);
+            gzip.waitForBytesWritten(-1);
+        }
+        gzip.closeWriteChannel();
+        QVERIFY(gzip.waitForFinished(60000));
+        const QByteArray bomb = gzip.readAllStandardOutput();
+        QVERIFY(bomb.size() > 1000 && bomb.size() < 1 << 20);
+        for (const QByteArray &body : {bomb, QByteArray("\x1f\x8b\x08\x00garbage, not gzip")}) {
+            FaultServer server;
+            QVERIFY(server.listen());
+            server.setMode(FaultServer::Mode::Gzipped);
+            server.setResponse(200, body);
+            AlertPoller poller;
+            Watcher seen;
+            seen.attach(&poller);
+            const AlertSource src = source(AlertSource::Kind::Prometheus, server.url());
+            poller.setSources({src});
+            QTRY_VERIFY_WITH_TIMEOUT(seen.statuses.value(src.name()).isFailing(), 20000);
+            const QString error = seen.statuses.value(src.name()).lastError;
+            QVERIFY2(!error.trimmed().endsWith(u':') && error.size() > 20, qPrintable(error));
+            poller.stop();
+        }
+    }
+
     void tlsWithAnExtraCaFile()
     {
         // A CA and a server certificate for 127.0.0.1, made here with openssl.

@@ -52,6 +52,13 @@ void FaultServer::serve(QTcpSocket *socket)
         socket->write(head(m_status, m_body.size()) + m_body);
         socket->disconnectFromHost();
         return;
+    case Mode::Gzipped: {
+        QByteArray h = head(m_status, m_body.size());
+        h.insert(h.indexOf("Content-Length"), "Content-Encoding: gzip\r\n");
+        socket->write(h + m_body);
+        socket->disconnectFromHost();
+        return;
+    }
     case Mode::Hang:
         return;
     case Mode::TruncatedBody:

@@ -17,6 +17,7 @@ public:
         TruncatedBody, // promise more bytes than are sent, then close
         SlowDrip,      // the body a few bytes at a time
         Huge,          // a JSON list of alerts without end, written as the socket drains
+        Gzipped,       // the set status and body, sent as "Content-Encoding: gzip" (the body is sent as it is)
     };
 
     explicit FaultServer(QObject *parent = nullptr);
