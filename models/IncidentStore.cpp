@@ -342,17 +342,7 @@ Status IncidentStore::openChecked(const QString &path, Access access)
                                       "changed schema could make the file do things of its own. It was left untouched.")
                                        .arg(name, listed));
         }
-        if (!probe.exec(QStringLiteral("PRAGMA quick_check")) || !probe.next()) {
-            return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
-                                       .arg(name, probe.lastError().text()));
-        }
-        const QString verdict = probe.value(0).toString();
-        probe.finish();
-        if (verdict != QStringLiteral("ok")) {
-            return Status::failure(
-                tr("%1 is damaged (SQLite reports: %2). It was left untouched; open a backup or an export instead.")
-                    .arg(name, verdict));
-        }
+        // Before the integrity check, which reads every page: a crafted file of millions is refused at once.
         if (m_openIncidentLimit > 0) {
             if (!probe.exec(QStringLiteral("SELECT count(*) FROM incidents WHERE stage <> 'closed'")) || !probe.next()) {
                 return Status::failure(tr("%1 cannot be read (%2). It was left untouched.").arg(name, probe.lastError().text()));
@@ -367,6 +357,17 @@ Status IncidentStore::openChecked(const QString &path, Access access)
                                            .arg(open)
                                            .arg(m_openIncidentLimit));
             }
+        }
+        if (!probe.exec(QStringLiteral("PRAGMA quick_check")) || !probe.next()) {
+            return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
+                                       .arg(name, probe.lastError().text()));
+        }
+        const QString verdict = probe.value(0).toString();
+        probe.finish();
+        if (verdict != QStringLiteral("ok")) {
+            return Status::failure(
+                tr("%1 is damaged (SQLite reports: %2). It was left untouched; open a backup or an export instead.")
+                    .arg(name, verdict));
         }
     }
     if (access == Access::ReadOnly) {
