@@ -1,5 +1,7 @@
 #include "AlertArchiver.h"
 
+#include "SqliteConnection.h"
+
 #include "StoredTime.h"
 
 #include <QCoreApplication>
@@ -54,9 +56,11 @@ void AlertArchiver::setDatabasePath(const QString &path)
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!m_db.open()) {
+    const Status hardened = m_db.open() ? SqliteConnection::harden(SqliteConnection::handle(m_db))
+                                        : Status::failure(m_db.lastError().text());
+    if (!hardened) {
         emit failed(QCoreApplication::translate("AlertArchiver", "The alert archive cannot be written: %1")
-                        .arg(m_db.lastError().text()));
+                        .arg(hardened.error()));
         closeDatabase();
         return;
     }

@@ -12,6 +12,7 @@
 #include "UntrustedText.h"
 #include "Workspace.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -28,6 +29,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+
+#include <unistd.h>
 
 namespace {
 
@@ -478,6 +481,22 @@ int CommandLineTool::run(const QStringList &arguments)
             return usageError(tr("--format sqlite writes a file: give it with -o FILE"));
         }
         m_out.flush();
+        // A terminal runs the escape sequences a file's text may hold: it gets them shown, not run.
+        if (isatty(fileno(stdout)) && m_out.device() && qobject_cast<QFileDevice *>(m_out.device())
+            && qobject_cast<QFileDevice *>(m_out.device())->handle() == fileno(stdout)) {
+            if (request.format == ExportFormat::Pdf) {
+                return usageError(tr("--format pdf writes a binary file: give it with -o FILE"));
+            }
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            if (const Status s = IncidentExporter::exportToDevice(store, request, buffer); !s) {
+                return failure(s.error());
+            }
+            m_out << UntrustedText::forTerminal(QString::fromUtf8(bytes), false);
+            m_out.flush();
+            return Ok;
+        }
         QFile standardOutput;
         QIODevice *device = m_out.device();
         if (!device) {

@@ -51,19 +51,17 @@ qint64 sqliteHolder(const QString &databasePath)
     return holderOf(databasePath + QStringLiteral("-shm"), kShmDmsByte, 1);
 }
 
-qint64 lockFileHolder(const QString &lockPath)
+int claimLockFile(const QString &lockPath)
 {
-    const int fd = open(QFile::encodeName(lockPath).constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CLOEXEC);
     if (fd < 0) {
-        return errno == ENOENT ? 0 : -1;
+        return -1;
     }
-    qint64 holder = -1; // held through flock, which does not say by whom
-    if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-        flock(fd, LOCK_UN);
-        holder = holderOfRange(fd, 0, 0); // fcntl locks, which some Qt builds take instead
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0 || holderOfRange(fd, 0, 0) != 0) { // fcntl locks, which some Qt builds take
+        close(fd);
+        return -1;
     }
-    close(fd);
-    return holder;
+    return fd;
 }
 
 } // namespace FileHolder

@@ -9,7 +9,9 @@ namespace FileHolder {
 // -shm file's DMS byte while it has the file open) or in a transaction on the file itself. 0 when none does,
 // -1 when it cannot be told.
 qint64 sqliteHolder(const QString &databasePath);
-// The process holding a native lock on a lock file (QLockFile takes one for as long as it holds the lock); 0 when
-// none does, -1 when one does but does not say which, or when it cannot be told.
-qint64 lockFileHolder(const QString &lockPath);
+// Claims an abandoned lock file for taking over: an open descriptor holding its native lock (QLockFile takes one
+// for as long as it holds a lock, so none can be had while a live holder has it), or -1 when another process holds
+// or claims it. Keep it open until the new lock is taken, then close it: a second console taking over at the same
+// moment finds the old file claimed, or the new one held.
+int claimLockFile(const QString &lockPath);
 } // namespace FileHolder

@@ -39,7 +39,7 @@ QString networkError(const QNetworkReply *reply)
     }
     QString text = reply->errorString();
     // Qt leaves zlib's reason empty for an answer that will not unpack (a damaged or a "gzip bomb" answer).
-    if (text.trimmed().endsWith(u':')) {
+    if (text.contains(QLatin1String("ecompress")) && text.trimmed().endsWith(u':')) {
         text = tr("the server's compressed answer could not be unpacked (damaged, or far larger unpacked than sent)");
     }
     return UntrustedText::forTerminal(text);

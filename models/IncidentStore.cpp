@@ -23,6 +23,8 @@
 
 #include <filesystem>
 
+#include <unistd.h>
+
 #include <sqlite3.h>
 
 namespace {
@@ -164,6 +166,7 @@ void IncidentStore::close()
     m_lock.reset();
     m_readCopy.reset();
     m_path.clear();
+    m_readerUri.clear();
     m_transactionDepth = 0;
     m_pendingSignals.clear();
     if (wasOpen) {
@@ -208,13 +211,12 @@ Status IncidentStore::openAlongside(const QString &path)
             s = Status::failure(tr("%1 is not open in this format here.").arg(name));
         }
     }
-    QSqlQuery probe(m_db);
     for (const auto &pragma : {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = FULL")}) {
+        QSqlQuery probe(m_db);
         if (s && !probe.exec(pragma)) {
             s = Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, probe.lastError().text()));
         }
     }
-    probe.finish();
     if (!s) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -473,16 +475,25 @@ Status IncidentStore::takeLock(const QString &path)
                                        .arg(QDir::toNativeSeparators(lockPath)));
         }
         constexpr qint64 kWritingLockMs = 5000;
-        const QFileInfo lock(lockPath);
-        const bool settled = lock.lastModified().msecsTo(QDateTime::currentDateTime()) > kWritingLockMs;
-        if (sqliteHolder == 0 && settled && FileHolder::lockFileHolder(lockPath) == 0) {
-            QFile::remove(lockPath);
-            if (m_lock->tryLock(0)) {
-                return Status::success();
-            }
-        } else if (!settled) {
+        const bool settled =
+            QFileInfo(lockPath).lastModified().msecsTo(QDateTime::currentDateTime()) > kWritingLockMs;
+        if (!settled) {
             return Status::failure(
                 tr("%1 is being opened by another program right now; try again in a few seconds.").arg(name));
+        }
+        // Claimed (its native lock held) before it is looked at again and removed: another console taking over at
+        // the same moment finds it claimed, or finds the new lock held; neither removes a live lock.
+        const int claim = sqliteHolder == 0 ? FileHolder::claimLockFile(lockPath) : -1;
+        if (claim >= 0) {
+            const bool stillAbandoned = !m_lock->getLockInfo(&pid, &host, &app);
+            if (stillAbandoned) {
+                QFile::remove(lockPath);
+            }
+            const bool taken = stillAbandoned && m_lock->tryLock(0);
+            ::close(claim);
+            if (taken) {
+                return Status::success();
+            }
         }
         return Status::failure(tr("%1 cannot be opened for writing: its lock file %2 names no holder, and whether "
                                   "one is still alive cannot be told. If no Incident Console has it open, remove %2.")

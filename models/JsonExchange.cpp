@@ -384,6 +384,27 @@ QString describeType(const QJsonValue &v)
     return {};
 }
 
+// What a column takes, in the words convert() uses.
+QString describeExpected(Type type)
+{
+    switch (type) {
+    case Type::Id:
+    case Type::Reference:
+        return tr("a positive whole number");
+    case Type::Integer:
+        return tr("a whole number");
+    case Type::Bool:
+        return tr("true or false");
+    case Type::Time:
+        return tr("a time as text");
+    case Type::Text:
+        return tr("text");
+    case Type::JsonObject:
+        return tr("an object");
+    }
+    return {};
+}
+
 bool isWholeNumber(const QJsonValue &v)
 {
     if (!v.isDouble()) {
@@ -617,9 +638,9 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
     auto readRow = [&](const Table &table, const QString &tablePath, qint64 index, Token first, Row &row) -> Status {
         row = Row{tablePath, index, QList<QVariant>(table.columns.size())};
         if (first != Token::BeginObject) {
-            const QJsonValue seen = reader.readValue(first);
             return first == Token::Error ? invalid()
-                                         : Status::failure(tr("%1: expected an object, found %2.").arg(row.path(), describeType(seen)));
+                                         : Status::failure(tr("%1: expected an object, found %2.")
+                                                               .arg(row.path(), JsonStreamReader::describe(first)));
         }
         QList<bool> present(table.columns.size(), false);
         for (Token t = reader.next(); t != Token::EndObject; t = reader.next()) {
@@ -632,7 +653,16 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             if (column == table.columns.cend()) {
                 return Status::failure(tr("%1.%2: not a field of %3.").arg(row.path(), key, table.json));
             }
-            const QJsonValue v = reader.readValue(reader.next());
+            const Token valueToken = reader.next();
+            if (valueToken == Token::Error) {
+                return invalid();
+            }
+            // Only labels, annotations and snapshots are objects; anything else nested is refused unread.
+            if ((valueToken == Token::BeginObject || valueToken == Token::BeginArray) && column->type != Type::JsonObject) {
+                return Status::failure(QStringLiteral("%1.%2: %3.").arg(row.path(), key,
+                    tr("expected %1, found %2").arg(describeExpected(column->type), JsonStreamReader::describe(valueToken))));
+            }
+            const QJsonValue v = reader.readValue(valueToken);
             if (v.isUndefined()) {
                 return invalid();
             }
@@ -661,9 +691,9 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
     auto readTables = [&]() -> Status {
         const Token open = reader.next();
         if (open != Token::BeginObject) {
-            const QJsonValue seen = reader.readValue(open);
             return open == Token::Error ? invalid()
-                                        : Status::failure(tr("tables: expected an object of tables, found %1.").arg(describeType(seen)));
+                                        : Status::failure(tr("tables: expected an object of tables, found %1.")
+                                                              .arg(JsonStreamReader::describe(open)));
         }
         qsizetype lastTable = -1;
         for (Token t = reader.next(); t != Token::EndObject; t = reader.next()) {
@@ -685,9 +715,9 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             const QString tablePath = QStringLiteral("tables.") + name;
             const Token list = reader.next();
             if (list != Token::BeginArray) {
-                const QJsonValue seen = reader.readValue(list);
                 return list == Token::Error ? invalid()
-                                            : Status::failure(tr("%1: expected a list of rows, found %2.").arg(tablePath, describeType(seen)));
+                                            : Status::failure(tr("%1: expected a list of rows, found %2.")
+                                                                  .arg(tablePath, JsonStreamReader::describe(list)));
             }
             Statements st = prepareFor(*found);
             qint64 i = 0;
@@ -733,6 +763,12 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
                 continue;
             }
             const Token valueToken = reader.next();
+            if (valueToken == Token::BeginObject || valueToken == Token::BeginArray) { // refused unread
+                return Status::failure(!sawFormat || key == u"format"
+                                           ? notOurs
+                                           : tr("%1: not a field of an Incident Console export, or not of this kind "
+                                                "(found %2).").arg(key, JsonStreamReader::describe(valueToken)));
+            }
             const QJsonValue v = reader.readValue(valueToken);
             if (v.isUndefined()) {
                 return invalid();

@@ -194,14 +194,22 @@ JsonStreamReader::Token JsonStreamReader::next()
     // A value.
     switch (c) {
     case '{':
+        if (m_levels.size() >= kMaxDepth) {
+            fail(tr("nested deeper than %1 levels").arg(kMaxDepth));
+            return Token::Error;
+        }
         advance();
         value(Token::BeginObject);
-        m_levels.push_back({true, true, false, true, {}});
+        m_levels.push_back({true, true, false, true, {}, {}});
         return Token::BeginObject;
     case '[':
+        if (m_levels.size() >= kMaxDepth) {
+            fail(tr("nested deeper than %1 levels").arg(kMaxDepth));
+            return Token::Error;
+        }
         advance();
         value(Token::BeginArray);
-        m_levels.push_back({false, false, true, true, {}});
+        m_levels.push_back({false, false, true, true, {}, {}});
         return Token::BeginArray;
     case '"':
         return readString() ? value(Token::String) : Token::Error;
@@ -238,11 +246,21 @@ JsonStreamReader::Token JsonStreamReader::value(Token token)
 
 bool JsonStreamReader::checkKey()
 {
-    auto &keys = m_levels.back().keys;
-    if (std::find(keys.cbegin(), keys.cend(), m_text) != keys.cend()) {
+    // A row has a dozen keys, best searched in a short list; a crafted object may have a million, which need a set.
+    Level &level = m_levels.back();
+    const bool seen = level.manyKeys.isEmpty() ? std::find(level.keys.cbegin(), level.keys.cend(), m_text) != level.keys.cend()
+                                               : level.manyKeys.contains(m_text);
+    if (seen) {
         return fail(tr("the key \"%1\" appears twice in one object").arg(m_text));
     }
-    keys.push_back(m_text);
+    if (level.manyKeys.isEmpty() && level.keys.size() < 32) {
+        level.keys.push_back(m_text);
+    } else {
+        if (level.manyKeys.isEmpty()) {
+            level.manyKeys = QSet<QString>(level.keys.cbegin(), level.keys.cend());
+        }
+        level.manyKeys.insert(m_text);
+    }
     return true;
 }
 
@@ -334,7 +352,10 @@ bool JsonStreamReader::readString()
                     return fail(tr("a lone surrogate (\\u%1)").arg(uint(unit), 4, 16));
                 }
                 advance();
-                if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) {
+                if (!hex4(low)) {
+                    return fail(tr("\\u takes four hexadecimal digits"));
+                }
+                if (low < 0xDC00 || low > 0xDFFF) {
                     return fail(tr("a lone surrogate (\\u%1)").arg(uint(unit), 4, 16));
                 }
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);

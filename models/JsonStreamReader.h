@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QSet>
 #include <QString>
 
 #include <vector>
@@ -54,7 +55,9 @@ private:
         bool expectValue;   // after ':' in an object, or an array's next item
         bool first;         // nothing in it yet: ']' or '}' may close it
         std::vector<QString> keys;
+        QSet<QString> manyKeys; // once there are more than a few
     };
+    static constexpr size_t kMaxDepth = 64; // an export nests four deep; a crafted file must not exhaust the stack
 
     QIODevice &m_device;
     QByteArray m_buffer;

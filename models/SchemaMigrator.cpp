@@ -93,30 +93,34 @@ Result<QString> describeTable(const QSqlDatabase &db, const QString &table)
     return parts.join(u'\n');
 }
 
-Result<SchemaShape> shapeOf(const QSqlDatabase &db)
+// expected: the reference, when shaping a file: a table it does not have is named, never looked into (a pragma on a
+// virtual table of someone else's would run its module).
+Result<SchemaShape> shapeOf(const QSqlDatabase &db, const SchemaShape *expected)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name"))) {
+    if (!q.exec(QStringLiteral("SELECT type, name, tbl_name, sql, rootpage FROM sqlite_schema ORDER BY name"))) {
         return Status::failure(q.lastError().text());
     }
     struct Object
     {
         QString type, name, table, sql;
+        bool hasStorage; // a virtual table (and a view or trigger) has no b-tree of its own: rootpage 0
     };
     QList<Object> objects;
     QStringList virtualTables;
     while (q.next()) {
-        Object o{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
-        if (o.type == u"table" && o.sql.startsWith(QStringLiteral("CREATE VIRTUAL TABLE"), Qt::CaseInsensitive)) {
+        Object o{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                 q.value(4).toLongLong() != 0};
+        if (o.type == u"table" && !o.hasStorage) {
             virtualTables.append(o.name);
         }
         objects.append(o);
     }
     SchemaShape shape;
     for (const Object &o : std::as_const(objects)) {
-        if (o.type == u"index" && o.name.startsWith(QStringLiteral("sqlite_autoindex_"))) {
-            continue; // a table's UNIQUE and PRIMARY KEY constraints, described with the table
+        if (o.type == u"index" && o.sql.isEmpty()) {
+            continue; // a table's UNIQUE and PRIMARY KEY constraints (sqlite_autoindex_*), described with the table
         }
         const QString key = o.type + u' ' + o.name;
         if (o.type != u"table" || virtualTables.contains(o.name)) {
@@ -131,6 +135,10 @@ Result<SchemaShape> shapeOf(const QSqlDatabase &db)
         });
         if (shadow) {
             shape.insert(key, QStringLiteral("full-text index storage"));
+            continue;
+        }
+        if (expected && !expected->contains(key)) {
+            shape.insert(key, QStringLiteral("not ours"));
             continue;
         }
         const auto description = describeTable(db, o.name);
@@ -164,7 +172,7 @@ Result<SchemaShape> referenceShape(int version)
         } else if (const Status migrated = SchemaMigrator::migrate(db, version); !migrated) {
             shape = migrated;
         } else {
-            shape = shapeOf(db);
+            shape = shapeOf(db, nullptr);
         }
         db.close();
     }
@@ -200,7 +208,7 @@ Result<QStringList> SchemaMigrator::schemaDifferences(const QSqlDatabase &db, in
     if (!expected) {
         return expected.status();
     }
-    const auto actual = shapeOf(db);
+    const auto actual = shapeOf(db, &expected.value());
     if (!actual) {
         return actual.status();
     }

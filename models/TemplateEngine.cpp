@@ -268,65 +268,38 @@ void keepSafeLinks(QTextDocument &document)
 
 QString safeMarkdown(const QString &markdown)
 {
-    // Read as text, not through QTextDocument (whose Markdown writer needs a GUI application): outside code, '<'
-    // is written "&lt;", links go only to web pages and mail, images become their address in words.
-    static const QRegularExpression image(QStringLiteral(R"(!\[([^\]\n]*)\]\(\s*([^)\s]*)(?:\s+"[^"\n]*")?\s*\))"));
-    static const QRegularExpression link(QStringLiteral(R"(\[([^\]\n]*)\]\(\s*([^)\s]*)(?:\s+"[^"\n]*")?\s*\))"));
-    static const QRegularExpression definition(QStringLiteral(R"(^\s{0,3}\[[^\]\n]+\]:\s*<?([^>\s]*))"));
+    // Read as text, over the whole document at once (a link may span lines), not through QTextDocument (whose
+    // Markdown writer needs a GUI application). Whatever a reader's renderer makes of the rest, it finds no raw HTML
+    // (every '<' is "&lt;", in code too), no image (every "![" is escaped) and no link or reference definition that
+    // goes anywhere but a web page or mail (its "](" or "]:" is escaped, which leaves the words as text). A '<' the
+    // text already escapes ("\\<") is literal and stays as it is.
+    static const QRegularExpression target(QStringLiteral(R"(\]\s*(\(|:)\s*<?([^\s)>]*))"));
     auto safe = [](const QString &url) {
         const QString scheme = QUrl(url.trimmed()).scheme().toLower();
         return scheme == u"http" || scheme == u"https" || scheme == u"mailto";
     };
     QString out;
     out.reserve(markdown.size() + markdown.size() / 16);
-    bool fenced = false;
-    const QStringList lines = markdown.split(u'\n');
-    for (qsizetype n = 0; n < lines.size(); ++n) {
-        QString line = lines.at(n);
-        if (n > 0) {
-            out.append(u'\n');
+    qsizetype backslashes = 0; // just before this character: an odd count makes it a literal, "\\<" stays text
+    for (const QChar c : markdown) {
+        if (c == u'<' && backslashes % 2 == 0) {
+            out.append(QLatin1String("&lt;"));
+        } else {
+            out.append(c);
         }
-        if (line.trimmed().startsWith(QLatin1String("```")) || line.trimmed().startsWith(QLatin1String("~~~"))) {
-            fenced = !fenced;
-            out.append(line);
-            continue;
+        backslashes = c == u'\\' ? backslashes + 1 : 0;
+    }
+    out.replace(QLatin1String("!["), QLatin1String("!\\["));
+    // From the end, so a replacement never moves the places still to look at.
+    QList<qsizetype> unsafe;
+    for (auto it = target.globalMatch(out); it.hasNext();) {
+        const auto m = it.next();
+        if (!safe(m.captured(2))) {
+            unsafe.append(m.capturedStart(1));
         }
-        if (fenced) {
-            out.append(line);
-            continue;
-        }
-        if (const auto m = definition.match(line); m.hasMatch() && !safe(m.captured(1))) {
-            continue; // a reference a link would use
-        }
-        for (auto m = image.match(line); m.hasMatch(); m = image.match(line, m.capturedStart())) {
-            line.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("\\[image: %1\\]").arg(m.captured(2)));
-        }
-        qsizetype from = 0;
-        for (auto m = link.match(line, from); m.hasMatch(); m = link.match(line, from)) {
-            if (safe(m.captured(2))) {
-                from = m.capturedEnd();
-                continue;
-            }
-            line.replace(m.capturedStart(), m.capturedLength(), m.captured(1));
-            from = m.capturedStart() + m.captured(1).size();
-        }
-        bool inCode = false;
-        for (qsizetype i = 0; i < line.size(); ++i) {
-            const QChar c = line.at(i);
-            if (c == u'\\' && !inCode && i + 1 < line.size()) { // an escaped character is text already
-                out.append(c);
-                out.append(line.at(++i));
-                continue;
-            }
-            if (c == u'`') {
-                inCode = !inCode;
-            }
-            if (c == u'<' && !inCode) {
-                out.append(QLatin1String("&lt;"));
-            } else {
-                out.append(c);
-            }
-        }
+    }
+    for (auto at = unsafe.crbegin(); at != unsafe.crend(); ++at) {
+        out.insert(*at, u'\\');
     }
     return out;
 }

@@ -69,9 +69,8 @@ QString markdownToHtml(const QString &markdown);
 // Markdown the team wrote must not run script or fetch from elsewhere when an export is opened in a browser.
 void keepSafeLinks(QTextDocument &document);
 QString markdownToPlainText(const QString &markdown);
-// Markdown as the HTML and PDF exports show it, written back as Markdown: raw HTML kept as text (its '<' written
-// "&lt;"), links other than web pages and mail dropped, images as their address in words. For the Markdown export,
-// whose reader's renderer may run what the other exports drop.
+// Markdown for the Markdown export, whose reader's renderer may run what the HTML and PDF exports drop: no raw HTML
+// (every '<' written "&lt;"), no image, and no link other than to web pages and mail.
 QString safeMarkdown(const QString &markdown);
 
 } // namespace TemplateEngine

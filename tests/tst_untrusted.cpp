@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -139,6 +140,9 @@ private slots:
                            u"CREATE VIRTUAL TABLE timeline_search USING fts5 (text, content = 'people', "
                            u"content_rowid = 'id')"_s}
             << u"a table \"timeline_search\" defined otherwise"_s;
+        QTest::newRow("a virtual table of someone else's")
+            << QStringList{u"CREATE /* not at the start */ VIRTUAL TABLE notes USING fts5 (x)"_s}
+            << u"a table \"notes\" that Incident Console does not make"_s;
         QTest::newRow("a missing table") << QStringList{u"DROP TABLE alert_acks"_s}
                                          << u"a table \"alert_acks\" is missing"_s;
     }
@@ -256,7 +260,9 @@ private slots:
             Postmortem p;
             p.incidentId = first;
             p.rootCause = u"<script>alert(1)</script> and [click](javascript:alert(1)) and ![p](data:image/png;base64,AA)\n"
-                          u"<img src=x onerror=alert(1)> [docs](https://example.com/runbook) `a <b> c`\n\n"
+                          u"<img src=x onerror=alert(1)> [docs](https://example.com/runbook) `a <b> c`\n"
+                          u"` <img src=y onerror=alert(3)> and [a\\]b](javascript:alert(4)) and [a [b] c](javascript:alert(5))\n"
+                          u"[split](\njavascript:alert(6))\n\n"
                           u"[ref]: javascript:alert(2)\n"_s;
             p.updatedAt = QDateTime::currentDateTimeUtc();
             QVERIFY(w.savePostmortem(p).ok());
@@ -264,12 +270,14 @@ private slots:
         const Cli r = cli({u"--db"_s, path, u"export"_s, u"--format"_s, u"markdown"_s, u"--incident"_s, u"1"_s});
         QCOMPARE(r.code, 0);
         QVERIFY2(!r.out.contains(u"<script"_s) && !r.out.contains(u"<img"_s), qPrintable(r.out));
-        QVERIFY(!r.out.contains(u"javascript:"_s));
+        // Every javascript: target is cut off from its link: no "](" or "]:" right before it.
+        static const QRegularExpression liveScript(u"\\](\\(|:)\\s*javascript:"_s);
+        QVERIFY2(!liveScript.match(r.out).hasMatch(), qPrintable(r.out));
         QVERIFY(!r.out.contains(u"](data:"_s));
         QVERIFY(r.out.contains(u"&lt;script>alert(1)&lt;/script>"_s));
         QVERIFY(r.out.contains(u"[docs](https://example.com/runbook)"_s));
-        QVERIFY(r.out.contains(u"\\[image: data:image/png;base64,AA\\]"_s));
-        QVERIFY(r.out.contains(u"`a <b> c`"_s)); // code stays code
+        QVERIFY2(r.out.contains(u"!\\[p]\\(data:image/png;base64,AA)"_s), qPrintable(r.out)); // no image, no link
+        QVERIFY(r.out.contains(u"`a &lt;b> c`"_s)); // in code too: a lone backtick must not open a way for HTML
         QVERIFY2(!r.err.contains(u"QFont"_s), qPrintable(r.err)); // and no font warnings on success
     }
 
@@ -347,6 +355,11 @@ private slots:
                                      << u"line 2, column 1 (byte 91): the key \"title\" appears twice"_s;
         QTest::newRow("the same key escaped") << QByteArray(head + "\"\\u0074itle\":\"B\"," + tail)
                                               << u"the key \"title\" appears twice"_s;
+        QTest::newRow("nested past any export") << QByteArray(R"({"format":"incident-console","formatVersion":5,"tables":{)"
+                                                          R"("alertArchive":[{"id":1,"labels":)" + QByteArray("{\"a\":").repeated(200000))
+                                                << u"nested deeper than 64 levels"_s;
+        QTest::newRow("a list where text goes") << QByteArray(head + "\"summary\":[" + QByteArray("[").repeated(1000) + "]," + tail)
+                                                << u"tables.incidents[0].summary: expected text, found a list"_s;
         QTest::newRow("a NUL") << QByteArray(head + "\"eta\":\"x\\u0000y\"," + tail).replace("\"eta\":\"\"}", "\"e\":1}")
                                << u"a NUL character"_s;
     }
