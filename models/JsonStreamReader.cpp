@@ -194,23 +194,18 @@ JsonStreamReader::Token JsonStreamReader::next()
     // A value.
     switch (c) {
     case '{':
+    case '[': {
         if (m_levels.size() >= kMaxDepth) {
             fail(tr("nested deeper than %1 levels").arg(kMaxDepth));
             return Token::Error;
         }
         advance();
-        value(Token::BeginObject);
-        m_levels.push_back({true, true, false, true, {}, {}});
-        return Token::BeginObject;
-    case '[':
-        if (m_levels.size() >= kMaxDepth) {
-            fail(tr("nested deeper than %1 levels").arg(kMaxDepth));
-            return Token::Error;
-        }
-        advance();
-        value(Token::BeginArray);
-        m_levels.push_back({false, false, true, true, {}, {}});
-        return Token::BeginArray;
+        const bool object = c == '{';
+        const Token begin = object ? Token::BeginObject : Token::BeginArray;
+        value(begin);
+        m_levels.push_back({object, object, !object, true, {}, {}});
+        return begin;
+    }
     case '"':
         return readString() ? value(Token::String) : Token::Error;
     case 't':
