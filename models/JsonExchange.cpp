@@ -384,7 +384,7 @@ QString describeType(const QJsonValue &v)
     return {};
 }
 
-// What a column takes, in the words convert() uses.
+// What a column takes, in words: "expected <this>, found text".
 QString describeExpected(Type type)
 {
     switch (type) {
@@ -424,35 +424,36 @@ QString convert(const Column &c, const QJsonValue &v, QVariant &out)
         out = QVariant(QMetaType::fromType<QString>());
         return {};
     }
+    auto wrongType = [&] { return tr("expected %1, found %2").arg(describeExpected(c.type), describeType(v)); };
     switch (c.type) {
     case Type::Id:
     case Type::Reference:
         if (!isWholeNumber(v) || v.toInteger() <= 0) {
-            return tr("expected a positive whole number, found %1").arg(describeType(v));
+            return wrongType();
         }
         out = v.toInteger();
         return {};
     case Type::Integer:
         if (!isWholeNumber(v)) {
-            return tr("expected a whole number, found %1").arg(describeType(v));
+            return wrongType();
         }
         out = v.toInteger();
         return {};
     case Type::Bool:
         if (!v.isBool()) {
-            return tr("expected true or false, found %1").arg(describeType(v));
+            return wrongType();
         }
         out = v.toBool() ? 1 : 0;
         return {};
     case Type::Text:
         if (!v.isString()) {
-            return tr("expected text, found %1").arg(describeType(v));
+            return wrongType();
         }
         out = v.toString();
         return {};
     case Type::Time: {
         if (!v.isString()) {
-            return tr("expected a time as text, found %1").arg(describeType(v));
+            return wrongType();
         }
         const QDateTime t = StoredTime::parse(v.toString());
         if (!t.isValid()) {
@@ -463,7 +464,7 @@ QString convert(const Column &c, const QJsonValue &v, QVariant &out)
     }
     case Type::JsonObject:
         if (!v.isObject()) {
-            return tr("expected an object, found %1").arg(describeType(v));
+            return wrongType();
         }
         out = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
         return {};

@@ -469,29 +469,3 @@ QJsonValue JsonStreamReader::readValue(Token first)
         return QJsonValue(QJsonValue::Undefined);
     }
 }
-
-bool JsonStreamReader::skipValue(Token first)
-{
-    if (first != Token::BeginObject && first != Token::BeginArray) {
-        return !m_failed;
-    }
-    int depth = 1;
-    while (depth > 0) {
-        switch (next()) {
-        case Token::BeginObject:
-        case Token::BeginArray:
-            ++depth;
-            break;
-        case Token::EndObject:
-        case Token::EndArray:
-            --depth;
-            break;
-        case Token::Error:
-        case Token::End:
-            return false;
-        default:
-            break;
-        }
-    }
-    return true;
-}

@@ -24,8 +24,6 @@ public:
     Token next();
     // The value that starts with `first` (a token just read), read whole: for small nested values such as labels.
     QJsonValue readValue(Token first);
-    // Skips what is left of the value that starts with `first`.
-    bool skipValue(Token first);
 
     const QString &text() const { return m_text; } // of a Key or String
     double number() const { return m_number; }
