@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Tables.h"
+
 #include "Result.h"
 
 #include <QByteArray>
@@ -18,7 +20,7 @@ class QIODevice;
 class JsonExchange final
 {
 public:
-    static constexpr int kFormatVersion = 5; // 2: lifecycle; 3: timeline edits; 4: impact, ETA, drafts; 5: postmortems
+    static constexpr int kFormatVersion = Tables::kFormatVersion;
     static QString formatName() { return QStringLiteral("incident-console"); }
 
     struct ImportSummary

@@ -6,6 +6,7 @@
 #include "JsonStreamReader.h"
 #include "SqliteConnection.h"
 #include "StoredTime.h"
+#include "Tables.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,171 +34,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("JsonExchange", text);
 }
 
-enum class Type { Id, Integer, Text, Time, Bool, Reference, JsonObject };
+using Type = ColumnType;
+using Column = ColumnSpec;
+using Table = TableSpec;
 
-struct Column
-{
-    QString sql;
-    QString json;
-    Type type;
-    bool nullable = false;
-    QString refTable; // SQL name of the referenced table, for Type::Reference
-    int since = 1;    // the format version that added it; older exports get the column's default
-};
-
-struct Table
-{
-    QString sql;
-    QString json;
-    QList<Column> columns;
-    QString incidentScope;      // WHERE clause selecting one incident's rows; each ? is the incident id
-    QStringList naturalKey;     // SQL columns that identify a row already in the file; empty: none
-};
-
-Column col(const char *sql, const char *json, Type type, bool nullable = false, const char *ref = "")
-{
-    return {QString::fromLatin1(sql), QString::fromLatin1(json), type, nullable, QString::fromLatin1(ref)};
-}
-
-// A column added in a later format version.
-Column since(int version, Column c)
-{
-    c.since = version;
-    return c;
-}
-
-// Parents before children, so references resolve in one pass.
 const QList<Table> &tables()
 {
-    static const QList<Table> t = {
-        {QStringLiteral("roles"), QStringLiteral("roles"),
-         {col("id", "id", Type::Id), col("name", "name", Type::Text),
-          col("responsibility", "responsibility", Type::Text), col("is_builtin", "builtin", Type::Bool)},
-         QStringLiteral("id IN (SELECT role_id FROM role_assignments WHERE incident_id = ?)"),
-         {QStringLiteral("name")}},
-        {QStringLiteral("people"), QStringLiteral("people"),
-         {col("id", "id", Type::Id), col("name", "name", Type::Text), col("handle", "handle", Type::Text),
-          col("contact", "contact", Type::Text)},
-         QStringLiteral("id IN (SELECT person_id FROM role_assignments WHERE incident_id = ? "
-                        "UNION SELECT owner_id FROM action_items WHERE incident_id = ?)"),
-         {QStringLiteral("name"), QStringLiteral("handle"), QStringLiteral("contact")}},
-        {QStringLiteral("incidents"), QStringLiteral("incidents"),
-         {col("id", "id", Type::Id), col("title", "title", Type::Text), col("summary", "summary", Type::Text),
-          col("severity", "severity", Type::Integer), col("stage", "stage", Type::Text),
-          col("declared_at", "declaredAt", Type::Time), col("detected_at", "detectedAt", Type::Time, true),
-          col("mitigated_at", "mitigatedAt", Type::Time, true), col("resolved_at", "resolvedAt", Type::Time, true),
-          col("is_drill", "drill", Type::Bool),
-          since(2, col("postmortem_due_at", "postmortemDueAt", Type::Time, true)),
-          since(2, col("is_security", "security", Type::Bool)), since(4, col("impact", "impact", Type::Text)),
-          since(4, col("eta", "eta", Type::Text))},
-         QStringLiteral("id = ?"),
-         {}},
-        {QStringLiteral("alert_archive"), QStringLiteral("alertArchive"),
-         {col("id", "id", Type::Id), col("identity", "identity", Type::Text), col("source", "source", Type::Text),
-          col("alert_name", "alertName", Type::Text), col("labels", "labels", Type::JsonObject),
-          col("annotations", "annotations", Type::JsonObject), col("state", "state", Type::Text),
-          col("value", "value", Type::Text), col("first_seen", "firstSeen", Type::Time),
-          col("last_seen", "lastSeen", Type::Time), col("resolved_at", "resolvedAt", Type::Time, true)},
-         QStringLiteral("id IN (SELECT alert_id FROM alert_links WHERE incident_id = ?)"),
-         {QStringLiteral("identity")}},
-        {QStringLiteral("templates"), QStringLiteral("templates"),
-         {col("id", "id", Type::Id), col("name", "name", Type::Text), col("audience", "audience", Type::Text),
-          col("body", "body", Type::Text), col("is_builtin", "builtin", Type::Bool)},
-         QStringLiteral("0 AND ? IS NULL"), // templates belong to the file, not to one incident
-         {QStringLiteral("name")}},
-        {QStringLiteral("status_update_drafts"), QStringLiteral("statusUpdateDrafts"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("audience", "audience", Type::Text), col("body", "body", Type::Text), col("saved_at", "savedAt", Type::Time)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("checklist_defaults"), QStringLiteral("checklistDefaults"),
-         {col("id", "id", Type::Id), col("stage", "stage", Type::Text), col("text", "text", Type::Text)},
-         QStringLiteral("0 AND ? IS NULL"), // the file's playbook, not one incident's
-         {QStringLiteral("stage"), QStringLiteral("text")}},
-        {QStringLiteral("severity_changes"), QStringLiteral("severityChanges"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("changed_at", "changedAt", Type::Time), col("severity", "severity", Type::Integer),
-          col("origin", "origin", Type::Text), col("suggested", "suggested", Type::Integer, true),
-          col("reason", "reason", Type::Text), col("author", "author", Type::Text)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("checklist_items"), QStringLiteral("checklistItems"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("stage", "stage", Type::Text), col("text", "text", Type::Text), col("position", "position", Type::Integer),
-          col("is_default", "default", Type::Bool), col("done_at", "doneAt", Type::Time, true),
-          col("done_by", "doneBy", Type::Text)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("role_assignments"), QStringLiteral("roleAssignments"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("role_id", "roleId", Type::Reference, false, "roles"),
-          col("person_id", "personId", Type::Reference, false, "people"),
-          col("assumed_at", "assumedAt", Type::Time), col("released_at", "releasedAt", Type::Time, true)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("timeline_entries"), QStringLiteral("timelineEntries"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("occurred_at", "occurredAt", Type::Time), col("recorded_at", "recordedAt", Type::Time),
-          col("kind", "kind", Type::Text), col("author", "author", Type::Text), col("text", "text", Type::Text),
-          col("source", "source", Type::Text), col("is_key_moment", "keyMoment", Type::Bool),
-          col("customer_visible", "customerVisible", Type::Bool),
-          since(3, col("deleted_at", "deletedAt", Type::Time, true)),
-          since(3, col("original_occurred_at", "originalOccurredAt", Type::Time, true))},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("timeline_revisions"), QStringLiteral("timelineRevisions"),
-         {col("id", "id", Type::Id), col("entry_id", "entryId", Type::Reference, false, "timeline_entries"),
-          col("revised_at", "revisedAt", Type::Time), col("author", "author", Type::Text),
-          col("action", "action", Type::Text), col("reason", "reason", Type::Text),
-          col("old_text", "oldText", Type::Text), col("old_kind", "oldKind", Type::Text),
-          col("old_occurred_at", "oldOccurredAt", Type::Time), col("old_key_moment", "oldKeyMoment", Type::Bool),
-          col("old_customer_visible", "oldCustomerVisible", Type::Bool)},
-         QStringLiteral("entry_id IN (SELECT id FROM timeline_entries WHERE incident_id = ?)"),
-         {}},
-        {QStringLiteral("status_updates"), QStringLiteral("statusUpdates"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("audience", "audience", Type::Text), col("body", "body", Type::Text),
-          col("published_at", "publishedAt", Type::Time),
-          col("next_update_due", "nextUpdateDue", Type::Time, true)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("action_items"), QStringLiteral("actionItems"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("title", "title", Type::Text), col("owner_id", "ownerId", Type::Reference, true, "people"),
-          col("due_at", "dueAt", Type::Time, true), col("state", "state", Type::Text),
-          col("created_at", "createdAt", Type::Time)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("postmortems"), QStringLiteral("postmortems"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("root_cause", "rootCause", Type::Text), col("went_well", "wentWell", Type::Text),
-          col("went_badly", "wentBadly", Type::Text), col("published_at", "publishedAt", Type::Time, true),
-          col("updated_at", "updatedAt", Type::Time)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("alert_acks"), QStringLiteral("alertAcks"),
-         {col("id", "id", Type::Id), col("identity", "identity", Type::Text), col("note", "note", Type::Text),
-          col("author", "author", Type::Text), col("acknowledged_at", "acknowledgedAt", Type::Time)},
-         QStringLiteral("identity IN (SELECT a.identity FROM alert_links l JOIN alert_archive a ON a.id = l.alert_id "
-                        "WHERE l.incident_id = ?)"),
-         {QStringLiteral("identity")}},
-        {QStringLiteral("alert_links"), QStringLiteral("alertLinks"),
-         {col("id", "id", Type::Id), col("incident_id", "incidentId", Type::Reference, false, "incidents"),
-          col("alert_id", "alertId", Type::Reference, false, "alert_archive"),
-          col("linked_at", "linkedAt", Type::Time), col("snapshot", "snapshot", Type::JsonObject)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-    };
-    return t;
-}
-
-QStringList sqlNames(const Table &table)
-{
-    QStringList names;
-    for (const Column &c : table.columns) {
-        names.append(c.sql);
-    }
-    return names;
+    return Tables::exchanged();
 }
 
 void appendJsonString(ByteBuffer &out, QByteArrayView utf8)
@@ -296,7 +139,7 @@ Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId
     bool stopped = false;
     qint64 rows = 0;
     for (const Table &table : tables()) {
-        QByteArray sql = QStringLiteral("SELECT %1 FROM %2").arg(sqlNames(table).join(QStringLiteral(", ")), table.sql).toUtf8();
+        QByteArray sql = QStringLiteral("SELECT %1 FROM %2").arg(table.columnNames().join(QStringLiteral(", ")), table.sql).toUtf8();
         QList<qint64> parameters;
         if (incidentId) {
             sql += " WHERE " + table.incidentScope.toUtf8();
@@ -305,12 +148,12 @@ Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId
         sql += QByteArrayLiteral(" ORDER BY id");
         out.append(firstTable ? "\n" : ",\n");
         firstTable = false;
-        appendJsonString(out, table.json.toUtf8());
+        appendJsonString(out, table.exchange.toUtf8());
         out.append(": [");
         QList<QByteArray> keys;
         for (const Column &c : table.columns) {
             ByteBuffer key(64);
-            appendJsonString(key, c.json.toUtf8());
+            appendJsonString(key, c.exchange.toUtf8());
             key.append(": ");
             keys.append(key.toByteArray());
         }
@@ -449,6 +292,9 @@ QString convert(const Column &c, const QJsonValue &v, QVariant &out)
         if (!v.isString()) {
             return wrongType();
         }
+        if (!c.allowed.isEmpty() && !c.allowed.contains(v.toString())) {
+            return tr("\"%1\" is not one of %2").arg(v.toString(), c.allowed.join(QStringLiteral(", ")));
+        }
         out = v.toString();
         return {};
     case Type::Time: {
@@ -550,7 +396,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
         QStringList names;
     };
     auto prepareFor = [&](const Table &table) {
-        const QStringList names = sqlNames(table);
+        const QStringList names = table.columnNames();
         Statements st;
         st.names = names;
         if (!table.naturalKey.isEmpty()) {
@@ -589,7 +435,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             const auto &refMap = idMaps.value(c.refTable);
             if (!refMap.contains(target)) {
                 return Status::failure(
-                    tr("%1.%2: refers to %3 %4, which is not in the export.").arg(row.path(), c.json, c.refTable).arg(target));
+                    tr("%1.%2: refers to %3 %4, which is not in the export.").arg(row.path(), c.exchange, c.refTable).arg(target));
             }
             row.values[i] = refMap.value(target);
         }
@@ -602,7 +448,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             }
             if (st.match.next()) {
                 idMap.insert(jsonId, st.match.value(0).toLongLong());
-                summary.matched[table.json] += 1;
+                summary.matched[table.exchange] += 1;
                 st.match.finish();
                 return Status::success();
             }
@@ -626,7 +472,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
         const qint64 newId = st.insert.lastInsertId().toLongLong();
         st.insert.finish();
         idMap.insert(jsonId, newId);
-        summary.added[table.json] += 1;
+        summary.added[table.exchange] += 1;
         if (table.sql == QStringLiteral("incidents")) {
             summary.incidentIds.append(newId);
         } else if (table.sql == QStringLiteral("timeline_entries")) {
@@ -650,9 +496,9 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             }
             const QString key = reader.text();
             const auto column = std::find_if(table.columns.cbegin(), table.columns.cend(),
-                                             [&](const Column &c) { return c.json == key; });
+                                             [&](const Column &c) { return c.exchange == key; });
             if (column == table.columns.cend()) {
-                return Status::failure(tr("%1.%2: not a field of %3.").arg(row.path(), key, table.json));
+                return Status::failure(tr("%1.%2: not a field of %3.").arg(row.path(), key, table.exchange));
             }
             const Token valueToken = reader.next();
             if (valueToken == Token::Error) {
@@ -684,7 +530,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
                 row.values[i] = c.nullable ? QVariant() : QVariant(0);
                 continue;
             }
-            return Status::failure(tr("%1: the field \"%2\" is missing.").arg(row.path(), c.json));
+            return Status::failure(tr("%1: the field \"%2\" is missing.").arg(row.path(), c.exchange));
         }
         return Status::success();
     };
@@ -702,7 +548,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
                 return invalid();
             }
             const QString name = reader.text();
-            const auto found = std::find_if(tables().cbegin(), tables().cend(), [&](const Table &tb) { return tb.json == name; });
+            const auto found = std::find_if(tables().cbegin(), tables().cend(), [&](const Table &tb) { return tb.exchange == name; });
             if (found == tables().cend()) {
                 return Status::failure(tr("tables.%1: not a table of an Incident Console export.").arg(name));
             }
@@ -710,7 +556,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             if (index < lastTable) {
                 return Status::failure(tr("tables.%1: comes after tables.%2, whose rows may refer to it; an export lists "
                                           "each table before the tables that refer to it.")
-                                           .arg(name, tables().at(lastTable).json));
+                                           .arg(name, tables().at(lastTable).exchange));
             }
             lastTable = index;
             const QString tablePath = QStringLiteral("tables.") + name;
@@ -899,7 +745,7 @@ Status JsonExchange::copyIncident(const IncidentStore &store, qint64 incidentId,
         if (!s) {
             break;
         }
-        const QByteArray columns = sqlNames(table).join(QStringLiteral(", ")).toUtf8();
+        const QByteArray columns = table.columnNames().join(QStringLiteral(", ")).toUtf8();
         const bool whole = fileWide.contains(table.sql);
         QByteArray sql = "INSERT INTO copy." + table.sql.toUtf8() + " (" + columns + ") SELECT " + columns
                          + " FROM src." + table.sql.toUtf8();

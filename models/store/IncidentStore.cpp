@@ -5,6 +5,7 @@
 #include "SchemaMigrator.h"
 #include "SqliteConnection.h"
 #include "StoredTime.h"
+#include "Tables.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -85,41 +86,6 @@ Incident readIncident(const QSqlQuery &q)
 const auto kIncidentColumns = QStringLiteral(
     "id, title, summary, severity, stage, declared_at, detected_at, mitigated_at, resolved_at, is_drill, "
     "postmortem_due_at, is_security, impact, eta");
-
-TimelineEntry readEntry(const QSqlQuery &q)
-{
-    TimelineEntry e;
-    e.id = q.value(0).toLongLong();
-    e.incidentId = q.value(1).toLongLong();
-    e.occurredAt = StoredTime::fromSql(q.value(2));
-    e.recordedAt = StoredTime::fromSql(q.value(3));
-    e.kind = TimelineEntry::kindFromKey(q.value(4).toString()).value_or(TimelineEntry::Kind::Note);
-    e.author = q.value(5).toString();
-    e.text = q.value(6).toString();
-    e.source = TimelineEntry::sourceFromKey(q.value(7).toString()).value_or(TimelineEntry::Source::Manual);
-    e.keyMoment = q.value(8).toBool();
-    e.customerVisible = q.value(9).toBool();
-    e.deletedAt = StoredTime::fromSql(q.value(10));
-    e.originalOccurredAt = StoredTime::fromSql(q.value(11));
-    return e;
-}
-const auto kEntryColumns = QStringLiteral("id, incident_id, occurred_at, recorded_at, kind, author, text, source, "
-                                          "is_key_moment, customer_visible, deleted_at, original_occurred_at");
-
-void bindEntry(QSqlQuery &q, const TimelineEntry &e)
-{
-    q.bindValue(QStringLiteral(":incident"), e.incidentId);
-    q.bindValue(QStringLiteral(":occurred"), StoredTime::toSql(e.occurredAt));
-    q.bindValue(QStringLiteral(":recorded"), StoredTime::toSql(e.recordedAt));
-    q.bindValue(QStringLiteral(":kind"), TimelineEntry::kindKey(e.kind));
-    q.bindValue(QStringLiteral(":author"), text(e.author));
-    q.bindValue(QStringLiteral(":text"), text(e.text));
-    q.bindValue(QStringLiteral(":source"), TimelineEntry::sourceKey(e.source));
-    q.bindValue(QStringLiteral(":key"), e.keyMoment ? 1 : 0);
-    q.bindValue(QStringLiteral(":visible"), e.customerVisible ? 1 : 0);
-    q.bindValue(QStringLiteral(":deleted"), StoredTime::toSql(e.deletedAt));
-    q.bindValue(QStringLiteral(":original"), StoredTime::toSql(e.originalOccurredAt));
-}
 
 void bindIncident(QSqlQuery &q, const Incident &i)
 {
@@ -744,16 +710,13 @@ Status IncidentStore::deleteIncident(qint64 id)
 Result<QList<TimelineEntry>> IncidentStore::timeline(qint64 incidentId, bool includeDeleted) const
 {
     auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? %2 ORDER BY occurred_at, id")
-                         .arg(kEntryColumns, includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL")));
+                         .arg(Tables::timelineEntries().selectList(),
+                              includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL")));
     q.addBindValue(incidentId);
     if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
         return s;
     }
-    QList<TimelineEntry> list;
-    while (q.next()) {
-        list.append(readEntry(q));
-    }
-    return list;
+    return Tables::timelineEntries().readAll(q);
 }
 
 Result<QList<TimelineEntry>> IncidentStore::keyMomentsAndActions(qint64 incidentId, bool withActions) const
@@ -761,22 +724,18 @@ Result<QList<TimelineEntry>> IncidentStore::keyMomentsAndActions(qint64 incident
     auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? AND deleted_at IS NULL "
                                     "AND (is_key_moment = 1 OR (? AND kind = 'action' AND source = 'manual')) "
                                     "ORDER BY occurred_at, id")
-                         .arg(kEntryColumns));
+                         .arg(Tables::timelineEntries().selectList()));
     q.addBindValue(incidentId);
     q.addBindValue(withActions ? 1 : 0);
     if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
         return s;
     }
-    QList<TimelineEntry> list;
-    while (q.next()) {
-        list.append(readEntry(q));
-    }
-    return list;
+    return Tables::timelineEntries().readAll(q);
 }
 
 Result<TimelineEntry> IncidentStore::timelineEntry(qint64 id) const
 {
-    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id = ?").arg(kEntryColumns));
+    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id = ?").arg(Tables::timelineEntries().selectList()));
     q.addBindValue(id);
     if (const Status s = exec(q, tr("Could not read timeline entry %1").arg(id)); !s) {
         return s;
@@ -784,7 +743,7 @@ Result<TimelineEntry> IncidentStore::timelineEntry(qint64 id) const
     if (!q.next()) {
         return Status::failure(tr("There is no timeline entry %1.").arg(id));
     }
-    return readEntry(q);
+    return Tables::timelineEntries().read(q);
 }
 
 Result<qint64> IncidentStore::insertTimelineEntry(const TimelineEntry &entry)
@@ -794,12 +753,8 @@ Result<qint64> IncidentStore::insertTimelineEntry(const TimelineEntry &entry)
     }
     qint64 newId = 0;
     const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral(
-            "INSERT INTO timeline_entries (id, incident_id, occurred_at, recorded_at, kind, author, text, source, "
-            "is_key_moment, customer_visible, deleted_at, original_occurred_at) VALUES (:id, :incident, :occurred, "
-            ":recorded, :kind, :author, :text, :source, :key, :visible, :deleted, :original)"));
-        q.bindValue(QStringLiteral(":id"), idOrNull(entry.id));
-        bindEntry(q, entry);
+        auto q = prepare(Tables::timelineEntries().spec().insertStatement());
+        Tables::timelineEntries().bindInsert(q, entry);
         const auto id = execInsert(q, tr("Could not save the timeline entry"));
         if (!id) {
             return id.status();
@@ -823,12 +778,8 @@ Status IncidentStore::updateTimelineEntry(const TimelineEntry &entry)
         if (const Status s = changeSearchIndex(SearchIndexChange::Remove, QStringLiteral("id = ?"), {entry.id}); !s) {
             return s;
         }
-        auto q = prepare(QStringLiteral(
-            "UPDATE timeline_entries SET incident_id = :incident, occurred_at = :occurred, recorded_at = :recorded, "
-            "kind = :kind, author = :author, text = :text, source = :source, is_key_moment = :key, "
-            "customer_visible = :visible, deleted_at = :deleted, original_occurred_at = :original WHERE id = :id"));
-        q.bindValue(QStringLiteral(":id"), entry.id);
-        bindEntry(q, entry);
+        auto q = prepare(Tables::timelineEntries().spec().updateStatement());
+        Tables::timelineEntries().bindUpdate(q, entry);
         if (const Status s = exec(q, tr("Could not save timeline entry %1").arg(entry.id)); !s) {
             return s;
         }
@@ -876,12 +827,8 @@ Result<QList<TimelineIndexRow>> IncidentStore::timelineIndex(qint64 incidentId, 
         return Status::failure(tr("Could not read the timeline: the SQLite driver gave no handle."));
     }
     const QByteArray sql = QByteArrayLiteral(
-        "SELECT id, CAST(round((julianday(occurred_at) - 2440587.5) * 86400000.0) AS INTEGER), "
-        "CASE kind WHEN 'detection' THEN 0 WHEN 'triage' THEN 1 WHEN 'action' THEN 2 WHEN 'decision' THEN 3 "
-        "WHEN 'communication' THEN 4 ELSE 5 END "
-        "+ 8 * CASE source WHEN 'alert' THEN 1 WHEN 'system' THEN 2 ELSE 0 END "
-        "+ 32 * is_key_moment + 64 * customer_visible + 128 * (deleted_at IS NOT NULL) "
-        "FROM timeline_entries WHERE incident_id = ?1 ")
+        "SELECT id, CAST(round((julianday(occurred_at) - 2440587.5) * 86400000.0) AS INTEGER), kind, source, "
+        "is_key_moment, customer_visible, deleted_at IS NOT NULL FROM timeline_entries WHERE incident_id = ?1 ")
         + (includeDeleted ? QByteArray() : QByteArrayLiteral("AND deleted_at IS NULL "))
         + QByteArrayLiteral("ORDER BY occurred_at, id");
     sqlite3_stmt *statement = nullptr;
@@ -889,19 +836,37 @@ Result<QList<TimelineIndexRow>> IncidentStore::timelineIndex(qint64 incidentId, 
         return Status::failure(tr("Could not read the timeline: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
     }
     sqlite3_bind_int64(statement, 1, incidentId);
+    // Decoded with the same key functions the table's declaration uses (no second decoding in SQL).
+    static const StoredWords<TimelineEntry::Kind> kinds(TimelineEntry::kinds(), &TimelineEntry::kindKey);
+    static const StoredWords<TimelineEntry::Source> sources(
+        {TimelineEntry::Source::Manual, TimelineEntry::Source::Alert, TimelineEntry::Source::System},
+        &TimelineEntry::sourceKey);
     QList<TimelineIndexRow> rows;
     int step = SQLITE_ROW;
+    QString unknown;
     while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
         TimelineIndexRow r;
         r.id = sqlite3_column_int64(statement, 0);
         r.occurredMs = sqlite3_column_int64(statement, 1);
-        const int bits = sqlite3_column_int(statement, 2);
-        r.kind = TimelineEntry::Kind(bits & 7); // the CASEs follow the enums' order
-        r.source = TimelineEntry::Source((bits >> 3) & 3);
-        r.keyMoment = bits & 32;
-        r.customerVisible = bits & 64;
-        r.deleted = bits & 128;
+        const RawRow raw(statement);
+        const auto kind = kinds.decode(raw.text(2));
+        const auto source = sources.decode(raw.text(3));
+        if (!kind || !source) {
+            const auto &spec = Tables::timelineEntries().spec();
+            unknown = TableSchema::unknownValue(spec, r.id, spec.column(kind ? QStringLiteral("source") : QStringLiteral("kind")),
+                                                QString::fromUtf8(raw.text(kind ? 3 : 2)));
+            break;
+        }
+        r.kind = *kind;
+        r.source = *source;
+        r.keyMoment = sqlite3_column_int(statement, 4);
+        r.customerVisible = sqlite3_column_int(statement, 5);
+        r.deleted = sqlite3_column_int(statement, 6);
         rows.append(r);
+    }
+    if (!unknown.isEmpty()) {
+        sqlite3_finalize(statement);
+        return Status::failure(tr("Could not read the timeline: %1").arg(unknown));
     }
     const QString error = step == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(db));
     sqlite3_finalize(statement);
@@ -991,14 +956,17 @@ Result<QList<TimelineEntry>> IncidentStore::timelineEntries(const QList<qint64> 
         return QList<TimelineEntry>();
     }
     auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id IN (SELECT value FROM json_each(?))")
-                         .arg(kEntryColumns));
+                         .arg(Tables::timelineEntries().selectList()));
     q.addBindValue(jsonIds(ids));
     if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
         return s;
     }
+    auto read = Tables::timelineEntries().readAll(q);
+    if (!read) {
+        return read.status();
+    }
     QHash<qint64, TimelineEntry> byId;
-    while (q.next()) {
-        TimelineEntry e = readEntry(q);
+    for (TimelineEntry &e : read.value()) {
         byId.insert(e.id, std::move(e));
     }
     QList<TimelineEntry> entries;
@@ -1016,16 +984,12 @@ Result<QList<qint64>> IncidentStore::insertTimelineEntries(const QList<TimelineE
     QList<qint64> ids;
     QSet<qint64> incidents;
     const Status s = write([&]() -> Status {
-        auto q = prepare(QStringLiteral(
-            "INSERT INTO timeline_entries (id, incident_id, occurred_at, recorded_at, kind, author, text, source, "
-            "is_key_moment, customer_visible, deleted_at, original_occurred_at) VALUES (:id, :incident, :occurred, "
-            ":recorded, :kind, :author, :text, :source, :key, :visible, :deleted, :original)"));
+        auto q = prepare(Tables::timelineEntries().spec().insertStatement());
         for (const TimelineEntry &entry : entries) {
             if (!entry.occurredAt.isValid() || !entry.recordedAt.isValid()) {
                 return Status::failure(tr("A timeline entry needs the time it happened and the time it was written."));
             }
-            q.bindValue(QStringLiteral(":id"), idOrNull(entry.id));
-            bindEntry(q, entry);
+            Tables::timelineEntries().bindInsert(q, entry);
             const auto id = execInsert(q, tr("Could not save the timeline entries"));
             if (!id) {
                 return id.status();
@@ -1068,42 +1032,18 @@ Status IncidentStore::deleteTimelineEntries(qint64 incidentId, const QList<qint6
 
 Result<QList<TimelineRevision>> IncidentStore::timelineRevisions(qint64 entryId) const
 {
-    auto q = prepare(QStringLiteral("SELECT id, entry_id, revised_at, author, action, reason, old_text, old_kind, "
-                                    "old_occurred_at, old_key_moment, old_customer_visible FROM timeline_revisions "
-                                    "WHERE entry_id = ? ORDER BY id"));
+    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_revisions WHERE entry_id = ? ORDER BY id")
+                         .arg(Tables::timelineRevisions().selectList()));
     q.addBindValue(entryId);
     if (const Status s = exec(q, tr("Could not read the history of entry %1").arg(entryId)); !s) {
         return s;
     }
-    QList<TimelineRevision> list;
-    while (q.next()) {
-        TimelineRevision r;
-        r.id = q.value(0).toLongLong();
-        r.entryId = q.value(1).toLongLong();
-        r.revisedAt = StoredTime::fromSql(q.value(2));
-        r.author = q.value(3).toString();
-        r.action = q.value(4).toString() == QStringLiteral("delete") ? TimelineRevision::Action::Delete
-                                                                     : TimelineRevision::Action::Edit;
-        r.reason = q.value(5).toString();
-        r.oldText = q.value(6).toString();
-        r.oldKind = TimelineEntry::kindFromKey(q.value(7).toString()).value_or(TimelineEntry::Kind::Note);
-        r.oldOccurredAt = StoredTime::fromSql(q.value(8));
-        r.oldKeyMoment = q.value(9).toBool();
-        r.oldCustomerVisible = q.value(10).toBool();
-        list.append(r);
-    }
-    return list;
+    return Tables::timelineRevisions().readAll(q);
 }
 
 Result<qint64> IncidentStore::insertTimelineRevision(const TimelineRevision &r)
 {
-    return insertRow(QStringLiteral("INSERT INTO timeline_revisions (id, entry_id, revised_at, author, action, reason, "
-                                    "old_text, old_kind, old_occurred_at, old_key_moment, old_customer_visible) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {idOrNull(r.id), r.entryId, StoredTime::toSql(r.revisedAt), text(r.author),
-                      r.action == TimelineRevision::Action::Delete ? QStringLiteral("delete") : QStringLiteral("edit"),
-                      text(r.reason), text(r.oldText), TimelineEntry::kindKey(r.oldKind),
-                      StoredTime::toSql(r.oldOccurredAt), r.oldKeyMoment ? 1 : 0, r.oldCustomerVisible ? 1 : 0},
+    return insertRow(Tables::timelineRevisions().spec().insertStatement(), Tables::timelineRevisions().insertValues(r),
                      tr("Could not record the change of entry %1").arg(r.entryId),
                      [this, entry = r.entryId](qint64) { emit timelineRevisionsChanged(entry); });
 }
