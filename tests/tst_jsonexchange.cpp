@@ -292,6 +292,10 @@ private slots:
         dangling.replace("\"incidentId\":1", "\"incidentId\":5");
         QTest::newRow("dangling reference") << QByteArray(head + "{\"incidents\":[" + incident + "],\"timelineEntries\":[" + dangling + "]}}")
                                             << QStringLiteral("tables.timelineEntries[0].incidentId: refers to incidents 5");
+        QByteArray unknownKind = entry;
+        unknownKind.replace("\"kind\":\"note\"", "\"kind\":\"gossip\"");
+        QTest::newRow("unknown kind") << QByteArray(head + "{\"incidents\":[" + incident + "],\"timelineEntries\":[" + unknownKind + "]}}")
+                                      << QStringLiteral("tables.timelineEntries[0].kind: \"gossip\" is not one of detection, triage,");
         QByteArray badSeverity = incident;
         badSeverity.replace("\"severity\":1", "\"severity\":7").replace("\"id\":1", "\"id\":2");
         QTest::newRow("rule broken in the file") << QByteArray(head + "{\"incidents\":[" + incident + "," + badSeverity + "]}}")

@@ -77,3 +77,20 @@ std::optional<TimelineEntry::Source> TimelineEntry::sourceFromKey(const QString 
     }
     return std::nullopt;
 }
+
+TimelineRevision TimelineRevision::of(const TimelineEntry &before, Action action, const QString &author,
+                                      const QDateTime &revisedAt, const QString &reason)
+{
+    TimelineRevision revision;
+    revision.entryId = before.id;
+    revision.revisedAt = revisedAt;
+    revision.author = author;
+    revision.action = action;
+    revision.reason = reason.trimmed();
+    revision.oldText = before.text;
+    revision.oldKind = before.kind;
+    revision.oldOccurredAt = before.occurredAt;
+    revision.oldKeyMoment = before.keyMoment;
+    revision.oldCustomerVisible = before.customerVisible;
+    return revision;
+}

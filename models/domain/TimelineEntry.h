@@ -54,6 +54,10 @@ struct TimelineRevision
     bool oldKeyMoment = false;
     bool oldCustomerVisible = false;
 
+    // The one way an entry's change is recorded: what `before` was, kept with who changed it, when and why.
+    static TimelineRevision of(const TimelineEntry &before, Action action, const QString &author,
+                               const QDateTime &revisedAt, const QString &reason);
+
     bool operator==(const TimelineRevision &) const = default;
 };
 

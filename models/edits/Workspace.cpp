@@ -229,17 +229,8 @@ Status Workspace::editTimelineEntry(const TimelineEntry &changed, const QString 
     if (after == before.value()) {
         return Status::success();
     }
-    TimelineRevision revision;
-    revision.entryId = before->id;
-    revision.revisedAt = Clock::nowUtc();
-    revision.author = m_author;
-    revision.action = TimelineRevision::Action::Edit;
-    revision.reason = reason.trimmed();
-    revision.oldText = before->text;
-    revision.oldKind = before->kind;
-    revision.oldOccurredAt = before->occurredAt;
-    revision.oldKeyMoment = before->keyMoment;
-    revision.oldCustomerVisible = before->customerVisible;
+    const auto revision =
+        TimelineRevision::of(before.value(), TimelineRevision::Action::Edit, m_author, Clock::nowUtc(), reason);
     QString what = tr("Edit timeline entry");
     if (!wordsChanged && !timeChanged && after.keyMoment != before->keyMoment) {
         what = after.keyMoment ? tr("Pin key moment") : tr("Unpin key moment");
@@ -261,17 +252,8 @@ Status Workspace::deleteTimelineEntry(qint64 entryId, const QString &reason)
     }
     TimelineEntry after = before.value();
     after.deletedAt = Clock::nowUtc();
-    TimelineRevision revision;
-    revision.entryId = entryId;
-    revision.revisedAt = after.deletedAt;
-    revision.author = m_author;
-    revision.action = TimelineRevision::Action::Delete;
-    revision.reason = reason.trimmed();
-    revision.oldText = before->text;
-    revision.oldKind = before->kind;
-    revision.oldOccurredAt = before->occurredAt;
-    revision.oldKeyMoment = before->keyMoment;
-    revision.oldCustomerVisible = before->customerVisible;
+    const auto revision =
+        TimelineRevision::of(before.value(), TimelineRevision::Action::Delete, m_author, after.deletedAt, reason);
     return push(std::make_unique<EditTimelineEntryCommand>(
         m_store, onFailure(), tr("Delete timeline entry"), before.value(), after,
         revision));

@@ -7,6 +7,7 @@
 #include "JsonExchange.h"
 #include "PostmortemDocument.h"
 #include "StoredTime.h"
+#include "Tables.h"
 #include "TemplateEngine.h"
 #include "UntrustedText.h"
 #include "ZonedTimeWriter.h"
@@ -67,16 +68,23 @@ Status stopped()
     return Status::failure(tr("The export was stopped; nothing was written."));
 }
 
+// The columns the exports show of each entry, in this order (checked against the table's declaration).
+enum TimelineColumn { Incident, OccurredAt, Kind, Source, Author, Text, KeyMoment, CustomerVisible };
+
 // The timeline as the exports show it: what the incident's record says now, without deleted entries.
 QByteArray timelineSql(bool oneIncident)
 {
-    return QByteArrayLiteral("SELECT incident_id, occurred_at, kind, source, author, text, is_key_moment, customer_visible "
-                             "FROM timeline_entries WHERE deleted_at IS NULL ")
+    static const QByteArray columns = Tables::timelineEntries()
+                                          .spec()
+                                          .selectList({QStringLiteral("incident_id"), QStringLiteral("occurred_at"),
+                                                       QStringLiteral("kind"), QStringLiteral("source"),
+                                                       QStringLiteral("author"), QStringLiteral("text"),
+                                                       QStringLiteral("is_key_moment"), QStringLiteral("customer_visible")})
+                                          .toUtf8();
+    return QByteArrayLiteral("SELECT ") + columns + QByteArrayLiteral(" FROM timeline_entries WHERE deleted_at IS NULL ")
          + (oneIncident ? QByteArrayLiteral("AND incident_id = ?1 ORDER BY occurred_at, id")
                         : QByteArrayLiteral("ORDER BY incident_id, occurred_at, id"));
 }
-
-enum TimelineColumn { Incident, OccurredAt, Kind, Source, Author, Text, KeyMoment, CustomerVisible };
 
 class ExportRun final
 {

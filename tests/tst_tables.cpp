@@ -1,0 +1,254 @@
+// The store's contract for its declared tables, built against the store library alone: the declarations match the
+// migrated file, every column of an entry and a revision survives a write and a read, and a stored word this version
+// does not know is an error that names where it is.
+#include "IncidentStore.h"
+#include "Tables.h"
+
+#include <QSet>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QDateTime at(int h, int m, int s = 0)
+{
+    return QDateTime(QDate(2026, 11, 29), QTime(h, m, s), Qt::UTC);
+}
+
+qint64 addIncident(IncidentStore &store)
+{
+    Incident i;
+    i.title = QStringLiteral("Login failures");
+    i.declaredAt = at(14, 0);
+    return store.insertIncident(i).value();
+}
+
+// Every field set away from its default, so a column that is not read or not bound shows.
+TimelineEntry fullEntry(qint64 incidentId)
+{
+    TimelineEntry e;
+    e.incidentId = incidentId;
+    e.occurredAt = at(14, 5, 7);
+    e.recordedAt = at(14, 6);
+    e.kind = TimelineEntry::Kind::Decision;
+    e.author = QStringLiteral("Dana Kim");
+    e.text = QStringLiteral("Roll back auth-svc to 3.8.0");
+    e.source = TimelineEntry::Source::System;
+    e.keyMoment = true;
+    e.customerVisible = true;
+    e.deletedAt = at(15, 1);
+    e.originalOccurredAt = at(14, 4);
+    return e;
+}
+
+QStringList fileColumns(IncidentStore &store, const QString &table)
+{
+    QSqlQuery q(store.database());
+    if (!q.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1') ORDER BY cid").arg(table))) {
+        return {};
+    }
+    QStringList names;
+    while (q.next()) {
+        names.append(q.value(0).toString());
+    }
+    return names;
+}
+
+} // namespace
+
+class TestTables final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    void openFresh(IncidentStore &store)
+    {
+        const Status s = store.open(m_dir.filePath(QStringLiteral("t%1.sqlite").arg(++m_files)));
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+    }
+
+    // Writes a word the schema's CHECK would refuse, as a file from elsewhere may hold it.
+    void storeWord(IncidentStore &store, const QString &column, const QString &word, qint64 entryId)
+    {
+        QSqlQuery q(store.database());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON")));
+        QVERIFY(q.prepare(QStringLiteral("UPDATE timeline_entries SET %1 = ? WHERE id = ?").arg(column)));
+        q.addBindValue(word);
+        q.addBindValue(entryId);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF")));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void everyExchangedTableIsDeclaredAsTheFileHasIt()
+    {
+        IncidentStore store;
+        openFresh(store);
+        QSet<QString> seen;
+        for (const TableSpec &table : Tables::exchanged()) {
+            QVERIFY2(!seen.contains(table.sql), qPrintable(table.sql));
+            seen.insert(table.sql);
+            const QStringList inFile = fileColumns(store, table.sql);
+            QVERIFY2(!inFile.isEmpty(), qPrintable(table.sql));
+            const QStringList declared = table.columnNames();
+            QCOMPARE(QSet<QString>(declared.cbegin(), declared.cend()), QSet<QString>(inFile.cbegin(), inFile.cend()));
+            QCOMPARE(table.columns.first().type, ColumnType::Id);
+            for (const ColumnSpec &c : table.columns) {
+                QVERIFY2(c.since >= 1 && c.since <= Tables::kFormatVersion, qPrintable(table.sql + u'.' + c.sql));
+                if (c.type == ColumnType::Reference) {
+                    QVERIFY2(seen.contains(c.refTable), qPrintable(table.sql + QStringLiteral(" before ") + c.refTable));
+                }
+            }
+        }
+    }
+
+    void statementsNameEveryDeclaredColumn()
+    {
+        const TableSpec &spec = Tables::timelineEntries().spec();
+        const QString insert = spec.insertStatement();
+        const QString update = spec.updateStatement();
+        for (const ColumnSpec &c : spec.columns) {
+            QVERIFY2(insert.contains(c.sql), qPrintable(c.sql));
+            if (c.sql != QStringLiteral("id")) {
+                QVERIFY2(update.contains(c.sql + QStringLiteral(" = ?")), qPrintable(c.sql));
+            }
+        }
+        QCOMPARE(insert.count(u'?'), spec.columns.size());
+        QCOMPARE(update.count(u'?'), spec.columns.size());
+        QVERIFY(update.endsWith(QStringLiteral("WHERE id = ?")));
+        QCOMPARE(spec.column(QStringLiteral("kind")).allowed.size(), TimelineEntry::kinds().size());
+    }
+
+    void anEntryKeepsEveryColumnThroughInsertReadAndUpdate()
+    {
+        IncidentStore store;
+        openFresh(store);
+        const qint64 incident = addIncident(store);
+        TimelineEntry e = fullEntry(incident);
+        const auto id = store.insertTimelineEntry(e);
+        QVERIFY2(id.ok(), qPrintable(id.error()));
+        e.id = id.value();
+        QCOMPARE(store.timelineEntry(e.id).value(), e);
+        QCOMPARE(store.timeline(incident, true).value(), QList<TimelineEntry>{e});
+        QCOMPARE(store.timelineEntries({e.id}).value(), QList<TimelineEntry>{e});
+        QVERIFY(store.timeline(incident).value().isEmpty()); // deleted entries are left out unless asked for
+
+        e.kind = TimelineEntry::Kind::Triage;
+        e.source = TimelineEntry::Source::Alert;
+        e.text = QStringLiteral("auth-svc error rate back to 0.1 %");
+        e.author = QStringLiteral("Sam Whitfield");
+        e.keyMoment = false;
+        e.customerVisible = false;
+        e.deletedAt = QDateTime();
+        e.originalOccurredAt = QDateTime();
+        e.occurredAt = at(14, 9);
+        QVERIFY(store.updateTimelineEntry(e).ok());
+        QCOMPARE(store.timelineEntry(e.id).value(), e);
+
+        const auto index = store.timelineIndex(incident).value();
+        QCOMPARE(index.size(), 1);
+        QCOMPARE(index.first().kind, TimelineEntry::Kind::Triage);
+        QCOMPARE(index.first().source, TimelineEntry::Source::Alert);
+        QCOMPARE(index.first().occurredMs, e.occurredAt.toMSecsSinceEpoch());
+    }
+
+    void theIndexReadsEveryKindAndSource()
+    {
+        IncidentStore store;
+        openFresh(store);
+        const qint64 incident = addIncident(store);
+        const QList<TimelineEntry::Source> sources{TimelineEntry::Source::Manual, TimelineEntry::Source::Alert,
+                                                   TimelineEntry::Source::System};
+        QList<TimelineEntry> written;
+        int minute = 0;
+        for (const auto kind : TimelineEntry::kinds()) {
+            for (const auto source : sources) {
+                TimelineEntry e = fullEntry(incident);
+                e.deletedAt = QDateTime();
+                e.kind = kind;
+                e.source = source;
+                e.keyMoment = minute % 2;
+                e.customerVisible = minute % 3 == 0;
+                e.occurredAt = at(14, ++minute);
+                written.append(e);
+            }
+        }
+        QVERIFY(store.insertTimelineEntries(written).ok());
+        const auto index = store.timelineIndex(incident);
+        QVERIFY2(index.ok(), qPrintable(index.error()));
+        QCOMPARE(index->size(), written.size());
+        for (int i = 0; i < written.size(); ++i) {
+            QCOMPARE(index->at(i).kind, written.at(i).kind);
+            QCOMPARE(index->at(i).source, written.at(i).source);
+            QCOMPARE(index->at(i).keyMoment, written.at(i).keyMoment);
+            QCOMPARE(index->at(i).customerVisible, written.at(i).customerVisible);
+        }
+    }
+
+    void aRevisionKeepsEveryColumn()
+    {
+        IncidentStore store;
+        openFresh(store);
+        TimelineEntry e = fullEntry(addIncident(store));
+        e.id = store.insertTimelineEntry(e).value();
+        QSignalSpy changed(&store, &IncidentStore::timelineRevisionsChanged);
+        TimelineRevision r = TimelineRevision::of(e, TimelineRevision::Action::Delete, QStringLiteral("Ines"),
+                                                  at(15, 2), QStringLiteral("  duplicate of 14:04  "));
+        QCOMPARE(r.reason, QStringLiteral("duplicate of 14:04"));
+        QCOMPARE(r.oldKind, e.kind);
+        const auto id = store.insertTimelineRevision(r);
+        QVERIFY2(id.ok(), qPrintable(id.error()));
+        r.id = id.value();
+        QCOMPARE(store.timelineRevisions(e.id).value(), QList<TimelineRevision>{r});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().toLongLong(), e.id);
+        QVERIFY(store.deleteTimelineRevision(r.id).ok());
+        QVERIFY(store.timelineRevisions(e.id).value().isEmpty());
+        QVERIFY(!store.deleteTimelineRevision(r.id).ok());
+    }
+
+    void aStoredKindThisVersionDoesNotKnowIsNamed_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("word");
+        QTest::newRow("kind") << QStringLiteral("kind") << QStringLiteral("postmortem-note");
+        QTest::newRow("source") << QStringLiteral("source") << QStringLiteral("robot");
+    }
+
+    void aStoredKindThisVersionDoesNotKnowIsNamed()
+    {
+        QFETCH(QString, column);
+        QFETCH(QString, word);
+        IncidentStore store;
+        openFresh(store);
+        const qint64 incident = addIncident(store);
+        TimelineEntry e = fullEntry(incident);
+        e.deletedAt = QDateTime();
+        const qint64 id = store.insertTimelineEntry(e).value();
+        storeWord(store, column, word, id);
+
+        const QString where = QStringLiteral("timeline_entries row %1").arg(id);
+        for (const QString &error : {store.timeline(incident).error(), store.timelineEntry(id).error(),
+                                     store.timelineEntries({id}).error(), store.timelineIndex(incident).error(),
+                                     store.keyMomentsAndActions(incident).error()}) {
+            QVERIFY2(error.contains(where), qPrintable(error));
+            QVERIFY2(error.contains(column + QStringLiteral(" \"") + word + u'"'), qPrintable(error));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTables)
+#include "tst_tables.moc"
