@@ -107,7 +107,7 @@ private slots:
             QCOMPARE(QSet<QString>(declared.cbegin(), declared.cend()), QSet<QString>(inFile.cbegin(), inFile.cend()));
             QCOMPARE(table.columns.first().type, ColumnType::Id);
             for (const ColumnSpec &c : table.columns) {
-                QVERIFY2(c.since >= 1 && c.since <= Tables::kFormatVersion, qPrintable(table.sql + u'.' + c.sql));
+                QVERIFY2(c.since >= 1 && c.since <= Tables::formatVersion(), qPrintable(table.sql + u'.' + c.sql));
                 if (c.type == ColumnType::Reference) {
                     QVERIFY2(seen.contains(c.refTable), qPrintable(table.sql + QStringLiteral(" before ") + c.refTable));
                 }

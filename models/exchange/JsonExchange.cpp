@@ -132,7 +132,7 @@ Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId
     out.append("{\n\"format\": ");
     appendJsonString(out, JsonExchange::formatName().toUtf8());
     out.append(",\n\"formatVersion\": ");
-    out.appendNumber(JsonExchange::kFormatVersion);
+    out.appendNumber(Tables::formatVersion());
     out.append(incidentId ? ",\n\"scope\": \"incident\"" : ",\n\"scope\": \"file\"");
     out.append(",\n\"tables\": {");
     bool firstTable = true;
@@ -629,11 +629,11 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
                 if (!isWholeNumber(v) || v.toInteger() < 1) {
                     return Status::failure(tr("formatVersion: expected a whole number from 1."));
                 }
-                if (v.toInteger() > kFormatVersion) {
+                if (v.toInteger() > Tables::formatVersion()) {
                     return Status::failure(tr("This export was made by a newer Incident Console (format version %1; "
                                               "this version reads up to %2). Nothing was imported.")
                                                .arg(v.toInteger())
-                                               .arg(kFormatVersion));
+                                               .arg(Tables::formatVersion()));
                 }
                 version = v.toInteger();
             } else if (key != u"scope") {

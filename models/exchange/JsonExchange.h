@@ -1,7 +1,5 @@
 #pragma once
 
-#include "Tables.h"
-
 #include "Result.h"
 
 #include <QByteArray>
@@ -20,7 +18,6 @@ class QIODevice;
 class JsonExchange final
 {
 public:
-    static constexpr int kFormatVersion = Tables::kFormatVersion;
     static QString formatName() { return QStringLiteral("incident-console"); }
 
     struct ImportSummary

@@ -1,5 +1,7 @@
 #include "Tables.h"
 
+#include <algorithm>
+
 namespace {
 
 ColumnSpec col(const char *sql, const char *exchange, ColumnType type, bool nullable = false, const char *ref = "")
@@ -151,10 +153,10 @@ const QList<TableSpec> &Tables::exchanged()
          QStringLiteral("incident_id = ?"),
          {}},
         {QStringLiteral("postmortems"), QStringLiteral("postmortems"),
-         {col("id", "id", ColumnType::Id), col("incident_id", "incidentId", ColumnType::Reference, false, "incidents"),
-          col("root_cause", "rootCause", ColumnType::Text), col("went_well", "wentWell", ColumnType::Text),
-          col("went_badly", "wentBadly", ColumnType::Text), col("published_at", "publishedAt", ColumnType::Time, true),
-          col("updated_at", "updatedAt", ColumnType::Time)},
+         {col("id", "id", ColumnType::Id), since(5, col("incident_id", "incidentId", ColumnType::Reference, false, "incidents")),
+          since(5, col("root_cause", "rootCause", ColumnType::Text)), since(5, col("went_well", "wentWell", ColumnType::Text)),
+          since(5, col("went_badly", "wentBadly", ColumnType::Text)), since(5, col("published_at", "publishedAt", ColumnType::Time, true)),
+          since(5, col("updated_at", "updatedAt", ColumnType::Time))},
          QStringLiteral("incident_id = ?"),
          {}},
         {QStringLiteral("alert_acks"), QStringLiteral("alertAcks"),
@@ -173,3 +175,17 @@ const QList<TableSpec> &Tables::exchanged()
     return t;
 }
 
+
+int Tables::formatVersion()
+{
+    static const int version = [] {
+        int latest = 1;
+        for (const TableSpec &table : exchanged()) {
+            for (const ColumnSpec &c : table.columns) {
+                latest = std::max(latest, c.since);
+            }
+        }
+        return latest;
+    }();
+    return version;
+}

@@ -7,8 +7,9 @@
 // column lists from here, so a new column is one line (and a migration).
 namespace Tables {
 
-// The JSON exchange's format: 2 lifecycle; 3 timeline edits; 4 impact, ETA, drafts; 5 postmortems.
-constexpr int kFormatVersion = 5;
+// The JSON exchange's format version: the latest `since` of any declared column (2 lifecycle; 3 timeline edits;
+// 4 impact, ETA, drafts; 5 postmortems), so a new column raises it by being declared.
+int formatVersion();
 
 const RowTable<TimelineEntry> &timelineEntries();
 const RowTable<TimelineRevision> &timelineRevisions();
