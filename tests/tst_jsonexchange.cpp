@@ -78,6 +78,8 @@ void populate(IncidentStore &store)
     e.text = QStringLiteral("Duplicate of the first entry");
     e.originalOccurredAt = at(13, 50);
     e.deletedAt = at(16, 30);
+    e.editedAt = at(16, 30);
+    e.editedBy = QStringLiteral("Ravi");
     const qint64 moved = store.insertTimelineEntry(e).value();
     TimelineRevision revision;
     revision.entryId = moved;
@@ -197,6 +199,12 @@ private slots:
             QVERIFY2(!it.value().toArray().isEmpty(), qPrintable(it.key()));
         }
         QVERIFY(first->contains("RTL \\u05e9") || first->contains("RTL שלום"));
+        // Who last changed an entry travels with it.
+        const QJsonArray entries = tables.value(QStringLiteral("timelineEntries")).toArray();
+        QVERIFY(std::any_of(entries.cbegin(), entries.cend(), [](const QJsonValue &v) {
+            return v[QStringLiteral("editedBy")] == QStringLiteral("Ravi")
+                && v[QStringLiteral("editedAt")] == QStringLiteral("2026-11-29T16:30:00.000Z");
+        }));
 
         IncidentStore copy;
         QVERIFY(copy.open(freshPath()).ok());

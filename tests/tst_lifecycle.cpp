@@ -480,6 +480,8 @@ private slots:
                                      u"DROP TABLE timeline_revisions"_s,
                                      u"ALTER TABLE timeline_entries DROP COLUMN deleted_at"_s,
                                      u"ALTER TABLE timeline_entries DROP COLUMN original_occurred_at"_s,
+                                     u"ALTER TABLE timeline_entries DROP COLUMN edited_at"_s,
+                                     u"ALTER TABLE timeline_entries DROP COLUMN edited_by"_s,
                                      u"DELETE FROM checklist_items"_s, u"DELETE FROM severity_changes"_s,
                                      u"DROP TABLE checklist_items"_s, u"DROP TABLE checklist_defaults"_s,
                                      u"DROP TABLE severity_changes"_s,

@@ -42,6 +42,8 @@ TimelineEntry fullEntry(qint64 incidentId)
     e.customerVisible = true;
     e.deletedAt = at(15, 1);
     e.originalOccurredAt = at(14, 4);
+    e.editedAt = at(15, 0, 30);
+    e.editedBy = QStringLiteral("Ines Duarte");
     return e;
 }
 
@@ -154,6 +156,8 @@ private slots:
         e.customerVisible = false;
         e.deletedAt = QDateTime();
         e.originalOccurredAt = QDateTime();
+        e.editedAt = QDateTime();
+        e.editedBy.clear();
         e.occurredAt = at(14, 9);
         QVERIFY(store.updateTimelineEntry(e).ok());
         QCOMPARE(store.timelineEntry(e.id).value(), e);

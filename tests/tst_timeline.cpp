@@ -18,6 +18,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
+#include <QDialog>
 #include <QTimer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -235,6 +237,8 @@ private slots:
         QVERIFY(w.editTimelineEntry(changed, u"rounded"_s).ok());
         const TimelineEntry now = w.store()->timelineEntry(entry).value();
         QCOMPARE(now.occurredAt, utc(29, 14, 4));
+        QCOMPARE(now.editedAt, utc(29, 14, 40));
+        QCOMPARE(now.editedBy, u"kim"_s);
         QCOMPARE(now.originalOccurredAt, utc(29, 14, 10)); // the first time given is kept
         const auto history = w.store()->timelineRevisions(entry).value();
         QCOMPARE(history.size(), 3);
@@ -274,6 +278,12 @@ private slots:
         QCOMPARE(w.store()->timelineEntry(entry)->occurredAt, utc(29, 14, 10));
         QVERIFY(!w.store()->timelineEntry(entry)->originalOccurredAt.isValid());
         QCOMPARE(w.store()->timelineRevisions(entry)->size(), 1);
+        // The entry names its last change, and undo gives back the one before.
+        QCOMPARE(w.store()->timelineEntry(entry)->editedAt, w.store()->timelineRevisions(entry)->first().revisedAt);
+        QCOMPARE(w.store()->timelineEntry(entry)->editedBy, u"kim"_s);
+        w.undoStack()->undo();
+        QVERIFY(!w.store()->timelineEntry(entry)->editedAt.isValid());
+        QVERIFY(w.store()->timelineEntry(entry)->editedBy.isEmpty());
     }
 
     void theLightIndexAgreesWithTheEntries()
@@ -433,6 +443,25 @@ private slots:
         const qint64 edited = cell.data(ModelRoles::IdRole).toLongLong();
         QCOMPARE(w->store()->timelineEntry(edited)->text, u"heartbeat 0 — first one after the restart"_s);
         QCOMPARE(w->store()->timelineRevisions(edited)->size(), 1);
+        // Its History says who changed it last and when, as the entry itself records it.
+        QCOMPARE(w->store()->timelineEntry(edited)->editedAt, w->store()->timelineRevisions(edited)->first().revisedAt);
+        view->selectRow(0);
+        QString lastChanged;
+        int historyRows = -1;
+        QTimer::singleShot(0, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog && dialog->objectName() == u"entryHistoryDialog"_s);
+            if (auto *label = dialog->findChild<QLabel *>(u"entryLastChanged"_s)) {
+                lastChanged = label->text();
+            }
+            historyRows = dialog->findChild<QTableWidget *>(u"entryHistoryTable"_s)->rowCount();
+            dialog->reject();
+        });
+        panel->showHistoryOfSelected();
+        QCOMPARE(historyRows, 1);
+        QVERIFY2(lastChanged.startsWith(u"Last changed "_s), qPrintable(lastChanged));
+        const QString editor = w->store()->timelineEntry(edited)->editedBy;
+        QVERIFY2(lastChanged.endsWith(editor.isEmpty() ? u"by (no name)"_s : u"by "_s + editor), qPrintable(lastChanged));
 
         // Search: typing filters the view to the matches after a short pause.
         auto *search = window.findChild<QLineEdit *>(u"timelineSearchEdit"_s);

@@ -24,6 +24,8 @@ struct TimelineEntry
     bool customerVisible = false;
     QDateTime deletedAt;          // valid: deleted, kept hidden so the deletion can be seen and undone
     QDateTime originalOccurredAt; // valid: the entry was moved from this time
+    QDateTime editedAt;           // valid: when it was last edited or deleted
+    QString editedBy;             // and by whom
 
     bool isDeleted() const { return deletedAt.isValid(); }
 

@@ -122,6 +122,8 @@ EditTimelineEntryCommand::EditTimelineEntryCommand(IncidentStore &store, Failure
     : StoreCommand(store, std::move(onFailure), text), m_before(std::move(before)), m_after(std::move(after)),
       m_revision(std::move(revision))
 {
+    m_after.editedAt = m_revision.revisedAt; // the entry names its last change; undo brings back the one before
+    m_after.editedBy = m_revision.author;
 }
 
 Status EditTimelineEntryCommand::apply()

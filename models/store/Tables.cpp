@@ -46,7 +46,8 @@ const RowTable<TimelineEntry> &Tables::timelineEntries()
          enumerated("source", "source", &E::source, {E::Source::Manual, E::Source::Alert, E::Source::System}, &sourceKey),
          flag("is_key_moment", "keyMoment", &E::keyMoment), flag("customer_visible", "customerVisible", &E::customerVisible),
          since(3, time("deleted_at", "deletedAt", &E::deletedAt, true)),
-         since(3, time("original_occurred_at", "originalOccurredAt", &E::originalOccurredAt, true))}};
+         since(3, time("original_occurred_at", "originalOccurredAt", &E::originalOccurredAt, true)),
+         since(6, time("edited_at", "editedAt", &E::editedAt, true)), since(6, text("edited_by", "editedBy", &E::editedBy))}};
     return t;
 }
 

@@ -478,6 +478,14 @@ void TimelinePanel::showHistoryOfSelected()
     now->setTextFormat(Qt::PlainText);
     now->setWordWrap(true);
     layout->addWidget(now);
+    if (entry.editedAt.isValid()) {
+        auto *edited = new QLabel(tr("Last changed %1 by %2").arg(TimeDisplay::dateTime(entry.editedAt, zone),
+                                                                  entry.editedBy.isEmpty() ? tr("(no name)") : entry.editedBy),
+                                  &dialog);
+        edited->setObjectName(QStringLiteral("entryLastChanged"));
+        edited->setTextFormat(Qt::PlainText);
+        layout->addWidget(edited);
+    }
     auto *table = new QTableWidget(int(revisions->size()), 5, &dialog);
     table->setObjectName(QStringLiteral("entryHistoryTable"));
     table->setHorizontalHeaderLabels({tr("Changed"), tr("By"), tr("What"), tr("Before"), tr("Reason")});
