@@ -1,3 +1,5 @@
+#include "CliCommand.h"
+#include "CommandLineTool.h"
 #include "IncidentStore.h"
 #include "TestSupport.h"
 
@@ -8,6 +10,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QFileInfo>
+#include <QSet>
+#include <QTextStream>
 
 namespace {
 struct Run
@@ -53,7 +58,97 @@ private:
         QVERIFY(r.err.startsWith(QStringLiteral("incident-console-cli: ")));
     }
 
+    // The same tool in this process, through its command table, as the executable's main runs it.
+    Run inProcess(const QStringList &args)
+    {
+        Run r;
+        QTextStream out(&r.out);
+        QTextStream err(&r.err);
+        CommandLineTool tool(out, err);
+        r.exitCode = tool.run(QStringList{QStringLiteral("incident-console-cli")} + args);
+        out.flush();
+        err.flush();
+        return r;
+    }
+
 private slots:
+    void everyCommandInTheTableIsListedAndTakesOnlyItsOwnOptions()
+    {
+        const auto commands = CliCommands::all();
+        QCOMPARE(commands.size(), size_t(7));
+        const Run help = inProcess({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QSet<QString> names;
+        for (const auto &command : commands) {
+            QVERIFY2(!names.contains(command->name()), qPrintable(command->name()));
+            names.insert(command->name());
+            QVERIFY2(help.out.contains(command->usage()), qPrintable(command->name()));
+            QVERIFY2(command->usage().startsWith(QStringLiteral("  ") + command->name()), qPrintable(command->usage()));
+            // An option of another command is refused by name, before any file is opened or created.
+            const QString db = freshPath();
+            const QList<QCommandLineOption> ownOptions = command->options();
+            for (const auto &other : commands) {
+                const QList<QCommandLineOption> otherOptions = other->options();
+                for (const QCommandLineOption &option : otherOptions) {
+                    const QString name = option.names().last();
+                    const bool own = std::any_of(ownOptions.cbegin(), ownOptions.cend(),
+                                                 [&](const QCommandLineOption &o) { return o.names().contains(name); });
+                    if (own) {
+                        continue;
+                    }
+                    QStringList args{QStringLiteral("--db"), db};
+                    args += command->name().split(u' ');
+                    args += QStringLiteral("--") + name;
+                    if (!option.valueName().isEmpty()) {
+                        args += QStringLiteral("x");
+                    }
+                    const Run r = inProcess(args);
+                    QCOMPARE(r.exitCode, 2);
+                    QVERIFY2(r.err.contains(QStringLiteral("\"%1\" does not take --%2").arg(command->name(), name)),
+                             qPrintable(r.err));
+                }
+            }
+            QVERIFY2(!QFileInfo::exists(db), qPrintable(command->name()));
+        }
+    }
+
+    void commandsWorkInProcess()
+    {
+        const QString db = freshPath();
+        const Run declared = inProcess({QStringLiteral("--db"), db, QStringLiteral("declare"), QStringLiteral("--title"),
+                                        QStringLiteral("Login failures"), QStringLiteral("--severity"), QStringLiteral("SEV-1")});
+        QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
+        const QString id = declared.out.trimmed();
+        QVERIFY(id.toLongLong() > 0);
+        const Run added = inProcess({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("add"),
+                                     QStringLiteral("--incident"), id, QStringLiteral("--text"),
+                                     QStringLiteral("Rolled back auth-svc"), QStringLiteral("--kind"), QStringLiteral("action")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const Run found = inProcess({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("search"),
+                                     QStringLiteral("rolled auth"), QStringLiteral("--json")});
+        QVERIFY2(found.exitCode == 0, qPrintable(found.err));
+        const QJsonArray hits = QJsonDocument::fromJson(found.out.toUtf8()).array();
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.first()[QStringLiteral("id")].toInteger(), added.out.trimmed().toLongLong());
+        QCOMPARE(hits.first()[QStringLiteral("kind")].toString(), QStringLiteral("action"));
+        const Run listed = inProcess({QStringLiteral("--db"), db, QStringLiteral("list")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(QStringLiteral("Login failures")), qPrintable(listed.out));
+
+        const Run missing = inProcess({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("search")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("needs the WORDS")), qPrintable(missing.err));
+        const Run sub = inProcess({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("rewrite")});
+        QCOMPARE(sub.exitCode, 2);
+        QVERIFY2(sub.err.contains(QStringLiteral("\"timeline\" takes the subcommand \"add\" or \"search\"")), qPrintable(sub.err));
+        const Run unknown = inProcess({QStringLiteral("--db"), db, QStringLiteral("delete")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("unknown command \"delete\"")), qPrintable(unknown.err));
+        const Run extra = inProcess({QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("now")});
+        QCOMPARE(extra.exitCode, 2);
+        QVERIFY2(extra.err.contains(QStringLiteral("unexpected argument \"now\"")), qPrintable(extra.err));
+    }
+
     void helpAndVersion()
     {
         const Run help = cli({QStringLiteral("--help")});

@@ -1,15 +1,18 @@
 #pragma once
 
-#include "AlertPoller.h"
-#include "AlertSource.h"
+#include "Result.h"
 
 #include <QList>
 #include <QStringList>
 #include <QTextStream>
 
 #include <memory>
+#include <vector>
 
-// incident-console-cli: the same store and edits as the window, for scripts. Exit code 0 on success;
+class CliCommand;
+
+// incident-console-cli: the same store and edits as the window, for scripts. It parses the command line, finds the
+// command in the table (CliCommand.h), checks its options and opens the file it needs. Exit code 0 on success;
 // otherwise one line on stderr saying why (1: the work failed, 2: the command line was wrong).
 class CommandLineTool final
 {
@@ -23,12 +26,13 @@ public:
     // on device") when any of it could not be written.
     static Status finishWriting(QTextStream &stream);
     // True after a command that opened no file (alerts): the process may end without freeing what it holds.
-    bool mayExitWithoutTeardown() const { return m_poller != nullptr; }
+    bool mayExitWithoutTeardown() const;
+    // --help: the tool's options around each command's own lines, in the table's order.
+    QString usageText() const;
 
 private:
-    int runAlerts(const QList<AlertSource> &sources, bool once, bool json);
-
     QTextStream &m_out;
     QTextStream &m_err;
-    std::unique_ptr<AlertPoller> m_poller; // kept past run(): freeing 10,000 merged alerts is a tenth of `alerts --once`
+    std::vector<std::unique_ptr<CliCommand>> m_commands; // the table of commands (CliCommands::all())
+    CliCommand *m_ran = nullptr;
 };
