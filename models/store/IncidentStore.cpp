@@ -3,7 +3,7 @@
 #include "Clock.h"
 #include "FileHolder.h"
 #include "SchemaMigrator.h"
-#include "SqliteConnection.h"
+#include "SqliteDialect.h"
 #include "StoredTime.h"
 #include "Tables.h"
 
@@ -26,7 +26,6 @@
 
 #include <unistd.h>
 
-#include <sqlite3.h>
 
 namespace {
 
@@ -36,17 +35,6 @@ QAtomicInt s_connectionCounter;
 QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
-}
-
-// Ids as a JSON array, for "IN (SELECT value FROM json_each(?))": one statement serves any count.
-QString jsonIds(const QList<qint64> &ids)
-{
-    QStringList list;
-    list.reserve(ids.size());
-    for (qint64 id : ids) {
-        list.append(QString::number(id));
-    }
-    return QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']');
 }
 
 QVariant idOrNull(qint64 id)
@@ -109,6 +97,7 @@ void bindIncident(QSqlQuery &q, const Incident &i)
 IncidentStore::IncidentStore(QObject *parent) : QObject(parent)
 {
     m_connectionName = QStringLiteral("incident-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    m_dialect = std::make_unique<SqliteDialect>();
 }
 
 IncidentStore::~IncidentStore()
@@ -169,7 +158,7 @@ Status IncidentStore::openAlongside(const QString &path)
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    Status s = m_db.open() ? SqliteConnection::harden(rawHandle())
+    Status s = m_db.open() ? m_dialect->harden(m_db)
                            : Status::failure(tr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
     if (s) {
         const auto version = SchemaMigrator::currentVersion(m_db);
@@ -177,10 +166,9 @@ Status IncidentStore::openAlongside(const QString &path)
             s = Status::failure(tr("%1 is not open in this format here.").arg(name));
         }
     }
-    for (const auto &pragma : {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = FULL")}) {
-        QSqlQuery probe(m_db);
-        if (s && !probe.exec(pragma)) {
-            s = Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, probe.lastError().text()));
+    if (s) {
+        if (const Status prepared = m_dialect->prepareForWriting(m_db); !prepared) {
+            s = Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, prepared.error()));
         }
     }
     if (!s) {
@@ -249,33 +237,21 @@ Status IncidentStore::openChecked(const QString &path, Access access)
     if (!m_db.open()) {
         return Status::failure(tr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
     }
-    if (const Status s = SqliteConnection::harden(rawHandle()); !s) {
+    if (const Status s = m_dialect->harden(m_db); !s) {
         return Status::failure(tr("%1 cannot be opened safely: %2.").arg(name, s.error()));
     }
 
     QSqlQuery probe(m_db);
-    int applicationId = 0;
-    int tableCount = 0;
-    if (!probe.exec(QStringLiteral("PRAGMA application_id")) || !probe.next()) {
-        return Status::failure(
-            tr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
-                .arg(name, probe.lastError().text()));
-    }
-    applicationId = probe.value(0).toInt();
-    const auto version = SchemaMigrator::currentVersion(m_db);
-    if (!version) {
+    const auto applicationId = m_dialect->applicationId(m_db);
+    const auto version = applicationId ? SchemaMigrator::currentVersion(m_db) : Result<int>(applicationId.status());
+    const auto tableCount = version ? m_dialect->tableCount(m_db) : Result<int>(version.status());
+    if (!tableCount) {
         return Status::failure(tr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
-                                   .arg(name, version.error()));
+                                   .arg(name, tableCount.error()));
     }
-    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next()) {
-        return Status::failure(tr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
-                                   .arg(name, probe.lastError().text()));
-    }
-    tableCount = probe.value(0).toInt();
-    probe.finish();
 
-    const bool empty = tableCount == 0 && version.value() == 0;
-    if (!empty && applicationId != SchemaMigrator::kApplicationId) {
+    const bool empty = tableCount.value() == 0 && version.value() == 0;
+    if (!empty && applicationId.value() != SchemaMigrator::kApplicationId) {
         return Status::failure(
             tr("%1 is an SQLite database of another program, not an Incident Console file. It was left untouched.")
                 .arg(name));
@@ -326,16 +302,15 @@ Status IncidentStore::openChecked(const QString &path, Access access)
                                            .arg(m_openIncidentLimit));
             }
         }
-        if (!probe.exec(QStringLiteral("PRAGMA quick_check")) || !probe.next()) {
+        const auto verdict = m_dialect->integrityCheck(m_db);
+        if (!verdict) {
             return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
-                                       .arg(name, probe.lastError().text()));
+                                       .arg(name, verdict.error()));
         }
-        const QString verdict = probe.value(0).toString();
-        probe.finish();
-        if (verdict != QStringLiteral("ok")) {
+        if (verdict.value() != QStringLiteral("ok")) {
             return Status::failure(
                 tr("%1 is damaged (SQLite reports: %2). It was left untouched; open a backup or an export instead.")
-                    .arg(name, verdict));
+                    .arg(name, verdict.value()));
         }
     }
     if (access == Access::ReadOnly) {
@@ -343,32 +318,24 @@ Status IncidentStore::openChecked(const QString &path, Access access)
             return Status::failure(tr("%1 is in an older file format; open it once in Incident Console to upgrade it.")
                                        .arg(name));
         }
-        probe.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        m_dialect->prepareForReading(m_db).ok(); // only enforces references; a reader writes none
         m_path = path;
         return Status::success();
     }
 
-    // Durable commits: a crash or power loss keeps every committed edit.
-    for (const auto &pragma : {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA journal_mode = WAL"),
-                               QStringLiteral("PRAGMA synchronous = FULL")}) {
-        if (!probe.exec(pragma)) {
-            return Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, probe.lastError().text()));
-        }
+    if (const Status s = m_dialect->prepareForWriting(m_db); !s) {
+        return Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, s.error()));
     }
-    probe.finish();
 
     if (version.value() < latest) {
         if (!empty) {
             m_backupPath = path + QStringLiteral(".format%1-backup-%2.sqlite")
                                       .arg(version.value())
                                       .arg(Clock::nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-            QSqlQuery backup(m_db);
-            backup.prepare(QStringLiteral("VACUUM INTO ?"));
-            backup.addBindValue(m_backupPath);
-            if (!backup.exec()) {
+            if (const Status copied = m_dialect->copyTo(m_db, m_backupPath); !copied) {
                 return Status::failure(tr("%1 needs an upgrade, but a copy could not be made first (%2); it was left "
                                           "untouched.")
-                                           .arg(name, backup.lastError().text()));
+                                           .arg(name, copied.error()));
             }
         }
         if (const Status s = SchemaMigrator::migrate(m_db, latest); !s) {
@@ -816,80 +783,45 @@ Status IncidentStore::deleteTimelineEntry(qint64 id)
 
 Result<QList<TimelineIndexRow>> IncidentStore::timelineIndex(qint64 incidentId, bool includeDeleted) const
 {
-    // Straight through SQLite's own API: a QSqlQuery row costs a QVariant per column, which for 100,000 entries
-    // is most of the time it takes to open a long timeline. Times come back as integers computed by SQLite
-    // (stored times are always "YYYY-MM-DDTHH:MM:SS.mmmZ"; julianday is exact to well under a millisecond).
-    if (!isOpen()) {
-        return Status::failure(tr("No file is open."));
-    }
-    sqlite3 *db = rawHandle();
-    if (!db) {
-        return Status::failure(tr("Could not read the timeline: the SQLite driver gave no handle."));
-    }
-    const QByteArray sql = QByteArrayLiteral(
-        "SELECT id, CAST(round((julianday(occurred_at) - 2440587.5) * 86400000.0) AS INTEGER), kind, source, "
-        "is_key_moment, customer_visible, deleted_at IS NOT NULL FROM timeline_entries WHERE incident_id = ?1 ")
-        + (includeDeleted ? QByteArray() : QByteArrayLiteral("AND deleted_at IS NULL "))
-        + QByteArrayLiteral("ORDER BY occurred_at, id");
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
-        return Status::failure(tr("Could not read the timeline: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
-    }
-    sqlite3_bind_int64(statement, 1, incidentId);
+    // Raw rows: a QSqlQuery row costs a QVariant per column, which for 100,000 entries is most of the time it takes to
+    // open a long timeline. Times come back as integers computed by the database.
+    const QByteArray sql =
+        QStringLiteral("SELECT id, %1, kind, source, is_key_moment, customer_visible, deleted_at IS NOT NULL "
+                       "FROM timeline_entries WHERE incident_id = ?1 %2ORDER BY occurred_at, id")
+            .arg(m_dialect->epochMilliseconds(QStringLiteral("occurred_at")),
+                 includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL "))
+            .toUtf8();
     // Decoded with the same key functions the table's declaration uses (no second decoding in SQL).
     static const StoredWords<TimelineEntry::Kind> kinds(TimelineEntry::kinds(), &TimelineEntry::kindKey);
     static const StoredWords<TimelineEntry::Source> sources(
         {TimelineEntry::Source::Manual, TimelineEntry::Source::Alert, TimelineEntry::Source::System},
         &TimelineEntry::sourceKey);
     QList<TimelineIndexRow> rows;
-    int step = SQLITE_ROW;
     QString unknown;
-    while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
+    const Status s = forEachRawRow(sql, {incidentId}, [&](const RawRow &raw) {
         TimelineIndexRow r;
-        r.id = sqlite3_column_int64(statement, 0);
-        r.occurredMs = sqlite3_column_int64(statement, 1);
-        const RawRow raw(statement);
+        r.id = raw.integer(0);
+        r.occurredMs = raw.integer(1);
         const auto kind = kinds.decode(raw.text(2));
         const auto source = sources.decode(raw.text(3));
         if (!kind || !source) {
             const auto &spec = Tables::timelineEntries().spec();
             unknown = TableSchema::unknownValue(spec, r.id, spec.column(kind ? QStringLiteral("source") : QStringLiteral("kind")),
                                                 QString::fromUtf8(raw.text(kind ? 3 : 2)));
-            break;
+            return false;
         }
         r.kind = *kind;
         r.source = *source;
-        r.keyMoment = sqlite3_column_int(statement, 4);
-        r.customerVisible = sqlite3_column_int(statement, 5);
-        r.deleted = sqlite3_column_int(statement, 6);
+        r.keyMoment = raw.integer(4);
+        r.customerVisible = raw.integer(5);
+        r.deleted = raw.integer(6);
         rows.append(r);
-    }
-    if (!unknown.isEmpty()) {
-        sqlite3_finalize(statement);
-        return Status::failure(tr("Could not read the timeline: %1").arg(unknown));
-    }
-    const QString error = step == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(db));
-    sqlite3_finalize(statement);
-    if (!error.isEmpty()) {
-        return Status::failure(tr("Could not read the timeline: %1").arg(error));
+        return true;
+    });
+    if (!s) {
+        return Status::failure(tr("Could not read the timeline: %1").arg(unknown.isEmpty() ? s.error() : unknown));
     }
     return rows;
-}
-
-QByteArrayView RawRow::text(int column) const
-{
-    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-    return bytes ? QByteArrayView(bytes, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
-}
-
-qint64 RawRow::integer(int column) const
-{
-    return sqlite3_column_int64(m_statement, column);
-}
-
-bool RawRow::isNull(int column) const
-{
-    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
 }
 
 Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &parameters,
@@ -898,36 +830,7 @@ Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
     }
-    sqlite3 *db = rawHandle();
-    if (!db) {
-        return Status::failure(tr("The SQLite driver gave no handle."));
-    }
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
-        return Status::failure(QString::fromUtf8(sqlite3_errmsg(db)));
-    }
-    for (int i = 0; i < parameters.size(); ++i) {
-        sqlite3_bind_int64(statement, i + 1, parameters.at(i));
-    }
-    const RawRow row(statement);
-    int step = SQLITE_ROW;
-    bool stopped = false;
-    while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
-        if (!onRow(row)) {
-            stopped = true;
-            break;
-        }
-    }
-    const QString error = stopped ? tr("stopped before the end")
-                          : step == SQLITE_DONE ? QString()
-                                                : QString::fromUtf8(sqlite3_errmsg(db));
-    sqlite3_finalize(statement);
-    return error.isEmpty() ? Status::success() : Status::failure(error);
-}
-
-sqlite3 *IncidentStore::rawHandle() const
-{
-    return SqliteConnection::handle(m_db);
+    return m_dialect->forEachRawRow(m_db, sql, parameters, onRow);
 }
 
 Status IncidentStore::readSnapshot(const std::function<Status()> &body) const
@@ -935,19 +838,7 @@ Status IncidentStore::readSnapshot(const std::function<Status()> &body) const
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
     }
-    sqlite3 *db = rawHandle();
-    if (!db) {
-        return Status::failure(tr("The SQLite driver gave no handle."));
-    }
-    if (!sqlite3_get_autocommit(db)) {
-        return body(); // already inside a transaction: that one is the snapshot
-    }
-    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        return Status::failure(tr("Could not start reading: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
-    }
-    const Status s = body();
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); // a read transaction: nothing to lose either way
-    return s;
+    return m_dialect->readSnapshot(m_db, body);
 }
 
 Result<QList<TimelineEntry>> IncidentStore::timelineEntries(const QList<qint64> &ids) const
@@ -955,9 +846,9 @@ Result<QList<TimelineEntry>> IncidentStore::timelineEntries(const QList<qint64> 
     if (ids.isEmpty()) {
         return QList<TimelineEntry>();
     }
-    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id IN (SELECT value FROM json_each(?))")
-                         .arg(Tables::timelineEntries().selectList()));
-    q.addBindValue(jsonIds(ids));
+    auto q = prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id IN %2")
+                         .arg(Tables::timelineEntries().selectList(), m_dialect->idList()));
+    q.addBindValue(m_dialect->idListValue(ids));
     if (const Status s = exec(q, tr("Could not read the timeline")); !s) {
         return s;
     }
@@ -1013,8 +904,8 @@ Result<QList<qint64>> IncidentStore::insertTimelineEntries(const QList<TimelineE
 
 Status IncidentStore::deleteTimelineEntries(qint64 incidentId, const QList<qint64> &ids)
 {
-    const QString idList = jsonIds(ids);
-    const QString which = QStringLiteral("incident_id = ? AND id IN (SELECT value FROM json_each(?))");
+    const QVariant idList = m_dialect->idListValue(ids);
+    const QString which = QStringLiteral("incident_id = ? AND id IN ") + m_dialect->idList();
     return write([&]() -> Status {
         if (const Status s = changeSearchIndex(SearchIndexChange::Remove, which, {incidentId, idList}); !s) {
             return s;
@@ -1057,12 +948,8 @@ Status IncidentStore::deleteTimelineRevision(qint64 id)
 
 Status IncidentStore::changeSearchIndex(SearchIndexChange change, const QString &where, const QVariantList &values)
 {
-    // fts5's 'delete' takes the text the entry was indexed with, so it is read before the entry changes.
-    auto q = prepare((change == SearchIndexChange::Add
-                          ? QStringLiteral("INSERT INTO timeline_search (rowid, text) SELECT id, text FROM timeline_entries ")
-                          : QStringLiteral("INSERT INTO timeline_search (timeline_search, rowid, text) "
-                                           "SELECT 'delete', id, text FROM timeline_entries "))
-                     + QStringLiteral("WHERE ") + where);
+    auto q = prepare(change == SearchIndexChange::Add ? m_dialect->addToSearchIndex(where)
+                                                      : m_dialect->removeFromSearchIndex(where));
     for (const QVariant &v : values) {
         q.addBindValue(v);
     }
@@ -1071,38 +958,22 @@ Status IncidentStore::changeSearchIndex(SearchIndexChange change, const QString 
 
 Status IncidentStore::addToSearchIndex(const QList<qint64> &entryIds)
 {
-    return changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id IN (SELECT value FROM json_each(?))"),
-                             {jsonIds(entryIds)});
+    return changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id IN ") + m_dialect->idList(),
+                             {m_dialect->idListValue(entryIds)});
 }
 
 QString IncidentStore::searchQuery(const QString &words)
 {
-    QStringList terms;
-    for (const QString &word : words.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
-        QString quoted = word;
-        quoted.replace(u'"', QStringLiteral("\"\""));
-        terms.append(QString(u'"' + quoted + u'"'));
-    }
-    if (!terms.isEmpty()) {
-        terms.last() += u'*'; // the word being typed
-    }
-    return terms.join(u' ');
+    return SqliteDialect().matchQuery(words);
 }
 
 Result<QList<qint64>> IncidentStore::searchTimeline(const QString &words, qint64 incidentId, int limit) const
 {
-    const QString query = searchQuery(words);
+    const QString query = m_dialect->matchQuery(words);
     if (query.isEmpty()) {
         return QList<qint64>();
     }
-    // Newest first: rowid order needs no ranking pass, so a common word over a million entries still answers at once.
-    auto q = prepare(incidentId > 0
-                         ? QStringLiteral("SELECT e.id FROM timeline_search s JOIN timeline_entries e ON e.id = s.rowid "
-                                          "WHERE timeline_search MATCH ? AND e.incident_id = ? AND e.deleted_at IS NULL "
-                                          "ORDER BY s.rowid DESC LIMIT ?")
-                         : QStringLiteral("SELECT e.id FROM timeline_search s JOIN timeline_entries e ON e.id = s.rowid "
-                                          "WHERE timeline_search MATCH ? AND e.deleted_at IS NULL "
-                                          "ORDER BY s.rowid DESC LIMIT ?"));
+    auto q = prepare(m_dialect->searchStatement(incidentId > 0));
     q.addBindValue(query);
     if (incidentId > 0) {
         q.addBindValue(incidentId);
@@ -1240,14 +1111,14 @@ Result<QHash<qint64, IncidentStore::IncidentFacts>> IncidentStore::incidentFacts
 {
     // Which incidents: the given ones, or every open one. The id list goes in as JSON so one statement serves any count.
     QString scope = QStringLiteral("(SELECT id FROM incidents WHERE stage <> 'closed')");
-    QString idsJson;
+    QVariant idsJson;
     if (!incidentIds.isEmpty()) {
-        idsJson = jsonIds(incidentIds);
-        scope = QStringLiteral("(SELECT value FROM json_each(:ids))");
+        idsJson = m_dialect->idListValue(incidentIds);
+        scope = m_dialect->idList(QStringLiteral(":ids"));
     }
     auto run = [&](const QString &sql, const QString &what) -> Result<QSqlQuery> {
         auto q = prepare(QString(sql).replace(QStringLiteral("$SCOPE"), scope));
-        if (!idsJson.isEmpty()) {
+        if (idsJson.isValid()) {
             q.bindValue(QStringLiteral(":ids"), idsJson);
         }
         if (const Status s = exec(q, what); !s) {
@@ -1881,11 +1752,8 @@ Status IncidentStore::saveCopy(const QString &destination, const std::function<S
             made = build(partial);
         }
     } else {
-        auto q = prepare(QStringLiteral("VACUUM INTO ?"));
-        q.addBindValue(partial);
-        if (!q.exec()) {
-            made = Status::failure(
-                tr("Could not write a copy to %1: %2").arg(QDir::toNativeSeparators(target), q.lastError().text()));
+        if (const Status copied = m_dialect->copyTo(m_db, partial); !copied) {
+            made = Status::failure(tr("Could not write a copy to %1: %2").arg(QDir::toNativeSeparators(target), copied.error()));
         }
     }
     if (!made) {

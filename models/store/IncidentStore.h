@@ -25,10 +25,10 @@
 
 #include <functional>
 
-struct sqlite3;
 #include <memory>
 
 class QLockFile;
+class SqlDialect;
 class QTemporaryDir;
 
 // The incident record: one SQLite file, one writer, every edit committed at once.
@@ -90,7 +90,7 @@ public:
     // Entries whose text matches the words typed (all of them, the last as a prefix), newest first; incidentId 0:
     // across every incident. Deleted entries are not found.
     Result<QList<qint64>> searchTimeline(const QString &words, qint64 incidentId = 0, int limit = 500) const;
-    // The FTS5 query for words a person typed: each word quoted, so no character is taken as syntax.
+    // The search query for words a person typed: each word taken literally, the last as a prefix.
     static QString searchQuery(const QString &words);
     Result<TimelineEntry> timelineEntry(qint64 id) const;
     Result<qint64> insertTimelineEntry(const TimelineEntry &entry);
@@ -239,8 +239,6 @@ private:
     Status takeLock(const QString &path);
     static QString sqliteUri(const QString &path, const char *query);
     Result<QString> readerUriFor(const QString &path);
-    // SQLite's own connection, for reads that must not pay a QVariant per cell; null when the driver gives none.
-    sqlite3 *rawHandle() const;
     Result<qint64> execInsert(QSqlQuery &query, const QString &what);
     // One INSERT with its values in order, in a transaction; `announce` runs with the new id after the commit.
     Result<qint64> insertRow(const QString &sql, const QVariantList &values, const QString &what,
@@ -257,6 +255,7 @@ private:
     Status changeSearchIndex(SearchIndexChange change, const QString &where, const QVariantList &values);
 
     QSqlDatabase m_db;
+    std::unique_ptr<SqlDialect> m_dialect; // what only the database in use says its way
     QString m_connectionName;
     QString m_path;
     QString m_backupPath;

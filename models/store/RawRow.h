@@ -2,18 +2,15 @@
 
 #include <QByteArrayView>
 
-struct sqlite3_stmt;
-
-// One result row straight from SQLite, for exporters that stream large tables without a QVariant per cell.
-// Valid only inside the callback that receives it.
-class RawRow final
+// One result row straight from the database, for readers that stream large tables without a QVariant per cell
+// (exports, the timeline's index). Valid only inside the callback that receives it.
+class RawRow
 {
 public:
-    explicit RawRow(sqlite3_stmt *statement) : m_statement(statement) {}
-    QByteArrayView text(int column) const; // UTF-8; empty for NULL
-    qint64 integer(int column) const;
-    bool isNull(int column) const;
+    virtual QByteArrayView text(int column) const = 0; // UTF-8; empty for NULL
+    virtual qint64 integer(int column) const = 0;
+    virtual bool isNull(int column) const = 0;
 
-private:
-    sqlite3_stmt *m_statement;
+protected:
+    ~RawRow() = default;
 };

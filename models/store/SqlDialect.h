@@ -1,0 +1,55 @@
+#pragma once
+
+#include "RawRow.h"
+#include "Result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+
+// What is said differently in each database the record can be kept in. The tables' declarations and the statements
+// built from them are shared; where a statement or a connection needs something only one database has, it asks
+// the dialect. SQLite's is sqlite/SqliteDialect; another database's goes beside it, and nothing above store/ changes.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    // ---- pieces of statements ----
+    // Many ids bound as one parameter, so one prepared statement serves any count: what follows "IN", and the value.
+    virtual QString idList(const QString &parameter = QStringLiteral("?")) const = 0;
+    virtual QVariant idListValue(const QList<qint64> &ids) const = 0;
+    // An expression for a stored time's UTC milliseconds since the epoch, computed where the rows are.
+    virtual QString epochMilliseconds(const QString &column) const = 0;
+    // The timeline's full-text index, kept by the store in the same transaction as the entries: the entries
+    // matching `where` join it after they are written, or leave it before they change or go.
+    virtual QString addToSearchIndex(const QString &where) const = 0;
+    virtual QString removeFromSearchIndex(const QString &where) const = 0;
+    // Entry ids matching the words, newest first. Binds: matchQuery(words), the incident when oneIncident, the limit.
+    virtual QString searchStatement(bool oneIncident) const = 0;
+    // The words a person typed as the database's query: every word taken literally, the last as a prefix.
+    virtual QString matchQuery(const QString &words) const = 0;
+
+    // ---- the connection ----
+    // What every connection is set to before anything is read: nothing in the database runs code of its own.
+    virtual Status harden(const QSqlDatabase &db) const = 0;
+    // A writer's settings: references enforced, every commit durable.
+    virtual Status prepareForWriting(const QSqlDatabase &db) const = 0;
+    virtual Status prepareForReading(const QSqlDatabase &db) const = 0;
+    // Telling whose database this is: the number a program stamped on it, and whether it holds any table at all.
+    virtual Result<int> applicationId(const QSqlDatabase &db) const = 0;
+    virtual Result<int> tableCount(const QSqlDatabase &db) const = 0;
+    // The database's own check of its storage: "ok", or what is damaged.
+    virtual Result<QString> integrityCheck(const QSqlDatabase &db) const = 0;
+    // A consistent copy of the whole database into a new file, while others go on writing.
+    virtual Status copyTo(const QSqlDatabase &db, const QString &destination) const = 0;
+    // Runs a SELECT with integer parameters ?1, ?2 … and hands each row to onRow; onRow returns false to stop (the
+    // result then says so). One statement, so the rows are one consistent snapshot.
+    virtual Status forEachRawRow(const QSqlDatabase &db, const QByteArray &sql, const QList<qint64> &parameters,
+                                 const std::function<bool(const RawRow &)> &onRow) const = 0;
+    // Runs body inside one read transaction (nested calls share the outer one).
+    virtual Status readSnapshot(const QSqlDatabase &db, const std::function<Status()> &body) const = 0;
+};
