@@ -13,6 +13,7 @@
 #include "AlertArchiveModel.h"
 #include "AlertIncidentLinker.h"
 #include "AlertMonitor.h"
+#include "ConsoleSession.h"
 #include "LiveAlertModel.h"
 #include "AlertsPanel.h"
 #include "AppSettings.h"
@@ -70,37 +71,24 @@ const qint64 kMaxOpenIncidents = 10000;
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    m_workspace = new Workspace(this);
+    m_session = new ConsoleSession(this);
+    m_workspace = m_session->workspace();
     // The board holds every open incident at once: a file with more than a team ever runs (a crafted one) is refused
     // at once with the reason instead of taking minutes and gigabytes to paint.
     m_workspace->store()->setOpenIncidentLimit(kMaxOpenIncidents);
-    m_incidents = new IncidentListModel(m_workspace->store(), this);
-    m_timeline = new TimelineModel(m_workspace, this);
-    m_roles = new RoleAssignmentModel(m_workspace->store(), this);
-    m_roleHistory = new RoleHistoryModel(m_workspace->store(), this);
-    m_checklist = new ChecklistModel(m_workspace, this);
-    m_updates = new StatusUpdateListModel(m_workspace->store(), this);
-    m_alerts = new AlertArchiveModel(m_workspace->store(), this);
-    m_monitor = new AlertMonitor(this);
-    m_live = new LiveAlertModel(m_workspace->store(), this);
-    m_linker = new AlertIncidentLinker(m_workspace->store(), this);
-    m_actionItems = new ActionItemListModel(m_workspace->store(), this);
-    connect(m_monitor, &AlertMonitor::alertsChanged, m_live, &LiveAlertModel::apply);
-    connect(m_monitor, &AlertMonitor::alertsChanged, m_linker, &AlertIncidentLinker::apply);
-    connect(m_monitor, &AlertMonitor::sourcesReset, m_linker, &AlertIncidentLinker::resetSources);
-    connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_linker, &AlertIncidentLinker::sourceStatus);
-    connect(m_monitor, &AlertMonitor::sourcesReset, this, [this](const QStringList &names) { m_notifiedStates.reset(names); });
-    connect(m_monitor, &AlertMonitor::sourceStatusChanged, this, [this](const SourceStatus &status) {
-        if (status.lastSuccess.isValid()) {
-            m_notifiedStates.sourceAnswered(status.source);
-        }
-    });
-    connect(m_monitor, &AlertMonitor::alertsChanged, this, &MainWindow::notifyNewAlerts);
-    connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_live, &LiveAlertModel::setSourceStatus);
-    connect(m_monitor, &AlertMonitor::sourcesReset, m_live, &LiveAlertModel::resetSources);
-    connect(m_monitor, &AlertMonitor::archiveUpdated, m_workspace->store(), &IncidentStore::announceAlertArchiveChanged);
-    connect(m_monitor, &AlertMonitor::archiveFailed, this, [this](const QString &m) { statusBar()->showMessage(m, 15000); });
-    connect(m_linker, &AlertIncidentLinker::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 15000); });
+    m_incidents = m_session->incidents();
+    m_timeline = m_session->timeline();
+    m_roles = m_session->roles();
+    m_roleHistory = m_session->roleHistory();
+    m_checklist = m_session->checklist();
+    m_updates = m_session->updates();
+    m_alerts = m_session->alertArchive();
+    m_monitor = m_session->alertMonitor();
+    m_live = m_session->liveAlerts();
+    m_linker = m_session->linker();
+    m_actionItems = m_session->actionItems();
+    connect(m_session, &ConsoleSession::backgroundProblem, this, [this](const QString &m) { statusBar()->showMessage(m, 15000); });
+    connect(m_session, &ConsoleSession::notification, this, &MainWindow::showNotification);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
         m_tray->setToolTip(tr("Incident Console"));
@@ -142,7 +130,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     // Overdue status updates raise a notification once per incident and due time.
     auto *overdue = new QTimer(this);
     overdue->setInterval(std::chrono::seconds(30));
-    connect(overdue, &QTimer::timeout, this, &MainWindow::notifyOverdueUpdates);
+    connect(overdue, &QTimer::timeout, m_session, &ConsoleSession::checkOverdueUpdates);
     overdue->start();
 
     applySettings();
@@ -768,58 +756,15 @@ void MainWindow::declareFromAlerts(const QList<Alert> &alerts)
     selectIncident(id.value());
 }
 
-void MainWindow::notifyOverdueUpdates()
+void MainWindow::showNotification(const Notification &n)
 {
-    const QDateTime now = Clock::nowUtc();
-    for (int row = 0; row < m_incidents->rowCount(); ++row) {
-        const QModelIndex index = m_incidents->index(row, 0);
-        const QDateTime due = index.data(ModelRoles::NextUpdateDueRole).toDateTime();
-        if (!due.isValid() || due > now) {
-            continue;
-        }
-        const Incident &incident = m_incidents->incidentAt(row);
-        const QString key = QStringLiteral("%1/%2").arg(incident.id).arg(due.toMSecsSinceEpoch());
-        if (m_overdueNotified.contains(key)) {
-            continue;
-        }
-        m_overdueNotified.insert(key);
-        const bool customer = index.data(ModelRoles::NextUpdateAudienceRole).toString() == u"customer";
-        const QString title = customer ? tr("%1: customer update overdue").arg(incident.reference())
-                                       : tr("%1: internal update overdue").arg(incident.reference());
-        const QString body = tr("Due %1 — %2").arg(TimeDisplay::clock(due, AppSettings().displayTimeZone()), incident.title);
-        if (m_tray) {
-            m_tray->showMessage(title, body, QSystemTrayIcon::Warning, 10000);
-        }
-        statusBar()->showMessage(title + QStringLiteral(" — ") + body, 30000);
-    }
-}
-
-void MainWindow::notifyNewAlerts(const AlertDelta &delta)
-{
-    // An alert that starts firing: new, or known and until now pending or silenced. Not what a source says in its
-    // first answer: that was firing before the console asked, and would pop up on every start.
-    QList<const Alert *> firing;
-    m_notifiedStates.apply(delta, [&](const Alert &a, std::optional<Alert::State> before, bool fromFirstAnswer) {
-        if (!fromFirstAnswer && a.state == Alert::State::Firing && before != Alert::State::Firing) {
-            firing.append(&a);
-        }
-    });
-    if (firing.isEmpty()) {
-        return;
-    }
-    const QStringList wanted = AppSettings().notifySeverities();
-    firing.removeIf([&](const Alert *a) { return !wanted.contains(a->severity(), Qt::CaseInsensitive); });
-    if (firing.isEmpty()) {
-        return;
-    }
-    const QString title = firing.size() == 1 ? tr("%1 alert firing: %2").arg(firing.first()->severity(), firing.first()->alertName())
-                                             : tr("%1 alerts started firing").arg(firing.size());
-    const QString body = firing.size() == 1 ? firing.first()->annotation(u"summary")
-                                            : tr("Including %1 (%2)").arg(firing.first()->alertName(), firing.first()->severity());
+    const bool overdue = n.kind == Notification::Kind::UpdateOverdue;
     if (m_tray) {
-        m_tray->showMessage(title, body, QSystemTrayIcon::Warning, 10000);
-    } else {
-        statusBar()->showMessage(title + QStringLiteral(" — ") + body, 15000);
+        m_tray->showMessage(n.title, n.body, QSystemTrayIcon::Warning, 10000);
+    }
+    // An overdue update stays in the status bar longer, and always: the tray's bubble is gone in ten seconds.
+    if (overdue || !m_tray) {
+        statusBar()->showMessage(n.title + QStringLiteral(" — ") + n.body, overdue ? 30000 : 15000);
     }
 }
 

@@ -19,6 +19,8 @@ class LiveMetricsPanel;
 class MetricsView;
 class AlertIncidentLinker;
 class AlertMonitor;
+class ConsoleSession;
+struct Notification;
 class LiveAlertModel;
 class QSystemTrayIcon;
 class AlertsPanel;
@@ -88,11 +90,11 @@ private:
     void showAbout();
     void moveToStage(int stage);
     void declareFromAlerts(const QList<Alert> &alerts);
-    void notifyNewAlerts(const AlertDelta &delta);
     void showCardMenu(qint64 incidentId, const QPoint &globalPos);
     void refreshIncidentState();
-    void notifyOverdueUpdates();
+    void showNotification(const Notification &notification);
 
+    ConsoleSession *m_session;
     Workspace *m_workspace;
     IncidentListModel *m_incidents;
     TimelineModel *m_timeline;
@@ -129,6 +131,4 @@ private:
     QAction *m_overrideSuggestion = nullptr;
     QLabel *m_statusLabel = nullptr;
     qint64 m_currentIncident = 0;
-    QSet<QString> m_overdueNotified; // "incident/due time" already announced
-    AlertStates m_notifiedStates;     // to notify when an alert starts firing, not when a source first reports it
 };
