@@ -1,4 +1,5 @@
 #include "Incident.h"
+#include "Lifecycle.h"
 #include "Severity.h"
 #include "Stage.h"
 #include "StoredTime.h"
@@ -12,6 +13,52 @@ class TestDomain final : public QObject
     Q_OBJECT
 
 private slots:
+    // The workflow's rules, without a file: what each move implies for the incident's times.
+    void stageMovesImplyTheLifecycle()
+    {
+        const QDateTime t0(QDate(2026, 11, 29), QTime(14, 0), Qt::UTC);
+        Incident i;
+        i.stage = Stage::Triage;
+        i.declaredAt = t0;
+        i.detectedAt = t0.addSecs(-300);
+
+        const auto contained = Lifecycle::moveTo(i, Stage::Containment, t0.addSecs(600));
+        QVERIFY(!contained.after.mitigatedAt.isValid());
+        QVERIFY(!contained.keyMoment);
+        QCOMPARE(contained.note, QStringLiteral("Stage: Triage → Containment"));
+
+        const auto recovering = Lifecycle::moveTo(contained.after, Stage::Recovery, t0.addSecs(1200));
+        QCOMPARE(recovering.after.mitigatedAt, t0.addSecs(1200));
+        QVERIFY(!recovering.after.isResolved());
+
+        const auto review = Lifecycle::moveTo(recovering.after, Stage::Review, t0.addSecs(3600));
+        QCOMPARE(review.after.resolvedAt, t0.addSecs(3600));
+        QCOMPARE(review.after.postmortemDueAt, t0.addSecs(3600 + kPostmortemDueHours * 3600));
+        QCOMPARE(review.after.mitigatedAt, t0.addSecs(1200)); // kept
+        QVERIFY(review.keyMoment);
+        QVERIFY2(review.note.contains(QStringLiteral("resolved; postmortem due within 48 hours")), qPrintable(review.note));
+
+        // Closing a resolved incident keeps when it was resolved.
+        const auto closed = Lifecycle::moveTo(review.after, Stage::Closed, t0.addSecs(7200));
+        QCOMPARE(closed.after.resolvedAt, t0.addSecs(3600));
+        QVERIFY(!closed.keyMoment);
+
+        // Back into containment: reopened and not mitigated after all.
+        const auto reopened = Lifecycle::moveTo(review.after, Stage::Containment, t0.addSecs(4000));
+        QVERIFY(!reopened.after.isResolved());
+        QVERIFY(!reopened.after.postmortemDueAt.isValid());
+        QVERIFY(!reopened.after.mitigatedAt.isValid());
+        QVERIFY(reopened.keyMoment);
+        QVERIFY2(reopened.note.endsWith(QStringLiteral(" · reopened")), qPrintable(reopened.note));
+
+        // Straight to review from detection: mitigated and resolved at once, never before it was detected.
+        Incident late = i;
+        late.detectedAt = t0.addSecs(9000); // a detection time entered later than the move
+        const auto straight = Lifecycle::moveTo(late, Stage::Review, t0.addSecs(5000));
+        QCOMPARE(straight.after.mitigatedAt, late.detectedAt);
+        QCOMPARE(straight.after.resolvedAt, t0.addSecs(5000));
+    }
+
     void severityFromLabel_data()
     {
         QTest::addColumn<QString>("text");

@@ -1,5 +1,7 @@
 #include "Workspace.h"
 
+#include "Lifecycle.h"
+
 #include "Clock.h"
 #include "AlertCommands.h"
 #include "IncidentCommands.h"
@@ -385,34 +387,12 @@ Status Workspace::changeStage(qint64 incidentId, Stage stage)
     if (before->stage == stage) {
         return Status::success();
     }
-    Incident after = before.value();
-    after.stage = stage;
-    const QDateTime now = Clock::nowUtc();
-    QString text = tr("Stage: %1 → %2").arg(Stages::title(before->stage), Stages::title(stage));
-    const bool resolving = int(stage) >= int(Stage::Review);
-    if (int(stage) >= int(Stage::Recovery) && !after.mitigatedAt.isValid()) {
-        after.mitigatedAt = now; // contained: what is left is recovery
-    }
-    if (resolving && !after.resolvedAt.isValid()) {
-        after.resolvedAt = now;
-        after.postmortemDueAt = now.addSecs(kPostmortemDueHours * 3600);
-        text += tr(" · resolved; postmortem due within %1 hours").arg(kPostmortemDueHours);
-    } else if (!resolving && after.resolvedAt.isValid()) {
-        after.resolvedAt = {};
-        after.postmortemDueAt = {};
-        text += tr(" · reopened");
-    }
-    if (int(stage) < int(Stage::Recovery) && after.mitigatedAt.isValid() && !resolving) {
-        after.mitigatedAt = {}; // back in containment: not mitigated after all
-    }
-    if (after.detectedAt.isValid() && after.mitigatedAt.isValid() && after.mitigatedAt < after.detectedAt) {
-        after.mitigatedAt = after.detectedAt;
-    }
-    TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Decision, text);
-    note.keyMoment = resolving != before->isResolved();
+    const Lifecycle::StageChange change = Lifecycle::moveTo(before.value(), stage, Clock::nowUtc());
+    TimelineEntry note = systemEntry(incidentId, TimelineEntry::Kind::Decision, change.note);
+    note.keyMoment = change.keyMoment;
     return push(std::make_unique<UpdateIncidentCommand>(
         m_store, onFailure(), tr("Move to %1").arg(Stages::title(stage)),
-        before.value(), after, note));
+        before.value(), change.after, note));
 }
 
 Status Workspace::recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,
