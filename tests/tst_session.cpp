@@ -19,7 +19,8 @@ namespace {
 Alert alert(const QString &name, const QString &severity, const QDateTime &since)
 {
     Alert a;
-    a.labels = {{QStringLiteral("alertname"), name}, {QStringLiteral("instance"), QStringLiteral("eu-1")},
+    a.labels = {{QStringLiteral("alertname"), name},
+                {QStringLiteral("instance"), QStringLiteral("eu-1")},
                 {QStringLiteral("severity"), severity}};
     a.annotations = {{QStringLiteral("summary"), name + QStringLiteral(" on eu-1")}};
     a.identity = Alert::identityOf(a.labels);
@@ -78,8 +79,8 @@ private slots:
 
         // Alerts the monitor reports reach the live table.
         emit s.alertMonitor()->sourcesReset({QStringLiteral("am")});
-        emit s.alertMonitor()->alertsChanged(added({alert(QStringLiteral("AuthFailureSpike"), QStringLiteral("SEV-1"),
-                                                          m_now.addSecs(-600))}));
+        emit s.alertMonitor()->alertsChanged(
+            added({alert(QStringLiteral("AuthFailureSpike"), QStringLiteral("SEV-1"), m_now.addSecs(-600))}));
         QCOMPARE(s.liveAlerts()->rowCount(), 1);
     }
 
@@ -90,15 +91,16 @@ private slots:
         QSignalSpy notified(&s, &ConsoleSession::notification);
         emit s.alertMonitor()->sourcesReset({QStringLiteral("am")});
         // The source's first answer: these were firing before the console asked.
-        emit s.alertMonitor()->alertsChanged(added({alert(QStringLiteral("DiskFilling"), QStringLiteral("SEV-1"),
-                                                          m_now.addSecs(-3600))}));
+        emit s.alertMonitor()->alertsChanged(
+            added({alert(QStringLiteral("DiskFilling"), QStringLiteral("SEV-1"), m_now.addSecs(-3600))}));
         emit s.alertMonitor()->sourceStatusChanged(answered());
         QCOMPARE(notified.size(), 0);
 
         // A later answer: a new SEV-1 alert interrupts, naming it; a SEV-3 one does not (not asked for by default).
         m_now = m_now.addSecs(30);
-        emit s.alertMonitor()->alertsChanged(added({alert(QStringLiteral("AuthFailureSpike"), QStringLiteral("SEV-1"), m_now),
-                                                    alert(QStringLiteral("SlowAvatars"), QStringLiteral("SEV-3"), m_now)}));
+        emit s.alertMonitor()->alertsChanged(
+            added({alert(QStringLiteral("AuthFailureSpike"), QStringLiteral("SEV-1"), m_now),
+                   alert(QStringLiteral("SlowAvatars"), QStringLiteral("SEV-3"), m_now)}));
         QCOMPARE(notified.size(), 1);
         const auto n = notified.first().first().value<Notification>();
         QCOMPARE(n.kind, Notification::Kind::AlertFiring);
@@ -135,7 +137,8 @@ private slots:
         QCOMPARE(notified.size(), 1);
         const auto n = notified.first().first().value<Notification>();
         QCOMPARE(n.kind, Notification::Kind::UpdateOverdue);
-        QVERIFY2(n.title.startsWith(QStringLiteral("INC-%1: ").arg(id)) && n.title.endsWith(QStringLiteral("update overdue")),
+        QVERIFY2(n.title.startsWith(QStringLiteral("INC-%1: ").arg(id)) &&
+                     n.title.endsWith(QStringLiteral("update overdue")),
                  qPrintable(n.title));
         QVERIFY2(n.body.endsWith(QStringLiteral("Checkout down")), qPrintable(n.body));
         s.checkOverdueUpdates();

@@ -111,7 +111,8 @@ private slots:
             for (const ColumnSpec &c : table.columns) {
                 QVERIFY2(c.since >= 1 && c.since <= Tables::formatVersion(), qPrintable(table.sql + u'.' + c.sql));
                 if (c.type == ColumnType::Reference) {
-                    QVERIFY2(seen.contains(c.refTable), qPrintable(table.sql + QStringLiteral(" before ") + c.refTable));
+                    QVERIFY2(seen.contains(c.refTable),
+                             qPrintable(table.sql + QStringLiteral(" before ") + c.refTable));
                 }
             }
         }
@@ -245,9 +246,9 @@ private slots:
         storeWord(store, column, word, id);
 
         const QString where = QStringLiteral("timeline_entries row %1").arg(id);
-        for (const QString &error : {store.timeline(incident).error(), store.timelineEntry(id).error(),
-                                     store.timelineEntries({id}).error(), store.timelineIndex(incident).error(),
-                                     store.keyMomentsAndActions(incident).error()}) {
+        for (const QString &error :
+             {store.timeline(incident).error(), store.timelineEntry(id).error(), store.timelineEntries({id}).error(),
+              store.timelineIndex(incident).error(), store.keyMomentsAndActions(incident).error()}) {
             QVERIFY2(error.contains(where), qPrintable(error));
             QVERIFY2(error.contains(column + QStringLiteral(" \"") + word + u'"'), qPrintable(error));
         }

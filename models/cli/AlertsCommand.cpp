@@ -1,11 +1,10 @@
 // incident-console-cli alerts: the alerts firing now, polled with the same poller, decoder and merge as the window.
-#include "CliCommand.h"
-
 #include "AlertJson.h"
 #include "AlertPoller.h"
 #include "AlertSource.h"
 #include "AppSettings.h"
 #include "ByteBuffer.h"
+#include "CliCommand.h"
 #include "FastIsoTime.h"
 #include "LiveAlertModel.h"
 #include "UntrustedText.h"
@@ -31,21 +30,28 @@ public:
     QString name() const override { return QStringLiteral("alerts"); }
     QString usage() const override
     {
-        return tr("  alerts --prometheus URL | --alertmanager URL [--once] [--json]\n"
-                  "                                                  Print the alerts firing now, in the console's normalised\n"
-                  "                                                  form; without --once, again whenever they change.\n"
-                  "                                                  Both options may be repeated; no --db needed.\n"
-                  "         [--source NAME] [--password-file FILE | --token-file FILE]\n"
-                  "                                                  --source: a source kept in the console's Settings, by\n"
-                  "                                                  its address, with its credentials. A password for a\n"
-                  "                                                  user@ address, or a bearer token, comes from the file\n"
-                  "                                                  (its first line) or from IC_ALERTS_PASSWORD or\n"
-                  "                                                  IC_ALERTS_TOKEN, so it never shows in the process list.\n");
+        return tr(
+            "  alerts --prometheus URL | --alertmanager URL [--once] [--json]\n"
+            "                                                  Print the alerts firing now, in the console's "
+            "normalised\n"
+            "                                                  form; without --once, again whenever they change.\n"
+            "                                                  Both options may be repeated; no --db needed.\n"
+            "         [--source NAME] [--password-file FILE | --token-file FILE]\n"
+            "                                                  --source: a source kept in the console's Settings, by\n"
+            "                                                  its address, with its credentials. A password for a\n"
+            "                                                  user@ address, or a bearer token, comes from the file\n"
+            "                                                  (its first line) or from IC_ALERTS_PASSWORD or\n"
+            "                                                  IC_ALERTS_TOKEN, so it never shows in the process "
+            "list.\n");
     }
     QList<QCommandLineOption> options() const override
     {
-        return {valueOption("prometheus", "URL"), valueOption("alertmanager", "URL"), flagOption("once"),
-                flagOption("json"), valueOption("source", "NAME"), valueOption("password-file", "FILE"),
+        return {valueOption("prometheus", "URL"),
+                valueOption("alertmanager", "URL"),
+                flagOption("once"),
+                flagOption("json"),
+                valueOption("source", "NAME"),
+                valueOption("password-file", "FILE"),
                 valueOption("token-file", "FILE")};
     }
     File file() const override { return File::None; }
@@ -54,63 +60,65 @@ public:
 
     int run(CliContext &c) override
     {
-    QList<AlertSource> sources;
-    for (const auto &[option, kindOf] : {std::pair{"prometheus", AlertSource::Kind::Prometheus},
-                                         std::pair{"alertmanager", AlertSource::Kind::Alertmanager}}) {
-        for (const QString &value : c.values(option)) {
-            const Result<AlertSource> source = AlertSource::fromAddress(kindOf, value);
-            if (!source) {
-                return c.usageError(source.error());
+        QList<AlertSource> sources;
+        for (const auto &[option, kindOf] : {std::pair{"prometheus", AlertSource::Kind::Prometheus},
+                                             std::pair{"alertmanager", AlertSource::Kind::Alertmanager}}) {
+            for (const QString &value : c.values(option)) {
+                const Result<AlertSource> source = AlertSource::fromAddress(kindOf, value);
+                if (!source) {
+                    return c.usageError(source.error());
+                }
+                sources.append(*source);
             }
-            sources.append(*source);
         }
-    }
-    // A secret from a file or the environment, never from the command line that `ps` shows.
-    if (c.isSet("password-file") && c.isSet("token-file")) {
-        return c.usageError(tr("give --password-file or --token-file, not both"));
-    }
-    auto secretFrom = [&](const char *option, const char *variable) -> Result<QString> {
-        if (!c.isSet(option)) {
-            return qEnvironmentVariable(variable);
+        // A secret from a file or the environment, never from the command line that `ps` shows.
+        if (c.isSet("password-file") && c.isSet("token-file")) {
+            return c.usageError(tr("give --password-file or --token-file, not both"));
         }
-        QFile file(c.value(option));
-        if (!file.open(QIODevice::ReadOnly)) {
-            return Status::failure(
-                tr("--%1 %2 cannot be read: %3").arg(QString::fromLatin1(option), c.value(option), file.errorString()));
+        auto secretFrom = [&](const char *option, const char *variable) -> Result<QString> {
+            if (!c.isSet(option)) {
+                return qEnvironmentVariable(variable);
+            }
+            QFile file(c.value(option));
+            if (!file.open(QIODevice::ReadOnly)) {
+                return Status::failure(tr("--%1 %2 cannot be read: %3")
+                                           .arg(QString::fromLatin1(option), c.value(option), file.errorString()));
+            }
+            return QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
+        };
+        const Result<QString> password = secretFrom("password-file", "IC_ALERTS_PASSWORD");
+        const Result<QString> token = secretFrom("token-file", "IC_ALERTS_TOKEN");
+        for (const Result<QString> *secret : {&password, &token}) {
+            if (!*secret) {
+                return c.usageError(secret->error());
+            }
         }
-        return QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
-    };
-    const Result<QString> password = secretFrom("password-file", "IC_ALERTS_PASSWORD");
-    const Result<QString> token = secretFrom("token-file", "IC_ALERTS_TOKEN");
-    for (const Result<QString> *secret : {&password, &token}) {
-        if (!*secret) {
-            return c.usageError(secret->error());
+        for (AlertSource &source : sources) {
+            if (source.auth == AlertSource::Auth::Basic && source.password.isEmpty()) {
+                source.password = password.value(); // user@host given, its password kept out of the command line
+            } else if (source.auth == AlertSource::Auth::None && !token->isEmpty()) {
+                source.auth = AlertSource::Auth::Bearer;
+                source.password = token.value();
+            }
         }
-    }
-    for (AlertSource &source : sources) {
-        if (source.auth == AlertSource::Auth::Basic && source.password.isEmpty()) {
-            source.password = password.value(); // user@host given, its password kept out of the command line
-        } else if (source.auth == AlertSource::Auth::None && !token->isEmpty()) {
-            source.auth = AlertSource::Auth::Bearer;
-            source.password = token.value();
+        // Sources kept in Settings, by the address shown there, with their own credentials.
+        for (const QString &wanted : c.values("source")) {
+            const QList<AlertSource> kept = AppSettings().alertSources();
+            const auto found = std::find_if(kept.cbegin(), kept.cend(), [&](const AlertSource &k) {
+                return k.name() == wanted ||
+                       k.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString() ==
+                           QUrl(wanted).adjusted(QUrl::StripTrailingSlash).toString();
+            });
+            if (found == kept.cend()) {
+                return c.usageError(
+                    tr("--source \"%1\" is not a source in Settings").arg(AlertSource::withoutCredentials(wanted)));
+            }
+            sources.append(*found);
         }
-    }
-    // Sources kept in Settings, by the address shown there, with their own credentials.
-    for (const QString &wanted : c.values("source")) {
-        const QList<AlertSource> kept = AppSettings().alertSources();
-        const auto found = std::find_if(kept.cbegin(), kept.cend(), [&](const AlertSource &k) {
-            return k.name() == wanted || k.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString()
-                                             == QUrl(wanted).adjusted(QUrl::StripTrailingSlash).toString();
-        });
-        if (found == kept.cend()) {
-            return c.usageError(tr("--source \"%1\" is not a source in Settings").arg(AlertSource::withoutCredentials(wanted)));
+        if (sources.isEmpty()) {
+            return c.usageError(tr("\"alerts\" needs --prometheus URL, --alertmanager URL or --source NAME"));
         }
-        sources.append(*found);
-    }
-    if (sources.isEmpty()) {
-        return c.usageError(tr("\"alerts\" needs --prometheus URL, --alertmanager URL or --source NAME"));
-    }
-    return runAlerts(c, sources, c.isSet("once"), c.isSet("json"));
+        return runAlerts(c, sources, c.isSet("once"), c.isSet("json"));
     }
 
 private:
@@ -134,7 +142,7 @@ int AlertsCommand::runAlerts(CliContext &c, const QList<AlertSource> &sources, b
     {
         int rank;
         qint64 since;
-        quint64 identity; // the hash the identity's hex digits spell: alerts often share a start time
+        quint64 identity;   // the hash the identity's hex digits spell: alerts often share a start time
         const Alert *alert; // none when printed straight from the answer
         qsizetype jsonBegin;
         qsizetype jsonSize;
@@ -209,10 +217,11 @@ int AlertsCommand::runAlerts(CliContext &c, const QList<AlertSource> &sources, b
                 const qsizetype begin = written.size();
                 AlertJson::appendCompact(written, a, sourceList);
                 const std::string_view severity = a.label("severity");
-                auto rank = std::find_if(ranks.begin(), ranks.end(), [&](const auto &r) { return r.first == severity; });
+                auto rank =
+                    std::find_if(ranks.begin(), ranks.end(), [&](const auto &r) { return r.first == severity; });
                 if (rank == ranks.end()) {
-                    ranks.emplace_back(std::string(severity),
-                                       LiveAlertModel::severityRank(QString::fromUtf8(severity.data(), qsizetype(severity.size()))));
+                    ranks.emplace_back(std::string(severity), LiveAlertModel::severityRank(QString::fromUtf8(
+                                                                  severity.data(), qsizetype(severity.size()))));
                     rank = ranks.end() - 1;
                 }
                 qint64 since = 0;
@@ -241,11 +250,13 @@ int AlertsCommand::runAlerts(CliContext &c, const QList<AlertSource> &sources, b
         const bool firstAnswer = !statuses.contains(status.source);
         statuses.insert(status.source, status);
         if (status.isFailing() && (once || firstAnswer)) {
-            c.err << "incident-console-cli: " << UntrustedText::forTerminal(status.source + u": " + status.lastError) << '\n';
+            c.err << "incident-console-cli: " << UntrustedText::forTerminal(status.source + u": " + status.lastError)
+                  << '\n';
             c.err.flush();
         }
         if (once && statuses.size() == sources.size()) {
-            const bool anyFailed = std::any_of(statuses.begin(), statuses.end(), [](const SourceStatus &s) { return s.isFailing(); });
+            const bool anyFailed =
+                std::any_of(statuses.begin(), statuses.end(), [](const SourceStatus &s) { return s.isFailing(); });
             exitCode = anyFailed ? CliContext::Failed : CliContext::Ok;
             if (!anyFailed) {
                 if (straightFromTheAnswer) {

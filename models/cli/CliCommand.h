@@ -17,12 +17,16 @@ class Workspace;
 class CliContext final
 {
 public:
-    enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+    enum Exit
+    {
+        Ok = 0,
+        Failed = 1,
+        Usage = 2
+    };
 
     CliContext(const QCommandLineParser &parser, QStringList arguments, QTextStream &out, QTextStream &err)
         : parser(parser), arguments(std::move(arguments)), out(out), err(err)
-    {
-    }
+    {}
 
     const QCommandLineParser &parser;
     QStringList arguments; // the positional words after the command's name
@@ -46,14 +50,19 @@ public:
 class CliCommand
 {
 public:
-    enum class File { None, Read, Write }; // reading commands share the file with a running console
+    enum class File
+    {
+        None,
+        Read,
+        Write
+    }; // reading commands share the file with a running console
 
     virtual ~CliCommand() = default;
     virtual QString name() const = 0; // "timeline add"
     virtual QString usage() const = 0;
     virtual QList<QCommandLineOption> options() const { return {}; }
-    virtual int argumentCount() const { return 0; }            // positional words after the name
-    virtual QString missingArguments() const { return {}; }    // said when fewer are given
+    virtual int argumentCount() const { return 0; }         // positional words after the name
+    virtual QString missingArguments() const { return {}; } // said when fewer are given
     virtual File file() const { return File::Read; }
     virtual int run(CliContext &context) = 0;
     // True after a run that opened no file: the process may end without freeing what the command holds.

@@ -1,7 +1,7 @@
 #include "CommandLineTool.h"
 
-#include "AppSettings.h"
 #include "AlertSource.h"
+#include "AppSettings.h"
 #include "CliCommand.h"
 #include "UntrustedText.h"
 #include "Workspace.h"
@@ -25,8 +25,7 @@ QString tr(const char *text)
 
 CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err)
     : m_out(out), m_err(err), m_commands(CliCommands::all())
-{
-}
+{}
 
 CommandLineTool::~CommandLineTool() = default;
 
@@ -90,8 +89,8 @@ bool CommandLineTool::needsFonts(int argc, const char *const *argv)
             if (arg == name && i + 1 < argc && laidOut(QByteArrayView(argv[i + 1]))) {
                 return true;
             }
-            if (arg.startsWith(name) && arg.size() > name.size() && arg[name.size()] == '='
-                && laidOut(arg.sliced(name.size() + 1))) {
+            if (arg.startsWith(name) && arg.size() > name.size() && arg[name.size()] == '=' &&
+                laidOut(arg.sliced(name.size() + 1))) {
                 return true;
             }
         }
@@ -152,7 +151,8 @@ int CommandLineTool::run(const QStringList &arguments)
             }
         }
         if (!subcommands.isEmpty()) {
-            return usage.usageError(tr("\"%1\" takes the subcommand %2").arg(positional.first(), subcommands.join(tr(" or "))));
+            return usage.usageError(
+                tr("\"%1\" takes the subcommand %2").arg(positional.first(), subcommands.join(tr(" or "))));
         }
         return usage.usageError(tr("unknown command \"%1\"").arg(positional.first()));
     }
@@ -172,7 +172,8 @@ int CommandLineTool::run(const QStringList &arguments)
         if (words.size() < command->argumentCount()) {
             return usage.usageError(command->missingArguments());
         }
-        return usage.usageError(tr("unexpected argument \"%1\"").arg(AlertSource::withoutCredentials(positional.last())));
+        return usage.usageError(
+            tr("unexpected argument \"%1\"").arg(AlertSource::withoutCredentials(positional.last())));
     }
 
     CliContext context(parser, words, m_out, m_err);
@@ -183,8 +184,8 @@ int CommandLineTool::run(const QStringList &arguments)
     const QString path = parser.isSet(db) ? parser.value(db) : AppSettings::defaultDatabasePath();
     Workspace workspace;
     workspace.setAuthor(AppSettings().authorName());
-    const auto access = command->file() == CliCommand::File::Read ? IncidentStore::Access::ReadOnly
-                                                                    : IncidentStore::Access::ReadWrite;
+    const auto access =
+        command->file() == CliCommand::File::Read ? IncidentStore::Access::ReadOnly : IncidentStore::Access::ReadWrite;
     if (const Status s = workspace.open(path, access); !s) {
         return context.failure(s.error());
     }

@@ -1,6 +1,5 @@
 // The commands that read or change the incident record: list, declare, timeline add, timeline search, import.
 #include "CliCommand.h"
-
 #include "JsonExchange.h"
 #include "StoredTime.h"
 #include "UntrustedText.h"
@@ -22,10 +21,7 @@ class ListCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("list"); }
-    QString usage() const override
-    {
-        return tr("  list [--json]                                   List incidents.\n");
-    }
+    QString usage() const override { return tr("  list [--json]                                   List incidents.\n"); }
     QList<QCommandLineOption> options() const override { return {flagOption("json")}; }
 
     int run(CliContext &c) override
@@ -132,8 +128,8 @@ public:
         if (c.isSet("at")) {
             when = StoredTime::parse(c.value("at"));
             if (!when.isValid()) {
-                return c.usageError(
-                    tr("--at \"%1\" is not an ISO-8601 time with a zone, like 2026-11-29T14:05:00Z").arg(c.value("at")));
+                return c.usageError(tr("--at \"%1\" is not an ISO-8601 time with a zone, like 2026-11-29T14:05:00Z")
+                                        .arg(c.value("at")));
             }
         }
         auto kind = TimelineEntry::Kind::Note;
@@ -162,12 +158,16 @@ public:
     QString name() const override { return QStringLiteral("timeline search"); }
     QString usage() const override
     {
-        return tr("  timeline search WORDS [--incident ID] [--json]  Find entries by their words (all of them; the\n"
-                  "                                                  last may be the start of a word), newest first.\n");
+        return tr(
+            "  timeline search WORDS [--incident ID] [--json]  Find entries by their words (all of them; the\n"
+            "                                                  last may be the start of a word), newest first.\n");
     }
     QList<QCommandLineOption> options() const override { return {valueOption("incident", "ID"), flagOption("json")}; }
     int argumentCount() const override { return 1; }
-    QString missingArguments() const override { return tr("\"timeline search\" needs the WORDS to find (quote several)"); }
+    QString missingArguments() const override
+    {
+        return tr("\"timeline search\" needs the WORDS to find (quote several)");
+    }
 
     int run(CliContext &c) override
     {
@@ -198,7 +198,8 @@ public:
         } else {
             for (const TimelineEntry &e : entries.value()) {
                 const QString line = UntrustedText::forTerminal(QString(e.text).replace(u'\n', u' '));
-                c.out << QStringLiteral("INC-%1  %2  %3\n").arg(e.incidentId).arg(StoredTime::toText(e.occurredAt), line);
+                c.out
+                    << QStringLiteral("INC-%1  %2  %3\n").arg(e.incidentId).arg(StoredTime::toText(e.occurredAt), line);
             }
         }
         return c.done();

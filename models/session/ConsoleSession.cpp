@@ -18,7 +18,8 @@
 ConsoleSession::ConsoleSession(QObject *parent)
     : QObject(parent), m_workspace(new Workspace(this)), m_incidents(new IncidentListModel(m_workspace->store(), this)),
       m_timeline(new TimelineModel(m_workspace, this)), m_roles(new RoleAssignmentModel(m_workspace->store(), this)),
-      m_roleHistory(new RoleHistoryModel(m_workspace->store(), this)), m_checklist(new ChecklistModel(m_workspace, this)),
+      m_roleHistory(new RoleHistoryModel(m_workspace->store(), this)),
+      m_checklist(new ChecklistModel(m_workspace, this)),
       m_updates(new StatusUpdateListModel(m_workspace->store(), this)),
       m_alertArchive(new AlertArchiveModel(m_workspace->store(), this)),
       m_live(new LiveAlertModel(m_workspace->store(), this)),
@@ -31,11 +32,13 @@ ConsoleSession::ConsoleSession(QObject *parent)
     connect(m_monitor, &AlertMonitor::alertsChanged, m_linker, &AlertIncidentLinker::apply);
     connect(m_monitor, &AlertMonitor::sourcesReset, m_linker, &AlertIncidentLinker::resetSources);
     connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_linker, &AlertIncidentLinker::sourceStatus);
-    connect(m_monitor, &AlertMonitor::archiveUpdated, m_workspace->store(), &IncidentStore::announceAlertArchiveChanged);
+    connect(m_monitor, &AlertMonitor::archiveUpdated, m_workspace->store(),
+            &IncidentStore::announceAlertArchiveChanged);
     connect(m_monitor, &AlertMonitor::archiveFailed, this, &ConsoleSession::backgroundProblem);
     connect(m_linker, &AlertIncidentLinker::failed, this, &ConsoleSession::backgroundProblem);
 
-    connect(m_monitor, &AlertMonitor::sourcesReset, this, [this](const QStringList &names) { m_policy.sourcesReset(names); });
+    connect(m_monitor, &AlertMonitor::sourcesReset, this,
+            [this](const QStringList &names) { m_policy.sourcesReset(names); });
     connect(m_monitor, &AlertMonitor::alertsChanged, this, [this](const AlertDelta &delta) {
         for (const Notification &n : m_policy.alertsChanged(delta, AppSettings().notifySeverities())) {
             emit notification(n);
@@ -51,7 +54,8 @@ ConsoleSession::ConsoleSession(QObject *parent)
 
 void ConsoleSession::checkOverdueUpdates()
 {
-    for (const Notification &n : m_policy.overdueUpdates(*m_incidents, Clock::nowUtc(), AppSettings().displayTimeZone())) {
+    for (const Notification &n :
+         m_policy.overdueUpdates(*m_incidents, Clock::nowUtc(), AppSettings().displayTimeZone())) {
         emit notification(n);
     }
 }

@@ -19,8 +19,8 @@ QList<Notification> NotificationPolicy::alertsChanged(const AlertDelta &delta, c
 {
     QList<const Alert *> firing;
     m_states.apply(delta, [&](const Alert &a, std::optional<Alert::State> before, bool fromFirstAnswer) {
-        if (!fromFirstAnswer && a.state == Alert::State::Firing && before != Alert::State::Firing
-            && wantedSeverities.contains(a.severity(), Qt::CaseInsensitive)) {
+        if (!fromFirstAnswer && a.state == Alert::State::Firing && before != Alert::State::Firing &&
+            wantedSeverities.contains(a.severity(), Qt::CaseInsensitive)) {
             firing.append(&a);
         }
     });
@@ -32,7 +32,8 @@ QList<Notification> NotificationPolicy::alertsChanged(const AlertDelta &delta, c
     n.kind = Notification::Kind::AlertFiring;
     n.title = firing.size() == 1 ? tr("%1 alert firing: %2").arg(first.severity(), first.alertName())
                                  : tr("%1 alerts started firing").arg(firing.size());
-    n.body = firing.size() == 1 ? first.annotation(u"summary") : tr("Including %1 (%2)").arg(first.alertName(), first.severity());
+    n.body = firing.size() == 1 ? first.annotation(u"summary")
+                                : tr("Including %1 (%2)").arg(first.alertName(), first.severity());
     return {n};
 }
 

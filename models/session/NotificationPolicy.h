@@ -15,7 +15,11 @@ class IncidentListModel;
 // A desktop notification the console raises: a title, a line of detail and how long the status bar keeps it.
 struct Notification
 {
-    enum class Kind { AlertFiring, UpdateOverdue };
+    enum class Kind
+    {
+        AlertFiring,
+        UpdateOverdue
+    };
     Kind kind = Kind::AlertFiring;
     QString title;
     QString body;

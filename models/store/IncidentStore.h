@@ -29,10 +29,16 @@
 
 class QLockFile;
 class SqlDialect;
+class AlertTables;
+class IncidentTables;
+class RosterTables;
+class TimelineTables;
+class UpdateTables;
 class QTemporaryDir;
 
-// The incident record: one SQLite file, one writer, every edit committed at once.
-// It is also the one change notifier: models listen to its signals, which fire only after a commit.
+// The incident record: the database (one SQLite file, one writer, every edit committed at once; what only SQLite says
+// is behind SqlDialect) and the one change notifier: models listen to its signals, which fire only after a commit.
+// The tables' statements live in five classes by what they hold (tables/); the methods below hand each call there.
 class IncidentStore final : public QObject
 {
     Q_OBJECT
@@ -234,6 +240,12 @@ signals:
     void storeReset(); // opened, closed or replaced wholesale
 
 private:
+    friend class AlertTables;
+    friend class IncidentTables;
+    friend class RosterTables;
+    friend class TimelineTables;
+    friend class UpdateTables;
+
     Status openChecked(const QString &path, Access access);
     // The writer's lock beside the file; an abandoned one (empty or unreadable, its holder dead) is taken over.
     Status takeLock(const QString &path);
@@ -249,13 +261,15 @@ private:
                      const std::function<void(qint64)> &announce);
     void notify(std::function<void()> signal);
     Status requireWritable() const;
-    // The full-text index follows the entries from here, not by triggers (the file holds none): the entries
-    // matching `where` join it after they are written, or leave it before they change or go.
-    enum class SearchIndexChange { Add, Remove };
-    Status changeSearchIndex(SearchIndexChange change, const QString &where, const QVariantList &values);
 
     QSqlDatabase m_db;
     std::unique_ptr<SqlDialect> m_dialect; // what only the database in use says its way
+    // The tables, by what they hold; they write through this class's write(), prepare() and notify().
+    std::unique_ptr<IncidentTables> m_incidentTables;
+    std::unique_ptr<TimelineTables> m_timelineTables;
+    std::unique_ptr<RosterTables> m_rosterTables;
+    std::unique_ptr<UpdateTables> m_updateTables;
+    std::unique_ptr<AlertTables> m_alertTables;
     QString m_connectionName;
     QString m_path;
     QString m_backupPath;

@@ -40,7 +40,8 @@ QString TableSpec::updateStatement() const
     for (qsizetype i = 1; i < columns.size(); ++i) {
         sets.append(columns.at(i).sql + QStringLiteral(" = ?"));
     }
-    return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?").arg(sql, sets.join(QStringLiteral(", ")), columns.first().sql);
+    return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+        .arg(sql, sets.join(QStringLiteral(", ")), columns.first().sql);
 }
 
 int TableSpec::indexOf(const QString &sqlName) const

@@ -15,7 +15,16 @@
 #include <utility>
 
 // How a column's values are written, in the file and in the JSON exchange.
-enum class ColumnType { Id, Integer, Text, Time, Bool, Reference, JsonObject };
+enum class ColumnType
+{
+    Id,
+    Integer,
+    Text,
+    Time,
+    Bool,
+    Reference,
+    JsonObject
+};
 
 // One column, declared once: its SQL name, its name in the exchange, its type and the exchange format version that
 // added it. Everything that lists a table's columns (SELECT, INSERT, UPDATE, the exchange, the exports) reads them
@@ -26,8 +35,7 @@ struct ColumnSpec
                QString referenced = {})
         : sql(std::move(sqlName)), exchange(std::move(exchangeName)), type(columnType), nullable(isNullable),
           refTable(std::move(referenced))
-    {
-    }
+    {}
 
     QString sql;
     QString exchange;
@@ -51,15 +59,14 @@ struct TableSpec
     QString selectList(const QString &prefix = {}) const;
     // Only the named columns, in the order given; each must be declared (a typo is caught on first use).
     QString selectList(const QStringList &names, const QString &prefix = {}) const;
-    QString insertStatement() const; // every column, as positional parameters in declaration order
-    QString updateStatement() const; // every column but the first (the id), then "WHERE id = ?"
+    QString insertStatement() const;           // every column, as positional parameters in declaration order
+    QString updateStatement() const;           // every column but the first (the id), then "WHERE id = ?"
     int indexOf(const QString &sqlName) const; // -1: not declared
     const ColumnSpec &column(const QString &sqlName) const;
 };
 
 // A column with the member of the record type it holds: how a value is bound and how a stored one is read back.
-template <class Row>
-struct TypedColumn
+template <class Row> struct TypedColumn
 {
     ColumnSpec spec;
     std::function<QVariant(const Row &)> toSql;
@@ -67,8 +74,7 @@ struct TypedColumn
 };
 
 // A table whose rows are one record type; reading, binding and the statements all come from its columns.
-template <class Row>
-class RowTable
+template <class Row> class RowTable
 {
 public:
     RowTable(TableSpec spec, QList<TypedColumn<Row>> columns) : m_spec(std::move(spec)), m_columns(std::move(columns))
@@ -157,8 +163,7 @@ QString RowTable<Row>::unknownValue(qint64 rowId, const ColumnSpec &column, cons
 }
 
 // An enumerated column's words read straight from SQLite's UTF-8 (the fast paths), without a QString per row.
-template <class Enum>
-class StoredWords
+template <class Enum> class StoredWords
 {
 public:
     StoredWords(const QList<Enum> &values, QString (*key)(Enum))
@@ -184,11 +189,12 @@ private:
 // The column kinds a record type is declared with. Each takes the member it holds; `since` marks a later column.
 namespace Columns {
 
-template <class Row>
-TypedColumn<Row> id(qint64 Row::*member)
+template <class Row> TypedColumn<Row> id(qint64 Row::*member)
 {
     return {{QStringLiteral("id"), QStringLiteral("id"), ColumnType::Id},
-            [member](const Row &r) { return r.*member > 0 ? QVariant(r.*member) : QVariant(QMetaType::fromType<qint64>()); },
+            [member](const Row &r) {
+                return r.*member > 0 ? QVariant(r.*member) : QVariant(QMetaType::fromType<qint64>());
+            },
             [member](Row &r, const QVariant &v) {
                 r.*member = v.toLongLong();
                 return true;
@@ -210,8 +216,7 @@ TypedColumn<Row> reference(const char *sql, const char *exchange, const char *ta
             }};
 }
 
-template <class Row, class Int>
-TypedColumn<Row> integer(const char *sql, const char *exchange, Int Row::*member)
+template <class Row, class Int> TypedColumn<Row> integer(const char *sql, const char *exchange, Int Row::*member)
 {
     return {{QString::fromLatin1(sql), QString::fromLatin1(exchange), ColumnType::Integer},
             [member](const Row &r) { return QVariant(qint64(r.*member)); },
@@ -221,8 +226,7 @@ TypedColumn<Row> integer(const char *sql, const char *exchange, Int Row::*member
             }};
 }
 
-template <class Row>
-TypedColumn<Row> text(const char *sql, const char *exchange, QString Row::*member)
+template <class Row> TypedColumn<Row> text(const char *sql, const char *exchange, QString Row::*member)
 {
     return {{QString::fromLatin1(sql), QString::fromLatin1(exchange), ColumnType::Text},
             [member](const Row &r) { return QVariant(TableSchema::text(r.*member)); },
@@ -243,8 +247,7 @@ TypedColumn<Row> time(const char *sql, const char *exchange, QDateTime Row::*mem
             }};
 }
 
-template <class Row>
-TypedColumn<Row> flag(const char *sql, const char *exchange, bool Row::*member)
+template <class Row> TypedColumn<Row> flag(const char *sql, const char *exchange, bool Row::*member)
 {
     return {{QString::fromLatin1(sql), QString::fromLatin1(exchange), ColumnType::Bool},
             [member](const Row &r) { return QVariant(r.*member ? 1 : 0); },
@@ -276,8 +279,7 @@ TypedColumn<Row> enumerated(const char *sql, const char *exchange, Enum Row::*me
             }};
 }
 
-template <class Row>
-TypedColumn<Row> since(int version, TypedColumn<Row> column)
+template <class Row> TypedColumn<Row> since(int version, TypedColumn<Row> column)
 {
     column.spec.since = version;
     return column;

@@ -78,15 +78,16 @@ QString SqliteDialect::epochMilliseconds(const QString &column) const
 
 QString SqliteDialect::addToSearchIndex(const QString &where) const
 {
-    return QStringLiteral("INSERT INTO timeline_search (rowid, text) SELECT id, text FROM timeline_entries WHERE ") + where;
+    return QStringLiteral("INSERT INTO timeline_search (rowid, text) SELECT id, text FROM timeline_entries WHERE ") +
+           where;
 }
 
 QString SqliteDialect::removeFromSearchIndex(const QString &where) const
 {
     // fts5's 'delete' takes the text the entry was indexed with, so it runs before the entry changes.
     return QStringLiteral("INSERT INTO timeline_search (timeline_search, rowid, text) "
-                          "SELECT 'delete', id, text FROM timeline_entries WHERE ")
-         + where;
+                          "SELECT 'delete', id, text FROM timeline_entries WHERE ") +
+           where;
 }
 
 QString SqliteDialect::searchStatement(bool oneIncident) const
@@ -187,7 +188,7 @@ Status SqliteDialect::forEachRawRow(const QSqlDatabase &connection, const QByteA
             break;
         }
     }
-    const QString error = stopped ? tr("stopped before the end")
+    const QString error = stopped               ? tr("stopped before the end")
                           : step == SQLITE_DONE ? QString()
                                                 : QString::fromUtf8(sqlite3_errmsg(db));
     sqlite3_finalize(statement);

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "IncidentStore.h"
+
+// The tables of incidents, their severity history and checklists, and the facts a board card shows.
+// Their statements, how rows are read and bound, and the change each write announces after its commit.
+// IncidentStore (the database and the one change notifier) hands these calls here.
+class IncidentTables final
+{
+public:
+    explicit IncidentTables(IncidentStore &store) : m_store(store) {}
+
+    Result<QList<Incident>> incidents(bool includeClosed) const;
+    Result<Incident> incident(qint64 id) const;
+    Result<qint64> insertIncident(const Incident &incident);
+    Status updateIncident(const Incident &incident);
+    Status deleteIncident(qint64 id);
+    Result<QList<SeverityChange>> severityChanges(qint64 incidentId) const;
+    Result<qint64> insertSeverityChange(const SeverityChange &c);
+    Status deleteSeverityChange(qint64 id);
+    Result<QList<ChecklistDefault>> checklistDefaults() const;
+    Result<QList<ChecklistItem>> checklist(qint64 incidentId) const;
+    Result<qint64> insertChecklistItem(const ChecklistItem &i);
+    Status setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy);
+    Status deleteChecklistItem(qint64 id);
+    Result<QHash<qint64, IncidentStore::IncidentFacts>> incidentFacts(const QList<qint64> &incidentIds) const;
+
+private:
+    IncidentStore &m_store;
+};

@@ -1,0 +1,322 @@
+#include "TimelineTables.h"
+
+#include "SqlDialect.h"
+#include "StoreRows.h"
+#include "Tables.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace StoreRows;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("IncidentStore", text);
+}
+
+} // namespace
+
+Result<QList<TimelineEntry>> TimelineTables::timeline(qint64 incidentId, bool includeDeleted) const
+{
+    auto q = m_store.prepare(
+        QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? %2 ORDER BY occurred_at, id")
+            .arg(Tables::timelineEntries().selectList(),
+                 includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL")));
+    q.addBindValue(incidentId);
+    if (const Status s = m_store.exec(q, tr("Could not read the timeline")); !s) {
+        return s;
+    }
+    return Tables::timelineEntries().readAll(q);
+}
+
+Result<QList<TimelineEntry>> TimelineTables::keyMomentsAndActions(qint64 incidentId, bool withActions) const
+{
+    auto q =
+        m_store.prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? AND deleted_at IS NULL "
+                                       "AND (is_key_moment = 1 OR (? AND kind = 'action' AND source = 'manual')) "
+                                       "ORDER BY occurred_at, id")
+                            .arg(Tables::timelineEntries().selectList()));
+    q.addBindValue(incidentId);
+    q.addBindValue(withActions ? 1 : 0);
+    if (const Status s = m_store.exec(q, tr("Could not read the timeline")); !s) {
+        return s;
+    }
+    return Tables::timelineEntries().readAll(q);
+}
+
+Result<TimelineEntry> TimelineTables::timelineEntry(qint64 id) const
+{
+    auto q = m_store.prepare(
+        QStringLiteral("SELECT %1 FROM timeline_entries WHERE id = ?").arg(Tables::timelineEntries().selectList()));
+    q.addBindValue(id);
+    if (const Status s = m_store.exec(q, tr("Could not read timeline entry %1").arg(id)); !s) {
+        return s;
+    }
+    if (!q.next()) {
+        return Status::failure(tr("There is no timeline entry %1.").arg(id));
+    }
+    return Tables::timelineEntries().read(q);
+}
+
+Result<qint64> TimelineTables::insertTimelineEntry(const TimelineEntry &entry)
+{
+    if (!entry.occurredAt.isValid() || !entry.recordedAt.isValid()) {
+        return Status::failure(tr("A timeline entry needs the time it happened and the time it was written."));
+    }
+    qint64 newId = 0;
+    const Status s = m_store.write([&]() -> Status {
+        auto q = m_store.prepare(Tables::timelineEntries().spec().insertStatement());
+        Tables::timelineEntries().bindInsert(q, entry);
+        const auto id = m_store.execInsert(q, tr("Could not save the timeline entry"));
+        if (!id) {
+            return id.status();
+        }
+        newId = id.value();
+        if (const Status s = changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id = ?"), {newId}); !s) {
+            return s;
+        }
+        m_store.notify(
+            [this, incident = entry.incidentId, newId] { emit m_store.timelineEntryInserted(incident, newId); });
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return newId;
+}
+
+Status TimelineTables::updateTimelineEntry(const TimelineEntry &entry)
+{
+    return m_store.write([&]() -> Status {
+        if (const Status s = changeSearchIndex(SearchIndexChange::Remove, QStringLiteral("id = ?"), {entry.id}); !s) {
+            return s;
+        }
+        auto q = m_store.prepare(Tables::timelineEntries().spec().updateStatement());
+        Tables::timelineEntries().bindUpdate(q, entry);
+        if (const Status s = m_store.exec(q, tr("Could not save timeline entry %1").arg(entry.id)); !s) {
+            return s;
+        }
+        if (q.numRowsAffected() != 1) {
+            return Status::failure(tr("There is no timeline entry %1.").arg(entry.id));
+        }
+        if (const Status s = changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id = ?"), {entry.id}); !s) {
+            return s;
+        }
+        m_store.notify(
+            [this, incident = entry.incidentId, id = entry.id] { emit m_store.timelineEntryChanged(incident, id); });
+        return Status::success();
+    });
+}
+
+Status TimelineTables::deleteTimelineEntry(qint64 id)
+{
+    return m_store.write([&]() -> Status {
+        const auto entry = timelineEntry(id);
+        if (!entry) {
+            return entry.status();
+        }
+        if (const Status s = changeSearchIndex(SearchIndexChange::Remove, QStringLiteral("id = ?"), {id}); !s) {
+            return s;
+        }
+        auto q = m_store.prepare(QStringLiteral("DELETE FROM timeline_entries WHERE id = ?"));
+        q.addBindValue(id);
+        if (const Status s = m_store.exec(q, tr("Could not remove timeline entry %1").arg(id)); !s) {
+            return s;
+        }
+        m_store.notify([this, incident = entry->incidentId, id] { emit m_store.timelineEntryRemoved(incident, id); });
+        return Status::success();
+    });
+}
+
+Result<QList<TimelineIndexRow>> TimelineTables::timelineIndex(qint64 incidentId, bool includeDeleted) const
+{
+    // Raw rows: a QSqlQuery row costs a QVariant per column, which for 100,000 entries is most of the time it takes to
+    // open a long timeline. Times come back as integers computed by the database.
+    const QByteArray sql =
+        QStringLiteral("SELECT id, %1, kind, source, is_key_moment, customer_visible, deleted_at IS NOT NULL "
+                       "FROM timeline_entries WHERE incident_id = ?1 %2ORDER BY occurred_at, id")
+            .arg(m_store.m_dialect->epochMilliseconds(QStringLiteral("occurred_at")),
+                 includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL "))
+            .toUtf8();
+    // Decoded with the same key functions the table's declaration uses (no second decoding in SQL).
+    static const StoredWords<TimelineEntry::Kind> kinds(TimelineEntry::kinds(), &TimelineEntry::kindKey);
+    static const StoredWords<TimelineEntry::Source> sources(
+        {TimelineEntry::Source::Manual, TimelineEntry::Source::Alert, TimelineEntry::Source::System},
+        &TimelineEntry::sourceKey);
+    QList<TimelineIndexRow> rows;
+    QString unknown;
+    const Status s = m_store.forEachRawRow(sql, {incidentId}, [&](const RawRow &raw) {
+        TimelineIndexRow r;
+        r.id = raw.integer(0);
+        r.occurredMs = raw.integer(1);
+        const auto kind = kinds.decode(raw.text(2));
+        const auto source = sources.decode(raw.text(3));
+        if (!kind || !source) {
+            const auto &spec = Tables::timelineEntries().spec();
+            unknown = TableSchema::unknownValue(spec, r.id,
+                                                spec.column(kind ? QStringLiteral("source") : QStringLiteral("kind")),
+                                                QString::fromUtf8(raw.text(kind ? 3 : 2)));
+            return false;
+        }
+        r.kind = *kind;
+        r.source = *source;
+        r.keyMoment = raw.integer(4);
+        r.customerVisible = raw.integer(5);
+        r.deleted = raw.integer(6);
+        rows.append(r);
+        return true;
+    });
+    if (!s) {
+        return Status::failure(tr("Could not read the timeline: %1").arg(unknown.isEmpty() ? s.error() : unknown));
+    }
+    return rows;
+}
+
+Result<QList<TimelineEntry>> TimelineTables::timelineEntries(const QList<qint64> &ids) const
+{
+    if (ids.isEmpty()) {
+        return QList<TimelineEntry>();
+    }
+    auto q = m_store.prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id IN %2")
+                                 .arg(Tables::timelineEntries().selectList(), m_store.m_dialect->idList()));
+    q.addBindValue(m_store.m_dialect->idListValue(ids));
+    if (const Status s = m_store.exec(q, tr("Could not read the timeline")); !s) {
+        return s;
+    }
+    auto read = Tables::timelineEntries().readAll(q);
+    if (!read) {
+        return read.status();
+    }
+    QHash<qint64, TimelineEntry> byId;
+    for (TimelineEntry &e : read.value()) {
+        byId.insert(e.id, std::move(e));
+    }
+    QList<TimelineEntry> entries;
+    entries.reserve(ids.size());
+    for (qint64 id : ids) {
+        if (const auto it = byId.constFind(id); it != byId.cend()) {
+            entries.append(*it);
+        }
+    }
+    return entries;
+}
+
+Result<QList<qint64>> TimelineTables::insertTimelineEntries(const QList<TimelineEntry> &entries)
+{
+    QList<qint64> ids;
+    QSet<qint64> incidents;
+    const Status s = m_store.write([&]() -> Status {
+        auto q = m_store.prepare(Tables::timelineEntries().spec().insertStatement());
+        for (const TimelineEntry &entry : entries) {
+            if (!entry.occurredAt.isValid() || !entry.recordedAt.isValid()) {
+                return Status::failure(tr("A timeline entry needs the time it happened and the time it was written."));
+            }
+            Tables::timelineEntries().bindInsert(q, entry);
+            const auto id = m_store.execInsert(q, tr("Could not save the timeline entries"));
+            if (!id) {
+                return id.status();
+            }
+            ids.append(id.value());
+            incidents.insert(entry.incidentId);
+        }
+        if (const Status s = addToSearchIndex(ids); !s) {
+            return s;
+        }
+        for (qint64 incident : std::as_const(incidents)) {
+            m_store.notify([this, incident] { emit m_store.timelineReset(incident); });
+        }
+        return Status::success();
+    });
+    if (!s) {
+        return s;
+    }
+    return ids;
+}
+
+Status TimelineTables::deleteTimelineEntries(qint64 incidentId, const QList<qint64> &ids)
+{
+    const QVariant idList = m_store.m_dialect->idListValue(ids);
+    const QString which = QStringLiteral("incident_id = ? AND id IN ") + m_store.m_dialect->idList();
+    return m_store.write([&]() -> Status {
+        if (const Status s = changeSearchIndex(SearchIndexChange::Remove, which, {incidentId, idList}); !s) {
+            return s;
+        }
+        auto q = m_store.prepare(QStringLiteral("DELETE FROM timeline_entries WHERE ") + which);
+        q.addBindValue(incidentId);
+        q.addBindValue(idList);
+        if (const Status s = m_store.exec(q, tr("Could not remove the timeline entries")); !s) {
+            return s;
+        }
+        m_store.notify([this, incidentId] { emit m_store.timelineReset(incidentId); });
+        return Status::success();
+    });
+}
+
+Result<QList<TimelineRevision>> TimelineTables::timelineRevisions(qint64 entryId) const
+{
+    auto q = m_store.prepare(QStringLiteral("SELECT %1 FROM timeline_revisions WHERE entry_id = ? ORDER BY id")
+                                 .arg(Tables::timelineRevisions().selectList()));
+    q.addBindValue(entryId);
+    if (const Status s = m_store.exec(q, tr("Could not read the history of entry %1").arg(entryId)); !s) {
+        return s;
+    }
+    return Tables::timelineRevisions().readAll(q);
+}
+
+Result<qint64> TimelineTables::insertTimelineRevision(const TimelineRevision &r)
+{
+    return m_store.insertRow(Tables::timelineRevisions().spec().insertStatement(),
+                             Tables::timelineRevisions().insertValues(r),
+                             tr("Could not record the change of entry %1").arg(r.entryId),
+                             [this, entry = r.entryId](qint64) { emit m_store.timelineRevisionsChanged(entry); });
+}
+
+Status TimelineTables::deleteTimelineRevision(qint64 id)
+{
+    return m_store.changeRow(QStringLiteral("DELETE FROM timeline_revisions WHERE id = ? RETURNING entry_id"), {id},
+                             tr("Could not remove revision %1").arg(id), tr("There is no revision %1.").arg(id),
+                             [this](qint64 entry) { emit m_store.timelineRevisionsChanged(entry); });
+}
+
+Status TimelineTables::changeSearchIndex(SearchIndexChange change, const QString &where, const QVariantList &values)
+{
+    auto q = m_store.prepare(change == SearchIndexChange::Add ? m_store.m_dialect->addToSearchIndex(where)
+                                                              : m_store.m_dialect->removeFromSearchIndex(where));
+    for (const QVariant &v : values) {
+        q.addBindValue(v);
+    }
+    return m_store.exec(q, tr("Could not update the timeline's search index"));
+}
+
+Status TimelineTables::addToSearchIndex(const QList<qint64> &entryIds)
+{
+    return changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id IN ") + m_store.m_dialect->idList(),
+                             {m_store.m_dialect->idListValue(entryIds)});
+}
+
+Result<QList<qint64>> TimelineTables::searchTimeline(const QString &words, qint64 incidentId, int limit) const
+{
+    const QString query = m_store.m_dialect->matchQuery(words);
+    if (query.isEmpty()) {
+        return QList<qint64>();
+    }
+    auto q = m_store.prepare(m_store.m_dialect->searchStatement(incidentId > 0));
+    q.addBindValue(query);
+    if (incidentId > 0) {
+        q.addBindValue(incidentId);
+    }
+    q.addBindValue(limit);
+    if (const Status s = m_store.exec(q, tr("Could not search the timeline")); !s) {
+        return s;
+    }
+    QList<qint64> ids;
+    while (q.next()) {
+        ids.append(q.value(0).toLongLong());
+    }
+    return ids;
+}
