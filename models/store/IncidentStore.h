@@ -252,6 +252,25 @@ private:
     static QString sqliteUri(const QString &path, const char *query);
     Result<QString> readerUriFor(const QString &path);
     Result<qint64> execInsert(QSqlQuery &query, const QString &what);
+    // The one way the tables read a list: the SELECT prepared, `values` bound in order, run, and each row read by
+    // `read`; a failure reads "what: the database's reason".
+    template <class Row>
+    Result<QList<Row>> selectRows(const QString &sql, const QVariantList &values, const QString &what,
+                                  const std::function<Row(const QSqlQuery &)> &read) const
+    {
+        auto q = prepare(sql);
+        for (const QVariant &v : values) {
+            q.addBindValue(v);
+        }
+        if (const Status s = exec(q, what); !s) {
+            return s;
+        }
+        QList<Row> rows;
+        while (q.next()) {
+            rows.append(read(q));
+        }
+        return rows;
+    }
     // One INSERT with its values in order, in a transaction; `announce` runs with the new id after the commit.
     Result<qint64> insertRow(const QString &sql, const QVariantList &values, const QString &what,
                              const std::function<void(qint64)> &announce);

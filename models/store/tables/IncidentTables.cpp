@@ -24,17 +24,10 @@ QString tr(const char *text)
 
 Result<QList<Incident>> IncidentTables::incidents(bool includeClosed) const
 {
-    auto q = m_store.prepare(
+    return m_store.selectRows<Incident>(
         QStringLiteral("SELECT %1 FROM incidents %2 ORDER BY id")
-            .arg(kIncidentColumns, includeClosed ? QString() : QStringLiteral("WHERE stage <> 'closed'")));
-    if (const Status s = m_store.exec(q, tr("Could not read the incidents")); !s) {
-        return s;
-    }
-    QList<Incident> list;
-    while (q.next()) {
-        list.append(readIncident(q));
-    }
-    return list;
+            .arg(kIncidentColumns, includeClosed ? QString() : QStringLiteral("WHERE stage <> 'closed'")),
+        {}, tr("Could not read the incidents"), [&](const QSqlQuery &q) -> Incident { return readIncident(q); });
 }
 
 Result<Incident> IncidentTables::incident(qint64 id) const
@@ -126,29 +119,23 @@ Status IncidentTables::deleteIncident(qint64 id)
 
 Result<QList<SeverityChange>> IncidentTables::severityChanges(qint64 incidentId) const
 {
-    auto q = m_store.prepare(
+    return m_store.selectRows<SeverityChange>(
         QStringLiteral("SELECT id, incident_id, changed_at, severity, origin, suggested, reason, author "
-                       "FROM severity_changes WHERE incident_id = ? ORDER BY changed_at, id"));
-    q.addBindValue(incidentId);
-    if (const Status s = m_store.exec(q, tr("Could not read the severity history")); !s) {
-        return s;
-    }
-    QList<SeverityChange> list;
-    while (q.next()) {
-        SeverityChange c;
-        c.id = q.value(0).toLongLong();
-        c.incidentId = q.value(1).toLongLong();
-        c.changedAt = StoredTime::fromSql(q.value(2));
-        c.severity = Severities::fromNumber(q.value(3).toInt()).value_or(Severity::Sev3);
-        c.origin = SeverityChange::originFromKey(q.value(4).toString()).value_or(SeverityChange::Origin::Manual);
-        if (!q.value(5).isNull()) {
-            c.suggested = Severities::fromNumber(q.value(5).toInt());
-        }
-        c.reason = q.value(6).toString();
-        c.author = q.value(7).toString();
-        list.append(c);
-    }
-    return list;
+                       "FROM severity_changes WHERE incident_id = ? ORDER BY changed_at, id"),
+        {incidentId}, tr("Could not read the severity history"), [&](const QSqlQuery &q) -> SeverityChange {
+            SeverityChange c;
+            c.id = q.value(0).toLongLong();
+            c.incidentId = q.value(1).toLongLong();
+            c.changedAt = StoredTime::fromSql(q.value(2));
+            c.severity = Severities::fromNumber(q.value(3).toInt()).value_or(Severity::Sev3);
+            c.origin = SeverityChange::originFromKey(q.value(4).toString()).value_or(SeverityChange::Origin::Manual);
+            if (!q.value(5).isNull()) {
+                c.suggested = Severities::fromNumber(q.value(5).toInt());
+            }
+            c.reason = q.value(6).toString();
+            c.author = q.value(7).toString();
+            return c;
+        });
 }
 
 Result<qint64> IncidentTables::insertSeverityChange(const SeverityChange &c)
@@ -174,16 +161,13 @@ Status IncidentTables::deleteSeverityChange(qint64 id)
 
 Result<QList<ChecklistDefault>> IncidentTables::checklistDefaults() const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT id, stage, text FROM checklist_defaults ORDER BY id"));
-    if (const Status s = m_store.exec(q, tr("Could not read the default checklists")); !s) {
-        return s;
-    }
-    QList<ChecklistDefault> list;
-    while (q.next()) {
-        list.append({q.value(0).toLongLong(), Stages::fromKey(q.value(1).toString()).value_or(Stage::Triage),
-                     q.value(2).toString()});
-    }
-    return list;
+    return m_store.selectRows<ChecklistDefault>(
+        QStringLiteral("SELECT id, stage, text FROM checklist_defaults ORDER BY id"), {},
+        tr("Could not read the default checklists"), [&](const QSqlQuery &q) -> ChecklistDefault {
+            return ChecklistDefault{q.value(0).toLongLong(),
+                                    Stages::fromKey(q.value(1).toString()).value_or(Stage::Triage),
+                                    q.value(2).toString()};
+        });
 }
 
 Result<QList<ChecklistItem>> IncidentTables::checklist(qint64 incidentId) const

@@ -23,16 +23,11 @@ QString tr(const char *text)
 
 Result<QList<Person>> RosterTables::people() const
 {
-    auto q = m_store.prepare(
-        QStringLiteral("SELECT id, name, handle, contact FROM people ORDER BY name COLLATE NOCASE, id"));
-    if (const Status s = m_store.exec(q, tr("Could not read the roster")); !s) {
-        return s;
-    }
-    QList<Person> list;
-    while (q.next()) {
-        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
-    }
-    return list;
+    return m_store.selectRows<Person>(
+        QStringLiteral("SELECT id, name, handle, contact FROM people ORDER BY name COLLATE NOCASE, id"), {},
+        tr("Could not read the roster"), [&](const QSqlQuery &q) -> Person {
+            return Person{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+        });
 }
 
 Result<qint64> RosterTables::insertPerson(const Person &person)
@@ -74,15 +69,11 @@ Status RosterTables::deletePerson(qint64 id)
 
 Result<QList<Role>> RosterTables::roles() const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT id, name, responsibility, is_builtin FROM roles ORDER BY id"));
-    if (const Status s = m_store.exec(q, tr("Could not read the roles")); !s) {
-        return s;
-    }
-    QList<Role> list;
-    while (q.next()) {
-        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
-    }
-    return list;
+    return m_store.selectRows<Role>(
+        QStringLiteral("SELECT id, name, responsibility, is_builtin FROM roles ORDER BY id"), {},
+        tr("Could not read the roles"), [&](const QSqlQuery &q) -> Role {
+            return Role{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()};
+        });
 }
 
 Result<qint64> RosterTables::insertRole(const Role &role)
@@ -114,27 +105,21 @@ Status RosterTables::deleteRole(qint64 id)
 
 Result<QList<RoleAssignment>> RosterTables::assignments(qint64 incidentId) const
 {
-    auto q = m_store.prepare(
+    return m_store.selectRows<RoleAssignment>(
         QStringLiteral("SELECT a.id, a.incident_id, a.role_id, a.person_id, a.assumed_at, a.released_at, p.name "
                        "FROM role_assignments a JOIN people p ON p.id = a.person_id WHERE a.incident_id = ? "
-                       "ORDER BY a.assumed_at, a.id"));
-    q.addBindValue(incidentId);
-    if (const Status s = m_store.exec(q, tr("Could not read the role assignments")); !s) {
-        return s;
-    }
-    QList<RoleAssignment> list;
-    while (q.next()) {
-        RoleAssignment a;
-        a.id = q.value(0).toLongLong();
-        a.incidentId = q.value(1).toLongLong();
-        a.roleId = q.value(2).toLongLong();
-        a.personId = q.value(3).toLongLong();
-        a.assumedAt = StoredTime::fromSql(q.value(4));
-        a.releasedAt = StoredTime::fromSql(q.value(5));
-        a.personName = q.value(6).toString();
-        list.append(a);
-    }
-    return list;
+                       "ORDER BY a.assumed_at, a.id"),
+        {incidentId}, tr("Could not read the role assignments"), [&](const QSqlQuery &q) -> RoleAssignment {
+            RoleAssignment a;
+            a.id = q.value(0).toLongLong();
+            a.incidentId = q.value(1).toLongLong();
+            a.roleId = q.value(2).toLongLong();
+            a.personId = q.value(3).toLongLong();
+            a.assumedAt = StoredTime::fromSql(q.value(4));
+            a.releasedAt = StoredTime::fromSql(q.value(5));
+            a.personName = q.value(6).toString();
+            return a;
+        });
 }
 
 Result<qint64> RosterTables::insertAssignment(const RoleAssignment &a)

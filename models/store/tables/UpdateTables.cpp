@@ -24,25 +24,20 @@ QString tr(const char *text)
 
 Result<QList<StatusUpdate>> UpdateTables::statusUpdates(qint64 incidentId) const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT id, incident_id, audience, body, published_at, next_update_due "
-                                            "FROM status_updates WHERE incident_id = ? ORDER BY published_at, id"));
-    q.addBindValue(incidentId);
-    if (const Status s = m_store.exec(q, tr("Could not read the status updates")); !s) {
-        return s;
-    }
-    QList<StatusUpdate> list;
-    while (q.next()) {
-        StatusUpdate u;
-        u.id = q.value(0).toLongLong();
-        u.incidentId = q.value(1).toLongLong();
-        u.audience = q.value(2).toString() == QStringLiteral("customer") ? StatusUpdate::Audience::Customer
-                                                                         : StatusUpdate::Audience::Internal;
-        u.body = q.value(3).toString();
-        u.publishedAt = StoredTime::fromSql(q.value(4));
-        u.nextUpdateDue = StoredTime::fromSql(q.value(5));
-        list.append(u);
-    }
-    return list;
+    return m_store.selectRows<StatusUpdate>(
+        QStringLiteral("SELECT id, incident_id, audience, body, published_at, next_update_due "
+                       "FROM status_updates WHERE incident_id = ? ORDER BY published_at, id"),
+        {incidentId}, tr("Could not read the status updates"), [&](const QSqlQuery &q) -> StatusUpdate {
+            StatusUpdate u;
+            u.id = q.value(0).toLongLong();
+            u.incidentId = q.value(1).toLongLong();
+            u.audience = q.value(2).toString() == QStringLiteral("customer") ? StatusUpdate::Audience::Customer
+                                                                             : StatusUpdate::Audience::Internal;
+            u.body = q.value(3).toString();
+            u.publishedAt = StoredTime::fromSql(q.value(4));
+            u.nextUpdateDue = StoredTime::fromSql(q.value(5));
+            return u;
+        });
 }
 
 Result<QString> UpdateTables::draft(qint64 incidentId, StatusUpdate::Audience audience) const
@@ -97,35 +92,21 @@ Result<qint64> UpdateTables::insertStatusUpdate(const StatusUpdate &u)
 
 Result<QList<ActionItem>> UpdateTables::actionItems(qint64 incidentId) const
 {
-    auto q = m_store.prepare(QLatin1String(kActionItemColumns) + QStringLiteral("WHERE incident_id = ? ORDER BY id"));
-    q.addBindValue(incidentId);
-    if (const Status s = m_store.exec(q, tr("Could not read the action items")); !s) {
-        return s;
-    }
-    QList<ActionItem> list;
-    while (q.next()) {
-        list.append(actionItemFrom(q));
-    }
-    return list;
+    return m_store.selectRows<ActionItem>(
+        QLatin1String(kActionItemColumns) + QStringLiteral("WHERE incident_id = ? ORDER BY id"), {incidentId},
+        tr("Could not read the action items"), [&](const QSqlQuery &q) -> ActionItem { return actionItemFrom(q); });
 }
 
 Result<QList<ActionItem>> UpdateTables::allActionItems(const QDateTime &nowUtc) const
 {
     // Stored times are fixed-width UTC text, so comparing them as text compares the times.
-    auto q =
-        m_store.prepare(QLatin1String(kActionItemColumns) +
-                        QStringLiteral("ORDER BY state NOT IN ('open', 'in_progress'), "
-                                       "state IN ('open', 'in_progress') AND due_at IS NOT NULL AND due_at < ? DESC, "
-                                       "due_at IS NULL, due_at, id"));
-    q.addBindValue(StoredTime::toSql(nowUtc));
-    if (const Status s = m_store.exec(q, tr("Could not read the action items")); !s) {
-        return s;
-    }
-    QList<ActionItem> list;
-    while (q.next()) {
-        list.append(actionItemFrom(q));
-    }
-    return list;
+    return m_store.selectRows<ActionItem>(
+        QLatin1String(kActionItemColumns) +
+            QStringLiteral("ORDER BY state NOT IN ('open', 'in_progress'), "
+                           "state IN ('open', 'in_progress') AND due_at IS NOT NULL AND due_at < ? DESC, "
+                           "due_at IS NULL, due_at, id"),
+        {StoredTime::toSql(nowUtc)}, tr("Could not read the action items"),
+        [&](const QSqlQuery &q) -> ActionItem { return actionItemFrom(q); });
 }
 
 Result<qint64> UpdateTables::insertActionItem(const ActionItem &a)
@@ -200,16 +181,12 @@ Status UpdateTables::deleteActionItem(qint64 id)
 
 Result<QList<MessageTemplate>> UpdateTables::templates() const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT id, name, audience, body, is_builtin FROM templates ORDER BY id"));
-    if (const Status s = m_store.exec(q, tr("Could not read the templates")); !s) {
-        return s;
-    }
-    QList<MessageTemplate> list;
-    while (q.next()) {
-        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                     q.value(4).toBool()});
-    }
-    return list;
+    return m_store.selectRows<MessageTemplate>(
+        QStringLiteral("SELECT id, name, audience, body, is_builtin FROM templates ORDER BY id"), {},
+        tr("Could not read the templates"), [&](const QSqlQuery &q) -> MessageTemplate {
+            return MessageTemplate{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                                   q.value(3).toString(), q.value(4).toBool()};
+        });
 }
 
 Result<qint64> UpdateTables::insertTemplate(const MessageTemplate &t)
