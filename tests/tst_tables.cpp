@@ -225,6 +225,103 @@ private slots:
         QVERIFY(!store.deleteTimelineRevision(r.id).ok());
     }
 
+    // What a board card shows beyond the incident row, read in a few grouped queries.
+    void theBoardsFactsComeFromEveryTableTheyUse()
+    {
+        IncidentStore store;
+        openFresh(store);
+        const qint64 open = addIncident(store);
+        const qint64 quiet = addIncident(store);
+        Incident closed = store.incident(addIncident(store)).value();
+        closed.stage = Stage::Closed;
+        QVERIFY(store.updateIncident(closed).ok());
+
+        const qint64 dana = store.insertPerson({0, QStringLiteral("Dana Kim"), {}, {}}).value();
+        const qint64 sam = store.insertPerson({0, QStringLiteral("Sam Whitfield"), {}, {}}).value();
+        QVERIFY(store.insertAssignment({0, open, Role::IncidentCommander, dana, at(14, 0), at(14, 30), {}}).ok());
+        QVERIFY(store.insertAssignment({0, open, Role::IncidentCommander, sam, at(14, 30), {}, {}}).ok());
+        QVERIFY(store.insertAssignment({0, open, Role::CommunicationsLead, dana, at(14, 31), {}, {}}).ok());
+
+        // Two internal updates (the later one counts) and a customer one.
+        QVERIFY(store
+                    .insertStatusUpdate(
+                        {0, open, StatusUpdate::Audience::Internal, QStringLiteral("first"), at(14, 10), at(14, 40)})
+                    .ok());
+        QVERIFY(store
+                    .insertStatusUpdate(
+                        {0, open, StatusUpdate::Audience::Internal, QStringLiteral("second"), at(14, 40), at(15, 10)})
+                    .ok());
+        QVERIFY(store
+                    .insertStatusUpdate(
+                        {0, open, StatusUpdate::Audience::Customer, QStringLiteral("we know"), at(14, 20), at(15, 20)})
+                    .ok());
+
+        // Linked alerts: one firing with category=security, one resolved, one pending; only the first counts.
+        auto archived = [&](const QString &name, const QString &state, const QDateTime &resolved,
+                            const QString &category) {
+            ArchivedAlert a;
+            a.identity = name;
+            a.source = QStringLiteral("am");
+            a.alertName = name;
+            a.labels = {{QStringLiteral("alertname"), name}, {QStringLiteral("category"), category}};
+            a.state = state;
+            a.firstSeen = at(14, 0);
+            a.lastSeen = at(14, 50);
+            a.resolvedAt = resolved;
+            const qint64 id = store.insertArchivedAlert(a).value();
+            QVERIFY(store.insertAlertLink(open, id, at(14, 5), QStringLiteral("{}")).ok());
+        };
+        archived(QStringLiteral("AuthFailureSpike"), QStringLiteral("firing"), {}, QStringLiteral("Security"));
+        archived(QStringLiteral("LatencyHigh"), QStringLiteral("firing"), at(14, 45), QStringLiteral("performance"));
+        archived(QStringLiteral("DiskFilling"), QStringLiteral("pending"), {}, QStringLiteral("capacity"));
+
+        const auto facts = store.incidentFacts();
+        QVERIFY2(facts.ok(), qPrintable(facts.error()));
+        QCOMPARE(QSet<qint64>(facts->keyBegin(), facts->keyEnd()),
+                 (QSet<qint64>{open, quiet})); // closed ones are not on the board
+        const IncidentStore::IncidentFacts f = facts->value(open);
+        QCOMPARE(f.commanderId, sam);
+        QCOMPARE(f.commanderName, QStringLiteral("Sam Whitfield"));
+        QCOMPARE(QSet<qint64>(f.heldRoleIds.cbegin(), f.heldRoleIds.cend()),
+                 (QSet<qint64>{Role::IncidentCommander, Role::CommunicationsLead}));
+        QCOMPARE(f.lastInternalUpdate, at(14, 40));
+        QCOMPARE(f.nextInternalDue, at(15, 10));
+        QCOMPARE(f.lastCustomerUpdate, at(14, 20));
+        QCOMPARE(f.nextCustomerDue, at(15, 20));
+        QCOMPARE(f.firingAlerts, 1);
+        QVERIFY(f.securityAlerts);
+        QCOMPARE(f.firingAlertLabels.size(), 1);
+        QCOMPARE(facts->value(quiet), IncidentStore::IncidentFacts{});
+
+        // Asked by id, a closed incident is read too.
+        QVERIFY(store.incidentFacts({closed.id})->contains(closed.id));
+    }
+
+    void anAcknowledgementReplacesTheEarlierOneAndIsAnnounced()
+    {
+        IncidentStore store;
+        openFresh(store);
+        QSignalSpy changed(&store, &IncidentStore::alertAckChanged);
+        const AlertAck first{QStringLiteral("fp-1"), QStringLiteral("looking"), QStringLiteral("Dana"), at(14, 3)};
+        const AlertAck second{QStringLiteral("fp-1"), QStringLiteral("rolling back"), QStringLiteral("Sam"), at(14, 9)};
+        const AlertAck other{QStringLiteral("fp-2"), QString(), QStringLiteral("Ines"), at(14, 4)};
+        QVERIFY(store.setAlertAck(first).ok());
+        QVERIFY(store.setAlertAck(other).ok());
+        QVERIFY(store.setAlertAck(second).ok());
+        auto acks = store.alertAcks().value();
+        QCOMPARE(acks.size(), 2);
+        QCOMPARE(acks.value(QStringLiteral("fp-1")), second);
+        QCOMPARE(acks.value(QStringLiteral("fp-2")).author, QStringLiteral("Ines"));
+        QCOMPARE(acks.value(QStringLiteral("fp-2")).note, QString(QStringLiteral(""))); // empty, never NULL
+        QCOMPARE(changed.size(), 3);
+        QCOMPARE(changed.last().first().toString(), QStringLiteral("fp-1"));
+
+        QVERIFY(store.removeAlertAck(QStringLiteral("fp-1")).ok());
+        acks = store.alertAcks().value();
+        QVERIFY(!acks.contains(QStringLiteral("fp-1")));
+        QCOMPARE(changed.size(), 4);
+    }
+
     void aStoredKindThisVersionDoesNotKnowIsNamed_data()
     {
         QTest::addColumn<QString>("column");
