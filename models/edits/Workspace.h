@@ -6,16 +6,25 @@
 #include "Severity.h"
 #include "SeverityRules.h"
 #include "Stage.h"
+#include "StoreCommand.h"
 #include "TimelineEntry.h"
 #include "TimelineInput.h"
 
 #include <QObject>
 #include <QUndoStack>
 
-#include "StoreCommand.h"
+#include <memory>
+
+class AlertEdits;
+class LifecycleEdits;
+class RosterEdits;
+class TimelineEdits;
+class UpdateEdits;
 
 // One open incident file and its undo history: the API through which the window and the command line
-// make every edit. Each edit is a command on the undo stack and is committed to the file at once.
+// make every edit. Each edit is a command on the undo stack and is committed to the file at once. The edits live in
+// five classes by what they change (TimelineEdits, LifecycleEdits, RosterEdits, UpdateEdits, AlertEdits); the
+// methods below hand each call there.
 class Workspace final : public QObject
 {
     Q_OBJECT
@@ -40,7 +49,8 @@ public:
                                    bool drill = false, bool security = false);
     // occurredAt: when it happened; invalid means now.
     Result<qint64> addTimelineEntry(qint64 incidentId, const QString &text,
-                                    TimelineEntry::Kind kind = TimelineEntry::Kind::Note, const QDateTime &occurredAt = {});
+                                    TimelineEntry::Kind kind = TimelineEntry::Kind::Note,
+                                    const QDateTime &occurredAt = {});
     // Moves through the workflow. Reaching Eradication & Recovery marks it mitigated; reaching review or closing
     // resolves it and sets the postmortem due 48 hours later; going back before review reopens it.
     // What the IC types into the entry box: a time, a kind and "TODO:" may lead the text (TimelineInput::parseLine).
@@ -100,15 +110,24 @@ signals:
     void editFailed(const QString &message);
 
 private:
+    friend class AlertEdits;
+    friend class LifecycleEdits;
+    friend class RosterEdits;
+    friend class TimelineEdits;
+    friend class UpdateEdits;
+
     Status push(std::unique_ptr<StoreCommand> command);
     // What a command calls when a later undo or redo cannot be written: the window hears it as editFailed.
     StoreCommand::FailureHandler onFailure();
-    Result<QList<ChecklistItem>> defaultChecklist() const;
-    Status recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,
-                          std::optional<Severity> suggested, const QString &reason);
     TimelineEntry systemEntry(qint64 incidentId, TimelineEntry::Kind kind, const QString &text) const;
 
     IncidentStore m_store;
     QUndoStack m_undoStack;
     QString m_author = QStringLiteral("");
+    // The edits, by what they change; each pushes its commands through push().
+    std::unique_ptr<TimelineEdits> m_timelineEdits;
+    std::unique_ptr<LifecycleEdits> m_lifecycleEdits;
+    std::unique_ptr<RosterEdits> m_rosterEdits;
+    std::unique_ptr<UpdateEdits> m_updateEdits;
+    std::unique_ptr<AlertEdits> m_alertEdits;
 };

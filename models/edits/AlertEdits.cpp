@@ -1,0 +1,112 @@
+#include "AlertEdits.h"
+
+#include "AlertCommands.h"
+#include "Clock.h"
+#include "IncidentCommands.h"
+#include "IncidentFactSheet.h"
+#include "IncidentInsights.h"
+#include "Lifecycle.h"
+#include "LifecycleEdits.h"
+#include "TemplateEngine.h"
+#include "UpdateChecks.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Workspace", text, disambiguation, n);
+}
+
+} // namespace
+
+Result<QList<Alert>> AlertEdits::alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const
+{
+    const auto links = m_workspace.m_store.alertLinksByIdentity();
+    if (!links) {
+        return links.status();
+    }
+    QList<Alert> fresh;
+    for (const Alert &a : alerts) {
+        if (!links->value(a.identity).incidentIds.contains(incidentId)) {
+            fresh.append(a);
+        }
+    }
+    return fresh;
+}
+
+Status AlertEdits::linkAlerts(qint64 incidentId, const QList<Alert> &alerts)
+{
+    if (alerts.isEmpty()) {
+        return Status::failure(tr("Select the alerts to link."));
+    }
+    const auto incident = m_workspace.m_store.incident(incidentId);
+    if (!incident) {
+        return incident.status();
+    }
+    const auto fresh = alertsNotYetLinked(incidentId, alerts);
+    if (!fresh) {
+        return fresh.status();
+    }
+    if (fresh->isEmpty()) {
+        return Status::failure(alerts.size() == 1
+                                   ? tr("This alert is already linked to %1.").arg(incident->reference())
+                                   : tr("These alerts are already linked to %1.").arg(incident->reference()));
+    }
+    return m_workspace.push(std::make_unique<LinkAlertsCommand>(m_workspace.m_store, m_workspace.onFailure(),
+                                                                incidentId, fresh.value(), m_workspace.m_author));
+}
+
+Result<qint64> AlertEdits::declareIncidentFromAlerts(const QString &title, Severity severity,
+                                                     const QList<Alert> &alerts)
+{
+    if (alerts.isEmpty()) {
+        return Status::failure(tr("Select the alerts to declare an incident for."));
+    }
+    Incident incident;
+    incident.title = title.trimmed();
+    incident.severity = severity;
+    incident.stage = Stage::Triage;
+    incident.declaredAt = Clock::nowUtc();
+    if (const QString problem = incident.validationError(); !problem.isEmpty()) {
+        return Status::failure(problem);
+    }
+    const QString evidence = alerts.size() == 1 ? tr("1 alert") : tr("%1 alerts").arg(alerts.size());
+    TimelineEntry declared = m_workspace.systemEntry(
+        0, TimelineEntry::Kind::Triage,
+        tr("Declared %1 from %2: %3").arg(Severities::label(severity), evidence, incident.title));
+    declared.keyMoment = true;
+    const auto checklist = m_workspace.m_lifecycleEdits->defaultChecklist();
+    if (!checklist) {
+        return checklist.status();
+    }
+    auto command = std::make_unique<DeclareFromAlertsCommand>(
+        m_workspace.m_store, m_workspace.onFailure(),
+        std::make_unique<DeclareIncidentCommand>(m_workspace.m_store, m_workspace.onFailure(), incident, declared,
+                                                 checklist.value()),
+        std::make_unique<LinkAlertsCommand>(m_workspace.m_store, m_workspace.onFailure(), 0, alerts,
+                                            m_workspace.m_author));
+    auto *raw = command.get();
+    if (const Status s = m_workspace.push(std::move(command)); !s) {
+        return s; // one transaction: nothing was declared, nothing is on the undo stack
+    }
+    return raw->incidentId();
+}
+
+Status AlertEdits::acknowledgeAlert(const QString &identity, const QString &note)
+{
+    const auto acks = m_workspace.m_store.alertAcks();
+    if (!acks) {
+        return acks.status();
+    }
+    std::optional<AlertAck> previous;
+    if (acks->contains(identity)) {
+        previous = acks->value(identity);
+    }
+    const AlertAck ack{identity, note.trimmed(), m_workspace.m_author, Clock::nowUtc()};
+    return m_workspace.push(
+        std::make_unique<AcknowledgeAlertCommand>(m_workspace.m_store, m_workspace.onFailure(), ack, previous));
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Workspace.h"
+
+// The edits of an incident through the workflow: declaring it, its stage, severity, impact and ETA, and its checklists:
+// each checks what it is given, builds its command and pushes it on the workspace's undo stack. Workspace, which holds
+// the file, the undo history and the author, hands these calls here.
+class LifecycleEdits final
+{
+public:
+    explicit LifecycleEdits(Workspace &workspace) : m_workspace(workspace) {}
+
+    Result<QList<ChecklistItem>> defaultChecklist() const;
+    Result<qint64> declareIncident(const QString &title, Severity severity, const QString &summary, bool drill,
+                                   bool security);
+    Status setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta);
+    Status changeStage(qint64 incidentId, Stage stage);
+    Status recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,
+                          std::optional<Severity> suggested, const QString &reason);
+    Status changeSeverity(qint64 incidentId, Severity severity, const QString &reason);
+    Status acceptSuggestion(qint64 incidentId, const SeveritySuggestion &suggestion);
+    Status overrideSuggestion(qint64 incidentId, const SeveritySuggestion &suggestion, const QString &reason);
+    Status setSecurityIncident(qint64 incidentId, bool security);
+    Result<qint64> addChecklistItem(qint64 incidentId, Stage stage, const QString &text);
+    Status setChecklistItemDone(qint64 incidentId, qint64 itemId, bool done);
+
+private:
+    Workspace &m_workspace;
+};
