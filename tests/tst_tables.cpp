@@ -322,6 +322,54 @@ private slots:
         QCOMPARE(changed.size(), 4);
     }
 
+    void anIncidentKeepsEveryColumn()
+    {
+        IncidentStore store;
+        openFresh(store);
+        Incident i;
+        i.title = QStringLiteral("Login failures — EU");
+        i.summary = QStringLiteral("Most logins fail");
+        i.severity = Severity::Sev1;
+        i.stage = Stage::Recovery;
+        i.declaredAt = at(14, 0);
+        i.detectedAt = at(13, 52);
+        i.mitigatedAt = at(14, 40);
+        i.resolvedAt = at(15, 10);
+        i.drill = true;
+        i.postmortemDueAt = at(15, 20);
+        i.security = true;
+        i.impact = QStringLiteral("EU players cannot log in");
+        i.eta = QStringLiteral("15:30 UTC");
+        i.id = store.insertIncident(i).value();
+        QCOMPARE(store.incident(i.id).value(), i);
+        QCOMPARE(store.incidents().value(), QList<Incident>{i});
+        i.severity = Severity::Sev3;
+        i.stage = Stage::Closed;
+        i.detectedAt = QDateTime();
+        i.security = false;
+        i.eta.clear();
+        QVERIFY(store.updateIncident(i).ok());
+        QCOMPARE(store.incident(i.id).value(), i);
+        QVERIFY(store.incidents(false).value().isEmpty());
+    }
+
+    void aStoredStageOrLevelThisVersionDoesNotKnowIsNamed()
+    {
+        IncidentStore store;
+        openFresh(store);
+        const qint64 id = addIncident(store);
+        QSqlQuery q(store.database());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE incidents SET stage = 'escalated' WHERE id = %1").arg(id)));
+        for (const QString &error : {store.incident(id).error(), store.incidents().error()}) {
+            QVERIFY2(error.contains(QStringLiteral("incidents row %1: stage \"escalated\"").arg(id)),
+                     qPrintable(error));
+        }
+        QVERIFY(q.exec(QStringLiteral("UPDATE incidents SET stage = 'triage', severity = 7 WHERE id = %1").arg(id)));
+        const QString error = store.incident(id).error();
+        QVERIFY2(error.contains(QStringLiteral("incidents row %1: severity \"7\"").arg(id)), qPrintable(error));
+    }
+
     void aStoredKindThisVersionDoesNotKnowIsNamed_data()
     {
         QTest::addColumn<QString>("column");

@@ -33,46 +33,6 @@ inline QJsonObject jsonObject(const QVariant &v)
     return QJsonDocument::fromJson(v.toString().toUtf8()).object();
 }
 
-inline Incident readIncident(const QSqlQuery &q)
-{
-    Incident i;
-    i.id = q.value(0).toLongLong();
-    i.title = q.value(1).toString();
-    i.summary = q.value(2).toString();
-    i.severity = Severities::fromNumber(q.value(3).toInt()).value_or(Severity::Sev3);
-    i.stage = Stages::fromKey(q.value(4).toString()).value_or(Stage::Detection);
-    i.declaredAt = StoredTime::fromSql(q.value(5));
-    i.detectedAt = StoredTime::fromSql(q.value(6));
-    i.mitigatedAt = StoredTime::fromSql(q.value(7));
-    i.resolvedAt = StoredTime::fromSql(q.value(8));
-    i.drill = q.value(9).toBool();
-    i.postmortemDueAt = StoredTime::fromSql(q.value(10));
-    i.security = q.value(11).toBool();
-    i.impact = q.value(12).toString();
-    i.eta = q.value(13).toString();
-    return i;
-}
-inline const auto kIncidentColumns = QStringLiteral(
-    "id, title, summary, severity, stage, declared_at, detected_at, mitigated_at, resolved_at, is_drill, "
-    "postmortem_due_at, is_security, impact, eta");
-
-inline void bindIncident(QSqlQuery &q, const Incident &i)
-{
-    q.bindValue(QStringLiteral(":title"), text(i.title));
-    q.bindValue(QStringLiteral(":summary"), text(i.summary));
-    q.bindValue(QStringLiteral(":severity"), int(i.severity));
-    q.bindValue(QStringLiteral(":stage"), Stages::key(i.stage));
-    q.bindValue(QStringLiteral(":declared"), StoredTime::toSql(i.declaredAt));
-    q.bindValue(QStringLiteral(":detected"), StoredTime::toSql(i.detectedAt));
-    q.bindValue(QStringLiteral(":mitigated"), StoredTime::toSql(i.mitigatedAt));
-    q.bindValue(QStringLiteral(":resolved"), StoredTime::toSql(i.resolvedAt));
-    q.bindValue(QStringLiteral(":drill"), i.drill ? 1 : 0);
-    q.bindValue(QStringLiteral(":postmortem"), StoredTime::toSql(i.postmortemDueAt));
-    q.bindValue(QStringLiteral(":security"), i.security ? 1 : 0);
-    q.bindValue(QStringLiteral(":impact"), text(i.impact));
-    q.bindValue(QStringLiteral(":eta"), text(i.eta));
-}
-
 inline const char *const kActionItemColumns =
     "SELECT id, incident_id, title, owner_id, due_at, state, created_at FROM action_items ";
 

@@ -67,9 +67,11 @@ QString TableSchema::unknownValue(const TableSpec &table, qint64 rowId, const Co
     if (shown.size() > 40) {
         shown = shown.left(40) + QChar(0x2026);
     }
+    const QString known =
+        column.allowed.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(column.allowed.join(QStringLiteral(", ")));
     return QCoreApplication::translate("TableSchema",
-                                       "%1 row %2: %3 \"%4\" is not one this version of Incident Console knows (%5).")
+                                       "%1 row %2: %3 \"%4\" is not one this version of Incident Console knows%5.")
         .arg(table.sql)
         .arg(rowId)
-        .arg(column.sql, shown, column.allowed.join(QStringLiteral(", ")));
+        .arg(column.sql, shown, known);
 }

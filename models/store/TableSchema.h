@@ -279,6 +279,24 @@ TypedColumn<Row> enumerated(const char *sql, const char *exchange, Enum Row::*me
             }};
 }
 
+// An enum stored as its number (a severity's level): `fromNumber` is the one decoding; a number it refuses is refused.
+template <class Row, class Enum>
+TypedColumn<Row> numbered(const char *sql, const char *exchange, Enum Row::*member,
+                          std::optional<Enum> (*fromNumber)(int))
+{
+    return {{QString::fromLatin1(sql), QString::fromLatin1(exchange), ColumnType::Integer},
+            [member](const Row &r) { return QVariant(int(r.*member)); },
+            [member, fromNumber](Row &r, const QVariant &v) {
+                bool ok = false;
+                const auto value = fromNumber(v.toInt(&ok));
+                if (!ok || !value) {
+                    return false;
+                }
+                r.*member = *value;
+                return true;
+            }};
+}
+
 template <class Row> TypedColumn<Row> since(int version, TypedColumn<Row> column)
 {
     column.spec.since = version;

@@ -33,6 +33,24 @@ QString kindKey(TimelineEntry::Kind kind)
 
 } // namespace
 
+const RowTable<Incident> &Tables::incidents()
+{
+    using namespace Columns;
+    using I = Incident;
+    static const RowTable<I> t{
+        {QStringLiteral("incidents"), QStringLiteral("incidents"), {}, QStringLiteral("id = ?"), {}},
+        {id(&I::id), text("title", "title", &I::title), text("summary", "summary", &I::summary),
+         numbered("severity", "severity", &I::severity, &Severities::fromNumber),
+         enumerated("stage", "stage", &I::stage, Stages::all(), &Stages::key),
+         time("declared_at", "declaredAt", &I::declaredAt), time("detected_at", "detectedAt", &I::detectedAt, true),
+         time("mitigated_at", "mitigatedAt", &I::mitigatedAt, true),
+         time("resolved_at", "resolvedAt", &I::resolvedAt, true), flag("is_drill", "drill", &I::drill),
+         since(2, time("postmortem_due_at", "postmortemDueAt", &I::postmortemDueAt, true)),
+         since(2, flag("is_security", "security", &I::security)), since(4, text("impact", "impact", &I::impact)),
+         since(4, text("eta", "eta", &I::eta))}};
+    return t;
+}
+
 const RowTable<TimelineEntry> &Tables::timelineEntries()
 {
     using namespace Columns;
@@ -95,19 +113,7 @@ const QList<TableSpec> &Tables::exchanged()
          QStringLiteral("id IN (SELECT person_id FROM role_assignments WHERE incident_id = ? "
                         "UNION SELECT owner_id FROM action_items WHERE incident_id = ?)"),
          {QStringLiteral("name"), QStringLiteral("handle"), QStringLiteral("contact")}},
-        {QStringLiteral("incidents"),
-         QStringLiteral("incidents"),
-         {col("id", "id", ColumnType::Id), col("title", "title", ColumnType::Text),
-          col("summary", "summary", ColumnType::Text), col("severity", "severity", ColumnType::Integer),
-          col("stage", "stage", ColumnType::Text), col("declared_at", "declaredAt", ColumnType::Time),
-          col("detected_at", "detectedAt", ColumnType::Time, true),
-          col("mitigated_at", "mitigatedAt", ColumnType::Time, true),
-          col("resolved_at", "resolvedAt", ColumnType::Time, true), col("is_drill", "drill", ColumnType::Bool),
-          since(2, col("postmortem_due_at", "postmortemDueAt", ColumnType::Time, true)),
-          since(2, col("is_security", "security", ColumnType::Bool)),
-          since(4, col("impact", "impact", ColumnType::Text)), since(4, col("eta", "eta", ColumnType::Text))},
-         QStringLiteral("id = ?"),
-         {}},
+        incidents().spec(),
         {QStringLiteral("alert_archive"),
          QStringLiteral("alertArchive"),
          {col("id", "id", ColumnType::Id), col("identity", "identity", ColumnType::Text),

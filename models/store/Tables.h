@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Incident.h"
 #include "TableSchema.h"
 #include "TimelineEntry.h"
 
@@ -11,6 +12,7 @@ namespace Tables {
 // 4 impact, ETA, drafts; 5 postmortems), so a new column raises it by being declared.
 int formatVersion();
 
+const RowTable<Incident> &incidents();
 const RowTable<TimelineEntry> &timelineEntries();
 const RowTable<TimelineRevision> &timelineRevisions();
 

@@ -24,15 +24,19 @@ QString tr(const char *text)
 
 Result<QList<Incident>> IncidentTables::incidents(bool includeClosed) const
 {
-    return m_store.selectRows<Incident>(
-        QStringLiteral("SELECT %1 FROM incidents %2 ORDER BY id")
-            .arg(kIncidentColumns, includeClosed ? QString() : QStringLiteral("WHERE stage <> 'closed'")),
-        {}, tr("Could not read the incidents"), [&](const QSqlQuery &q) -> Incident { return readIncident(q); });
+    auto q = m_store.prepare(QStringLiteral("SELECT %1 FROM incidents %2 ORDER BY id")
+                                 .arg(Tables::incidents().selectList(),
+                                      includeClosed ? QString() : QStringLiteral("WHERE stage <> 'closed'")));
+    if (const Status s = m_store.exec(q, tr("Could not read the incidents")); !s) {
+        return s;
+    }
+    return Tables::incidents().readAll(q);
 }
 
 Result<Incident> IncidentTables::incident(qint64 id) const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE id = ?").arg(kIncidentColumns));
+    auto q =
+        m_store.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE id = ?").arg(Tables::incidents().selectList()));
     q.addBindValue(id);
     if (const Status s = m_store.exec(q, tr("Could not read incident %1").arg(id)); !s) {
         return s;
@@ -40,7 +44,7 @@ Result<Incident> IncidentTables::incident(qint64 id) const
     if (!q.next()) {
         return Status::failure(tr("There is no incident %1.").arg(id));
     }
-    return readIncident(q);
+    return Tables::incidents().read(q);
 }
 
 Result<qint64> IncidentTables::insertIncident(const Incident &incident)
@@ -48,28 +52,9 @@ Result<qint64> IncidentTables::insertIncident(const Incident &incident)
     if (const QString problem = incident.validationError(); !problem.isEmpty()) {
         return Status::failure(problem);
     }
-    qint64 newId = 0;
-    const Status s = m_store.write([&]() -> Status {
-        auto q = m_store.prepare(
-            QStringLiteral("INSERT INTO incidents (id, title, summary, severity, stage, declared_at, "
-                           "detected_at, mitigated_at, resolved_at, is_drill, postmortem_due_at, "
-                           "is_security, impact, eta) VALUES (:id, :title, :summary, :severity, :stage, "
-                           ":declared, :detected, :mitigated, :resolved, :drill, :postmortem, :security, "
-                           ":impact, :eta)"));
-        q.bindValue(QStringLiteral(":id"), idOrNull(incident.id));
-        bindIncident(q, incident);
-        const auto id = m_store.execInsert(q, tr("Could not save the incident"));
-        if (!id) {
-            return id.status();
-        }
-        newId = id.value();
-        m_store.notify([this, newId] { emit m_store.incidentInserted(newId); });
-        return Status::success();
-    });
-    if (!s) {
-        return s;
-    }
-    return newId;
+    return m_store.insertRow(Tables::incidents().spec().insertStatement(), Tables::incidents().insertValues(incident),
+                             tr("Could not save the incident"),
+                             [this](qint64 newId) { emit m_store.incidentInserted(newId); });
 }
 
 Status IncidentTables::updateIncident(const Incident &incident)
@@ -78,13 +63,8 @@ Status IncidentTables::updateIncident(const Incident &incident)
         return Status::failure(problem);
     }
     return m_store.write([&]() -> Status {
-        auto q = m_store.prepare(QStringLiteral(
-            "UPDATE incidents SET title = :title, summary = :summary, severity = :severity, stage = :stage, "
-            "declared_at = :declared, detected_at = :detected, mitigated_at = :mitigated, resolved_at = :resolved, "
-            "is_drill = :drill, postmortem_due_at = :postmortem, is_security = :security, impact = :impact, eta = :eta "
-            "WHERE id = :id"));
-        q.bindValue(QStringLiteral(":id"), incident.id);
-        bindIncident(q, incident);
+        auto q = m_store.prepare(Tables::incidents().spec().updateStatement());
+        Tables::incidents().bindUpdate(q, incident);
         if (const Status s = m_store.exec(q, tr("Could not save incident %1").arg(incident.id)); !s) {
             return s;
         }
