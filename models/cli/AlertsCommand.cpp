@@ -19,10 +19,7 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLineTool", text);
-}
+const auto tr = cliText;
 
 class AlertsCommand final : public CliCommand
 {

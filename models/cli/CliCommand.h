@@ -4,6 +4,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
 
@@ -68,6 +69,12 @@ public:
     // True after a run that opened no file: the process may end without freeing what the command holds.
     virtual bool mayExitWithoutTeardown() const { return false; }
 };
+
+// The command line's words, in its translation context.
+inline QString cliText(const char *text)
+{
+    return QCoreApplication::translate("CommandLineTool", text);
+}
 
 inline QCommandLineOption flagOption(const char *name)
 {

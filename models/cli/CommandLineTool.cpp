@@ -16,10 +16,7 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLineTool", text);
-}
+const auto tr = cliText;
 
 } // namespace
 

@@ -17,10 +17,7 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLineTool", text);
-}
+const auto tr = cliText;
 
 class ExportCommand final : public CliCommand
 {

@@ -12,10 +12,7 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLineTool", text);
-}
+const auto tr = cliText;
 
 class ListCommand final : public CliCommand
 {

@@ -14,15 +14,6 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace {
-
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Workspace", text, disambiguation, n);
-}
-
-} // namespace
-
 Result<QList<Alert>> AlertEdits::alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const
 {
     const auto links = m_workspace.m_store.alertLinksByIdentity();

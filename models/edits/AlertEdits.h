@@ -1,20 +1,17 @@
 #pragma once
 
-#include "Workspace.h"
+#include "WorkspacePart.h"
 
 // The edits of alerts and incidents: linking, declaring from alerts, acknowledging: each checks what it is given,
 // builds its command and pushes it on the workspace's undo stack. Workspace, which holds the file, the undo history and
 // the author, hands these calls here.
-class AlertEdits final
+class AlertEdits final : private WorkspacePart
 {
 public:
-    explicit AlertEdits(Workspace &workspace) : m_workspace(workspace) {}
+    explicit AlertEdits(Workspace &workspace) : WorkspacePart(workspace) {}
 
     Result<QList<Alert>> alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const;
     Status linkAlerts(qint64 incidentId, const QList<Alert> &alerts);
     Result<qint64> declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts);
     Status acknowledgeAlert(const QString &identity, const QString &note);
-
-private:
-    Workspace &m_workspace;
 };

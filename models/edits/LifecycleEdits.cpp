@@ -13,15 +13,6 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace {
-
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Workspace", text, disambiguation, n);
-}
-
-} // namespace
-
 Result<QList<ChecklistItem>> LifecycleEdits::defaultChecklist() const
 {
     const auto defaults = m_workspace.m_store.checklistDefaults();

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "Workspace.h"
+#include "WorkspacePart.h"
 
 // The edits of an incident through the workflow: declaring it, its stage, severity, impact and ETA, and its checklists:
 // each checks what it is given, builds its command and pushes it on the workspace's undo stack. Workspace, which holds
 // the file, the undo history and the author, hands these calls here.
-class LifecycleEdits final
+class LifecycleEdits final : private WorkspacePart
 {
 public:
-    explicit LifecycleEdits(Workspace &workspace) : m_workspace(workspace) {}
+    explicit LifecycleEdits(Workspace &workspace) : WorkspacePart(workspace) {}
 
     Result<QList<ChecklistItem>> defaultChecklist() const;
     Result<qint64> declareIncident(const QString &title, Severity severity, const QString &summary, bool drill,
@@ -23,7 +23,4 @@ public:
     Status setSecurityIncident(qint64 incidentId, bool security);
     Result<qint64> addChecklistItem(qint64 incidentId, Stage stage, const QString &text);
     Status setChecklistItemDone(qint64 incidentId, qint64 itemId, bool done);
-
-private:
-    Workspace &m_workspace;
 };

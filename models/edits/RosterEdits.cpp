@@ -13,15 +13,6 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace {
-
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Workspace", text, disambiguation, n);
-}
-
-} // namespace
-
 Result<qint64> RosterEdits::addRole(const QString &name, const QString &responsibility)
 {
     if (name.trimmed().isEmpty()) {

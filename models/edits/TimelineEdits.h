@@ -1,14 +1,14 @@
 #pragma once
 
-#include "Workspace.h"
+#include "WorkspacePart.h"
 
 // The edits of what is written on the timeline: entries typed, pasted or added, edited, moved, pinned and deleted: each
 // checks what it is given, builds its command and pushes it on the workspace's undo stack. Workspace, which holds the
 // file, the undo history and the author, hands these calls here.
-class TimelineEdits final
+class TimelineEdits final : private WorkspacePart
 {
 public:
-    explicit TimelineEdits(Workspace &workspace) : m_workspace(workspace) {}
+    explicit TimelineEdits(Workspace &workspace) : WorkspacePart(workspace) {}
 
     Result<qint64> addTimelineEntry(qint64 incidentId, const QString &text, TimelineEntry::Kind kind,
                                     const QDateTime &occurredAt);
@@ -19,7 +19,4 @@ public:
     Status editTimelineEntry(const TimelineEntry &changed, const QString &reason);
     Status deleteTimelineEntry(qint64 entryId, const QString &reason);
     Status setKeyMoment(qint64 entryId, bool keyMoment);
-
-private:
-    Workspace &m_workspace;
 };

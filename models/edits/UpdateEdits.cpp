@@ -13,15 +13,6 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace {
-
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Workspace", text, disambiguation, n);
-}
-
-} // namespace
-
 Result<qint64> UpdateEdits::publishUpdate(qint64 incidentId, StatusUpdate::Audience audience, const QString &body,
                                           const QTimeZone &zone)
 {

@@ -12,15 +12,6 @@
 
 using namespace StoreRows;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IncidentStore", text);
-}
-
-} // namespace
-
 Result<QList<ArchivedAlert>> AlertTables::archivedAlerts(int limit, int offset) const
 {
     auto q = m_store.prepare(

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "IncidentStore.h"
+#include "StoreTable.h"
 
 // The tables of the alert archive, acknowledgements and the links between alerts and incidents.
 // Their statements, how rows are read and bound, and the change each write announces after its commit.
 // IncidentStore (the database and the one change notifier) hands these calls here.
-class AlertTables final
+class AlertTables final : private StoreTable
 {
 public:
-    explicit AlertTables(IncidentStore &store) : m_store(store) {}
+    explicit AlertTables(IncidentStore &store) : StoreTable(store) {}
 
     Result<QList<ArchivedAlert>> archivedAlerts(int limit, int offset) const;
     Result<qint64> insertArchivedAlert(const ArchivedAlert &a);
@@ -21,7 +21,4 @@ public:
     Status deleteAlertLink(qint64 linkId);
     Result<QHash<QString, IncidentStore::LinkedAlert>> alertLinksByIdentity() const;
     Result<QList<ArchivedAlert>> linkedArchivedAlerts(qint64 incidentId) const;
-
-private:
-    IncidentStore &m_store;
 };

@@ -13,15 +13,6 @@
 
 using namespace StoreRows;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IncidentStore", text);
-}
-
-} // namespace
-
 Result<QList<Incident>> IncidentTables::incidents(bool includeClosed) const
 {
     auto q = m_store.prepare(QStringLiteral("SELECT %1 FROM incidents %2 ORDER BY id")

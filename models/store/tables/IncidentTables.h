@@ -1,14 +1,14 @@
 #pragma once
 
-#include "IncidentStore.h"
+#include "StoreTable.h"
 
 // The tables of incidents, their severity history and checklists, and the facts a board card shows.
 // Their statements, how rows are read and bound, and the change each write announces after its commit.
 // IncidentStore (the database and the one change notifier) hands these calls here.
-class IncidentTables final
+class IncidentTables final : private StoreTable
 {
 public:
-    explicit IncidentTables(IncidentStore &store) : m_store(store) {}
+    explicit IncidentTables(IncidentStore &store) : StoreTable(store) {}
 
     Result<QList<Incident>> incidents(bool includeClosed) const;
     Result<Incident> incident(qint64 id) const;
@@ -24,7 +24,4 @@ public:
     Status setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy);
     Status deleteChecklistItem(qint64 id);
     Result<QHash<qint64, IncidentStore::IncidentFacts>> incidentFacts(const QList<qint64> &incidentIds) const;
-
-private:
-    IncidentStore &m_store;
 };

@@ -12,15 +12,6 @@
 
 using namespace StoreRows;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IncidentStore", text);
-}
-
-} // namespace
-
 Result<QList<Person>> RosterTables::people() const
 {
     return m_store.selectRows<Person>(

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "IncidentStore.h"
+#include "StoreTable.h"
 
 // The tables of the roster: people, roles and who held which role when.
 // Their statements, how rows are read and bound, and the change each write announces after its commit.
 // IncidentStore (the database and the one change notifier) hands these calls here.
-class RosterTables final
+class RosterTables final : private StoreTable
 {
 public:
-    explicit RosterTables(IncidentStore &store) : m_store(store) {}
+    explicit RosterTables(IncidentStore &store) : StoreTable(store) {}
 
     Result<QList<Person>> people() const;
     Result<qint64> insertPerson(const Person &person);
@@ -21,7 +21,4 @@ public:
     Result<qint64> insertAssignment(const RoleAssignment &a);
     Status setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt);
     Status deleteAssignment(qint64 id);
-
-private:
-    IncidentStore &m_store;
 };

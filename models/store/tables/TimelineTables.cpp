@@ -12,15 +12,6 @@
 
 using namespace StoreRows;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IncidentStore", text);
-}
-
-} // namespace
-
 Result<QList<TimelineEntry>> TimelineTables::timeline(qint64 incidentId, bool includeDeleted) const
 {
     auto q = m_store.prepare(

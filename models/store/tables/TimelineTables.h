@@ -1,14 +1,14 @@
 #pragma once
 
-#include "IncidentStore.h"
+#include "StoreTable.h"
 
 // The tables of timeline entries, their revisions, the light index and the full-text search.
 // Their statements, how rows are read and bound, and the change each write announces after its commit.
 // IncidentStore (the database and the one change notifier) hands these calls here.
-class TimelineTables final
+class TimelineTables final : private StoreTable
 {
 public:
-    explicit TimelineTables(IncidentStore &store) : m_store(store) {}
+    explicit TimelineTables(IncidentStore &store) : StoreTable(store) {}
 
     // The full-text index follows the entries from here, not by triggers (the file holds none): the entries
     // matching `where` join it after they are written, or leave it before they change or go.
@@ -33,7 +33,4 @@ public:
     Status changeSearchIndex(SearchIndexChange change, const QString &where, const QVariantList &values);
     Status addToSearchIndex(const QList<qint64> &entryIds);
     Result<QList<qint64>> searchTimeline(const QString &words, qint64 incidentId, int limit) const;
-
-private:
-    IncidentStore &m_store;
 };

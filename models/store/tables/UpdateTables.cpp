@@ -13,15 +13,6 @@
 
 using namespace StoreRows;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IncidentStore", text);
-}
-
-} // namespace
-
 Result<QList<StatusUpdate>> UpdateTables::statusUpdates(qint64 incidentId) const
 {
     return m_store.selectRows<StatusUpdate>(

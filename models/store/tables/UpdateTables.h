@@ -1,14 +1,14 @@
 #pragma once
 
-#include "IncidentStore.h"
+#include "StoreTable.h"
 
 // The tables of what the incident says to others and leaves behind: status updates and drafts, templates, action items,
 // postmortems. Their statements, how rows are read and bound, and the change each write announces after its commit.
 // IncidentStore (the database and the one change notifier) hands these calls here.
-class UpdateTables final
+class UpdateTables final : private StoreTable
 {
 public:
-    explicit UpdateTables(IncidentStore &store) : m_store(store) {}
+    explicit UpdateTables(IncidentStore &store) : StoreTable(store) {}
 
     Result<QList<StatusUpdate>> statusUpdates(qint64 incidentId) const;
     Result<QString> draft(qint64 incidentId, StatusUpdate::Audience audience) const;
@@ -27,7 +27,4 @@ public:
     Result<qint64> insertTemplate(const MessageTemplate &t);
     Status updateTemplate(const MessageTemplate &t);
     Status deleteTemplate(qint64 id);
-
-private:
-    IncidentStore &m_store;
 };
