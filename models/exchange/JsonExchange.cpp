@@ -139,13 +139,6 @@ Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId
     bool stopped = false;
     qint64 rows = 0;
     for (const Table &table : tables()) {
-        QByteArray sql = QStringLiteral("SELECT %1 FROM %2").arg(table.columnNames().join(QStringLiteral(", ")), table.sql).toUtf8();
-        QList<qint64> parameters;
-        if (incidentId) {
-            sql += " WHERE " + table.incidentScope.toUtf8();
-            parameters = QList<qint64>(table.incidentScope.count(u'?'), *incidentId);
-        }
-        sql += QByteArrayLiteral(" ORDER BY id");
         out.append(firstTable ? "\n" : ",\n");
         firstTable = false;
         appendJsonString(out, table.exchange.toUtf8());
@@ -158,7 +151,7 @@ Status exportTables(const IncidentStore &store, std::optional<qint64> incidentId
             keys.append(key.toByteArray());
         }
         bool firstRow = true;
-        const Status s = store.forEachRawRow(sql, parameters, [&](const RawRow &row) {
+        const Status s = store.forEachTableRow(table, incidentId, [&](const RawRow &row) {
             out.append(firstRow ? "\n{" : ",\n{");
             firstRow = false;
             for (int i = 0; i < table.columns.size(); ++i) {
@@ -657,16 +650,7 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
         }
         // Exports from before the severity history (format 1) start it at the declared level, as the upgrade does.
         if (version < 2) {
-            QSqlQuery history = store.prepare(QStringLiteral(
-                "INSERT INTO severity_changes (incident_id, changed_at, severity, origin) "
-                "SELECT id, declared_at, severity, 'declared' FROM incidents i WHERE id IN (SELECT value FROM json_each(?)) "
-                "AND NOT EXISTS (SELECT 1 FROM severity_changes c WHERE c.incident_id = i.id)"));
-            QStringList imported;
-            for (qint64 id : std::as_const(summary.incidentIds)) {
-                imported.append(QString::number(id));
-            }
-            history.addBindValue(QString(u'[' + imported.join(u',') + u']'));
-            if (const Status s = store.exec(history, tr("Could not start the severity history")); !s) {
+            if (const Status s = store.startSeverityHistories(summary.incidentIds); !s) {
                 return s;
             }
         }

@@ -5,13 +5,13 @@
 #include "SchemaMigrator.h"
 #include "SqliteDialect.h"
 #include "StoreRows.h"
+#include "StoredTime.h"
 #include "Tables.h"
 #include "tables/AlertTables.h"
 #include "tables/IncidentTables.h"
 #include "tables/RosterTables.h"
 #include "tables/TimelineTables.h"
 #include "tables/UpdateTables.h"
-#include "StoredTime.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -20,18 +20,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSqlDriver>
-#include <QSqlError>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUrl>
-#include <QSqlRecord>
 
 #include <filesystem>
-
 #include <unistd.h>
-
 
 namespace {
 
@@ -153,10 +151,12 @@ Status IncidentStore::openChecked(const QString &path, Access access)
         static const QByteArray sqliteMagic("SQLite format 3\0", 16);
         if (file.read(16) != sqliteMagic) {
             return Status::failure(
-                tr("%1 is not an Incident Console file: it is not an SQLite database. It was left untouched.").arg(name));
+                tr("%1 is not an Incident Console file: it is not an SQLite database. It was left untouched.")
+                    .arg(name));
         }
     } else if (!QDir().mkpath(info.absolutePath())) {
-        return Status::failure(tr("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
+        return Status::failure(
+            tr("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
     }
 
     if (access == Access::ReadWrite) {
@@ -238,24 +238,27 @@ Status IncidentStore::openChecked(const QString &path, Access access)
         }
         // Before the integrity check, which reads every page: a crafted file of millions is refused at once.
         if (m_openIncidentLimit > 0) {
-            if (!probe.exec(QStringLiteral("SELECT count(*) FROM incidents WHERE stage <> 'closed'")) || !probe.next()) {
-                return Status::failure(tr("%1 cannot be read (%2). It was left untouched.").arg(name, probe.lastError().text()));
+            if (!probe.exec(QStringLiteral("SELECT count(*) FROM incidents WHERE stage <> 'closed'")) ||
+                !probe.next()) {
+                return Status::failure(
+                    tr("%1 cannot be read (%2). It was left untouched.").arg(name, probe.lastError().text()));
             }
             const qint64 open = probe.value(0).toLongLong();
             probe.finish();
             if (open > m_openIncidentLimit) {
-                return Status::failure(tr("%1 holds %L2 open incidents; the window shows open incidents all at once and "
-                                          "takes at most %L3. It was left untouched: list, export or close them with "
-                                          "incident-console-cli.")
-                                           .arg(name)
-                                           .arg(open)
-                                           .arg(m_openIncidentLimit));
+                return Status::failure(
+                    tr("%1 holds %L2 open incidents; the window shows open incidents all at once and "
+                       "takes at most %L3. It was left untouched: list, export or close them with "
+                       "incident-console-cli.")
+                        .arg(name)
+                        .arg(open)
+                        .arg(m_openIncidentLimit));
             }
         }
         const auto verdict = m_dialect->integrityCheck(m_db);
         if (!verdict) {
-            return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
-                                       .arg(name, verdict.error()));
+            return Status::failure(
+                tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.").arg(name, verdict.error()));
         }
         if (verdict.value() != QStringLiteral("ok")) {
             return Status::failure(
@@ -265,8 +268,8 @@ Status IncidentStore::openChecked(const QString &path, Access access)
     }
     if (access == Access::ReadOnly) {
         if (version.value() < latest) {
-            return Status::failure(tr("%1 is in an older file format; open it once in Incident Console to upgrade it.")
-                                       .arg(name));
+            return Status::failure(
+                tr("%1 is in an older file format; open it once in Incident Console to upgrade it.").arg(name));
         }
         m_dialect->prepareForReading(m_db).ok(); // only enforces references; a reader writes none
         m_path = path;
@@ -291,10 +294,9 @@ Status IncidentStore::openChecked(const QString &path, Access access)
         if (const Status s = SchemaMigrator::migrate(m_db, latest); !s) {
             return Status::failure(tr("%1 could not be upgraded: %2. The file keeps its old format%3.")
                                        .arg(name, s.error(),
-                                            m_backupPath.isEmpty()
-                                                ? QString()
-                                                : tr("; a copy from before the attempt is at %1")
-                                                      .arg(QDir::toNativeSeparators(m_backupPath))));
+                                            m_backupPath.isEmpty() ? QString()
+                                                                   : tr("; a copy from before the attempt is at %1")
+                                                                         .arg(QDir::toNativeSeparators(m_backupPath))));
         }
     }
     m_path = path;
@@ -320,8 +322,10 @@ Result<QString> IncidentStore::readerUriFor(const QString &path)
     // Commits still in the -wal file: read a private copy of both, where the -shm file can be made.
     m_readCopy = std::make_unique<QTemporaryDir>();
     const QString copy = m_readCopy->filePath(QStringLiteral("incidents.sqlite"));
-    if (!m_readCopy->isValid() || !QFile::copy(path, copy) || !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
-        return Status::failure(tr("its folder is read-only and it could not be copied to a temporary folder to be read"));
+    if (!m_readCopy->isValid() || !QFile::copy(path, copy) ||
+        !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
+        return Status::failure(
+            tr("its folder is read-only and it could not be copied to a temporary folder to be read"));
     }
     return sqliteUri(copy, "?mode=ro");
 }
@@ -358,8 +362,7 @@ Status IncidentStore::takeLock(const QString &path)
                                        .arg(QDir::toNativeSeparators(lockPath)));
         }
         constexpr qint64 kWritingLockMs = 5000;
-        const bool settled =
-            QFileInfo(lockPath).lastModified().msecsTo(QDateTime::currentDateTime()) > kWritingLockMs;
+        const bool settled = QFileInfo(lockPath).lastModified().msecsTo(QDateTime::currentDateTime()) > kWritingLockMs;
         if (!settled) {
             return Status::failure(
                 tr("%1 is being opened by another program right now; try again in a few seconds.").arg(name));
@@ -595,6 +598,24 @@ Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &
     return m_dialect->forEachRawRow(m_db, sql, parameters, onRow);
 }
 
+Status IncidentStore::forEachTableRow(const TableSpec &table, std::optional<qint64> incidentId,
+                                      const std::function<bool(const RawRow &)> &onRow) const
+{
+    QByteArray sql = QStringLiteral("SELECT %1 FROM %2").arg(table.selectList(), table.sql).toUtf8();
+    QList<qint64> parameters;
+    if (incidentId) {
+        sql += " WHERE " + table.incidentScope.toUtf8();
+        parameters = QList<qint64>(table.incidentScope.count(u'?'), *incidentId);
+    }
+    sql += QByteArrayLiteral(" ORDER BY id");
+    return forEachRawRow(sql, parameters, onRow);
+}
+
+Status IncidentStore::startSeverityHistories(const QList<qint64> &incidentIds)
+{
+    return m_incidentTables->startSeverityHistories(incidentIds);
+}
+
 Status IncidentStore::readSnapshot(const std::function<Status()> &body) const
 {
     if (!isOpen()) {
@@ -632,7 +653,6 @@ Status IncidentStore::deleteTimelineRevision(qint64 id)
 {
     return m_timelineTables->deleteTimelineRevision(id);
 }
-
 
 Status IncidentStore::addToSearchIndex(const QList<qint64> &entryIds)
 {
@@ -765,7 +785,8 @@ Result<QString> IncidentStore::draft(qint64 incidentId, StatusUpdate::Audience a
     return m_updateTables->draft(incidentId, audience);
 }
 
-Status IncidentStore::saveDraft(qint64 incidentId, StatusUpdate::Audience audience, const QString &body, const QDateTime &at)
+Status IncidentStore::saveDraft(qint64 incidentId, StatusUpdate::Audience audience, const QString &body,
+                                const QDateTime &at)
 {
     return m_updateTables->saveDraft(incidentId, audience, body, at);
 }
@@ -779,7 +800,6 @@ Result<qint64> IncidentStore::insertStatusUpdate(const StatusUpdate &u)
 {
     return m_updateTables->insertStatusUpdate(u);
 }
-
 
 Result<QList<ActionItem>> IncidentStore::actionItems(qint64 incidentId) const
 {
@@ -840,7 +860,6 @@ Status IncidentStore::deleteTemplate(qint64 id)
 {
     return m_updateTables->deleteTemplate(id);
 }
-
 
 Result<QList<ArchivedAlert>> IncidentStore::archivedAlerts(int limit, int offset) const
 {
@@ -915,7 +934,8 @@ Status IncidentStore::saveCopy(const QString &destination, const std::function<S
         }
     } else {
         if (const Status copied = m_dialect->copyTo(m_db, partial); !copied) {
-            made = Status::failure(tr("Could not write a copy to %1: %2").arg(QDir::toNativeSeparators(target), copied.error()));
+            made = Status::failure(
+                tr("Could not write a copy to %1: %2").arg(QDir::toNativeSeparators(target), copied.error()));
         }
     }
     if (!made) {

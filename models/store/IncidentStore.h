@@ -1,8 +1,6 @@
 #pragma once
 
 #include "ActionItem.h"
-#include "Postmortem.h"
-#include "RawRow.h"
 #include "Alert.h"
 #include "AlertAck.h"
 #include "ArchivedAlert.h"
@@ -10,6 +8,8 @@
 #include "Incident.h"
 #include "MessageTemplate.h"
 #include "Person.h"
+#include "Postmortem.h"
+#include "RawRow.h"
 #include "Result.h"
 #include "Role.h"
 #include "RoleAssignment.h"
@@ -24,11 +24,12 @@
 #include <QSqlQuery>
 
 #include <functional>
-
 #include <memory>
+#include <optional>
 
 class QLockFile;
 class SqlDialect;
+struct TableSpec;
 class AlertTables;
 class IncidentTables;
 class RosterTables;
@@ -45,7 +46,11 @@ class IncidentStore final : public QObject
     Q_DISABLE_COPY_MOVE(IncidentStore)
 
 public:
-    enum class Access { ReadWrite, ReadOnly };
+    enum class Access
+    {
+        ReadWrite,
+        ReadOnly
+    };
 
     explicit IncidentStore(QObject *parent = nullptr);
     ~IncidentStore() override;
@@ -106,7 +111,7 @@ public:
     Status addToSearchIndex(const QList<qint64> &entryIds);
 
     Result<QList<SeverityChange>> severityChanges(qint64 incidentId) const; // oldest first
-    Result<qint64> insertSeverityChange(const SeverityChange &change);     // keeps change.id when non-zero
+    Result<qint64> insertSeverityChange(const SeverityChange &change);      // keeps change.id when non-zero
     Status deleteSeverityChange(qint64 id);
 
     Result<QList<ChecklistDefault>> checklistDefaults() const;
@@ -121,14 +126,15 @@ public:
         qint64 commanderId = 0;
         QString commanderName;
         int firingAlerts = 0;
-        QList<Alert::Pairs> firingAlertLabels; // label sets (sorted) of the firing linked alerts, for suggestions // labels of the firing linked alerts, for suggestions
+        QList<Alert::Pairs> firingAlertLabels; // label sets (sorted) of the firing linked alerts, for suggestions //
+                                               // labels of the firing linked alerts, for suggestions
         QDateTime lastInternalUpdate;
         QDateTime lastCustomerUpdate;
         QDateTime nextInternalDue; // as the last update of that audience announced it
         QDateTime nextCustomerDue;
         QList<qint64> heldRoleIds;
         QDateTime postmortemPublishedAt; // valid: the postmortem went out; its due time no longer counts down
-        bool securityAlerts = false; // a firing linked alert labelled category="security"
+        bool securityAlerts = false;     // a firing linked alert labelled category="security"
         std::optional<Severity> overriddenSuggestion; // the latest severity step kept the level against this one
         bool operator==(const IncidentFacts &) const = default;
     };
@@ -166,7 +172,8 @@ public:
     Result<qint64> insertTemplate(const MessageTemplate &t);
     Status updateTemplate(const MessageTemplate &t);
     Status deleteTemplate(qint64 id);
-    // Most recently seen first; `limit` rows from `offset` (limit < 0: all), so a view can page through a large archive.
+    // Most recently seen first; `limit` rows from `offset` (limit < 0: all), so a view can page through a large
+    // archive.
     Result<QList<ArchivedAlert>> archivedAlerts(int limit = -1, int offset = 0) const;
     Result<qint64> insertArchivedAlert(const ArchivedAlert &alert);
 
@@ -190,11 +197,19 @@ public:
     // A consistent copy of the live file (VACUUM INTO), safe while the console keeps writing, moved into place
     // whole. build: instead of the whole file, fills a new file that holds only the migrations' schema (an export
     // that keeps one incident).
-    Status saveCopy(const QString &destination, const std::function<Status(const QString &partialPath)> &build = {}) const;
+    Status saveCopy(const QString &destination,
+                    const std::function<Status(const QString &partialPath)> &build = {}) const;
 
     // Runs a statement from prepare(); a failure reads "what: SQLite's own reason" (a statement SQLite would not
     // prepare says why, not "Parameter count mismatch").
     Status exec(QSqlQuery &query, const QString &what) const;
+
+    // Every row of a declared table, or only one incident's (the table's incidentScope), by id, as raw rows in the
+    // declaration's column order: what the JSON export reads.
+    Status forEachTableRow(const TableSpec &table, std::optional<qint64> incidentId,
+                           const std::function<bool(const RawRow &)> &onRow) const;
+    // Incidents without a severity history (imported from before it existed) start one at their declared level.
+    Status startSeverityHistories(const QList<qint64> &incidentIds);
 
     // For the core's exporters and importers, which read and write whole tables.
     QSqlDatabase database() const { return m_db; }

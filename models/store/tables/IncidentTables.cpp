@@ -67,6 +67,17 @@ Status IncidentTables::updateIncident(const Incident &incident)
     });
 }
 
+Status IncidentTables::startSeverityHistories(const QList<qint64> &incidentIds)
+{
+    auto q =
+        m_store.prepare(QStringLiteral("INSERT INTO severity_changes (incident_id, changed_at, severity, origin) "
+                                       "SELECT id, declared_at, severity, 'declared' FROM incidents i WHERE id IN %1 "
+                                       "AND NOT EXISTS (SELECT 1 FROM severity_changes c WHERE c.incident_id = i.id)")
+                            .arg(m_store.m_dialect->idList()));
+    q.addBindValue(m_store.m_dialect->idListValue(incidentIds));
+    return m_store.exec(q, tr("Could not start the severity history"));
+}
+
 Status IncidentTables::deleteIncident(qint64 id)
 {
     return m_store.write([&]() -> Status {

@@ -15,6 +15,7 @@ public:
     Result<qint64> insertIncident(const Incident &incident);
     Status updateIncident(const Incident &incident);
     Status deleteIncident(qint64 id);
+    Status startSeverityHistories(const QList<qint64> &incidentIds);
     Result<QList<SeverityChange>> severityChanges(qint64 incidentId) const;
     Result<qint64> insertSeverityChange(const SeverityChange &c);
     Status deleteSeverityChange(qint64 id);
