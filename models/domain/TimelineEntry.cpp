@@ -7,6 +7,11 @@ QList<TimelineEntry::Kind> TimelineEntry::kinds()
     return {Kind::Detection, Kind::Triage, Kind::Action, Kind::Decision, Kind::Communication, Kind::Note};
 }
 
+QList<TimelineEntry::Source> TimelineEntry::sources()
+{
+    return {Source::Manual, Source::Alert, Source::System};
+}
+
 QString TimelineEntry::kindKey(Kind k)
 {
     switch (k) {

@@ -30,6 +30,7 @@ struct TimelineEntry
     bool isDeleted() const { return deletedAt.isValid(); }
 
     static QList<Kind> kinds();
+    static QList<Source> sources();
     static QString kindKey(Kind k);
     static QString kindTitle(Kind k);
     static std::optional<Kind> kindFromKey(const QString &key);

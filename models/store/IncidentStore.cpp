@@ -475,6 +475,18 @@ Status IncidentStore::exec(QSqlQuery &query, const QString &what) const
     return Status::success();
 }
 
+Result<QSqlQuery> IncidentStore::select(const QString &sql, const QVariantList &values, const QString &what) const
+{
+    auto q = prepare(sql);
+    for (const QVariant &v : values) {
+        q.addBindValue(v);
+    }
+    if (const Status s = exec(q, what); !s) {
+        return s;
+    }
+    return q;
+}
+
 Result<qint64> IncidentStore::insertRow(const QString &sql, const QVariantList &values, const QString &what,
                                         const std::function<void(qint64)> &announce)
 {

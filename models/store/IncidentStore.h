@@ -15,6 +15,7 @@
 #include "RoleAssignment.h"
 #include "SeverityChange.h"
 #include "StatusUpdate.h"
+#include "TableSchema.h"
 #include "TimelineEntry.h"
 
 #include <QHash>
@@ -29,7 +30,6 @@
 
 class QLockFile;
 class SqlDialect;
-struct TableSpec;
 class AlertTables;
 class IncidentTables;
 class RosterTables;
@@ -267,24 +267,41 @@ private:
     static QString sqliteUri(const QString &path, const char *query);
     Result<QString> readerUriFor(const QString &path);
     Result<qint64> execInsert(QSqlQuery &query, const QString &what);
-    // The one way the tables read a list: the SELECT prepared, `values` bound in order, run, and each row read by
-    // `read`; a failure reads "what: the database's reason".
+    // The one way the tables read: the SELECT prepared, `values` bound in order and run; a failure reads "what: the
+    // database's reason". Then each row read by `read`, or, for a declared table, by its declaration ("SELECT <its
+    // columns> FROM <it> <rest>"; a value this version cannot read fails the list, naming it).
+    Result<QSqlQuery> select(const QString &sql, const QVariantList &values, const QString &what) const;
     template <class Row>
     Result<QList<Row>> selectRows(const QString &sql, const QVariantList &values, const QString &what,
                                   const std::function<Row(const QSqlQuery &)> &read) const
     {
-        auto q = prepare(sql);
-        for (const QVariant &v : values) {
-            q.addBindValue(v);
-        }
-        if (const Status s = exec(q, what); !s) {
-            return s;
+        auto q = select(sql, values, what);
+        if (!q) {
+            return q.status();
         }
         QList<Row> rows;
-        while (q.next()) {
-            rows.append(read(q));
+        while (q->next()) {
+            rows.append(read(q.value()));
         }
         return rows;
+    }
+    template <class Row>
+    Result<QList<Row>> selectRows(const RowTable<Row> &table, const QString &rest, const QVariantList &values,
+                                  const QString &what) const
+    {
+        auto q = select(QStringLiteral("SELECT %1 FROM %2 %3").arg(table.selectList(), table.spec().sql, rest), values,
+                        what);
+        return q ? table.readAll(q.value()) : Result<QList<Row>>(q.status());
+    }
+    // One row of a declared table by its id; `missing` is the failure when there is none.
+    template <class Row>
+    Result<Row> selectRow(const RowTable<Row> &table, qint64 id, const QString &what, const QString &missing) const
+    {
+        auto rows = selectRows(table, QStringLiteral("WHERE id = ?"), {id}, what);
+        if (!rows) {
+            return rows.status();
+        }
+        return rows->isEmpty() ? Result<Row>(Status::failure(missing)) : Result<Row>(rows->first());
     }
     // One INSERT with its values in order, in a transaction; `announce` runs with the new id after the commit.
     Result<qint64> insertRow(const QString &sql, const QVariantList &values, const QString &what,

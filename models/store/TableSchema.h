@@ -126,8 +126,8 @@ public:
     }
     void bindInsert(QSqlQuery &q, const Row &row) const
     {
-        for (const auto &c : m_columns) {
-            q.addBindValue(c.toSql(row));
+        for (const QVariant &value : insertValues(row)) {
+            q.addBindValue(value);
         }
     }
     // For updateStatement(): every column but the id, then the id.

@@ -15,27 +15,16 @@ using namespace StoreRows;
 
 Result<QList<Incident>> IncidentTables::incidents(bool includeClosed) const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT %1 FROM incidents %2 ORDER BY id")
-                                 .arg(Tables::incidents().selectList(),
-                                      includeClosed ? QString() : QStringLiteral("WHERE stage <> 'closed'")));
-    if (const Status s = m_store.exec(q, tr("Could not read the incidents")); !s) {
-        return s;
-    }
-    return Tables::incidents().readAll(q);
+    return m_store.selectRows(
+        Tables::incidents(),
+        QStringLiteral("%1ORDER BY id").arg(includeClosed ? QString() : QStringLiteral("WHERE stage <> 'closed' ")), {},
+        tr("Could not read the incidents"));
 }
 
 Result<Incident> IncidentTables::incident(qint64 id) const
 {
-    auto q =
-        m_store.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE id = ?").arg(Tables::incidents().selectList()));
-    q.addBindValue(id);
-    if (const Status s = m_store.exec(q, tr("Could not read incident %1").arg(id)); !s) {
-        return s;
-    }
-    if (!q.next()) {
-        return Status::failure(tr("There is no incident %1.").arg(id));
-    }
-    return Tables::incidents().read(q);
+    return m_store.selectRow(Tables::incidents(), id, tr("Could not read incident %1").arg(id),
+                             tr("There is no incident %1.").arg(id));
 }
 
 Result<qint64> IncidentTables::insertIncident(const Incident &incident)

@@ -14,44 +14,25 @@ using namespace StoreRows;
 
 Result<QList<TimelineEntry>> TimelineTables::timeline(qint64 incidentId, bool includeDeleted) const
 {
-    auto q = m_store.prepare(
-        QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? %2 ORDER BY occurred_at, id")
-            .arg(Tables::timelineEntries().selectList(),
-                 includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL")));
-    q.addBindValue(incidentId);
-    if (const Status s = m_store.exec(q, tr("Could not read the timeline")); !s) {
-        return s;
-    }
-    return Tables::timelineEntries().readAll(q);
+    return m_store.selectRows(Tables::timelineEntries(),
+                              QStringLiteral("WHERE incident_id = ? %1ORDER BY occurred_at, id")
+                                  .arg(includeDeleted ? QString() : QStringLiteral("AND deleted_at IS NULL ")),
+                              {incidentId}, tr("Could not read the timeline"));
 }
 
 Result<QList<TimelineEntry>> TimelineTables::keyMomentsAndActions(qint64 incidentId, bool withActions) const
 {
-    auto q =
-        m_store.prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE incident_id = ? AND deleted_at IS NULL "
-                                       "AND (is_key_moment = 1 OR (? AND kind = 'action' AND source = 'manual')) "
-                                       "ORDER BY occurred_at, id")
-                            .arg(Tables::timelineEntries().selectList()));
-    q.addBindValue(incidentId);
-    q.addBindValue(withActions ? 1 : 0);
-    if (const Status s = m_store.exec(q, tr("Could not read the timeline")); !s) {
-        return s;
-    }
-    return Tables::timelineEntries().readAll(q);
+    return m_store.selectRows(Tables::timelineEntries(),
+                              QStringLiteral("WHERE incident_id = ? AND deleted_at IS NULL "
+                                             "AND (is_key_moment = 1 OR (? AND kind = 'action' AND source = 'manual')) "
+                                             "ORDER BY occurred_at, id"),
+                              {incidentId, withActions ? 1 : 0}, tr("Could not read the timeline"));
 }
 
 Result<TimelineEntry> TimelineTables::timelineEntry(qint64 id) const
 {
-    auto q = m_store.prepare(
-        QStringLiteral("SELECT %1 FROM timeline_entries WHERE id = ?").arg(Tables::timelineEntries().selectList()));
-    q.addBindValue(id);
-    if (const Status s = m_store.exec(q, tr("Could not read timeline entry %1").arg(id)); !s) {
-        return s;
-    }
-    if (!q.next()) {
-        return Status::failure(tr("There is no timeline entry %1.").arg(id));
-    }
-    return Tables::timelineEntries().read(q);
+    return m_store.selectRow(Tables::timelineEntries(), id, tr("Could not read timeline entry %1").arg(id),
+                             tr("There is no timeline entry %1.").arg(id));
 }
 
 Result<qint64> TimelineTables::insertTimelineEntry(const TimelineEntry &entry)
@@ -136,9 +117,7 @@ Result<QList<TimelineIndexRow>> TimelineTables::timelineIndex(qint64 incidentId,
             .toUtf8();
     // Decoded with the same key functions the table's declaration uses (no second decoding in SQL).
     static const StoredWords<TimelineEntry::Kind> kinds(TimelineEntry::kinds(), &TimelineEntry::kindKey);
-    static const StoredWords<TimelineEntry::Source> sources(
-        {TimelineEntry::Source::Manual, TimelineEntry::Source::Alert, TimelineEntry::Source::System},
-        &TimelineEntry::sourceKey);
+    static const StoredWords<TimelineEntry::Source> sources(TimelineEntry::sources(), &TimelineEntry::sourceKey);
     QList<TimelineIndexRow> rows;
     QString unknown;
     const Status s = m_store.forEachRawRow(sql, {incidentId}, [&](const RawRow &raw) {
@@ -173,13 +152,9 @@ Result<QList<TimelineEntry>> TimelineTables::timelineEntries(const QList<qint64>
     if (ids.isEmpty()) {
         return QList<TimelineEntry>();
     }
-    auto q = m_store.prepare(QStringLiteral("SELECT %1 FROM timeline_entries WHERE id IN %2")
-                                 .arg(Tables::timelineEntries().selectList(), m_store.m_dialect->idList()));
-    q.addBindValue(m_store.m_dialect->idListValue(ids));
-    if (const Status s = m_store.exec(q, tr("Could not read the timeline")); !s) {
-        return s;
-    }
-    auto read = Tables::timelineEntries().readAll(q);
+    auto read =
+        m_store.selectRows(Tables::timelineEntries(), QStringLiteral("WHERE id IN ") + m_store.m_dialect->idList(),
+                           {m_store.m_dialect->idListValue(ids)}, tr("Could not read the timeline"));
     if (!read) {
         return read.status();
     }
@@ -250,13 +225,8 @@ Status TimelineTables::deleteTimelineEntries(qint64 incidentId, const QList<qint
 
 Result<QList<TimelineRevision>> TimelineTables::timelineRevisions(qint64 entryId) const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT %1 FROM timeline_revisions WHERE entry_id = ? ORDER BY id")
-                                 .arg(Tables::timelineRevisions().selectList()));
-    q.addBindValue(entryId);
-    if (const Status s = m_store.exec(q, tr("Could not read the history of entry %1").arg(entryId)); !s) {
-        return s;
-    }
-    return Tables::timelineRevisions().readAll(q);
+    return m_store.selectRows(Tables::timelineRevisions(), QStringLiteral("WHERE entry_id = ? ORDER BY id"), {entryId},
+                              tr("Could not read the history of entry %1").arg(entryId));
 }
 
 Result<qint64> TimelineTables::insertTimelineRevision(const TimelineRevision &r)
