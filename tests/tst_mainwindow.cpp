@@ -59,7 +59,9 @@ private slots:
     {
         MainWindow window;
         QVERIFY(window.findChild<QWidget *>(QStringLiteral("severityBoard")));
-        for (const char *name : {"alertsDock", "rolesDock", "timelineDock", "statusUpdatesDock"}) {
+        // The timeline is the main surface; the rest are docks around it.
+        QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("timelinePanel"));
+        for (const char *name : {"boardDock", "incidentDock", "alertsDock", "rolesDock", "statusUpdatesDock"}) {
             QVERIFY2(window.findChild<QDockWidget *>(QString::fromLatin1(name)), name);
         }
     }

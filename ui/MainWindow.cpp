@@ -64,7 +64,7 @@
 #include <QUndoStack>
 
 namespace {
-const int kLayoutVersion = 6; // bump when the default arrangement of the docks changes
+const int kLayoutVersion = 7; // bump when the default arrangement of the docks changes
 const qint64 kMaxOpenIncidents = 10000;
 }
 
@@ -94,13 +94,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_tray->setToolTip(tr("Incident Console"));
         m_tray->show();
     }
-
-    m_board = new SeverityBoardWidget(m_incidents, this);
-    m_board->setObjectName(QStringLiteral("severityBoard"));
-    setCentralWidget(m_board);
-    connect(m_board, &SeverityBoardWidget::incidentSelected, this, &MainWindow::setCurrentIncident);
-    connect(m_board, &SeverityBoardWidget::severityChangeRequested, this, &MainWindow::requestSeverityChange);
-    connect(m_board, &SeverityBoardWidget::cardMenuRequested, this, &MainWindow::showCardMenu);
 
     createDocks();
     createActions();
@@ -151,6 +144,9 @@ MainWindow::~MainWindow()
 
 void MainWindow::createDocks()
 {
+    // The layout of a laptop first: the board is a strip across the top that grows only with the number of open
+    // incidents, the selected incident's timeline takes the middle, the incident and its roles run down the left,
+    // and alerts, status updates, action items and live metrics share the space under the timeline as tabs.
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
     auto makeDock = [this](const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area) {
         auto *dock = new QDockWidget(title, this);
@@ -160,6 +156,13 @@ void MainWindow::createDocks()
         return dock;
     };
     m_timelinePanel = new TimelinePanel(m_workspace, m_timeline, this);
+    m_timelinePanel->setObjectName(QStringLiteral("timelinePanel"));
+    setCentralWidget(m_timelinePanel);
+    m_board = new SeverityBoardWidget(m_incidents, this);
+    m_board->setObjectName(QStringLiteral("severityBoard"));
+    connect(m_board, &SeverityBoardWidget::incidentSelected, this, &MainWindow::setCurrentIncident);
+    connect(m_board, &SeverityBoardWidget::severityChangeRequested, this, &MainWindow::requestSeverityChange);
+    connect(m_board, &SeverityBoardWidget::cardMenuRequested, this, &MainWindow::showCardMenu);
     m_rolesPanel = new RolesPanel(m_workspace, m_roles, m_roleHistory, this);
     m_incidentPanel = new IncidentPanel(m_workspace, m_incidents, m_checklist, this);
     m_updatesPanel = new StatusUpdatesPanel(m_workspace, m_updates, this);
@@ -168,12 +171,12 @@ void MainWindow::createDocks()
     connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_alertsPanel, &AlertsPanel::sourceStatusChanged);
     connect(m_alertsPanel, &AlertsPanel::declareRequested, this, &MainWindow::declareFromAlerts);
 
-    auto *roles = makeDock(QStringLiteral("rolesDock"), tr("Roles"), m_rolesPanel, Qt::RightDockWidgetArea);
-    auto *timeline = makeDock(QStringLiteral("timelineDock"), tr("Timeline"), m_timelinePanel, Qt::RightDockWidgetArea);
-    auto *updates =
-        makeDock(QStringLiteral("statusUpdatesDock"), tr("Status updates"), m_updatesPanel, Qt::RightDockWidgetArea);
-    auto *alerts = makeDock(QStringLiteral("alertsDock"), tr("Alerts"), m_alertsPanel, Qt::BottomDockWidgetArea);
+    m_boardDock = makeDock(QStringLiteral("boardDock"), tr("Incidents"), m_board, Qt::TopDockWidgetArea);
     auto *incident = makeDock(QStringLiteral("incidentDock"), tr("Incident"), m_incidentPanel, Qt::LeftDockWidgetArea);
+    auto *roles = makeDock(QStringLiteral("rolesDock"), tr("Roles"), m_rolesPanel, Qt::LeftDockWidgetArea);
+    auto *alerts = makeDock(QStringLiteral("alertsDock"), tr("Alerts"), m_alertsPanel, Qt::BottomDockWidgetArea);
+    auto *updates =
+        makeDock(QStringLiteral("statusUpdatesDock"), tr("Status updates"), m_updatesPanel, Qt::BottomDockWidgetArea);
     m_actionItemsPanel = new ActionItemsPanel(m_workspace, m_actionItems, this);
     connect(m_actionItemsPanel, &ActionItemsPanel::incidentActivated, this, &MainWindow::selectIncident);
     auto *actionItems =
@@ -183,19 +186,29 @@ void MainWindow::createDocks()
     connect(m_monitor, &AlertMonitor::sourceStatusChanged, m_liveMetrics, &LiveMetricsPanel::refresh);
     auto *liveMetrics =
         makeDock(QStringLiteral("liveMetricsDock"), tr("Live metrics"), m_liveMetrics, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(alerts, updates);
     tabifyDockWidget(alerts, actionItems);
     tabifyDockWidget(alerts, liveMetrics);
     alerts->raise();
-    // The incident's column runs the full height on the right; live alerts take the space under the board.
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    // The board spans the width; the incident's column runs from under it to the bottom.
+    setCorner(Qt::TopLeftCorner, Qt::TopDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::TopDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-    splitDockWidget(roles, timeline, Qt::Vertical);
-    splitDockWidget(timeline, updates, Qt::Vertical);
-    resizeDocks({roles, timeline, updates}, {200, 430, 200}, Qt::Vertical);
-    resizeDocks({roles, incident}, {660, 360}, Qt::Horizontal);
-    resizeDocks({alerts}, {430}, Qt::Vertical);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    splitDockWidget(incident, roles, Qt::Vertical);
+    resizeDocks({incident, roles}, {340, 240}, Qt::Vertical);
+    resizeDocks({incident}, {330}, Qt::Horizontal);
+    resizeDocks({alerts}, {250}, Qt::Vertical);
+    fitBoardToIncidents();
+    connect(m_board, &SeverityBoardWidget::preferredHeightChanged, this, &MainWindow::fitBoardToIncidents);
+}
+
+void MainWindow::fitBoardToIncidents()
+{
+    // The strip holds one row of cards; it grows, up to 40% of the window, only when more incidents are open.
+    const int title = m_boardDock->height() - m_board->height(); // the dock's title bar
+    resizeDocks({m_boardDock}, {std::min(m_board->preferredHeight() + std::max(0, title), std::max(160, height() * 2 / 5))},
+                Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -303,6 +316,9 @@ void MainWindow::createActions()
     for (auto *dock : findChildren<QDockWidget *>()) {
         m_viewMenu->addAction(dock->toggleViewAction());
     }
+    m_boardDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    QMenu *onBoard = m_viewMenu->addMenu(tr("On the &Board"));
+    onBoard->addActions(m_board->displayActions());
 
     m_viewMenu->addSeparator();
     auto *metrics = m_viewMenu->addAction(tr("Incident &Metrics…"), this, &MainWindow::showMetrics);
@@ -320,11 +336,18 @@ void MainWindow::restoreLayout()
 {
     const AppSettings settings;
     if (!restoreGeometry(settings.windowGeometry())) {
-        // First run: most of the screen, since the board, the incident and its timeline all want room.
-        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
-        resize(std::min(available.width() * 95 / 100, 1880), std::min(available.height() * 95 / 100, 1040));
+        // First run: all of a laptop's screen, most of a larger one; the board, the incident and its timeline all
+        // want room.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+        if (available.width() <= 1600) {
+            setGeometry(available);
+        } else {
+            resize(std::min(available.width() * 95 / 100, 1880), std::min(available.height() * 95 / 100, 1040));
+        }
     }
-    restoreState(settings.windowState(), kLayoutVersion);
+    if (!restoreState(settings.windowState(), kLayoutVersion)) {
+        QTimer::singleShot(0, this, &MainWindow::fitBoardToIncidents); // once the window has its size
+    }
 }
 
 void MainWindow::applySettings()
@@ -384,6 +407,10 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     settings.addRecentFile(path);
+    // Open where the work is: the incident worked on last is selected, its timeline on screen without a click.
+    if (const auto last = m_workspace->store()->mostRecentlyActiveIncident(); last && *last > 0) {
+        selectIncident(*last);
+    }
     if (!m_workspace->store()->isReadOnly()) {
         m_monitor->setArchivePath(m_workspace->store()->path());
     }

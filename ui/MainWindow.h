@@ -29,6 +29,7 @@ class IncidentListModel;
 class IncidentPanel;
 class RoleHistoryModel;
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class RoleAssignmentModel;
@@ -71,6 +72,7 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void fitBoardToIncidents();
     void restoreLayout();
     void applySettings();
     void setCurrentIncident(qint64 incidentId);
@@ -110,6 +112,7 @@ private:
     std::optional<QList<AlertSource>> m_sourceOverride;
 
     SeverityBoardWidget *m_board = nullptr;
+    QDockWidget *m_boardDock = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     RolesPanel *m_rolesPanel = nullptr;
     IncidentPanel *m_incidentPanel = nullptr;

@@ -220,11 +220,10 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         if (index.column() == ColumnAuthor) {
             return e->author;
         }
-        // One line per row keeps rows a fixed height; the whole text is in the tooltip and the editor.
+        // The view wraps and folds the text; a very long paste is cut here, whole in the tooltip and the editor.
         if (role == Qt::DisplayRole) {
-            QString line = e->text.left(400);
-            line.replace(u'\n', u' ');
-            return e->originalOccurredAt.isValid() ? tr("%1  (time changed)").arg(line) : line;
+            const QString shown = e->text.left(4000);
+            return e->originalOccurredAt.isValid() ? tr("%1  (time changed)").arg(shown) : shown;
         }
         return e->text;
     }

@@ -730,6 +730,11 @@ Result<QHash<qint64, IncidentStore::IncidentFacts>> IncidentStore::incidentFacts
     return m_incidentTables->incidentFacts(incidentIds);
 }
 
+Result<qint64> IncidentStore::mostRecentlyActiveIncident() const
+{
+    return m_incidentTables->mostRecentlyActiveIncident();
+}
+
 Result<QList<Person>> IncidentStore::people() const
 {
     return m_rosterTables->people();

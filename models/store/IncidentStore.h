@@ -138,6 +138,9 @@ public:
         std::optional<Severity> overriddenSuggestion; // the latest severity step kept the level against this one
         bool operator==(const IncidentFacts &) const = default;
     };
+    // The open incident worked on last (latest timeline entry written, else declared), unresolved ones before those
+    // in review; 0 when none is open. A file opens on it.
+    Result<qint64> mostRecentlyActiveIncident() const;
     // incidentIds empty: every open incident.
     Result<QHash<qint64, IncidentFacts>> incidentFacts(const QList<qint64> &incidentIds = {}) const;
 

@@ -7,7 +7,7 @@
 #include "ModelRoles.h"
 #include "SeverityColors.h"
 
-#include <QCheckBox>
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -18,36 +18,32 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
     : QWidget(parent), m_incidents(incidents)
 {
     auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(8, 8, 8, 8);
+    outer->setContentsMargins(6, 2, 6, 4);
+    outer->setSpacing(4);
 
-    auto *options = new QHBoxLayout;
-    auto *hint = new QLabel(tr("Drag a card to another column, or press Ctrl+← / Ctrl+→, to change its severity."), this);
-    hint->setStyleSheet(QStringLiteral("color: #5f6b7a;"));
-    auto *showLabel = new QLabel(tr("Show:"), this);
+    const QString moveHint = tr("Drag a card to another column, or press Ctrl+← / Ctrl+→, to change its severity.");
+    // What the board shows is chosen from View ▸ On the Board: the strip keeps its height for cards.
     // Resolved incidents awaiting their postmortem stay in view by default: the review is still owed.
-    auto *showInReview = new QCheckBox(tr("In review"), this);
-    showInReview->setObjectName(QStringLiteral("showInReviewCheck"));
+    auto *showInReview = new QAction(tr("Incidents &in Review"), this);
+    showInReview->setObjectName(QStringLiteral("showInReviewAction"));
+    showInReview->setCheckable(true);
     showInReview->setChecked(true);
     showInReview->setToolTip(tr("Resolved incidents whose postmortem is still to be done"));
-    auto *showClosed = new QCheckBox(tr("Closed"), this);
-    showClosed->setObjectName(QStringLiteral("showClosedCheck"));
-    auto *showDrills = new QCheckBox(tr("Drills"), this);
-    showDrills->setObjectName(QStringLiteral("showDrillsCheck"));
+    auto *showClosed = new QAction(tr("&Closed Incidents"), this);
+    showClosed->setObjectName(QStringLiteral("showClosedAction"));
+    showClosed->setCheckable(true);
+    auto *showDrills = new QAction(tr("&Drills"), this);
+    showDrills->setObjectName(QStringLiteral("showDrillsAction"));
+    showDrills->setCheckable(true);
     showDrills->setChecked(true);
+    m_displayActions = {showInReview, showClosed, showDrills};
     // Closed incidents are read from the file only once someone asks to see them.
     m_incidents->setIncludeClosed(false);
-    connect(showClosed, &QCheckBox::toggled, m_incidents, [this](bool show) {
+    connect(showClosed, &QAction::toggled, m_incidents, [this](bool show) {
         if (show) {
             m_incidents->setIncludeClosed(true);
         }
     });
-    options->addWidget(hint);
-    options->addStretch();
-    options->addWidget(showLabel);
-    options->addWidget(showInReview);
-    options->addWidget(showClosed);
-    options->addWidget(showDrills);
-    outer->addLayout(options);
 
     // Bracket every change of the list around the columns' own reactions to it: these run first...
     auto begin = [this] { ++m_sourceChanging; };
@@ -60,41 +56,43 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
     columns->setSpacing(10);
     for (Severity severity : Severities::all()) {
         auto *column = new QVBoxLayout;
+        // One line per column: the level and its meaning, the whole definition and examples one hover away.
         auto *header = new QLabel(this);
         header->setTextFormat(Qt::RichText);
-        header->setWordWrap(true);
-        header->setText(QStringLiteral("<span style='font-size:13pt; font-weight:600; color:%1'>%2</span><br>"
-                                       "<span style='color:#3c4450'>%3</span>")
+        header->setText(QStringLiteral("<span style='font-weight:600; color:%1'>%2</span>&nbsp;&nbsp;"
+                                       "<span style='color:%3'>%4</span>")
                             .arg(SeverityColors::accent(severity).name(), Severities::label(severity),
-                                 Severities::definition(severity).toHtmlEscaped()));
-        header->setToolTip(tr("Examples: %1").arg(Severities::examples(severity)));
-        header->setFixedHeight(header->fontMetrics().height() * 4 + 16); // equal headers keep the columns aligned
-        header->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-        header->setContentsMargins(8, 6, 8, 6);
+                                 SeverityColors::quietText().name(), Severities::definition(severity).toHtmlEscaped()));
+        header->setToolTip(tr("%1: %2\nExamples: %3")
+                               .arg(Severities::label(severity), Severities::definition(severity),
+                                    Severities::examples(severity)));
+        header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        header->setContentsMargins(8, 3, 8, 3);
         header->setAutoFillBackground(true);
         QPalette tinted = header->palette();
         tinted.setColor(QPalette::Window, SeverityColors::tint(severity));
         header->setPalette(tinted);
+        m_headers.append(header);
 
         auto *filter = new IncidentFilterModel(this);
         filter->setSourceModel(incidents);
         filter->setSeverity(severity);
         // Hiding the selected card must not select a neighbour: the filters change inside the same bracket.
-        connect(showClosed, &QCheckBox::toggled, this, [this, filter](bool show) {
+        connect(showClosed, &QAction::toggled, this, [this, filter](bool show) {
             ++m_sourceChanging;
             filter->setShowClosed(show);
             if (--m_sourceChanging == 0) {
                 keepSelectionAfterModelChange();
             }
         });
-        connect(showInReview, &QCheckBox::toggled, this, [this, filter](bool show) {
+        connect(showInReview, &QAction::toggled, this, [this, filter](bool show) {
             ++m_sourceChanging;
             filter->setShowInReview(show);
             if (--m_sourceChanging == 0) {
                 keepSelectionAfterModelChange();
             }
         });
-        connect(showDrills, &QCheckBox::toggled, this, [this, filter](bool show) {
+        connect(showDrills, &QAction::toggled, this, [this, filter](bool show) {
             ++m_sourceChanging;
             filter->setShowDrills(show);
             if (--m_sourceChanging == 0) {
@@ -108,6 +106,18 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         list->setItemDelegate(new IncidentCardDelegate(list));
         list->setSelectionMode(QAbstractItemView::SingleSelection);
         list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+        // Cards flow side by side and wrap, so a column of a few incidents is one short row.
+        list->setFlow(QListView::LeftToRight);
+        list->setWrapping(true);
+        list->setResizeMode(QListView::Adjust);
+        list->setToolTip(moveHint);
+        list->setMinimumHeight(0);
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+            connect(filter, signal, this, &SeverityBoardWidget::updatePreferredHeight);
+        }
+        connect(filter, &QAbstractItemModel::modelReset, this, &SeverityBoardWidget::updatePreferredHeight);
+        connect(filter, &QAbstractItemModel::layoutChanged, this, &SeverityBoardWidget::updatePreferredHeight);
+        connect(filter, &QAbstractItemModel::dataChanged, this, &SeverityBoardWidget::updatePreferredHeight);
         list->setFrameShape(QFrame::NoFrame);
         list->setAutoFillBackground(false);
         list->viewport()->setAutoFillBackground(false);
@@ -146,6 +156,7 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
                     }
                 });
 
+        column->setSpacing(2);
         column->addWidget(header);
         column->addWidget(list, 1);
         columns->addLayout(column, 1);
@@ -228,4 +239,45 @@ void SeverityBoardWidget::moveCurrentCard(int step)
     if (target >= 0 && target < m_columns.size()) {
         emit severityChangeRequested(m_selectedId, m_columns.at(target)->severity());
     }
+}
+
+int SeverityBoardWidget::preferredHeight() const
+{
+    // Room for the options line, the headers and as many rows of cards as the fullest column needs.
+    int rows = 1;
+    int card = 0;
+    for (BoardColumnView *list : m_columns) {
+        QStyleOptionViewItem option;
+        option.initFrom(list);
+        const int count = list->model()->rowCount();
+        int cardWidth = 240;
+        for (int row = 0; row < count; ++row) {
+            const QSize hint = list->itemDelegate()->sizeHint(option, list->model()->index(row, 0));
+            card = std::max(card, hint.height());
+            cardWidth = hint.width();
+        }
+        const int perRow = std::max(1, list->viewport()->width() / std::max(1, cardWidth));
+        rows = std::max(rows, (count + perRow - 1) / perRow);
+    }
+    if (card == 0) {
+        card = fontMetrics().height() * 4 + 32;
+    }
+    const QMargins margins = layout()->contentsMargins();
+    const int header = m_headers.isEmpty() ? 0 : m_headers.first()->sizeHint().height();
+    return margins.top() + margins.bottom() + header + rows * card + 8;
+}
+
+void SeverityBoardWidget::updatePreferredHeight()
+{
+    const int height = preferredHeight();
+    if (height != m_lastPreferredHeight) {
+        m_lastPreferredHeight = height;
+        emit preferredHeightChanged();
+    }
+}
+
+void SeverityBoardWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updatePreferredHeight(); // a narrower board fits fewer cards per row
 }

@@ -28,4 +28,9 @@ QColor tint(Severity s)
     return Qt::white;
 }
 
+QColor quietText()
+{
+    return QColor(0x4f, 0x5b, 0x6a);
+}
+
 } // namespace SeverityColors

@@ -8,4 +8,5 @@
 namespace SeverityColors {
 QColor accent(Severity s);
 QColor tint(Severity s); // a light background for headers
+QColor quietText();       // secondary words: hints, definitions
 } // namespace SeverityColors

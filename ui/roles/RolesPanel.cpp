@@ -35,8 +35,9 @@ RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, RoleHis
     m_view->horizontalHeader()->setSectionResizeMode(RoleAssignmentModel::ColumnRole, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(RoleAssignmentModel::ColumnHolder, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(RoleAssignmentModel::ColumnSince, QHeaderView::ResizeToContents);
-    // Room for the playbook's four roles and a custom one without scrolling.
-    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 5 + m_view->horizontalHeader()->sizeHint().height() + 4);
+    // The playbook's four roles fit where there is room; on a short screen the list scrolls rather than pushing the
+    // buttons off it.
+    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 2 + m_view->horizontalHeader()->sizeHint().height() + 4);
     tabs->addTab(m_view, tr("Now"));
     m_history = new QTableView(this);
     m_history->setObjectName(QStringLiteral("roleHistoryView"));

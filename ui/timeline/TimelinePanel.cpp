@@ -5,11 +5,12 @@
 #include "ModelRoles.h"
 #include "PasteLogDialog.h"
 #include "ReasonDialog.h"
-#include "SearchHighlightDelegate.h"
+#include "EntryTextDelegate.h"
 #include "TimeDisplay.h"
 #include "TimelineFilterModel.h"
 #include "TimelineInput.h"
 #include "TimelineModel.h"
+#include "VisibleRowSizer.h"
 #include "Workspace.h"
 
 #include <QApplication>
@@ -121,12 +122,10 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
+    m_view->setWordWrap(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->verticalHeader()->hide();
-    // Fixed heights: the view never measures rows, so a 100,000-entry timeline scrolls as fast as a short one.
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().lineSpacing() + 2 * EntryTextDelegate::kPadding);
     auto *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
@@ -143,8 +142,9 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
     header->resizeSection(TimelineModel::ColumnCustomerVisible, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Cust.")) + 14);
     m_view->setColumnHidden(TimelineModel::ColumnThirdZone, true);
     header->setMinimumSectionSize(24);
-    auto *highlight = new SearchHighlightDelegate(m_view);
-    m_view->setItemDelegateForColumn(TimelineModel::ColumnText, highlight);
+    m_view->setItemDelegateForColumn(TimelineModel::ColumnText, new EntryTextDelegate(m_view));
+    // The words wrap: rows on screen take the height of their text, the selected entry all of it.
+    new VisibleRowSizer(m_view, TimelineModel::ColumnText);
     m_view->setItemDelegateForColumn(TimelineModel::ColumnKind, new KindDelegate(m_view));
     layout->addWidget(m_view, 1);
 
@@ -332,7 +332,7 @@ void TimelinePanel::applySearch()
 {
     const QString words = m_search->text();
     const int found = m_filter->setSearch(words);
-    auto *highlight = static_cast<SearchHighlightDelegate *>(m_view->itemDelegateForColumn(TimelineModel::ColumnText));
+    auto *highlight = static_cast<EntryTextDelegate *>(m_view->itemDelegateForColumn(TimelineModel::ColumnText));
     highlight->setTerms(m_filter->searchTerms());
     m_view->viewport()->update();
     if (words.trimmed().isEmpty()) {

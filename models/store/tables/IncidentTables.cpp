@@ -200,6 +200,20 @@ Status IncidentTables::deleteChecklistItem(qint64 id)
                              [this](qint64 incident) { emit m_store.checklistChanged(incident); });
 }
 
+Result<qint64> IncidentTables::mostRecentlyActiveIncident() const
+{
+    auto q = m_store.select(
+        QStringLiteral("SELECT i.id FROM incidents i WHERE i.stage <> 'closed' "
+                       "ORDER BY i.resolved_at IS NULL DESC, "
+                       "COALESCE((SELECT MAX(t.recorded_at) FROM timeline_entries t WHERE t.incident_id = i.id), "
+                       "i.declared_at) DESC, i.id DESC LIMIT 1"),
+        {}, tr("Could not find the incident worked on last"));
+    if (!q) {
+        return q.status();
+    }
+    return q->next() ? q->value(0).toLongLong() : qint64(0);
+}
+
 Result<QHash<qint64, IncidentStore::IncidentFacts>>
 IncidentTables::incidentFacts(const QList<qint64> &incidentIds) const
 {

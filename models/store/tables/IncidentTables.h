@@ -24,5 +24,6 @@ public:
     Result<qint64> insertChecklistItem(const ChecklistItem &i);
     Status setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy);
     Status deleteChecklistItem(qint64 id);
+    Result<qint64> mostRecentlyActiveIncident() const;
     Result<QHash<qint64, IncidentStore::IncidentFacts>> incidentFacts(const QList<qint64> &incidentIds) const;
 };
