@@ -1,5 +1,7 @@
 #include "AlertsPanel.h"
 
+#include "FittingColumns.h"
+
 #include "AlertArchiveModel.h"
 #include "AlertFilterModel.h"
 #include "AlertMonitor.h"
@@ -94,15 +96,21 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // fixed heights: 10,000 rows stay smooth
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(LiveAlertModel::ColumnGroup, 130);
-    m_view->setColumnWidth(LiveAlertModel::ColumnState, 90);
-    m_view->setColumnWidth(LiveAlertModel::ColumnSeverity, 70);
+    m_view->setColumnWidth(LiveAlertModel::ColumnState, 80);
+    m_view->setColumnWidth(LiveAlertModel::ColumnSeverity, 64);
     m_view->setColumnWidth(LiveAlertModel::ColumnName, 170);
-    m_view->setColumnWidth(LiveAlertModel::ColumnLabels, 220);
-    m_view->setColumnWidth(LiveAlertModel::ColumnSummary, 260);
-    m_view->setColumnWidth(LiveAlertModel::ColumnSince, 140);
+    m_view->setColumnWidth(LiveAlertModel::ColumnLabels, 200);
+    m_view->setColumnWidth(LiveAlertModel::ColumnSince, 110);
+    m_view->setColumnWidth(LiveAlertModel::ColumnSource, 110);
+    m_view->setColumnWidth(LiveAlertModel::ColumnAck, 110);
     m_view->setColumnHidden(LiveAlertModel::ColumnGroup, true);
+    // What the alert says comes right after its name and takes the room; the rest shows where the width allows.
+    m_view->horizontalHeader()->moveSection(m_view->horizontalHeader()->visualIndex(LiveAlertModel::ColumnSummary),
+                                            m_view->horizontalHeader()->visualIndex(LiveAlertModel::ColumnLabels));
+    m_liveColumns = new FittingColumns(m_view, LiveAlertModel::ColumnSummary, 200,
+                                       {LiveAlertModel::ColumnSince, LiveAlertModel::ColumnLabels,
+                                        LiveAlertModel::ColumnAck, LiveAlertModel::ColumnSource});
     m_details = new QTextBrowser(livePage);
     m_details->setObjectName(QStringLiteral("alertDetails"));
     m_details->setOpenExternalLinks(true);
@@ -146,7 +154,6 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     history->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     history->setWordWrap(false);
     history->setAlternatingRowColors(true);
-    history->horizontalHeader()->setStretchLastSection(true);
     history->setColumnWidth(AlertArchiveModel::ColumnState, 80);
     history->setColumnWidth(AlertArchiveModel::ColumnSeverity, 70);
     history->setColumnWidth(AlertArchiveModel::ColumnName, 170);
@@ -155,6 +162,11 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     history->setColumnWidth(AlertArchiveModel::ColumnFirstSeen, 160);
     history->setColumnWidth(AlertArchiveModel::ColumnLastSeen, 160);
     history->setColumnWidth(AlertArchiveModel::ColumnResolved, 160);
+    history->horizontalHeader()->moveSection(history->horizontalHeader()->visualIndex(AlertArchiveModel::ColumnSummary),
+                                             history->horizontalHeader()->visualIndex(AlertArchiveModel::ColumnLabels));
+    new FittingColumns(history, AlertArchiveModel::ColumnSummary, 200,
+                       {AlertArchiveModel::ColumnFirstSeen, AlertArchiveModel::ColumnResolved,
+                        AlertArchiveModel::ColumnLabels, AlertArchiveModel::ColumnLastSeen});
     tabs->addTab(history, tr("History"));
     connect(tabs, &QTabWidget::currentChanged, this, [archive, tabs, history](int index) {
         archive->setActive(tabs->widget(index) == history);
@@ -186,6 +198,7 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
         m_live->setGroupLabel(label);
         m_filter->setGrouped(!label.isEmpty());
         m_view->setColumnHidden(LiveAlertModel::ColumnGroup, label.isEmpty());
+        m_liveColumns->fit();
     };
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, applyGroup);
     connect(m_groupBy->lineEdit(), &QLineEdit::editingFinished, this, applyGroup);

@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class FittingColumns;
 class QTableView;
 class QTextBrowser;
 class SilenceRequest;
@@ -68,4 +69,5 @@ private:
     QHash<QString, SourceStatus> m_statuses;
     qint64 m_currentIncident = 0;
     QString m_currentReference;
+    FittingColumns *m_liveColumns = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "StatusUpdatesPanel.h"
 
+#include "FittingColumns.h"
+
 #include "AppSettings.h"
 #include "StatusUpdateListModel.h"
 #include "TemplatesDialog.h"
@@ -40,8 +42,8 @@ StatusUpdatesPanel::StatusUpdatesPanel(Workspace *workspace, StatusUpdateListMod
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    new FittingColumns(m_view, StatusUpdateListModel::ColumnBody, 200, {});
     layout->addWidget(m_view, 1);
     connect(templates, &QPushButton::clicked, this, &StatusUpdatesPanel::editTemplates);
     connect(m_internal, &QPushButton::clicked, this, [this] { compose(StatusUpdate::Audience::Internal); });
