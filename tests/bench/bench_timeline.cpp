@@ -1,6 +1,7 @@
 #include "StoredTime.h"
 #include "TimelineModel.h"
 #include "TimelinePanel.h"
+#include "VisibleRowSizer.h"
 #include "Workspace.h"
 
 #include <QApplication>
@@ -95,16 +96,20 @@ private slots:
         QVERIFY(w.open(m_path).ok());
         TimelineModel model(&w, nullptr);
         TimelinePanel panel(&w, &model, nullptr);
-        panel.resize(900, 700);
+        // Narrow enough that every entry wraps onto two or three lines, as on a laptop beside the incident panel.
+        panel.resize(760, 700);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         auto *view = panel.findChild<QTableView *>(QStringLiteral("timelineView"));
+        auto *sizer = view->findChild<VisibleRowSizer *>();
+        QVERIFY(sizer);
         QList<double> opens;
         for (int run = 0; run < 7; ++run) {
             panel.setIncident(2, QStringLiteral("other"));
             QElapsedTimer t;
             t.start();
             panel.setIncident(1, QStringLiteral("INC-1"));
+            sizer->sizeVisibleRows(); // the rows on screen take the height of their wrapped text
             view->repaint();
             opens.append(t.nsecsElapsed() / 1e6);
             QCOMPARE(model.rowCount(), 100000);
@@ -126,6 +131,7 @@ private slots:
             QElapsedTimer t;
             t.start();
             bar->setValue(bar->value() - bar->pageStep());
+            sizer->sizeVisibleRows();
             view->viewport()->repaint();
             steps.append(t.nsecsElapsed() / 1e6);
         }
@@ -133,10 +139,16 @@ private slots:
             QElapsedTimer t;
             t.start();
             bar->setValue(int((qint64(i) * 7919) % (bar->maximum() + 1)));
+            sizer->sizeVisibleRows();
             view->viewport()->repaint();
             steps.append(t.nsecsElapsed() / 1e6);
         }
         qInfo().noquote() << "Scroll step until painted (pages and jumps):" << stats(steps);
+        const int row = view->rowAt(view->viewport()->height() / 2);
+        qInfo().noquote() << QStringLiteral("  a row on screen is %1 px high for %2 px of text (one line: %3 px)")
+                                 .arg(view->rowHeight(row))
+                                 .arg(view->columnWidth(TimelineModel::ColumnText))
+                                 .arg(view->fontMetrics().lineSpacing());
         qInfo().noquote() << "  pages of entries held:" << model.cachedPages() << "of" << (100000 / TimelineModel::kPageSize);
     }
 
