@@ -1,4 +1,5 @@
 #include "AlertArchiveModel.h"
+#include "ConsolePalette.h"
 #include "IncidentFilterModel.h"
 #include "IncidentListModel.h"
 #include "ModelRoles.h"
@@ -26,6 +27,39 @@ private:
     }
 
 private slots:
+    // The colours that carry words read on white at 4.5:1 or better (a projector washes out the rest), and the three
+    // severities never look alike.
+    void paletteColoursAreReadable()
+    {
+        const QColor white(Qt::white);
+        QCOMPARE(qRound(ConsolePalette::contrast(Qt::black, white)), 21);
+        QCOMPARE(ConsolePalette::contrast(white, white), 1.0);
+        const QList<std::pair<const char *, QColor>> words = {
+            {"SEV-1", ConsolePalette::severity(Severity::Sev1)}, {"SEV-2", ConsolePalette::severity(Severity::Sev2)},
+            {"SEV-3", ConsolePalette::severity(Severity::Sev3)}, {"alarm", ConsolePalette::alarm()},
+            {"caution", ConsolePalette::caution()},              {"ok", ConsolePalette::ok()},
+            {"quiet", ConsolePalette::quiet()}};
+        for (const auto &[name, colour] : words) {
+            const double onWhite = ConsolePalette::contrast(colour, white);
+            QVERIFY2(onWhite >= 4.5, qPrintable(QStringLiteral("%1 %2: %3:1").arg(QLatin1String(name), colour.name()).arg(onWhite)));
+        }
+        for (Severity level : Severities::all()) {
+            // The level's name on its own tint still reads.
+            QVERIFY(ConsolePalette::contrast(ConsolePalette::severity(level), ConsolePalette::severityTint(level)) >= 4.5);
+            for (Severity other : Severities::all()) {
+                if (other != level) { // told apart by hue, at least 15 degrees
+                    const int a = ConsolePalette::severity(level).hsvHue();
+                    const int b = ConsolePalette::severity(other).hsvHue();
+                    QVERIFY(std::min(std::abs(a - b), 360 - std::abs(a - b)) >= 15);
+                }
+            }
+        }
+        // The marks behind words keep the words readable.
+        for (const QColor &behind : {ConsolePalette::searchMark(), ConsolePalette::keyMoment(), ConsolePalette::alarmTint()}) {
+            QVERIFY(ConsolePalette::contrast(Qt::black, behind) >= 12);
+        }
+    }
+
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void incidentListFollowsEditsRowByRow()

@@ -1,5 +1,7 @@
 #include "ActionItemListModel.h"
 
+#include "ConsolePalette.h"
+
 #include "Clock.h"
 #include "IncidentStore.h"
 #include "TimeDisplay.h"
@@ -163,9 +165,9 @@ QVariant ActionItemListModel::data(const QModelIndex &index, int role) const
         return index.column() == ColumnIncident ? incidentTitle(a.incidentId) : QVariant();
     case Qt::ForegroundRole:
         if (overdue && (index.column() == ColumnDue || index.column() == ColumnTitle)) {
-            return QColor(0xb0, 0x1e, 0x1e);
+            return ConsolePalette::alarm();
         }
-        return a.isOpen() ? QVariant() : QVariant(QColor(0x70, 0x70, 0x70));
+        return a.isOpen() ? QVariant() : QVariant(ConsolePalette::faint());
     case Qt::FontRole:
         if (overdue && index.column() == ColumnDue) {
             QFont bold;

@@ -1,5 +1,7 @@
 #include "LiveAlertModel.h"
 
+#include "ConsolePalette.h"
+
 #include "IncidentStore.h"
 #include "TimeDisplay.h"
 
@@ -255,16 +257,16 @@ QVariant LiveAlertModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (isStale(index.row()) || a.state == Alert::State::Suppressed) {
-            return QColor(0x80, 0x86, 0x8f);
+            return ConsolePalette::faint();
         }
         if (index.column() == ColumnSeverity) {
             switch (r.rank) {
             case 1:
-                return QColor(0xc6, 0x28, 0x28);
+                return ConsolePalette::severity(Severity::Sev1);
             case 2:
-                return QColor(0xe6, 0x5c, 0x00);
+                return ConsolePalette::severity(Severity::Sev2);
             case 3:
-                return QColor(0x9e, 0x7c, 0x00);
+                return ConsolePalette::severity(Severity::Sev3);
             }
         }
         return {};

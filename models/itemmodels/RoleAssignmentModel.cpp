@@ -1,5 +1,7 @@
 #include "RoleAssignmentModel.h"
 
+#include "ConsolePalette.h"
+
 #include "IncidentStore.h"
 #include "ModelRoles.h"
 #include "TimeDisplay.h"
@@ -83,7 +85,7 @@ QVariant RoleAssignmentModel::data(const QModelIndex &index, int role) const
         return r.responsibility;
     case Qt::ForegroundRole:
         if (index.column() == ColumnHolder && h.name.isEmpty()) {
-            return QColor(0x8a, 0x8f, 0x98);
+            return ConsolePalette::faint();
         }
         return {};
     case ModelRoles::IdRole:

@@ -1,5 +1,7 @@
 #include "TimelineModel.h"
 
+#include "ConsolePalette.h"
+
 #include "IncidentStore.h"
 #include "ModelRoles.h"
 #include "TimeDisplay.h"
@@ -238,20 +240,20 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (r.deleted) {
-            return QColor(0x9a, 0xa0, 0xa6);
+            return ConsolePalette::faint();
         }
         if (index.column() == ColumnGap) {
             const qint64 gap = index.data(ModelRoles::GapRole).toLongLong();
-            return gap >= 30 * 60 ? QColor(0xb7, 0x1c, 0x1c) : QColor(0x6b, 0x72, 0x80);
+            return gap >= 30 * 60 ? ConsolePalette::alarm() : ConsolePalette::quiet();
         }
         // Entries the console wrote must never pass for typed ones.
         if (r.source != TimelineEntry::Source::Manual && index.column() != ColumnText) {
-            return QColor(0x55, 0x5f, 0x6d);
+            return ConsolePalette::quiet();
         }
         return {};
     case Qt::BackgroundRole:
         if (r.keyMoment) {
-            return QColor(0xff, 0xf4, 0xd6); // key moments stand out when scanning
+            return ConsolePalette::keyMoment(); // key moments stand out when scanning
         }
         return {};
     default:

@@ -1,5 +1,7 @@
 #include "AlertsPanel.h"
 
+#include "ConsolePalette.h"
+
 #include "FittingColumns.h"
 
 #include "AlertArchiveModel.h"
@@ -79,7 +81,7 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     filters->addWidget(m_groupBy, 1);
     liveLayout->addLayout(filters);
     m_matcherProblem = new QLabel(livePage);
-    m_matcherProblem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_matcherProblem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_matcherProblem->hide();
     liveLayout->addWidget(m_matcherProblem);
 
@@ -139,7 +141,7 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     actions->addWidget(m_link);
     liveLayout->addLayout(actions);
     m_problem = new QLabel(livePage);
-    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_problem->setWordWrap(true);
     m_problem->hide();
     liveLayout->addWidget(m_problem);
@@ -188,7 +190,7 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
         const Status s = m_filter->setMatchers(text);
         m_matcherProblem->setVisible(!s.ok());
         m_matcherProblem->setText(s.ok() ? QString() : tr("Matchers %1").arg(s.error()));
-        m_matchers->setStyleSheet(s.ok() ? QString() : QStringLiteral("border: 1px solid #b71c1c;"));
+        m_matchers->setStyleSheet(s.ok() ? QString() : QStringLiteral("border: 1px solid %1;").arg(ConsolePalette::alarm().name()));
     });
     auto applyGroup = [this] {
         QString label = m_groupBy->currentData().toString();
@@ -267,7 +269,7 @@ void AlertsPanel::refreshStatusText()
     for (const QString &name : std::as_const(m_sourceOrder)) {
         const auto it = m_statuses.constFind(name);
         if (it == m_statuses.cend()) {
-            lines.append(tr("<span style='color:#5f6773'>●</span> %1 — connecting…").arg(escaped(name)));
+            lines.append(tr("<span style='color:%1'>●</span> %2 — connecting…").arg(ConsolePalette::quiet().name(), escaped(name)));
             continue;
         }
         const SourceStatus &s = *it;
@@ -276,11 +278,11 @@ void AlertsPanel::refreshStatusText()
                                  : tr("no answer yet");
         if (s.isFailing()) {
             const qint64 retry = std::max<qint64>(0, now.secsTo(s.nextPollAt));
-            lines.append(tr("<span style='color:#c62828'>●</span> %1 — <b>%2</b>; retrying in %3; %4%5")
+            lines.append(tr("<span style='color:%1'>●</span> %2 — <b>%3</b>; retrying in %4; %5%6").arg(ConsolePalette::alarm().name())
                              .arg(escaped(name), escaped(s.lastError), TimeDisplay::duration(retry), last,
                                   s.lastSuccess.isValid() ? tr(", its last alerts are shown as stale") : QString()));
         } else {
-            lines.append(tr("<span style='color:#2e7d32'>●</span> %1 — %2, %3 ms, %4")
+            lines.append(tr("<span style='color:%1'>●</span> %2 — %3, %4 ms, %5").arg(ConsolePalette::ok().name())
                              .arg(escaped(name), s.alertCount == 1 ? tr("1 alert") : tr("%1 alerts").arg(s.alertCount))
                              .arg(s.roundTripMs)
                              .arg(last));
@@ -302,7 +304,7 @@ void AlertsPanel::showDetails()
                        .arg(escaped(a.alertName()), escaped(a.severity()), escaped(Alert::stateKey(a.state)),
                             escaped(TimeDisplay::dateTime(a.activeSince, AppSettings().displayTimeZone())));
     if (m_live->isStale(row)) {
-        html += tr("<p style='color:#c62828'>Stale: its source is not answering; this is the last good state.</p>");
+        html += QStringLiteral("<p style='color:%1'>%2</p>").arg(ConsolePalette::alarm().name(), tr("Stale: its source is not answering; this is the last good state."));
     }
     const AlertAck ack = m_live->ackOf(a.identity);
     if (!ack.identity.isEmpty()) {
@@ -328,7 +330,7 @@ void AlertsPanel::showDetails()
     if (!a.silencedBy.isEmpty()) {
         html += tr("<p>Silenced by %1</p>").arg(escaped(a.silencedBy.join(QStringLiteral(", "))));
     }
-    html += tr("<p style='color:#5f6773'>From %1 · identity %2</p>")
+    html += tr("<p style='color:%1'>From %2 · identity %3</p>").arg(ConsolePalette::quiet().name())
                 .arg(escaped(a.sources.join(QStringLiteral(", "))), escaped(a.identity));
     m_details->setHtml(html);
 }

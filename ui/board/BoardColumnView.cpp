@@ -2,7 +2,7 @@
 
 #include "IncidentListModel.h"
 #include "ModelRoles.h"
-#include "SeverityColors.h"
+#include "ConsolePalette.h"
 
 #include <QDragEnterEvent>
 #include <QKeyEvent>
@@ -105,12 +105,12 @@ void BoardColumnView::paintEvent(QPaintEvent *event)
     QListView::paintEvent(event);
     if (m_dropTarget) {
         QPainter painter(viewport());
-        QColor accent = SeverityColors::accent(m_severity);
+        QColor accent = ConsolePalette::severity(m_severity);
         painter.setPen(QPen(accent, 2, Qt::DashLine));
         accent.setAlpha(24);
         painter.setBrush(accent);
         painter.drawRoundedRect(viewport()->rect().adjusted(2, 2, -2, -2), 6, 6);
-        painter.setPen(SeverityColors::accent(m_severity).darker(130));
+        painter.setPen(ConsolePalette::severity(m_severity).darker(130));
         painter.drawText(viewport()->rect().adjusted(8, 8, -8, -8), Qt::AlignHCenter | Qt::AlignBottom,
                          tr("Drop to make it %1").arg(Severities::label(m_severity)));
     }

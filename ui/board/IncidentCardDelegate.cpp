@@ -3,7 +3,7 @@
 #include "Clock.h"
 #include "IncidentListModel.h"
 #include "ModelRoles.h"
-#include "SeverityColors.h"
+#include "ConsolePalette.h"
 #include "TimeDisplay.h"
 
 #include <QAbstractItemView>
@@ -38,9 +38,9 @@ void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     QPainterPath path;
     path.addRoundedRect(card, 6, 6);
     painter->fillPath(path, selected ? option.palette.highlight().color().lighter(185) : option.palette.base().color());
-    painter->setPen(QPen(selected ? option.palette.highlight().color() : QColor(0xd0, 0xd4, 0xda), selected ? 2 : 1));
+    painter->setPen(QPen(selected ? option.palette.highlight().color() : ConsolePalette::border(), selected ? 2 : 1));
     painter->drawPath(path);
-    painter->fillRect(QRectF(card.left(), card.top() + 3, 5, card.height() - 6), SeverityColors::accent(severity));
+    painter->fillRect(QRectF(card.left(), card.top() + 3, 5, card.height() - 6), ConsolePalette::severity(severity));
 
     const int line = option.fontMetrics.height();
     const QRect text = card.toRect().adjusted(14, 6, -8, -6);
@@ -118,7 +118,7 @@ void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     }
     if (const int suggested = index.data(ModelRoles::SuggestedSeverityRole).toInt(); suggested > 0) {
         const Severity level = Severities::fromNumber(suggested).value_or(Severity::Sev3);
-        badges.append({tr("Suggests %1").arg(Severities::label(level)), SeverityColors::accent(level), true});
+        badges.append({tr("Suggests %1").arg(Severities::label(level)), ConsolePalette::severity(level), true});
     }
     const QDateTime nextUpdate = index.data(ModelRoles::NextUpdateDueRole).toDateTime();
     if (nextUpdate.isValid()) {
@@ -133,7 +133,7 @@ void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
                                 : Badge{tr("Postmortem overdue %1").arg(TimeDisplay::duration(-left)), alarm, true});
     }
     if (const int firing = index.data(ModelRoles::FiringAlertsRole).toInt(); firing > 0) {
-        badges.append({firing == 1 ? tr("1 alert firing") : tr("%1 alerts firing").arg(firing), QColor(0xa1, 0x4a, 0x00)});
+        badges.append({firing == 1 ? tr("1 alert firing") : tr("%1 alerts firing").arg(firing), ConsolePalette::caution()});
     }
     int x = text.left();
     QFont badgeFont = option.font;
@@ -172,7 +172,7 @@ bool IncidentCardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
                             + QStringLiteral("  ") + row.siblingAtColumn(IncidentListModel::ColumnTitle).data().toString();
     lines.append(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped()));
     for (const QString &w : index.data(ModelRoles::WarningsRole).toStringList()) {
-        lines.append(QStringLiteral("<span style='color:#b71c1c'>⚠ %1</span>").arg(w.toHtmlEscaped()));
+        lines.append(QStringLiteral("<span style='color:%1'>⚠ %2</span>").arg(ConsolePalette::alarm().name(), w.toHtmlEscaped()));
     }
     if (const int suggested = index.data(ModelRoles::SuggestedSeverityRole).toInt(); suggested > 0) {
         lines.append(tr("Suggested %1: %2")

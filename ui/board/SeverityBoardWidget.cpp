@@ -5,7 +5,7 @@
 #include "IncidentFilterModel.h"
 #include "IncidentListModel.h"
 #include "ModelRoles.h"
-#include "SeverityColors.h"
+#include "ConsolePalette.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -61,8 +61,8 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         header->setTextFormat(Qt::RichText);
         header->setText(QStringLiteral("<span style='font-weight:600; color:%1'>%2</span>&nbsp;&nbsp;"
                                        "<span style='color:%3'>%4</span>")
-                            .arg(SeverityColors::accent(severity).name(), Severities::label(severity),
-                                 SeverityColors::quietText().name(), Severities::definition(severity).toHtmlEscaped()));
+                            .arg(ConsolePalette::severity(severity).name(), Severities::label(severity),
+                                 ConsolePalette::quiet().name(), Severities::definition(severity).toHtmlEscaped()));
         header->setToolTip(tr("%1: %2\nExamples: %3")
                                .arg(Severities::label(severity), Severities::definition(severity),
                                     Severities::examples(severity)));
@@ -70,7 +70,7 @@ SeverityBoardWidget::SeverityBoardWidget(IncidentListModel *incidents, QWidget *
         header->setContentsMargins(8, 3, 8, 3);
         header->setAutoFillBackground(true);
         QPalette tinted = header->palette();
-        tinted.setColor(QPalette::Window, SeverityColors::tint(severity));
+        tinted.setColor(QPalette::Window, ConsolePalette::severityTint(severity));
         header->setPalette(tinted);
         m_headers.append(header);
 

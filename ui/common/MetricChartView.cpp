@@ -1,5 +1,7 @@
 #include "MetricChartView.h"
 
+#include "ConsolePalette.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
@@ -45,7 +47,7 @@ MetricChartView::MetricChartView(const MetricExpression &metric, QWidget *parent
     if (m_metric.threshold) {
         m_threshold = new QLineSeries(chart);
         m_threshold->setName(tr("threshold"));
-        QPen pen(QColor(0xb7, 0x1c, 0x1c));
+        QPen pen(ConsolePalette::alarm());
         pen.setStyle(Qt::DashLine);
         pen.setWidthF(1.5);
         m_threshold->setPen(pen);
@@ -188,7 +190,7 @@ void MetricChartView::showFailure(const QString &message)
     const QString when = timeOfDay(QDateTime::currentDateTimeUtc());
     const QString kept =
         m_lastGood.isValid() ? tr("showing data from %1").arg(timeOfDay(m_lastGood)) : tr("no data yet");
-    m_status->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_status->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_status->setText(tr("Query failed at %1 (%2): %3; %4").arg(when, m_query->source().name(), message, kept));
 }
 

@@ -1,6 +1,6 @@
 #include "DeclareIncidentDialog.h"
 
-#include "SeverityColors.h"
+#include "ConsolePalette.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

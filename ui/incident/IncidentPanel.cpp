@@ -8,7 +8,7 @@
 #include "ModelRoles.h"
 #include "PageRolesDialog.h"
 #include "ReasonDialog.h"
-#include "SeverityColors.h"
+#include "ConsolePalette.h"
 #include "TimeDisplay.h"
 #include "Workspace.h"
 
@@ -48,8 +48,9 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
 
     m_suggestionBox = new QFrame(this);
     m_suggestionBox->setObjectName(QStringLiteral("suggestionBox"));
-    m_suggestionBox->setStyleSheet(QStringLiteral("#suggestionBox { background: #fff6e0; border: 1px solid #e8c66a; "
-                                                  "border-radius: 4px; }"));
+    m_suggestionBox->setStyleSheet(QStringLiteral("#suggestionBox { background: %1; border: 1px solid %2; "
+                                                  "border-radius: 4px; }")
+                                       .arg(ConsolePalette::cautionTint().name(), ConsolePalette::cautionBorder().name()));
     auto *suggestionLayout = new QVBoxLayout(m_suggestionBox);
     suggestionLayout->setContentsMargins(8, 6, 8, 6);
     m_suggestion = new QLabel(m_suggestionBox);
@@ -72,7 +73,7 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     m_warnings->setObjectName(QStringLiteral("incidentWarnings"));
     m_warnings->setWordWrap(true);
     m_warnings->setTextFormat(Qt::PlainText);
-    m_warnings->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: 600;"));
+    m_warnings->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm(), true));
     layout->addWidget(m_warnings);
     auto *row = new QHBoxLayout;
     m_security = new QCheckBox(tr("Security incident"), this);
@@ -112,7 +113,7 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     m_problem = new QLabel(this);
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_problem->hide();
     layout->addWidget(m_problem);
 
@@ -197,7 +198,7 @@ void IncidentPanel::refresh()
         w->setVisible(has);
     }
     if (!has) {
-        m_heading->setText(tr("<span style='color:#5f6b7a'>Select an incident on the board.</span>"));
+        m_heading->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(ConsolePalette::quiet().name(), tr("Select an incident on the board.")));
         m_suggestionBox->hide();
         m_warnings->hide();
         return;
@@ -208,7 +209,7 @@ void IncidentPanel::refresh()
     m_heading->setText(QStringLiteral("<span style='font-size:12pt; font-weight:600'>%1 %2</span><br>"
                                       "<span style='color:%3; font-weight:600'>%4</span> · %5")
                            .arg(incident.reference(), incident.title.toHtmlEscaped(),
-                                SeverityColors::accent(incident.severity).name(), Severities::label(incident.severity),
+                                ConsolePalette::severity(incident.severity).name(), Severities::label(incident.severity),
                                 Stages::title(incident.stage).toHtmlEscaped()));
     QStringList lines;
     lines.append(tr("Declared %1 (%2 ago)")

@@ -1,5 +1,7 @@
 #include "ActionItemsPanel.h"
 
+#include "ConsolePalette.h"
+
 #include "ActionItemDialog.h"
 #include "ActionItemListModel.h"
 #include "Workspace.h"
@@ -92,7 +94,7 @@ void ActionItemsPanel::updateSummary()
 {
     const int overdue = m_model->overdueCount();
     m_summary->setText(overdue > 0 ? tr("%n overdue", nullptr, overdue) : tr("None overdue"));
-    m_summary->setStyleSheet(overdue > 0 ? QStringLiteral("color: #b01e1e; font-weight: bold;") : QString());
+    m_summary->setStyleSheet(overdue > 0 ? ConsolePalette::textStyle(ConsolePalette::alarm(), true) : QString());
 }
 
 void ActionItemsPanel::addItem()

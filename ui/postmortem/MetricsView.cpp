@@ -3,7 +3,7 @@
 #include "Clock.h"
 #include "IncidentStore.h"
 #include "PngFile.h"
-#include "SeverityColors.h"
+#include "ConsolePalette.h"
 #include "TimeDisplay.h"
 
 #include <QBarCategoryAxis>
@@ -104,7 +104,7 @@ MetricsView::MetricsView(IncidentStore &store, QWidget *parent)
     m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->setObjectName(QStringLiteral("metricsProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_problem->hide();
     clearHover();
 
@@ -214,8 +214,8 @@ void MetricsView::buildIncidentsChart()
     auto *series = new QStackedBarSeries;
     for (Severity s : Severities::all()) {
         auto *set = new QBarSet(Severities::label(s));
-        set->setColor(SeverityColors::accent(s));
-        set->setBorderColor(SeverityColors::accent(s));
+        set->setColor(ConsolePalette::severity(s));
+        set->setBorderColor(ConsolePalette::severity(s));
         connect(set, &QBarSet::hovered, this, [this, s](bool status, int index) {
             if (!status || index >= m_report.weeks.size()) {
                 return clearHover();
@@ -245,7 +245,7 @@ void MetricsView::buildDurationChart(const QString &name, const QString &title, 
     for (Severity s : Severities::all()) {
         auto *line = new QLineSeries;
         line->setName(Severities::label(s));
-        QPen pen(SeverityColors::accent(s));
+        QPen pen(ConsolePalette::severity(s));
         pen.setWidthF(2);
         line->setPen(pen);
         line->setPointsVisible(true);
@@ -282,8 +282,8 @@ void MetricsView::buildTimeInSeverityChart()
     m_sev1Time = new QBarSet(Severities::label(Severity::Sev1));
     m_sev2Time = new QBarSet(Severities::label(Severity::Sev2));
     for (auto [set, s] : {std::pair{m_sev1Time, Severity::Sev1}, std::pair{m_sev2Time, Severity::Sev2}}) {
-        set->setColor(SeverityColors::accent(s));
-        set->setBorderColor(SeverityColors::accent(s));
+        set->setColor(ConsolePalette::severity(s));
+        set->setBorderColor(ConsolePalette::severity(s));
         connect(set, &QBarSet::hovered, this, [this, s](bool status, int index) {
             if (!status || index >= m_report.weeks.size()) {
                 return clearHover();

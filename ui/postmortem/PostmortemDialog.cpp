@@ -1,5 +1,7 @@
 #include "PostmortemDialog.h"
 
+#include "ConsolePalette.h"
+
 #include "Clock.h"
 #include "IncidentStore.h"
 #include "PostmortemDocument.h"
@@ -146,7 +148,7 @@ void PostmortemDialog::updateDue()
     }
     const auto state = PostmortemDocument::dueState(incident->postmortemDueAt, m_saved, Clock::nowUtc(), m_zone);
     m_due->setText(state.text.isEmpty() ? tr("Due 48 hours after the incident is resolved.") : state.text);
-    m_due->setStyleSheet(state.overdue ? QStringLiteral("color: #b01e1e; font-weight: bold;") : QString());
+    m_due->setStyleSheet(state.overdue ? ConsolePalette::textStyle(ConsolePalette::alarm(), true) : QString());
     findChild<QPushButton *>(QStringLiteral("postmortemDistributed"))->setEnabled(!m_saved.publishedAt.isValid());
 }
 

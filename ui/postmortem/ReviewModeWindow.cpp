@@ -5,7 +5,7 @@
 #include "AppSettings.h"
 #include "Clock.h"
 #include "ReviewSession.h"
-#include "SeverityColors.h"
+#include "ConsolePalette.h"
 #include "TimeDisplay.h"
 #include "Workspace.h"
 
@@ -277,7 +277,7 @@ void ReviewModeWindow::render()
     const Severity severity = moment.isValid() ? moment.severity : m_session->severityAt(t);
     m_severity->setText(u" "_s + Severities::label(severity) + u" "_s);
     m_severity->setStyleSheet(u"QLabel { background: %1; color: white; border-radius: 6px; padding: 4px 12px; }"_s.arg(
-        SeverityColors::accent(severity).name()));
+        ConsolePalette::severity(severity).name()));
 
     const auto roles = moment.isValid() ? moment.roles : m_session->rolesAt(t);
     QStringList roleLines;
@@ -472,6 +472,6 @@ void ReviewModeWindow::addActionItem()
 
 void ReviewModeWindow::showFeedback(const QString &text, bool problem)
 {
-    m_feedback->setStyleSheet(problem ? u"color: #b00020;"_s : u"color: %1;"_s.arg(kMuted));
+    m_feedback->setStyleSheet(problem ? ConsolePalette::textStyle(ConsolePalette::alarm()) : u"color: %1;"_s.arg(kMuted));
     m_feedback->setText(text);
 }

@@ -1,5 +1,7 @@
 #include "RolesPanel.h"
 
+#include "ConsolePalette.h"
+
 #include "AssignRoleDialog.h"
 #include "ModelRoles.h"
 #include "RoleAssignmentModel.h"
@@ -53,7 +55,7 @@ RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, RoleHis
     m_warnings->setObjectName(QStringLiteral("rolesWarnings"));
     m_warnings->setWordWrap(true);
     m_warnings->setTextFormat(Qt::PlainText);
-    m_warnings->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: 600;"));
+    m_warnings->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm(), true));
     m_warnings->hide();
     layout->addWidget(m_warnings);
 
@@ -71,7 +73,7 @@ RolesPanel::RolesPanel(Workspace *workspace, RoleAssignmentModel *model, RoleHis
     layout->addLayout(buttons);
     m_problem = new QLabel(this);
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_problem->setWordWrap(true);
     m_problem->hide();
     layout->addWidget(m_problem);

@@ -1,5 +1,7 @@
 #include "RosterDialog.h"
 
+#include "ConsolePalette.h"
+
 #include "Workspace.h"
 
 #include <QDialogButtonBox>
@@ -54,7 +56,7 @@ RosterDialog::RosterDialog(Workspace *workspace, QWidget *parent) : QDialog(pare
     m_problem = new QLabel(this);
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_problem->hide();
     layout->addWidget(m_problem);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);

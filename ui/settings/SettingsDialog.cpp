@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "ConsolePalette.h"
+
 #include "AppSettings.h"
 #include "IncidentInsights.h"
 
@@ -163,7 +165,7 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     layout->addLayout(form);
 
     m_problem = new QLabel(this);
-    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_problem->setWordWrap(true);
     m_problem->hide();
     layout->addWidget(m_problem);

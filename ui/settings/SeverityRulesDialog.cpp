@@ -1,5 +1,7 @@
 #include "SeverityRulesDialog.h"
 
+#include "ConsolePalette.h"
+
 #include "SeverityRules.h"
 
 #include <QDialogButtonBox>
@@ -50,11 +52,11 @@ void SeverityRulesDialog::check()
     const auto parsed = SeverityRules::parse(m_text->toPlainText());
     m_save->setEnabled(parsed.ok());
     if (parsed) {
-        m_verdict->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+        m_verdict->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::ok()));
         const int count = int(parsed->rules().size());
         m_verdict->setText(count == 1 ? tr("1 rule, valid.") : tr("%1 rules, all valid.").arg(count));
     } else {
-        m_verdict->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: 600;"));
+        m_verdict->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm(), true));
         m_verdict->setText(parsed.error());
     }
 }

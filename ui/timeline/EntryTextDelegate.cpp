@@ -1,5 +1,7 @@
 #include "EntryTextDelegate.h"
 
+#include "ConsolePalette.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QTextLayout>
@@ -79,7 +81,7 @@ void EntryTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
             QTextLayout::FormatRange mark;
             mark.start = int(at);
             mark.length = int(term.size());
-            mark.format.setBackground(QColor(0xff, 0xe0, 0x66));
+            mark.format.setBackground(ConsolePalette::searchMark());
             mark.format.setForeground(opt.palette.text());
             marks.append(mark);
         }

@@ -1,5 +1,7 @@
 #include "TimelinePanel.h"
 
+#include "ConsolePalette.h"
+
 #include "AppSettings.h"
 #include "Clock.h"
 #include "ModelRoles.h"
@@ -174,7 +176,7 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("timelineProblem"));
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_problem->setWordWrap(true);
     m_problem->hide();
     layout->addWidget(m_problem);
@@ -432,7 +434,7 @@ void TimelinePanel::changeTimeOfSelected()
     reason->setPlaceholderText(tr("Why it moves (kept with the first time)"));
     reason->setMinimumWidth(360);
     auto *problem = new QLabel(&dialog);
-    problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     form->addRow(tr("&When:"), time);
     form->addRow(tr("&Reason:"), reason);
     form->addRow(problem);

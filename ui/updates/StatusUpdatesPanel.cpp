@@ -1,5 +1,7 @@
 #include "StatusUpdatesPanel.h"
 
+#include "ConsolePalette.h"
+
 #include "FittingColumns.h"
 
 #include "AppSettings.h"
@@ -23,7 +25,7 @@ StatusUpdatesPanel::StatusUpdatesPanel(Workspace *workspace, StatusUpdateListMod
     layout->setContentsMargins(6, 6, 6, 6);
     m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(QStringLiteral("color: #5f6773;"));
+    m_empty->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::quiet()));
     layout->addWidget(m_empty);
     auto *buttons = new QHBoxLayout;
     auto *templates = new QPushButton(tr("Templates…"), this);

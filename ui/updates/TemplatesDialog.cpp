@@ -1,5 +1,7 @@
 #include "TemplatesDialog.h"
 
+#include "ConsolePalette.h"
+
 #include "IncidentFactSheet.h"
 #include "TemplateEngine.h"
 #include "Workspace.h"
@@ -67,7 +69,7 @@ TemplatesDialog::TemplatesDialog(Workspace *workspace, QWidget *parent) : QDialo
                                  this);
     variables->setTextFormat(Qt::PlainText);
     variables->setWordWrap(true);
-    variables->setStyleSheet(QStringLiteral("color: #5f6b7a;"));
+    variables->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::quiet()));
     right->addWidget(variables);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_save = buttons->addButton(tr("Save"), QDialogButtonBox::ActionRole);
@@ -130,12 +132,12 @@ void TemplatesDialog::check()
         QTextEdit::ExtraSelection mark;
         mark.cursor = QTextCursor(m_body->document()->findBlockByNumber(p.line - 1));
         mark.cursor.select(QTextCursor::LineUnderCursor);
-        mark.format.setBackground(QColor(0xff, 0xe3, 0xe3));
+        mark.format.setBackground(ConsolePalette::alarmTint());
         marks.append(mark);
     }
     m_body->setExtraSelections(marks);
-    m_problems->setStyleSheet(problems.isEmpty() ? QStringLiteral("color: #2e7d32;")
-                                                 : QStringLiteral("color: #b71c1c; font-weight: 600;"));
+    m_problems->setStyleSheet(problems.isEmpty() ? ConsolePalette::textStyle(ConsolePalette::ok())
+                                                 : ConsolePalette::textStyle(ConsolePalette::alarm(), true));
     m_problems->setText(problems.isEmpty() ? tr("The template is sound.") : lines.join(u'\n'));
     m_save->setEnabled(problems.isEmpty() && !m_workspace->store()->isReadOnly());
 }
@@ -149,7 +151,7 @@ void TemplatesDialog::save()
     t.body = m_body->toPlainText();
     const auto id = m_workspace->saveTemplate(t);
     if (!id) {
-        m_problems->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: 600;"));
+        m_problems->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm(), true));
         m_problems->setText(tr("Not saved: %1").arg(id.error()));
         return;
     }

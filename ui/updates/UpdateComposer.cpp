@@ -1,5 +1,7 @@
 #include "UpdateComposer.h"
 
+#include "ConsolePalette.h"
+
 #include "Clock.h"
 #include "IncidentFactSheet.h"
 #include "IncidentInsights.h"
@@ -92,7 +94,7 @@ UpdateComposer::UpdateComposer(Workspace *workspace, qint64 incidentId, StatusUp
     m_findings->setObjectName(QStringLiteral("composerFindings"));
     m_findings->setWordWrap(true);
     m_findings->setTextFormat(Qt::PlainText);
-    m_findings->setStyleSheet(QStringLiteral("color: #8a4b00; font-weight: 600;"));
+    m_findings->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::caution(), true));
     m_findings->hide();
     layout->addWidget(m_findings);
     m_override = new QCheckBox(tr("I have checked these; customers may see them"), this);
@@ -102,7 +104,7 @@ UpdateComposer::UpdateComposer(Workspace *workspace, qint64 incidentId, StatusUp
     m_problem = new QLabel(this);
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
     m_problem->hide();
     layout->addWidget(m_problem);
 
@@ -276,9 +278,9 @@ void UpdateComposer::refreshChecks()
         mark.cursor = QTextCursor(m_draft->document());
         mark.cursor.setPosition(int(f.start));
         mark.cursor.setPosition(int(f.start + f.length), QTextCursor::KeepAnchor);
-        mark.format.setBackground(QColor(0xff, 0xd5, 0x80));
+        mark.format.setBackground(ConsolePalette::searchMark());
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(QColor(0xb7, 0x1c, 0x1c));
+        mark.format.setUnderlineColor(ConsolePalette::alarm());
         marks.append(mark);
         words.append(QStringLiteral("%1 (%2)").arg(f.text, f.what));
     }
@@ -313,7 +315,7 @@ void UpdateComposer::refreshCountdown()
                                    : tr("%1 update OVERDUE by %2").arg(customer ? tr("Customer") : tr("Internal"),
                                                                         TimeDisplay::duration(-left)));
     m_countdown->setStyleSheet(left >= 0 ? QStringLiteral("font-weight: 600;")
-                                         : QStringLiteral("color: white; background: #b71c1c; font-weight: 700; padding: 2px 6px;"));
+                                         : QStringLiteral("color: white; background: %1; font-weight: 700; padding: 2px 6px;").arg(ConsolePalette::alarm().name()));
 }
 
 bool UpdateComposer::copyAs(const QString &format)
