@@ -311,7 +311,7 @@ private slots:
         linker.sourceStatus(answered); // am1 has answered before: what it says next is news
         Alert a = alert(QStringLiteral("SocketLatencyHigh"), QStringLiteral("SEV-2"), QStringLiteral("game-7"));
         a.value = QStringLiteral("0.231");
-        const auto incident = w.declareIncidentFromAlerts(QStringLiteral("Latency in EU"), Severity::Sev2, {a});
+        const auto incident = w.declareIncidentFromAlerts(Declaration{QStringLiteral("Latency in EU"), Severity::Sev2, {}, false, false, {}}, {a});
         QVERIFY2(incident.ok(), qPrintable(incident.error()));
         auto timeline = w.store()->timeline(incident.value());
         QCOMPARE(timeline->size(), 2);

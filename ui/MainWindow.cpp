@@ -684,8 +684,7 @@ void MainWindow::declareIncident()
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    const auto id = m_workspace->declareIncident(dialog.title(), dialog.severity(), dialog.summary(), dialog.isDrill(),
-                                                 dialog.isSecurity());
+    const auto id = m_workspace->declareIncident(dialog.declaration());
     if (!id) {
         showProblem(tr("The incident was not declared"), id.error());
         return;
@@ -772,10 +771,11 @@ void MainWindow::declareFromAlerts(const QList<Alert> &alerts)
     dialog.setTitle(names.join(QStringLiteral(", ")));
     dialog.setSeverity(Severity(worst));
     dialog.setSummary(summaries.join(u'\n'));
+    dialog.focusDeclare();
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    const auto id = m_workspace->declareIncidentFromAlerts(dialog.title(), dialog.severity(), alerts);
+    const auto id = m_workspace->declareIncidentFromAlerts(dialog.declaration(), alerts);
     if (!id) {
         showProblem(tr("The incident was not declared"), id.error());
         return;

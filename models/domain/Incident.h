@@ -9,6 +9,17 @@
 // The playbook distributes the postmortem within 48 hours of resolution.
 inline constexpr int kPostmortemDueHours = 48;
 
+// What a person fills in to declare an incident; every field reaches the record, however it was declared.
+struct Declaration
+{
+    QString title;
+    Severity severity = Severity::Sev2;
+    QString summary;
+    bool drill = false;
+    bool security = false;
+    QDateTime detectedAt; // when the evidence began (the first linked alert's start); invalid when not known
+};
+
 struct Incident
 {
     qint64 id = 0;

@@ -51,33 +51,26 @@ Status AlertEdits::linkAlerts(qint64 incidentId, const QList<Alert> &alerts)
                                                                 incidentId, fresh.value(), m_workspace.m_author));
 }
 
-Result<qint64> AlertEdits::declareIncidentFromAlerts(const QString &title, Severity severity,
-                                                     const QList<Alert> &alerts)
+Result<qint64> AlertEdits::declareIncidentFromAlerts(const Declaration &declaration, const QList<Alert> &alerts)
 {
     if (alerts.isEmpty()) {
         return Status::failure(tr("Select the alerts to declare an incident for."));
     }
-    Incident incident;
-    incident.title = title.trimmed();
-    incident.severity = severity;
-    incident.stage = Stage::Triage;
-    incident.declaredAt = Clock::nowUtc();
-    if (const QString problem = incident.validationError(); !problem.isEmpty()) {
-        return Status::failure(problem);
+    // The incident was detected when its evidence began: the earliest of the alerts' starts.
+    Declaration withEvidence = declaration;
+    for (const Alert &alert : alerts) {
+        if (alert.activeSince.isValid()
+            && (!withEvidence.detectedAt.isValid() || alert.activeSince < withEvidence.detectedAt)) {
+            withEvidence.detectedAt = alert.activeSince;
+        }
     }
-    const QString evidence = alerts.size() == 1 ? tr("1 alert") : tr("%1 alerts").arg(alerts.size());
-    TimelineEntry declared = m_workspace.systemEntry(
-        0, TimelineEntry::Kind::Triage,
-        tr("Declared %1 from %2: %3").arg(Severities::label(severity), evidence, incident.title));
-    declared.keyMoment = true;
-    const auto checklist = m_workspace.m_lifecycleEdits->defaultChecklist();
-    if (!checklist) {
-        return checklist.status();
+    auto declare = m_workspace.m_lifecycleEdits->declarationCommand(
+        withEvidence, alerts.size() == 1 ? tr("1 alert") : tr("%1 alerts").arg(alerts.size()));
+    if (!declare) {
+        return declare.status();
     }
     auto command = std::make_unique<DeclareFromAlertsCommand>(
-        m_workspace.m_store, m_workspace.onFailure(),
-        std::make_unique<DeclareIncidentCommand>(m_workspace.m_store, m_workspace.onFailure(), incident, declared,
-                                                 checklist.value()),
+        m_workspace.m_store, m_workspace.onFailure(), std::move(declare.value()),
         std::make_unique<LinkAlertsCommand>(m_workspace.m_store, m_workspace.onFailure(), 0, alerts,
                                             m_workspace.m_author));
     auto *raw = command.get();

@@ -12,6 +12,6 @@ public:
 
     Result<QList<Alert>> alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const;
     Status linkAlerts(qint64 incidentId, const QList<Alert> &alerts);
-    Result<qint64> declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts);
+    Result<qint64> declareIncidentFromAlerts(const Declaration &declaration, const QList<Alert> &alerts);
     Status acknowledgeAlert(const QString &identity, const QString &note);
 };

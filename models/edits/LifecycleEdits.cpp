@@ -31,17 +31,20 @@ Result<QList<ChecklistItem>> LifecycleEdits::defaultChecklist() const
     return items;
 }
 
-Result<qint64> LifecycleEdits::declareIncident(const QString &title, Severity severity, const QString &summary,
-                                               bool drill, bool security)
+Result<std::unique_ptr<DeclareIncidentCommand>> LifecycleEdits::declarationCommand(const Declaration &d,
+                                                                                   const QString &evidence) const
 {
     Incident incident;
-    incident.title = title.trimmed();
-    incident.summary = summary.trimmed();
-    incident.severity = severity;
+    incident.title = d.title.trimmed();
+    incident.summary = d.summary.trimmed();
+    incident.severity = d.severity;
     incident.stage = Stage::Triage; // declaring is the triage step of the playbook
     incident.declaredAt = Clock::nowUtc();
-    incident.drill = drill;
-    incident.security = security;
+    incident.drill = d.drill;
+    incident.security = d.security;
+    if (d.detectedAt.isValid() && d.detectedAt <= incident.declaredAt) {
+        incident.detectedAt = d.detectedAt;
+    }
     if (const QString problem = incident.validationError(); !problem.isEmpty()) {
         return Status::failure(problem);
     }
@@ -49,14 +52,23 @@ Result<qint64> LifecycleEdits::declareIncident(const QString &title, Severity se
     if (!checklist) {
         return checklist.status();
     }
-    TimelineEntry declared = m_workspace.systemEntry(
-        0, TimelineEntry::Kind::Triage,
-        tr("Declared %1%2: %3").arg(Severities::label(severity), drill ? tr(" (drill)") : QString(), incident.title));
+    const QString how = QStringLiteral("%1%2%3").arg(Severities::label(d.severity), d.drill ? tr(" (drill)") : QString(),
+                                                     evidence.isEmpty() ? QString() : tr(" from %1").arg(evidence));
+    TimelineEntry declared =
+        m_workspace.systemEntry(0, TimelineEntry::Kind::Triage, tr("Declared %1: %2").arg(how, incident.title));
     declared.keyMoment = true;
-    auto command = std::make_unique<DeclareIncidentCommand>(m_workspace.m_store, m_workspace.onFailure(), incident,
-                                                            declared, checklist.value());
-    auto *raw = command.get();
-    if (const Status s = m_workspace.push(std::move(command)); !s) {
+    return std::make_unique<DeclareIncidentCommand>(m_workspace.m_store, m_workspace.onFailure(), incident, declared,
+                                                    checklist.value());
+}
+
+Result<qint64> LifecycleEdits::declareIncident(const Declaration &declaration)
+{
+    auto command = declarationCommand(declaration, {});
+    if (!command) {
+        return command.status();
+    }
+    auto *raw = command.value().get();
+    if (const Status s = m_workspace.push(std::move(command.value())); !s) {
         return s;
     }
     return raw->incidentId();

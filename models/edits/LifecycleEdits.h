@@ -2,6 +2,10 @@
 
 #include "WorkspacePart.h"
 
+#include <memory>
+
+class DeclareIncidentCommand;
+
 // The edits of an incident through the workflow: declaring it, its stage, severity, impact and ETA, and its checklists:
 // each checks what it is given, builds its command and pushes it on the workspace's undo stack. Workspace, which holds
 // the file, the undo history and the author, hands these calls here.
@@ -11,8 +15,11 @@ public:
     explicit LifecycleEdits(Workspace &workspace) : WorkspacePart(workspace) {}
 
     Result<QList<ChecklistItem>> defaultChecklist() const;
-    Result<qint64> declareIncident(const QString &title, Severity severity, const QString &summary, bool drill,
-                                   bool security);
+    Result<qint64> declareIncident(const Declaration &declaration);
+    // The command that declares: the checked incident row, its key "Declared …" entry naming the evidence (e.g.
+    // "from 3 alerts"; empty for none) and the default checklist. Declaring by hand and from alerts share it.
+    Result<std::unique_ptr<DeclareIncidentCommand>> declarationCommand(const Declaration &declaration,
+                                                                       const QString &evidence) const;
     Status setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta);
     Status changeStage(qint64 incidentId, Stage stage);
     Status recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,

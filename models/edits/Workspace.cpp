@@ -65,10 +65,15 @@ TimelineEntry Workspace::systemEntry(qint64 incidentId, TimelineEntry::Kind kind
     return e;
 }
 
+Result<qint64> Workspace::declareIncident(const Declaration &declaration)
+{
+    return m_lifecycleEdits->declareIncident(declaration);
+}
+
 Result<qint64> Workspace::declareIncident(const QString &title, Severity severity, const QString &summary, bool drill,
                                           bool security)
 {
-    return m_lifecycleEdits->declareIncident(title, severity, summary, drill, security);
+    return declareIncident(Declaration{title, severity, summary, drill, security, {}});
 }
 
 Result<qint64> Workspace::addTimelineEntry(qint64 incidentId, const QString &text, TimelineEntry::Kind kind,
@@ -190,9 +195,9 @@ Status Workspace::linkAlerts(qint64 incidentId, const QList<Alert> &alerts)
     return m_alertEdits->linkAlerts(incidentId, alerts);
 }
 
-Result<qint64> Workspace::declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts)
+Result<qint64> Workspace::declareIncidentFromAlerts(const Declaration &declaration, const QList<Alert> &alerts)
 {
-    return m_alertEdits->declareIncidentFromAlerts(title, severity, alerts);
+    return m_alertEdits->declareIncidentFromAlerts(declaration, alerts);
 }
 
 Status Workspace::acknowledgeAlert(const QString &identity, const QString &note)

@@ -45,6 +45,7 @@ public:
     QString author() const { return m_author; }
     void setAuthor(const QString &author) { m_author = author.isNull() ? QStringLiteral("") : author; }
 
+    Result<qint64> declareIncident(const Declaration &declaration);
     Result<qint64> declareIncident(const QString &title, Severity severity, const QString &summary = {},
                                    bool drill = false, bool security = false);
     // occurredAt: when it happened; invalid means now.
@@ -100,7 +101,7 @@ public:
     // Links alerts to the incident, freezing their evidence into its timeline.
     Status linkAlerts(qint64 incidentId, const QList<Alert> &alerts);
     // Declares an incident for these alerts and links them, as one edit.
-    Result<qint64> declareIncidentFromAlerts(const QString &title, Severity severity, const QList<Alert> &alerts);
+    Result<qint64> declareIncidentFromAlerts(const Declaration &declaration, const QList<Alert> &alerts);
     Status acknowledgeAlert(const QString &identity, const QString &note);
     // The alerts of the list not linked to the incident yet.
     Result<QList<Alert>> alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const;

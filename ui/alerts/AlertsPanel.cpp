@@ -218,6 +218,12 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     connect(m_ack, &QPushButton::clicked, this, &AlertsPanel::acknowledge);
     connect(m_silence, &QPushButton::clicked, this, &AlertsPanel::silence);
     connect(m_declare, &QPushButton::clicked, this, [this] { emit declareRequested(selectedAlerts()); });
+    // Where seconds count: Enter or a double-click on a firing alert opens the declaration, filled in from it.
+    connect(m_view, &QAbstractItemView::activated, this, [this] {
+        if (m_declare->isEnabled()) {
+            emit declareRequested(selectedAlerts());
+        }
+    });
     connect(m_link, &QPushButton::clicked, this, &AlertsPanel::linkToCurrent);
 
     auto *clock = new QTimer(this);

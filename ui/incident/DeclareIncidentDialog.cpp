@@ -85,6 +85,11 @@ bool DeclareIncidentDialog::isDrill() const
     return m_drill->isChecked();
 }
 
+Declaration DeclareIncidentDialog::declaration() const
+{
+    return Declaration{title(), severity(), summary(), isDrill(), isSecurity(), {}};
+}
+
 void DeclareIncidentDialog::setTitle(const QString &title)
 {
     m_title->setText(title);
@@ -94,6 +99,13 @@ void DeclareIncidentDialog::setTitle(const QString &title)
 void DeclareIncidentDialog::setSeverity(Severity severity)
 {
     m_severity->button(int(severity))->setChecked(true);
+}
+
+void DeclareIncidentDialog::focusDeclare()
+{
+    QPushButton *declare = m_buttons->button(QDialogButtonBox::Ok);
+    declare->setDefault(true);
+    declare->setFocus(Qt::OtherFocusReason);
 }
 
 void DeclareIncidentDialog::setSummary(const QString &summary)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Severity.h"
+#include "Incident.h"
 
 #include <QDialog>
 
@@ -24,10 +24,14 @@ public:
     QString summary() const;
     bool isDrill() const;
     bool isSecurity() const;
+    // Everything filled in, as the record takes it.
+    Declaration declaration() const;
 
     void setTitle(const QString &title);
     void setSeverity(Severity severity);
     void setSummary(const QString &summary);
+    // Filled in from evidence: Declare has the focus, so Enter declares what is shown.
+    void focusDeclare();
 
 private:
     QLineEdit *m_title;
