@@ -1,3 +1,4 @@
+#include "PersonMatch.h"
 #include "Incident.h"
 #include "Lifecycle.h"
 #include "Severity.h"
@@ -13,6 +14,40 @@ class TestDomain final : public QObject
     Q_OBJECT
 
 private slots:
+    // Typing part of a name picks from the roster as a person expects; a name nobody has matches nobody.
+    void personMatchPicksWhoIsMeant_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("first name") << QStringLiteral("Sam") << QStringList{QStringLiteral("Sam Whitfield")};
+        QTest::newRow("any case") << QStringLiteral("sam") << QStringList{QStringLiteral("Sam Whitfield")};
+        QTest::newRow("whole name") << QStringLiteral("samira haddad") << QStringList{QStringLiteral("Samira Haddad")};
+        QTest::newRow("start of a last name") << QStringLiteral("whit") << QStringList{QStringLiteral("Sam Whitfield")};
+        QTest::newRow("handle") << QStringLiteral("@priya") << QStringList{QStringLiteral("Priya Raman")};
+        QTest::newRow("ambiguous start") << QStringLiteral("Sa")
+                                         << QStringList{QStringLiteral("Sam Whitfield"), QStringLiteral("Samira Haddad")};
+        QTest::newRow("nobody") << QStringLiteral("Dana") << QStringList{};
+        QTest::newRow("blank") << QStringLiteral("  ") << QStringList{};
+    }
+    void personMatchPicksWhoIsMeant()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QStringList, expected);
+        QList<Person> roster;
+        for (const auto &[name, handle] : {std::pair{u"Sam Whitfield"_qs, u"@sam.w"_qs}, std::pair{u"Samira Haddad"_qs, QString()},
+                                           std::pair{u"Priya Raman"_qs, u"@priya"_qs}}) {
+            Person p;
+            p.name = name;
+            p.handle = handle;
+            roster.append(p);
+        }
+        QStringList names;
+        for (const Person &p : PersonMatch::matching(roster, typed)) {
+            names.append(p.name);
+        }
+        QCOMPARE(names, expected);
+    }
+
     // The workflow's rules, without a file: what each move implies for the incident's times.
     void stageMovesImplyTheLifecycle()
     {

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QDialog>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QDialogButtonBox>
 #include <QLineEdit>
@@ -174,6 +175,87 @@ private slots:
         // The knock-on the walkthrough saw: a security incident with nobody in the Security Engineer's role is
         // warned about.
         QTRY_VERIFY(window->findChild<QLabel *>(QStringLiteral("incidentWarnings"))->text().contains(u"Security Engineer"));
+    }
+
+    // Hand the Incident Commander's role to someone on the roster: Ctrl+R, type the start of the name, Enter.
+    // Three gestures; the completer's person is taken, nobody new is made up from the letters typed.
+    void handOffTheCommanderInThree()
+    {
+        auto window = windowWithAlerts(QStringLiteral("handoff.sqlite"));
+        QVERIFY(window);
+        Workspace *w = window->workspace();
+        for (const QString &name : {QStringLiteral("Sam Whitfield"), QStringLiteral("Priya Raman"),
+                                    QStringLiteral("Samira Haddad")}) {
+            Person p;
+            p.name = name;
+            QVERIFY(w->savePerson(p).ok());
+        }
+        const qint64 incident = w->declareIncident(QStringLiteral("Login failures"), Severity::Sev1).value();
+        QVERIFY(w->assignRole(incident, Role::IncidentCommander, QStringLiteral("Priya Raman")).ok());
+        window->selectIncident(incident);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        const int peopleBefore = int(w->store()->people()->size());
+
+        whenDialogOpens([this](QDialog *dialog) {
+            auto *person = dialog->findChild<QComboBox *>(QStringLiteral("personCombo"));
+            QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("roleCombo"))->currentText(),
+                     QStringLiteral("Incident Commander"));
+            auto *assign = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            // "Sa" could be Sam or Samira: nothing is taken until the name says which.
+            QTest::keyClicks(person->lineEdit(), QStringLiteral("Sa"));
+            QVERIFY(!assign->isEnabled());
+            person->lineEdit()->clear();
+            ++m_gestures; // typing a name is one gesture
+            QTest::keyClicks(person->lineEdit(), QStringLiteral("Sam"));
+            QVERIFY(assign->isEnabled());
+            QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : person->lineEdit();
+            if (QWidget *popup = QApplication::activePopupWidget()) {
+                target = popup; // the completer's list is up, as a person sees it
+            }
+            press(target, Qt::Key_Return);
+        });
+        press(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QCOMPARE(m_gestures, 3);
+
+        const auto assignments = w->store()->assignments(incident);
+        QVERIFY(assignments.ok());
+        QString commander;
+        for (const RoleAssignment &a : assignments.value()) {
+            if (a.roleId == Role::IncidentCommander && !a.releasedAt.isValid()) {
+                commander = a.personName;
+            }
+        }
+        QCOMPARE(commander, QStringLiteral("Sam Whitfield"));
+        QCOMPARE(int(w->store()->people()->size()), peopleBefore); // no person "Sam" was made up
+    }
+
+    // A name nobody on the roster has becomes a person only when that is ticked.
+    void aNewPersonTakesAnExplicitChoice()
+    {
+        auto window = windowWithAlerts(QStringLiteral("new-person.sqlite"));
+        QVERIFY(window);
+        Workspace *w = window->workspace();
+        const qint64 incident = w->declareIncident(QStringLiteral("Plugin crash loop"), Severity::Sev2).value();
+        window->selectIncident(incident);
+        bool refusedUnticked = false;
+        whenDialogOpens([&refusedUnticked](QDialog *dialog) {
+            auto *person = dialog->findChild<QComboBox *>(QStringLiteral("personCombo"));
+            QTest::keyClicks(person->lineEdit(), QStringLiteral("Dana Kim"));
+            auto *assign = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            QTest::keyClick(person->lineEdit(), Qt::Key_Return);
+            refusedUnticked = dialog->isVisible() && !assign->isEnabled();
+            auto *add = dialog->findChild<QCheckBox *>(QStringLiteral("addPersonCheck"));
+            QVERIFY(add->isVisible());
+            QVERIFY(add->text().contains(u"Dana Kim"));
+            add->setChecked(true);
+            QTest::mouseClick(assign, Qt::LeftButton);
+        });
+        window->findChild<QPushButton *>(QStringLiteral("assignRoleButton"))->click();
+        QVERIFY(refusedUnticked);
+        const auto people = w->store()->people();
+        QCOMPARE(people->size(), 1);
+        QCOMPARE(people->first().name, QStringLiteral("Dana Kim"));
     }
 };
 

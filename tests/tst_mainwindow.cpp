@@ -269,6 +269,9 @@ private slots:
                 role->setCurrentIndex(role->findData(qint64(Role::IncidentCommander)));
                 auto *person = dialog->findChild<QComboBox *>(QStringLiteral("personCombo"));
                 person->setEditText(name);
+                if (auto *add = dialog->findChild<QCheckBox *>(QStringLiteral("addPersonCheck")); add->isVisible()) {
+                    add->setChecked(true); // a new person, on purpose
+                }
                 static_cast<QDialog *>(dialog)->accept();
             });
             window_click(QStringLiteral("assignRoleButton"));
