@@ -4,6 +4,7 @@
 #include "LiveAlertModel.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "UpdateComposer.h"
 #include "Workspace.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -256,6 +258,68 @@ private slots:
         const auto people = w->store()->people();
         QCOMPARE(people->size(), 1);
         QCOMPARE(people->first().name, QStringLiteral("Dana Kim"));
+    }
+
+    // A clean customer update: Customer Update…, Publish…, Publish. The draft opens filled from the template, and
+    // publishing puts the composer away.
+    void customerUpdateInThree()
+    {
+        auto window = windowWithAlerts(QStringLiteral("customer.sqlite"));
+        QVERIFY(window);
+        Workspace *w = window->workspace();
+        const qint64 incident = w->declareIncident(QStringLiteral("Login failures"), Severity::Sev1).value();
+        QVERIFY(w->setImpactAndEta(incident, QStringLiteral("Most players cannot log in"), QStringLiteral("within the hour")).ok());
+        window->selectIncident(incident);
+        click(window->findChild<QPushButton *>(QStringLiteral("composeCustomerButton")));
+        QPointer<UpdateComposer> composer = window->findChild<UpdateComposer *>(QStringLiteral("customerComposer"));
+        QVERIFY(composer);
+        QVERIFY(QTest::qWaitForWindowExposed(composer));
+        QVERIFY(composer->draft().contains(u"Most players cannot log in"));
+        whenDialogOpens([this](QDialog *dialog) {
+            QCOMPARE(dialog->objectName(), QStringLiteral("publishDialog"));
+            QPushButton *publish = nullptr;
+            for (QAbstractButton *b : dialog->findChild<QDialogButtonBox *>()->buttons()) {
+                if (b->text() == QStringLiteral("Publish")) {
+                    publish = qobject_cast<QPushButton *>(b);
+                }
+            }
+            QVERIFY(publish);
+            click(publish);
+        });
+        click(composer->findChild<QPushButton *>(QStringLiteral("composerPublishButton")));
+        QCOMPARE(m_gestures, 3);
+        const auto updates = w->store()->statusUpdates(incident);
+        QCOMPARE(updates->size(), 1);
+        QVERIFY(updates->first().body.contains(u"Most players cannot log in"));
+        QTRY_VERIFY(composer.isNull());
+    }
+
+    // Esc puts a composer away with its draft kept; it opens again where it was.
+    void escapeClosesAComposerAndKeepsTheDraft()
+    {
+        auto window = windowWithAlerts(QStringLiteral("escape.sqlite"));
+        QVERIFY(window);
+        Workspace *w = window->workspace();
+        const qint64 incident = w->declareIncident(QStringLiteral("Lag"), Severity::Sev2).value();
+        window->selectIncident(incident);
+        window->findChild<QPushButton *>(QStringLiteral("composeInternalButton"))->click();
+        QPointer<UpdateComposer> composer = window->findChild<UpdateComposer *>(QStringLiteral("internalComposer"));
+        QVERIFY(composer);
+        QVERIFY(QTest::qWaitForWindowExposed(composer));
+        auto *draft = composer->findChild<QPlainTextEdit *>(QStringLiteral("composerDraft"));
+        draft->moveCursor(QTextCursor::End);
+        QTest::keyClicks(draft, QStringLiteral("Rolled back to 3.8.0."));
+        press(draft, Qt::Key_Escape);
+        QTRY_VERIFY(composer.isNull());
+        QVERIFY(w->store()->draft(incident, StatusUpdate::Audience::Internal)->endsWith(u"Rolled back to 3.8.0."));
+        window->findChild<QPushButton *>(QStringLiteral("composeInternalButton"))->click();
+        composer = window->findChild<UpdateComposer *>(QStringLiteral("internalComposer"));
+        QVERIFY(composer);
+        QVERIFY(composer->draft().endsWith(u"Rolled back to 3.8.0."));
+        QVERIFY(QTest::qWaitForWindowActive(composer));
+        QTest::keyClick(draft = composer->findChild<QPlainTextEdit *>(QStringLiteral("composerDraft")), Qt::Key_W,
+                        Qt::ControlModifier);
+        QTRY_VERIFY(composer.isNull());
     }
 };
 

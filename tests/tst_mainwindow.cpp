@@ -23,6 +23,7 @@
 #include <QListView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTextBrowser>
@@ -308,7 +309,7 @@ private slots:
         QVERIFY(composer);
         QVERIFY(QTest::qWaitForWindowExposed(composer));
 
-        composer->fillFromTemplate();
+        // An empty draft opens filled from the audience's template.
         QVERIFY(composer->draft().contains(QStringLiteral("**Status:** Investigating")));
         auto *preview = composer->findChild<QTextBrowser *>(QStringLiteral("composerPreview"));
         QTRY_VERIFY(preview->toPlainText().contains(QStringLiteral("Status: Investigating"))); // rendered, not raw
@@ -340,7 +341,9 @@ private slots:
         QVERIFY(w->store()->timeline(id)->last().text.startsWith(QStringLiteral("Customer update published:")));
         QCOMPARE(w->store()->draft(id, StatusUpdate::Audience::Customer).value(), QString());
         QCOMPARE(window.findChild<QTableView *>(QStringLiteral("statusUpdatesView"))->model()->rowCount(), 1);
-        composer->close();
+        // Published is done: the composer has closed itself.
+        QPointer<UpdateComposer> gone(composer);
+        QTRY_VERIFY(gone.isNull());
     }
 
     void refusesAFileItCannotUseAndKeepsRunning()

@@ -11,6 +11,7 @@
 #include "Workspace.h"
 
 #include <QHBoxLayout>
+#include <QWindow>
 #include <QPushButton>
 
 #include <QHeaderView>
@@ -92,7 +93,13 @@ UpdateComposer *StatusUpdatesPanel::compose(StatusUpdate::Audience audience)
     }
     auto *composer = new UpdateComposer(m_workspace, m_incidentId, audience, AppSettings().displayTimeZone(), window());
     m_composers.append(composer);
+    // A window of the console's own: it stays in front of the main window rather than vanishing behind it.
+    composer->winId();
+    if (window()->windowHandle()) {
+        composer->windowHandle()->setTransientParent(window()->windowHandle());
+    }
     composer->show();
+    composer->activateWindow(); // typing goes to the draft at once
     return composer;
 }
 

@@ -27,6 +27,8 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QScreen>
+#include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -41,7 +43,10 @@ UpdateComposer::UpdateComposer(Workspace *workspace, qint64 incidentId, StatusUp
     setWindowTitle(tr("%1 update — %2")
                        .arg(customer ? tr("Customer") : tr("Internal"),
                             incident ? incident->reference() + QStringLiteral(" ") + incident->title : QString()));
-    resize(1200, 760);
+    // Whole on the screen it opens on, laptop or wall: at most 90% of it, centred over the console.
+    const QRect available = parent && parent->screen() ? parent->screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+    resize(std::min(1200, available.width() * 9 / 10), std::min(760, available.height() * 9 / 10));
+    move(available.center() - rect().center());
 
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -171,9 +176,23 @@ UpdateComposer::UpdateComposer(Workspace *workspace, qint64 incidentId, StatusUp
         close();
     });
 
-    // Pick up where the last draft stopped.
+    // Pick up where the last draft stopped; with none, start from the audience's template, filled in.
     if (const auto saved = m_workspace->store()->draft(incidentId, audience); saved && !saved->isEmpty()) {
         setDraft(saved.value());
+    } else if (m_template->count() > 0 && !m_workspace->store()->isReadOnly()) {
+        fillFromTemplate();
+    }
+    // Esc or Ctrl+W puts it away: the draft is saved as it closes.
+    QList<QKeySequence> closeKeys = QKeySequence::keyBindings(QKeySequence::Close);
+    // One shortcut per key: two would be ambiguous and neither would fire.
+    for (const QKeySequence &extra : {QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)}) {
+        if (!closeKeys.contains(extra)) {
+            closeKeys.append(extra);
+        }
+    }
+    for (const QKeySequence &keys : std::as_const(closeKeys)) {
+        auto *closeKey = new QShortcut(keys, this, nullptr, nullptr, Qt::WindowShortcut);
+        connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     }
     refreshCountdown();
     m_publish->setEnabled(!m_workspace->store()->isReadOnly());
@@ -393,6 +412,7 @@ bool UpdateComposer::publish(bool confirm)
     m_problem->hide();
     setDraft(QString());
     emit published();
+    close(); // published is done: the console is where the IC goes back to
     return true;
 }
 
