@@ -568,6 +568,7 @@ static int composeAndWait(int argc, char **argv)
     if (!draft) {
         return 4;
     }
+    draft->selectAll(); // over what the template filled in
     draft->insertPlainText(QString::fromUtf8(argv[3])); // as typing does: a change the composer saves by itself
     std::cout << "typed" << std::endl;
     return app.exec();
