@@ -7,12 +7,34 @@
 #include <QFileInfo>
 #include <QIcon>
 
+#include <memory>
+
+namespace {
+// --help and --version are answered before any window system is touched, so they work without a display.
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?" || arg == "-v" || arg == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> owner;
+    if (asksOnlyForText(argc, argv)) {
+        owner = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        owner = std::make_unique<QApplication>(argc, argv);
+        QApplication::setApplicationDisplayName(QStringLiteral("Incident Console"));
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/incident-console.svg")));
+    }
+    QCoreApplication &app = *owner;
     AppSettings::applyIdentity();
-    QApplication::setApplicationDisplayName(QStringLiteral("Incident Console"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/incident-console.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Incident Console: run an incident from one window."));
@@ -57,5 +79,6 @@ int main(int argc, char *argv[])
     }
     window.show();
     window.openFile(path);
+    window.askForAuthorIfUnknown(); // the first run: whose name goes on what is typed
     return app.exec();
 }

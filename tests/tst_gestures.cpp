@@ -321,6 +321,33 @@ private slots:
                         Qt::ControlModifier);
         QTRY_VERIFY(composer.isNull());
     }
+
+    // The first run asks whose name goes on what is typed; entries carry it from then on.
+    void firstRunAsksForTheName()
+    {
+        AppSettings().setAuthorName(QString());
+        auto window = windowWithAlerts(QStringLiteral("first-run.sqlite"));
+        QVERIFY(window);
+        whenDialogOpens([](QDialog *dialog) {
+            QCOMPARE(dialog->objectName(), QStringLiteral("authorNameDialog"));
+            auto *edit = dialog->findChild<QLineEdit *>();
+            edit->clear();
+            QTest::keyClicks(edit, QStringLiteral("Priya Raman"));
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        window->askForAuthorIfUnknown();
+        QCOMPARE(AppSettings().authorName(), QStringLiteral("Priya Raman"));
+        const qint64 incident = window->workspace()->declareIncident(QStringLiteral("Lag"), Severity::Sev3).value();
+        window->selectIncident(incident);
+        auto *entry = window->findChild<QLineEdit *>(QStringLiteral("timelineEntryEdit"));
+        QTest::keyClicks(entry, QStringLiteral("Checked the shard map"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        QCOMPARE(window->workspace()->store()->timeline(incident)->last().author, QStringLiteral("Priya Raman"));
+        // Asked once: with a name set, nothing opens.
+        window->askForAuthorIfUnknown();
+        QVERIFY(!QApplication::activeModalWidget());
+        AppSettings().setAuthorName(QStringLiteral("Sam Whitfield"));
+    }
 };
 
 QTEST_MAIN(TestGestures)

@@ -54,6 +54,7 @@
 #include <QFileDialog>
 #include <QProgressDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -384,6 +385,28 @@ void MainWindow::applySettings()
 void MainWindow::setAlertSourceOverride(const QList<AlertSource> &sources)
 {
     m_sourceOverride = sources;
+    applySettings();
+}
+
+void MainWindow::askForAuthorIfUnknown()
+{
+    AppSettings settings;
+    if (!settings.authorName().trimmed().isEmpty()) {
+        return;
+    }
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("authorNameDialog"));
+    dialog.setWindowTitle(tr("Your Name"));
+    dialog.setLabelText(tr("Your name as the team knows it. It goes on what you add to the timeline, on "
+                           "acknowledgements, silences and status updates. (Change it in Settings.)"));
+    dialog.setTextValue(qEnvironmentVariable("USER"));
+    dialog.setMinimumWidth(480);
+    if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("No name is set: entries you add carry no author until one is given in Settings."),
+                                 15000);
+        return;
+    }
+    settings.setAuthorName(dialog.textValue().trimmed());
     applySettings();
 }
 

@@ -63,6 +63,8 @@ public:
     void requestSeverityChange(qint64 incidentId, Severity severity);
     // Sources given on the command line replace the configured ones for this run.
     void setAlertSourceOverride(const QList<AlertSource> &sources);
+    // Asks for the name stamped on entries, acknowledgements, silences and updates when none is set (a first run).
+    void askForAuthorIfUnknown();
     AlertMonitor *alertMonitor() const { return m_monitor; }
     LiveAlertModel *liveAlerts() const { return m_live; }
 
