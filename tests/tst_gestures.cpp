@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QUndoStack>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -347,6 +348,39 @@ private slots:
         window->askForAuthorIfUnknown();
         QVERIFY(!QApplication::activeModalWidget());
         AppSettings().setAuthorName(QStringLiteral("Sam Whitfield"));
+    }
+
+    // The declaration's words can be corrected later (F2 or Incident ▸ Edit): stamped on the timeline, undoable.
+    void titleAndSummaryAreEditedAfterDeclaring()
+    {
+        auto window = windowWithAlerts(QStringLiteral("edit.sqlite"));
+        QVERIFY(window);
+        Workspace *w = window->workspace();
+        const qint64 incident = w->declareIncident(QStringLiteral("Login problems"), Severity::Sev2).value();
+        window->selectIncident(incident);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        whenDialogOpens([](QDialog *dialog) {
+            QCOMPARE(dialog->objectName(), QStringLiteral("editIncidentDialog"));
+            auto *title = dialog->findChild<QLineEdit *>(QStringLiteral("editTitleEdit"));
+            QCOMPARE(title->text(), QStringLiteral("Login problems"));
+            title->selectAll();
+            QTest::keyClicks(title, QStringLiteral("Authentication failures after deploy 3.8.1"));
+            QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("editSummaryEdit")),
+                             QStringLiteral("Logins fail for most EU players since the 10:02 deploy."));
+            QTest::keyClick(title, Qt::Key_Return);
+        });
+        QTest::keyClick(window.get(), Qt::Key_F2);
+        auto after = w->store()->incident(incident);
+        QCOMPARE(after->title, QStringLiteral("Authentication failures after deploy 3.8.1"));
+        QCOMPARE(after->summary, QStringLiteral("Logins fail for most EU players since the 10:02 deploy."));
+        const QString stamp = w->store()->timeline(incident)->last().text;
+        QVERIFY2(stamp.contains(u"Title changed from \"Login problems\"") && stamp.contains(u"Summary: Logins fail"),
+                 qPrintable(stamp));
+        QVERIFY(window->findChild<QLabel *>(QStringLiteral("incidentHeading"))->text().contains(u"deploy 3.8.1"));
+        w->undoStack()->undo();
+        QCOMPARE(w->store()->incident(incident)->title, QStringLiteral("Login problems"));
+        QVERIFY(w->store()->incident(incident)->summary.isEmpty());
     }
 };
 

@@ -272,6 +272,10 @@ void MainWindow::createActions()
         m_timelinePanel->pasteLog(QApplication::clipboard()->text());
     });
     pasteLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    auto *editIncident = incident->addAction(tr("&Edit Title and Summary…"), this,
+                                             [this] { m_incidentPanel->editTitleAndSummary(); });
+    editIncident->setObjectName(QStringLiteral("editIncidentAction"));
+    editIncident->setShortcut(QKeySequence(Qt::Key_F2));
     auto *assign = incident->addAction(tr("&Assign Role…"), this, [this] { m_rolesPanel->assign(); });
     assign->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_severityMenu = incident->addMenu(tr("Se&verity"));
@@ -329,7 +333,7 @@ void MainWindow::createActions()
     help->addAction(tr("&About Incident Console"), this, &MainWindow::showAbout);
 
     m_fileActions = {copyAction, exportAll, importAction, declare, roster, metrics};
-    m_incidentActions = {entry, assign, stage->menuAction(), m_severityMenu->menuAction(), page,
+    m_incidentActions = {entry, editIncident, assign, stage->menuAction(), m_severityMenu->menuAction(), page,
                          timelineMenu->menuAction(), postmortem, addAction, review};
 }
 

@@ -99,6 +99,34 @@ Status LifecycleEdits::setImpactAndEta(qint64 incidentId, const QString &impact,
         m_workspace.m_store, m_workspace.onFailure(), tr("Change impact and ETA"), before.value(), after, note));
 }
 
+Status LifecycleEdits::setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary)
+{
+    const auto before = m_workspace.m_store.incident(incidentId);
+    if (!before) {
+        return before.status();
+    }
+    Incident after = before.value();
+    after.title = title.trimmed();
+    after.summary = summary.trimmed();
+    if (after == before.value()) {
+        return Status::success();
+    }
+    if (const QString problem = after.validationError(); !problem.isEmpty()) {
+        return Status::failure(problem);
+    }
+    QStringList parts;
+    if (after.title != before->title) {
+        parts.append(tr("Title changed from \"%1\" to \"%2\"").arg(before->title, after.title));
+    }
+    if (after.summary != before->summary) {
+        parts.append(after.summary.isEmpty() ? tr("Summary cleared") : tr("Summary: %1").arg(after.summary));
+    }
+    const TimelineEntry note =
+        m_workspace.systemEntry(incidentId, TimelineEntry::Kind::Note, parts.join(QStringLiteral(" · ")));
+    return m_workspace.push(std::make_unique<UpdateIncidentCommand>(
+        m_workspace.m_store, m_workspace.onFailure(), tr("Change title and summary"), before.value(), after, note));
+}
+
 Status LifecycleEdits::changeStage(qint64 incidentId, Stage stage)
 {
     const auto before = m_workspace.m_store.incident(incidentId);

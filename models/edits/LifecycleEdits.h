@@ -21,6 +21,7 @@ public:
     Result<std::unique_ptr<DeclareIncidentCommand>> declarationCommand(const Declaration &declaration,
                                                                        const QString &evidence) const;
     Status setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta);
+    Status setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary);
     Status changeStage(qint64 incidentId, Stage stage);
     Status recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,
                           std::optional<Severity> suggested, const QString &reason);

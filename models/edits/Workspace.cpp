@@ -125,6 +125,11 @@ Status Workspace::setImpactAndEta(qint64 incidentId, const QString &impact, cons
     return m_lifecycleEdits->setImpactAndEta(incidentId, impact, eta);
 }
 
+Status Workspace::setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary)
+{
+    return m_lifecycleEdits->setTitleAndSummary(incidentId, title, summary);
+}
+
 Status Workspace::changeStage(qint64 incidentId, Stage stage)
 {
     return m_lifecycleEdits->changeStage(incidentId, stage);

@@ -13,6 +13,10 @@
 #include "Workspace.h"
 
 #include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QPlainTextEdit>
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -34,7 +38,14 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     m_heading->setObjectName(QStringLiteral("incidentHeading"));
     m_heading->setWordWrap(true);
     m_heading->setTextFormat(Qt::RichText);
-    layout->addWidget(m_heading);
+    m_edit = new QPushButton(tr("Edit…"), this);
+    m_edit->setObjectName(QStringLiteral("editIncidentButton"));
+    m_edit->setToolTip(tr("Correct the title and summary (F2); the change goes on the timeline and can be undone"));
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading, 1);
+    headingRow->addWidget(m_edit, 0, Qt::AlignTop);
+    layout->addLayout(headingRow);
+    connect(m_edit, &QPushButton::clicked, this, &IncidentPanel::editTitleAndSummary);
     m_facts = new QLabel(this);
     m_facts->setObjectName(QStringLiteral("incidentFacts"));
     m_facts->setWordWrap(true);
@@ -194,7 +205,7 @@ void IncidentPanel::refresh()
     const int row = m_incidents->rowOf(m_incidentId);
     const bool has = row >= 0;
     for (QWidget *w : std::initializer_list<QWidget *>{m_facts, m_severityTime, m_security, m_page, m_checklistView,
-                                                       m_itemStage, m_itemText}) {
+                                                       m_itemStage, m_itemText, m_edit}) {
         w->setVisible(has);
     }
     if (!has) {
@@ -253,6 +264,43 @@ void IncidentPanel::refresh()
     m_security->setChecked(incident.security);
     m_security->setEnabled(writable && incident.isOpen());
     m_itemText->setEnabled(writable);
+}
+
+void IncidentPanel::editTitleAndSummary()
+{
+    const int row = m_incidents->rowOf(m_incidentId);
+    if (row < 0 || m_workspace->store()->isReadOnly()) {
+        return;
+    }
+    const Incident incident = m_incidents->incidentAt(row);
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("editIncidentDialog"));
+    dialog.setWindowTitle(tr("Edit %1").arg(incident.reference()));
+    dialog.setMinimumWidth(520);
+    auto *form = new QFormLayout(&dialog);
+    auto *title = new QLineEdit(incident.title, &dialog);
+    title->setObjectName(QStringLiteral("editTitleEdit"));
+    auto *summary = new QPlainTextEdit(incident.summary, &dialog);
+    summary->setObjectName(QStringLiteral("editSummaryEdit"));
+    summary->setTabChangesFocus(true);
+    summary->setFixedHeight(summary->fontMetrics().height() * 6);
+    auto *problem = new QLabel(&dialog);
+    problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
+    problem->setWordWrap(true);
+    form->addRow(tr("&Title:"), title);
+    form->addRow(tr("&Summary:"), summary);
+    form->addRow(problem);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        if (const Status s = m_workspace->setTitleAndSummary(incident.id, title->text(), summary->toPlainText()); !s) {
+            problem->setText(s.error()); // what was typed stays in the dialog
+            return;
+        }
+        dialog.accept();
+    });
+    dialog.exec();
 }
 
 void IncidentPanel::acceptSuggestion()

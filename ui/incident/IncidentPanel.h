@@ -29,6 +29,7 @@ public:
     void acceptSuggestion();
     void overrideSuggestion();
     void pageRequiredRoles();
+    void editTitleAndSummary();
 
 private:
     void refresh();
@@ -55,4 +56,5 @@ private:
     QComboBox *m_itemStage;
     QLineEdit *m_itemText;
     QLabel *m_problem;
+    QPushButton *m_edit = nullptr;
 };
