@@ -395,7 +395,7 @@ void MainWindow::setAlertSourceOverride(const QList<AlertSource> &sources)
 void MainWindow::askForAuthorIfUnknown()
 {
     AppSettings settings;
-    if (!settings.authorName().trimmed().isEmpty()) {
+    if (settings.hasChosenAuthorName()) {
         return;
     }
     QInputDialog dialog(this);
@@ -403,7 +403,7 @@ void MainWindow::askForAuthorIfUnknown()
     dialog.setWindowTitle(tr("Your Name"));
     dialog.setLabelText(tr("Your name as the team knows it. It goes on what you add to the timeline, on "
                            "acknowledgements, silences and status updates. (Change it in Settings.)"));
-    dialog.setTextValue(qEnvironmentVariable("USER"));
+    dialog.setTextValue(settings.authorName()); // the login name, as a start
     dialog.setMinimumWidth(480);
     if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty()) {
         statusBar()->showMessage(tr("No name is set: entries you add carry no author until one is given in Settings."),

@@ -228,6 +228,11 @@ QString AppSettings::authorName() const
     return user.isEmpty() ? QStringLiteral("") : user;
 }
 
+bool AppSettings::hasChosenAuthorName() const
+{
+    return !m_settings.value(QStringLiteral("user/name")).toString().trimmed().isEmpty();
+}
+
 void AppSettings::setAuthorName(const QString &name)
 {
     m_settings.setValue(QStringLiteral("user/name"), name.trimmed());

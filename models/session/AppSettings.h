@@ -54,6 +54,8 @@ public:
 
     QString authorName() const;
     void setAuthorName(const QString &name);
+    // A name was given (not the login name standing in for one): a first run asks for it.
+    bool hasChosenAuthorName() const;
 
     QStringList recentFiles() const;
     void addRecentFile(const QString &path);
