@@ -156,26 +156,55 @@ private slots:
         QVERIFY(customer.contains(u"Most players cannot log in"_s));
     }
 
+    // What must be caught before a customer sees it, and what must not be (a checker that cries wolf gets
+    // ticked away). The incident has DDoSSuspected firing on eu-lb-01; example.com is the public domain.
     void customerDraftsAreCheckedForInternalDetail_data()
     {
         QTest::addColumn<QString>("draft");
         QTest::addColumn<QStringList>("found"); // "what: text"
-        QTest::newRow("clean") << u"Some players cannot log in. Next update at 15:00 UTC (SEV-1)."_s << QStringList{};
-        QTest::newRow("ip") << u"Traffic from 203.0.113.7 was blocked"_s << QStringList{u"IP address: 203.0.113.7"_s};
-        QTest::newRow("ipv6") << u"from 2001:db8::1 and 2001:db8:0:0:0:0:2:1"_s << QStringList{u"IP address: 2001:db8:0:0:0:0:2:1"_s};
-        QTest::newRow("internal url") << u"See http://grafana.internal/d/x and https://status.example.com"_s
-                                      << QStringList{u"internal URL: http://grafana.internal/d/x"_s};
-        QTest::newRow("host names") << u"gs-42 and db01.eu-west.internal restarted"_s
-                                    << QStringList{u"host name: gs-42"_s, u"host name: db01.eu-west.internal"_s};
+        // Caught.
+        QTest::newRow("internal url, any host") << u"Details: https://grafana.internal.example/d/ddos"_s
+                                                << QStringList{u"internal URL: https://grafana.internal.example/d/ddos"_s};
+        QTest::newRow("url under no public domain") << u"See http://dashboards.acme-ops.net/x and https://status.example.com"_s
+                                                    << QStringList{u"internal URL: http://dashboards.acme-ops.net/x"_s};
+        QTest::newRow("loopback url") << u"was http://localhost:9090/graph"_s
+                                      << QStringList{u"internal URL: http://localhost:9090/graph"_s};
+        QTest::newRow("private ip") << u"Traffic from 10.0.4.17 was blocked"_s << QStringList{u"IP address: 10.0.4.17"_s};
+        QTest::newRow("public ip") << u"Traffic from 203.0.113.7 was blocked"_s << QStringList{u"IP address: 203.0.113.7"_s};
+        QTest::newRow("loopback") << u"bound to 127.0.0.1:8080 and ::1"_s
+                                  << QStringList{u"IP address: 127.0.0.1:8080"_s, u"IP address: ::1"_s};
+        QTest::newRow("ipv6") << u"from 2001:db8:0:0:0:0:2:1"_s << QStringList{u"IP address: 2001:db8:0:0:0:0:2:1"_s};
+        QTest::newRow("whole host name") << u"eu-lb-01 was restarted"_s << QStringList{u"host name: eu-lb-01"_s};
+        QTest::newRow("short host name") << u"gs-42 restarted"_s << QStringList{u"host name: gs-42"_s};
+        QTest::newRow("dotted host") << u"db01.eu-west.internal failed over"_s
+                                     << QStringList{u"host name: db01.eu-west.internal"_s};
+        QTest::newRow("dotted host, no known suffix") << u"cache3.acme-ops.net is back"_s
+                                                      << QStringList{u"host name: cache3.acme-ops.net"_s};
+        QTest::newRow("alert name") << u"DDoSSuspected is still firing"_s << QStringList{u"alert name: DDoSSuspected"_s};
         QTest::newRow("label value") << u"The auth-canary job failed"_s << QStringList{u"alert label value: auth-canary"_s};
         QTest::newRow("person") << u"Dana Ruiz rolled it back"_s << QStringList{u"person's name: Dana Ruiz"_s};
+        QTest::newRow("handle") << u"ask @dana.r"_s << QStringList{u"person's name: @dana.r"_s};
+        // Not caught.
+        QTest::newRow("ordinary words") << u"Some players cannot log in. We are working on a fix and will follow up."_s
+                                        << QStringList{};
+        QTest::newRow("severity and times") << u"SEV-1 since 10:02 UTC; next update at 15:00 UTC (P95 under 100 ms)."_s
+                                            << QStringList{};
+        QTest::newRow("versions and abbreviations") << u"Version 3.8.1 is rolled back, e.g. in 24-hour regions, COVID-19."_s
+                                                    << QStringList{};
+        QTest::newRow("public url") << u"Follow https://status.example.com/incidents/42 or https://example.com"_s
+                                    << QStringList{};
+        QTest::newRow("public host") << u"status.example.com has the details."_s << QStringList{};
+        QTest::newRow("sentence end") << u"Logins work again.Thanks for your patience."_s << QStringList{};
     }
 
     void customerDraftsAreCheckedForInternalDetail()
     {
         QFETCH(QString, draft);
         QFETCH(QStringList, found);
-        UpdateChecks::Context context{{u"Dana Ruiz"_s, u"Kim"_s}, {u"auth-canary"_s, u"SEV-1"_s}};
+        UpdateChecks::Context context{{u"Dana Ruiz"_s, u"@dana.r"_s, u"Kim"_s},
+                                      {u"auth-canary"_s, u"SEV-1"_s, u"eu-lb-01"_s},
+                                      {u"DDoSSuspected"_s},
+                                      {u"example.com"_s}};
         QStringList got;
         for (const auto &f : UpdateChecks::customerFindings(draft, context)) {
             QCOMPARE(draft.mid(f.start, f.length), f.text);

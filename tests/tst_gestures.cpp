@@ -382,6 +382,40 @@ private slots:
         QCOMPARE(w->store()->incident(incident)->title, QStringLiteral("Login problems"));
         QVERIFY(w->store()->incident(incident)->summary.isEmpty());
     }
+
+    // The leak check follows the draft: a warning goes away once the draft is cleaned.
+    void leakWarningFollowsTheDraft()
+    {
+        auto window = windowWithAlerts(QStringLiteral("leak.sqlite"));
+        QVERIFY(window);
+        AppSettings().setPublicDomains({QStringLiteral("example.com")});
+        Workspace *w = window->workspace();
+        const qint64 incident = w->declareIncident(QStringLiteral("Login failures"), Severity::Sev1).value();
+        window->selectIncident(incident);
+        window->findChild<QPushButton *>(QStringLiteral("composeCustomerButton"))->click();
+        QPointer<UpdateComposer> composer = window->findChild<UpdateComposer *>(QStringLiteral("customerComposer"));
+        QVERIFY(composer);
+        auto *draft = composer->findChild<QPlainTextEdit *>(QStringLiteral("composerDraft"));
+        draft->selectAll();
+        QTest::keyClicks(draft, QStringLiteral("See https://grafana.internal.example/d/ddos and https://status.example.com"));
+        auto *findings = composer->findChild<QLabel *>(QStringLiteral("composerFindings"));
+        QTRY_VERIFY(findings->isVisible());
+        QVERIFY(findings->text().contains(u"https://grafana.internal.example/d/ddos (internal URL)"));
+        QVERIFY(!findings->text().contains(u"status.example.com"));
+        QVERIFY(!composer->publish(false));
+        QLabel *warning = nullptr;
+        for (QLabel *label : composer->findChildren<QLabel *>()) {
+            if (label->isVisible() && label->text().startsWith(u"Check the marked words")) {
+                warning = label;
+            }
+        }
+        QVERIFY(warning);
+        draft->selectAll();
+        QTest::keyClicks(draft, QStringLiteral("Logins work again. Details at https://status.example.com"));
+        QTRY_VERIFY(!findings->isVisible());
+        QVERIFY(!warning->isVisible());
+        QVERIFY(composer->publish(false));
+    }
 };
 
 QTEST_MAIN(TestGestures)

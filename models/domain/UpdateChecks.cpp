@@ -11,17 +11,23 @@ QString tr(const char *text)
     return QCoreApplication::translate("UpdateChecks", text);
 }
 
-bool isInternalHost(const QString &host)
+bool isAddress(const QString &host)
 {
     static const QRegularExpression ip(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$|^\\[?[0-9a-fA-F:]+\\]?$"));
-    static const QStringList suffixes = {QStringLiteral(".internal"), QStringLiteral(".local"), QStringLiteral(".lan"),
-                                         QStringLiteral(".corp"),     QStringLiteral(".intra"), QStringLiteral(".intranet"),
-                                         QStringLiteral(".private"),  QStringLiteral(".svc"),   QStringLiteral(".cluster.local")};
+    return ip.match(host).hasMatch();
+}
+
+// A host customers may see: one of the public domains the team keeps in Settings, or a name under one.
+bool isPublicHost(const QString &host, const QStringList &publicDomains)
+{
     const QString h = host.toLower();
-    if (h == u"localhost" || !h.contains(u'.') || ip.match(h).hasMatch()) {
-        return true;
+    if (h == u"localhost" || !h.contains(u'.') || isAddress(h)) {
+        return false;
     }
-    return std::any_of(suffixes.begin(), suffixes.end(), [&](const QString &s) { return h.endsWith(s); });
+    return std::any_of(publicDomains.begin(), publicDomains.end(), [&](const QString &domain) {
+        const QString d = domain.trimmed().toLower();
+        return !d.isEmpty() && (h == d || h.endsWith(u'.' + d));
+    });
 }
 } // namespace
 
@@ -36,11 +42,12 @@ QList<Finding> customerFindings(const QString &draft, const Context &context)
         }
         found.append({start, length, what, draft.mid(start, length)});
     };
+    // Every URL and dotted host name is internal unless it is under a public domain.
     static const QRegularExpression url(QStringLiteral("\\bhttps?://([^/\\s:?#]+)[^\\s)>\\]]*"),
                                         QRegularExpression::CaseInsensitiveOption);
     for (auto it = url.globalMatch(draft); it.hasNext();) {
         const auto m = it.next();
-        if (isInternalHost(m.captured(1))) {
+        if (!isPublicHost(m.captured(1), context.publicDomains)) {
             add(m.capturedStart(), m.capturedLength(), tr("internal URL"));
         }
     }
@@ -49,26 +56,31 @@ QList<Finding> customerFindings(const QString &draft, const Context &context)
         const auto m = it.next();
         add(m.capturedStart(), m.capturedLength(), tr("IP address"));
     }
-    static const QRegularExpression ipv6(QStringLiteral("(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\\w:])"));
+    static const QRegularExpression ipv6(QStringLiteral("(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\\w:])|(?<![\\w:])::1(?![\\w:])"));
     for (auto it = ipv6.globalMatch(draft); it.hasNext();) {
         const auto m = it.next();
         add(m.capturedStart(), m.capturedLength(), tr("IP address"));
     }
-    // Host names: dotted names under internal suffixes, and machine-like names such as "gs-42" or "db01".
-    static const QRegularExpression fqdn(QStringLiteral("\\b[a-zA-Z0-9][a-zA-Z0-9-]*(?:\\.[a-zA-Z0-9-]+)+\\b"));
+    // Dotted names whose last part is a lower-case word (not "3.8.1", "e.g." or "again.Thanks"): a host unless it
+    // is public.
+    static const QRegularExpression fqdn(
+        QStringLiteral("(?<![\\w.-])[a-zA-Z0-9][a-zA-Z0-9-]*(?:\\.[a-zA-Z0-9-]+)*\\.[a-z][a-z0-9-]*[a-z](?![\\w-]|\\.[\\w])"));
     for (auto it = fqdn.globalMatch(draft); it.hasNext();) {
         const auto m = it.next();
-        if (isInternalHost(m.captured(0)) && m.captured(0).contains(u'.')) {
+        if (!isPublicHost(m.captured(0), context.publicDomains) && m.captured(0).contains(QRegularExpression(QStringLiteral("[a-zA-Z]")))) {
             add(m.capturedStart(), m.capturedLength(), tr("host name"));
         }
     }
-    static const QRegularExpression machine(QStringLiteral("\\b[a-zA-Z]{1,12}-?\\d{1,4}(?:-[a-zA-Z0-9]+)*\\b"));
+    // Machine-like names, whole: "gs-42", "eu-lb-01", "db-7-replica". A word with a hyphen that starts with a
+    // letter and holds a number; "SEV-1", "COVID-19", "P-95" and the like are vocabulary, not machines.
+    static const QRegularExpression machine(QStringLiteral("(?<![\\w.-])[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)+(?![\\w-])"));
+    static const QRegularExpression vocabulary(
+        QStringLiteral("^(?:SEV|P|Q|H|v|step|RFC|ISO|UTC|GMT|COVID|Top|top|MP|mp|TLS|HTTP|IPv|UTF|ISO)-?\\d+$"),
+        QRegularExpression::CaseInsensitiveOption);
     for (auto it = machine.globalMatch(draft); it.hasNext();) {
         const auto m = it.next();
         const QString word = m.captured(0);
-        // "SEV-1", "COVID-19" and the like are words, not machines; a machine name mixes a short stem and a number.
-        static const QRegularExpression notAHost(QStringLiteral("^(?:SEV|sev|P|p|Q|q|v|V|H|h|step|Step|RFC|ISO|UTC|GMT)-?\\d"));
-        if (!notAHost.match(word).hasMatch() && word.contains(u'-')) {
+        if (word.contains(QRegularExpression(QStringLiteral("\\d"))) && !vocabulary.match(word).hasMatch()) {
             add(m.capturedStart(), m.capturedLength(), tr("host name"));
         }
     }
@@ -86,6 +98,7 @@ QList<Finding> customerFindings(const QString &draft, const Context &context)
             }
         }
     };
+    addWords(context.alertNames, tr("alert name"));
     addWords(context.labelValues, tr("alert label value"));
     addWords(context.people, tr("person's name"));
     std::sort(found.begin(), found.end(), [](const Finding &a, const Finding &b) { return a.start < b.start; });

@@ -21,15 +21,18 @@ struct Finding
     bool operator==(const Finding &) const = default;
 };
 
-// The internal detail known for an incident: names of people (roster), label values of its linked alerts.
+// The internal detail known for an incident, and what is public.
 struct Context
 {
-    QStringList people;
-    QStringList labelValues;
+    QStringList people;        // names and handles from the roster
+    QStringList labelValues;   // every label value of the incident's alerts
+    QStringList alertNames;    // the names of the incident's alerts ("DDoSSuspected")
+    QStringList publicDomains; // domains customers may see ("example.com" covers status.example.com), from Settings
 };
 
-// Internal detail in a customer draft: host names, IP addresses, internal URLs, label values of linked alerts,
-// names of people. In order of position; overlapping findings are reported once.
+// Internal detail in a customer draft: URLs and host names not under a public domain, IP addresses (private,
+// loopback or not), machine-like names ("eu-lb-01", whole), alert names and label values of the incident's alerts,
+// people's names and handles. In order of position; overlapping findings are reported once.
 QList<Finding> customerFindings(const QString &draft, const Context &context);
 
 // "next update at 15:30", "next update by 2026-11-29 15:30 UTC": the time a published update promises, in UTC;

@@ -228,6 +228,22 @@ QString AppSettings::authorName() const
     return user.isEmpty() ? QStringLiteral("") : user;
 }
 
+QStringList AppSettings::publicDomains() const
+{
+    return m_settings.value(QStringLiteral("updates/publicDomains")).toStringList();
+}
+
+void AppSettings::setPublicDomains(const QStringList &domains)
+{
+    QStringList clean;
+    for (const QString &d : domains) {
+        if (const QString t = d.trimmed().toLower(); !t.isEmpty() && !clean.contains(t)) {
+            clean.append(t);
+        }
+    }
+    m_settings.setValue(QStringLiteral("updates/publicDomains"), clean);
+}
+
 bool AppSettings::hasChosenAuthorName() const
 {
     return !m_settings.value(QStringLiteral("user/name")).toString().trimmed().isEmpty();

@@ -54,6 +54,10 @@ public:
 
     QString authorName() const;
     void setAuthorName(const QString &name);
+    // Domains customers may see in an update (the status page's, the company's); every other URL or host name in a
+    // customer draft is flagged as internal.
+    QStringList publicDomains() const;
+    void setPublicDomains(const QStringList &domains);
     // A name was given (not the login name standing in for one): a first run asks for it.
     bool hasChosenAuthorName() const;
 

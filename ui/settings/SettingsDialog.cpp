@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
@@ -158,6 +159,12 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_author = new QLineEdit(settings.authorName(), this);
     m_author->setObjectName(QStringLiteral("authorEdit"));
     form->addRow(tr("Your &name on entries:"), m_author);
+    m_publicDomains = new QLineEdit(settings.publicDomains().join(QStringLiteral(", ")), this);
+    m_publicDomains->setObjectName(QStringLiteral("publicDomainsEdit"));
+    m_publicDomains->setPlaceholderText(tr("e.g. example.com, status.example.com"));
+    m_publicDomains->setToolTip(tr("Customer updates may name these domains and the hosts under them; any other URL "
+                                   "or host name is flagged as internal before it is published."));
+    form->addRow(tr("&Public domains:"), m_publicDomains);
     m_notify = new QLineEdit(settings.notifySeverities().join(QStringLiteral(", ")), this);
     m_notify->setObjectName(QStringLiteral("notifySeveritiesEdit"));
     m_notify->setToolTip(tr("Severity label values that raise a desktop notification when a new alert fires"));
@@ -312,6 +319,7 @@ void SettingsDialog::accept()
         }
     }
     settings.setAuthorName(m_author->text());
+    settings.setPublicDomains(m_publicDomains->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts));
     QStringList severities;
     for (const QString &part : m_notify->text().split(u',', Qt::SkipEmptyParts)) {
         severities.append(part.trimmed());

@@ -40,4 +40,5 @@ private:
     QLineEdit *m_notify;
     QList<QSpinBox *> m_cadence; // internal SEV-1..3, then customer SEV-1..3
     QLabel *m_problem;
+    QLineEdit *m_publicDomains = nullptr;
 };

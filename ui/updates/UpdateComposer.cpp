@@ -1,5 +1,7 @@
 #include "UpdateComposer.h"
 
+#include "AppSettings.h"
+
 #include "ConsolePalette.h"
 
 #include "Clock.h"
@@ -283,12 +285,11 @@ void UpdateComposer::refreshChecks()
     if (const auto facts = m_workspace->store()->incidentFacts({m_incidentId})) {
         for (const Alert::Pairs &labels : facts->value(m_incidentId).firingAlertLabels) {
             for (const auto &[name, value] : labels) {
-                if (name != u"alertname" && name != u"severity") {
-                    context.labelValues << value;
-                }
+                (name == u"alertname" ? context.alertNames : context.labelValues) << value;
             }
         }
     }
+    context.publicDomains = AppSettings().publicDomains();
     const auto findings = UpdateChecks::customerFindings(draft(), context);
     QList<QTextEdit::ExtraSelection> marks;
     QStringList words;
@@ -308,6 +309,9 @@ void UpdateComposer::refreshChecks()
     m_override->setVisible(!findings.isEmpty());
     if (findings.isEmpty()) {
         m_override->setChecked(false);
+        if (m_problemIsAboutFindings) {
+            m_problem->hide(); // the draft was cleaned: the warning goes with what it warned about
+        }
     }
     m_findings->setText(findings.size() == 1
                             ? tr("1 thing customers should not see: %1").arg(words.join(QStringLiteral(", ")))
@@ -342,6 +346,7 @@ bool UpdateComposer::copyAs(const QString &format)
     refreshChecks();
     if (m_findings->isVisible() && !m_override->isChecked()) {
         showProblem(tr("Check the marked words first: take them out, or tick the box to copy them knowingly."));
+        m_problemIsAboutFindings = true;
         return false;
     }
     m_problem->hide();
@@ -367,6 +372,7 @@ bool UpdateComposer::publish(bool confirm)
     refreshChecks();
     if (m_findings->isVisible() && !m_override->isChecked()) {
         showProblem(tr("Check the marked words first: take them out, or tick the box to publish them knowingly."));
+        m_problemIsAboutFindings = true;
         return false;
     }
     if (confirm) {
@@ -418,6 +424,7 @@ bool UpdateComposer::publish(bool confirm)
 
 void UpdateComposer::showProblem(const QString &text)
 {
+    m_problemIsAboutFindings = false;
     m_problem->setText(text);
     m_problem->show();
 }

@@ -66,4 +66,5 @@ private:
     QTimer *m_autosave;
     QTimer *m_previewDelay;
     bool m_loading = false;
+    bool m_problemIsAboutFindings = false; // the red line is the leak warning: cleaning the draft clears it
 };
