@@ -118,8 +118,8 @@ private slots:
         const Run declared = inProcess({QStringLiteral("--db"), db, QStringLiteral("declare"), QStringLiteral("--title"),
                                         QStringLiteral("Login failures"), QStringLiteral("--severity"), QStringLiteral("SEV-1")});
         QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
-        const QString id = declared.out.trimmed();
-        QVERIFY(id.toLongLong() > 0);
+        const QString id = declared.out.trimmed(); // "INC-1": what --incident takes back
+        QCOMPARE(id, QStringLiteral("INC-1"));
         const Run added = inProcess({QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("add"),
                                      QStringLiteral("--incident"), id, QStringLiteral("--text"),
                                      QStringLiteral("Rolled back auth-svc"), QStringLiteral("--kind"), QStringLiteral("action")});
@@ -195,7 +195,7 @@ private slots:
                                   QStringLiteral("Login failures"), QStringLiteral("--severity"), QStringLiteral("SEV-1"),
                                   QStringLiteral("--summary"), QStringLiteral("Auth down for EU")});
         QCOMPARE(declared.exitCode, 0);
-        QCOMPARE(declared.out, QStringLiteral("1\n"));
+        QCOMPARE(declared.out, QStringLiteral("INC-1\n"));
         QVERIFY(declared.err.isEmpty());
 
         const Run added = cli({QStringLiteral("timeline"), QStringLiteral("add"), QStringLiteral("--db"), db,
@@ -249,6 +249,50 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(one.out.toUtf8())[QStringLiteral("scope")].toString(), QStringLiteral("incident"));
     }
 
+    // The command line reads a line as the window's entry box does: a time, a kind prefix and TODO lead the text;
+    // --incident takes 7 or INC-7; --at and --kind take what the window takes; declare answers in JSON on request.
+    void speaksTheWindowsLanguage()
+    {
+        const QString db = freshPath();
+        const Run declared = inProcess({QStringLiteral("--db"), db, QStringLiteral("declare"), QStringLiteral("--title"),
+                                        QStringLiteral("DDoS"), QStringLiteral("--severity"), QStringLiteral("SEV-1"),
+                                        QStringLiteral("--security"), QStringLiteral("--json")});
+        QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
+        const QJsonObject answer = QJsonDocument::fromJson(declared.out.toUtf8()).object();
+        QCOMPARE(answer[QStringLiteral("id")].toInteger(), 1);
+        QCOMPARE(answer[QStringLiteral("reference")].toString(), QStringLiteral("INC-1"));
+        auto add = [&](const QStringList &more) {
+            const Run r = inProcess(QStringList{QStringLiteral("--db"), db, QStringLiteral("timeline"), QStringLiteral("add")} + more);
+            return r.exitCode == 0 ? r.out.trimmed().toLongLong() : -r.exitCode;
+        };
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const qint64 detected = add({QStringLiteral("--incident"), QStringLiteral("INC-1"), QStringLiteral("--text"),
+                                     QStringLiteral("-10m det: first 5xx")});
+        const qint64 todo = add({QStringLiteral("--incident"), QStringLiteral("1"), QStringLiteral("--text"),
+                                 QStringLiteral("TODO: rate-limit the login endpoint")});
+        const qint64 at = add({QStringLiteral("--incident"), QStringLiteral("inc-1"), QStringLiteral("--text"),
+                               QStringLiteral("Blocked the ranges"), QStringLiteral("--at"), QStringLiteral("-5m"),
+                               QStringLiteral("--kind"), QStringLiteral("act")});
+        QVERIFY(detected > 0 && todo > 0 && at > 0);
+        QCOMPARE(add({QStringLiteral("--incident"), QStringLiteral("INC-x"), QStringLiteral("--text"), QStringLiteral("t")}), -2);
+        QCOMPARE(add({QStringLiteral("--incident"), QStringLiteral("1"), QStringLiteral("--text"), QStringLiteral("t"),
+                      QStringLiteral("--kind"), QStringLiteral("actions!")}),
+                 -2);
+        IncidentStore store;
+        QVERIFY(store.open(db).ok());
+        QVERIFY(store.incident(1)->security);
+        const auto first = store.timelineEntry(detected);
+        QCOMPARE(first->text, QStringLiteral("first 5xx"));
+        QCOMPARE(first->kind, TimelineEntry::Kind::Detection);
+        QVERIFY(qAbs(first->occurredAt.secsTo(before.addSecs(-600))) <= 5);
+        QCOMPARE(store.timelineEntry(todo)->text, QStringLiteral("TODO: rate-limit the login endpoint"));
+        QCOMPARE(store.actionItems(1)->size(), 1);
+        QCOMPARE(store.actionItems(1)->first().title, QStringLiteral("rate-limit the login endpoint"));
+        const auto moved = store.timelineEntry(at);
+        QCOMPARE(moved->kind, TimelineEntry::Kind::Action);
+        QVERIFY(qAbs(moved->occurredAt.secsTo(before.addSecs(-300))) <= 5);
+    }
+
     void mistakesGetOneLineReasons_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -265,8 +309,8 @@ private slots:
                                                    << 2 << QStringLiteral("does not take --title");
         QTest::newRow("bad time") << QStringList{QStringLiteral("timeline"), QStringLiteral("add"), QStringLiteral("--incident"),
                                                  QStringLiteral("1"), QStringLiteral("--text"), QStringLiteral("x"),
-                                                 QStringLiteral("--at"), QStringLiteral("14:05")}
-                                  << 2 << QStringLiteral("not an ISO-8601 time");
+                                                 QStringLiteral("--at"), QStringLiteral("half past two")}
+                                  << 2 << QStringLiteral("--at \"half past two\"");
         QTest::newRow("no such incident") << QStringList{QStringLiteral("timeline"), QStringLiteral("add"), QStringLiteral("--incident"),
                                                          QStringLiteral("99"), QStringLiteral("--text"), QStringLiteral("x")}
                                           << 1 << QStringLiteral("There is no incident 99");

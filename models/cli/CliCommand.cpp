@@ -9,6 +9,17 @@ qint64 CliContext::id(const char *option) const
     return ok && id > 0 ? id : 0;
 }
 
+qint64 CliContext::incidentId(const char *option) const
+{
+    QString text = value(option).trimmed();
+    if (text.startsWith(QStringLiteral("INC-"), Qt::CaseInsensitive)) {
+        text.remove(0, 4); // as people say it: INC-7
+    }
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
+}
+
 int CliContext::usageError(const QString &message) const
 {
     err << "incident-console-cli: " << UntrustedText::forTerminal(message) << " (see --help)\n";

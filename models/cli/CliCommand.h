@@ -40,6 +40,7 @@ public:
     QStringList values(const char *option) const { return parser.values(QString::fromLatin1(option)); }
     // A positive whole number, or 0 when the option holds anything else.
     qint64 id(const char *option) const;
+    qint64 incidentId(const char *option) const; // "7" or "INC-7"; 0 when it is neither
 
     int usageError(const QString &message) const;
     int failure(const QString &message) const;

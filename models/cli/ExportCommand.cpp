@@ -60,7 +60,7 @@ public:
         ExportRequest request;
         request.format = *chosen;
         if (c.isSet("incident")) {
-            const qint64 incidentId = c.id("incident");
+            const qint64 incidentId = c.incidentId("incident");
             if (incidentId == 0) {
                 return c.usageError(tr("--incident needs an incident id"));
             }

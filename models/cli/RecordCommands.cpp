@@ -1,5 +1,8 @@
 // The commands that read or change the incident record: list, declare, timeline add, timeline search, import.
+#include "AppSettings.h"
 #include "CliCommand.h"
+#include "Clock.h"
+#include "TimelineInput.h"
 #include "JsonExchange.h"
 #include "StoredTime.h"
 #include "UntrustedText.h"
@@ -68,13 +71,14 @@ public:
     QString name() const override { return QStringLiteral("declare"); }
     QString usage() const override
     {
-        return tr("  declare --title T --severity SEV-N [--summary S] [--drill]\n"
-                  "                                                  Declare an incident; prints its id.\n");
+        return tr("  declare --title T --severity SEV-N [--summary S] [--drill] [--security] [--json]\n"
+                  "                                                  Declare an incident; prints its reference\n"
+                  "                                                  (INC-7), or {\"id\", \"reference\"} with --json.\n");
     }
     QList<QCommandLineOption> options() const override
     {
         return {valueOption("title", "T"), valueOption("severity", "SEV-N"), valueOption("summary", "S"),
-                flagOption("drill")};
+                flagOption("drill"), flagOption("security"), flagOption("json")};
     }
     File file() const override { return File::Write; }
 
@@ -87,11 +91,19 @@ public:
         if (!level) {
             return c.usageError(tr("--severity must be SEV-1, SEV-2 or SEV-3, not \"%1\"").arg(c.value("severity")));
         }
-        const auto id = c.workspace->declareIncident(c.value("title"), *level, c.value("summary"), c.isSet("drill"));
+        const auto id = c.workspace->declareIncident(
+            Declaration{c.value("title"), *level, c.value("summary"), c.isSet("drill"), c.isSet("security"), {}});
         if (!id) {
             return c.failure(id.error());
         }
-        c.out << id.value() << '\n';
+        Incident declared;
+        declared.id = id.value();
+        if (c.isSet("json")) {
+            const QJsonObject o{{QStringLiteral("id"), id.value()}, {QStringLiteral("reference"), declared.reference()}};
+            c.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            c.out << declared.reference() << '\n';
+        }
         return c.done();
     }
 };
@@ -102,36 +114,43 @@ public:
     QString name() const override { return QStringLiteral("timeline add"); }
     QString usage() const override
     {
-        return tr("  timeline add --incident ID --text T [--at ISO-8601] [--kind KIND]\n"
-                  "                                                  Add a timeline entry; prints its id.\n");
+        return tr("  timeline add --incident ID --text T [--at TIME] [--kind KIND]\n"
+                  "                                                  Add a timeline entry, read as the window reads a\n"
+                  "                                                  typed line (\"-10m det: first 5xx\", \"TODO: ...\");\n"
+                  "                                                  prints its id. ID: 7 or INC-7. TIME: 14:05, -10m\n"
+                  "                                                  or ISO-8601, in the console's display zone.\n");
     }
     QList<QCommandLineOption> options() const override
     {
-        return {valueOption("incident", "ID"), valueOption("text", "T"), valueOption("at", "ISO-8601"),
+        return {valueOption("incident", "ID"), valueOption("text", "T"), valueOption("at", "TIME"),
                 valueOption("kind", "KIND")};
     }
     File file() const override { return File::Write; }
 
     int run(CliContext &c) override
     {
-        const qint64 incidentId = c.id("incident");
+        const qint64 incidentId = c.incidentId("incident");
         if (incidentId == 0) {
-            return c.usageError(tr("\"timeline add\" needs --incident with an incident id"));
+            return c.usageError(tr("\"timeline add\" needs --incident with an incident, like 7 or INC-7"));
         }
         if (!c.isSet("text")) {
             return c.usageError(tr("\"timeline add\" needs --text"));
         }
+        const QTimeZone zone = AppSettings().displayTimeZone();
         QDateTime when;
         if (c.isSet("at")) {
+            QString problem;
             when = StoredTime::parse(c.value("at"));
             if (!when.isValid()) {
-                return c.usageError(tr("--at \"%1\" is not an ISO-8601 time with a zone, like 2026-11-29T14:05:00Z")
-                                        .arg(c.value("at")));
+                when = TimelineInput::parseTime(c.value("at"), Clock::nowUtc(), zone, &problem);
+            }
+            if (!when.isValid()) {
+                return c.usageError(tr("--at \"%1\": %2").arg(c.value("at"), problem));
             }
         }
         auto kind = TimelineEntry::Kind::Note;
         if (c.isSet("kind")) {
-            const auto k = TimelineEntry::kindFromKey(c.value("kind"));
+            const auto k = TimelineInput::kindFromWord(c.value("kind"));
             if (!k) {
                 return c.usageError(tr("--kind \"%1\" is not a kind of entry").arg(c.value("kind")));
             }
@@ -140,7 +159,7 @@ public:
         if (const auto found = c.workspace->store()->incident(incidentId); !found) {
             return c.failure(found.error());
         }
-        const auto id = c.workspace->addTimelineEntry(incidentId, c.value("text"), kind, when);
+        const auto id = c.workspace->addTimelineLine(incidentId, c.value("text"), kind, zone, when);
         if (!id) {
             return c.failure(id.error());
         }
@@ -168,7 +187,7 @@ public:
 
     int run(CliContext &c) override
     {
-        const qint64 incidentId = c.id("incident");
+        const qint64 incidentId = c.incidentId("incident");
         if (c.isSet("incident") && incidentId == 0) {
             return c.usageError(tr("--incident needs an incident id"));
         }

@@ -72,6 +72,17 @@ QDateTime isoTime(const QString &token, const QTimeZone &zone)
 }
 } // namespace
 
+std::optional<TimelineEntry::Kind> kindFromWord(const QString &word)
+{
+    const QString w = word.trimmed().toLower();
+    for (const KindPrefix &p : kPrefixes) {
+        if (w == QStringView(p.word)) {
+            return p.kind;
+        }
+    }
+    return TimelineEntry::kindFromKey(w);
+}
+
 QString kindPrefixHelp()
 {
     return tr("Start with a time (14:05, -10m or 2026-11-29T14:05Z) to back-date; with det:, tri:, act:, dec:, "

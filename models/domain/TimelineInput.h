@@ -29,6 +29,9 @@ Line parseLine(const QString &line, const QDateTime &nowUtc, const QTimeZone &zo
 // Just a time, in any of the forms a line may start with; invalid with *error set when it is not one.
 QDateTime parseTime(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone, QString *error);
 
+// A kind as typed: its key or one of the prefixes ("act", "dec", "comm"), any case; none when it is neither.
+std::optional<TimelineEntry::Kind> kindFromWord(const QString &word);
+
 // The kind prefixes understood, for the entry box's hint.
 QString kindPrefixHelp();
 

@@ -36,7 +36,7 @@ Result<qint64> TimelineEdits::addTimelineEntry(qint64 incidentId, const QString 
 }
 
 Result<qint64> TimelineEdits::addTimelineLine(qint64 incidentId, const QString &input, TimelineEntry::Kind defaultKind,
-                                              const QTimeZone &zone)
+                                              const QTimeZone &zone, const QDateTime &occurredAt)
 {
     const QDateTime now = Clock::nowUtc();
     const TimelineInput::Line line = TimelineInput::parseLine(input, now, zone);
@@ -46,7 +46,7 @@ Result<qint64> TimelineEdits::addTimelineLine(qint64 incidentId, const QString &
     TimelineEntry entry;
     entry.incidentId = incidentId;
     entry.recordedAt = now;
-    entry.occurredAt = line.occurredAt.isValid() ? line.occurredAt : now;
+    entry.occurredAt = occurredAt.isValid() ? occurredAt : line.occurredAt.isValid() ? line.occurredAt : now;
     entry.kind = line.kind.value_or(defaultKind);
     entry.author = m_workspace.m_author;
     entry.text = line.text;

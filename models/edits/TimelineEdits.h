@@ -13,7 +13,7 @@ public:
     Result<qint64> addTimelineEntry(qint64 incidentId, const QString &text, TimelineEntry::Kind kind,
                                     const QDateTime &occurredAt);
     Result<qint64> addTimelineLine(qint64 incidentId, const QString &input, TimelineEntry::Kind defaultKind,
-                                   const QTimeZone &zone);
+                                   const QTimeZone &zone, const QDateTime &occurredAt);
     Result<int> addTimelineEntries(qint64 incidentId, const QList<TimelineInput::LogEntry> &entries,
                                    TimelineEntry::Kind kind);
     Status editTimelineEntry(const TimelineEntry &changed, const QString &reason);

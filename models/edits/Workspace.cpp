@@ -83,9 +83,9 @@ Result<qint64> Workspace::addTimelineEntry(qint64 incidentId, const QString &tex
 }
 
 Result<qint64> Workspace::addTimelineLine(qint64 incidentId, const QString &input, TimelineEntry::Kind defaultKind,
-                                          const QTimeZone &zone)
+                                          const QTimeZone &zone, const QDateTime &occurredAt)
 {
-    return m_timelineEdits->addTimelineLine(incidentId, input, defaultKind, zone);
+    return m_timelineEdits->addTimelineLine(incidentId, input, defaultKind, zone, occurredAt);
 }
 
 Result<int> Workspace::addTimelineEntries(qint64 incidentId, const QList<TimelineInput::LogEntry> &entries,

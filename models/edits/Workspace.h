@@ -55,8 +55,10 @@ public:
     // Moves through the workflow. Reaching Eradication & Recovery marks it mitigated; reaching review or closing
     // resolves it and sets the postmortem due 48 hours later; going back before review reopens it.
     // What the IC types into the entry box: a time, a kind and "TODO:" may lead the text (TimelineInput::parseLine).
+    // occurredAt, when valid, is the time given apart from the line (the command line's --at); it wins over a
+    // time the line starts with.
     Result<qint64> addTimelineLine(qint64 incidentId, const QString &line, TimelineEntry::Kind defaultKind,
-                                   const QTimeZone &zone);
+                                   const QTimeZone &zone, const QDateTime &occurredAt = {});
     // A pasted log, as previewed: every entry in one edit. Returns how many were added.
     Result<int> addTimelineEntries(qint64 incidentId, const QList<TimelineInput::LogEntry> &entries,
                                    TimelineEntry::Kind kind = TimelineEntry::Kind::Note);
