@@ -14,6 +14,8 @@
 #include <QLabel>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -415,6 +417,35 @@ private slots:
         QTRY_VERIFY(!findings->isVisible());
         QVERIFY(!warning->isVisible());
         QVERIFY(composer->publish(false));
+    }
+
+    // A typed time on another day is said before it is written, and such an entry shows its date.
+    void anEntryOnAnotherDayIsSaidAndDated()
+    {
+        auto window = windowWithAlerts(QStringLiteral("another-day.sqlite"));
+        QVERIFY(window);
+        Workspace *w = window->workspace();
+        const qint64 incident = w->declareIncident(QStringLiteral("Lag"), Severity::Sev3).value();
+        window->selectIncident(incident);
+        const QDate twoDaysAgo = QDateTime::currentDateTimeUtc().date().addDays(-2);
+        const QString line = twoDaysAgo.toString(Qt::ISODate) + QStringLiteral("T12:00:00Z first reports on the forum");
+        auto *entry = window->findChild<QLineEdit *>(QStringLiteral("timelineEntryEdit"));
+        QString asked;
+        whenDialogOpens([&asked](QDialog *dialog) {
+            asked = dialog->objectName() + u' ' + static_cast<QMessageBox *>(dialog)->text();
+            static_cast<QMessageBox *>(dialog)->button(QMessageBox::No)->click();
+        });
+        QTest::keyClicks(entry, line);
+        QTest::keyClick(entry, Qt::Key_Return);
+        QVERIFY2(asked.startsWith(u"anotherDayQuestion") && asked.contains(QString::number(twoDaysAgo.day())), qPrintable(asked));
+        QCOMPARE(entry->text(), line); // kept, to be corrected
+        QCOMPARE(w->store()->timeline(incident)->size(), 1);
+        whenDialogOpens([](QDialog *dialog) { static_cast<QMessageBox *>(dialog)->button(QMessageBox::Yes)->click(); });
+        QTest::keyClick(entry, Qt::Key_Return);
+        QTRY_COMPARE(w->store()->timeline(incident)->size(), 2);
+        auto *view = window->findChild<QTableView *>(QStringLiteral("timelineView"));
+        const QString shown = view->model()->index(0, 0).data().toString(); // oldest first: the back-dated one
+        QVERIFY2(shown.startsWith(QLocale::c().toString(twoDaysAgo, QStringLiteral("MMM d"))), qPrintable(shown));
     }
 };
 

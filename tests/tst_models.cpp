@@ -183,12 +183,13 @@ private slots:
         QAbstractItemModelTester t1(&updates, QAbstractItemModelTester::FailureReportingMode::QtTest);
         updates.setIncident(incident);
         QSignalSpy inserted(&updates, &QAbstractItemModel::rowsInserted);
-        StatusUpdate u{0, incident, StatusUpdate::Audience::Customer, QStringLiteral("Investigating.\nMore soon."),
+        StatusUpdate u{0, incident, StatusUpdate::Audience::Customer, QStringLiteral("## INC-1 Login\n\n**Status:** Investigating.\nMore soon."),
                        QDateTime::currentDateTimeUtc(), {}};
         QVERIFY(w.store()->insertStatusUpdate(u).ok());
         QCOMPARE(updates.rowCount(), 1);
         QCOMPARE(inserted.count(), 1);
-        QCOMPARE(updates.index(0, StatusUpdateListModel::ColumnBody).data().toString(), QStringLiteral("Investigating."));
+        // The list shows the update as its reader sees it (text, not Markdown), on one line.
+        QCOMPARE(updates.index(0, StatusUpdateListModel::ColumnBody).data().toString(), QStringLiteral("INC-1 Login Status: Investigating. More soon."));
         QCOMPARE(updates.index(0, StatusUpdateListModel::ColumnAudience).data().toString(), QStringLiteral("Customers"));
 
         AlertArchiveModel alerts(w.store(), nullptr);

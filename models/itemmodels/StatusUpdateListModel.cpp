@@ -1,5 +1,7 @@
 #include "StatusUpdateListModel.h"
 
+#include "TemplateEngine.h"
+
 #include "IncidentStore.h"
 #include "ModelRoles.h"
 #include "TimeDisplay.h"
@@ -62,8 +64,8 @@ QVariant StatusUpdateListModel::data(const QModelIndex &index, int role) const
             return u.audience == StatusUpdate::Audience::Customer ? tr("Customers") : tr("Internal");
         case ColumnNextDue:
             return TimeDisplay::dateTime(u.nextUpdateDue, m_zone);
-        case ColumnBody:
-            return u.body.section(u'\n', 0, 0);
+        case ColumnBody: // as the reader sees it, not its Markdown
+            return TemplateEngine::markdownToPlainText(u.body).simplified().left(400);
         }
         return {};
     case Qt::ToolTipRole:

@@ -1,5 +1,7 @@
 #include "TimelineModel.h"
 
+#include "Clock.h"
+
 #include "ConsolePalette.h"
 
 #include "IncidentStore.h"
@@ -9,6 +11,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 
 namespace {
 bool before(const TimelineIndexRow &a, const TimelineIndexRow &b)
@@ -158,8 +161,14 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (index.column()) {
-        case ColumnTime:
-            return TimeDisplay::clock(occurred, m_zone);
+        case ColumnTime: {
+            // An entry from another day than today says which day: a back-dated "14:05" never passes for today's.
+            const QDate day = occurred.toTimeZone(m_zone).date();
+            const QString clock = TimeDisplay::clock(occurred, m_zone);
+            return day == Clock::nowUtc().toTimeZone(m_zone).date()
+                       ? clock
+                       : QStringLiteral("%1 %2").arg(QLocale::c().toString(day, QStringLiteral("MMM d")), clock);
+        }
         case ColumnUtc:
             return TimeDisplay::utcClock(occurred);
         case ColumnThirdZone:

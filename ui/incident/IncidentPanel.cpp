@@ -102,8 +102,9 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     m_checklistView->setObjectName(QStringLiteral("checklistView"));
     m_checklistView->setModel(m_checklist);
     m_checklistView->setHeaderHidden(true);
-    m_checklistView->setUniformRowHeights(true);
-    m_checklistView->setWordWrap(false);
+    // Items wrap in the narrow column rather than lose their ends; the whole item is in its tooltip too.
+    m_checklistView->setUniformRowHeights(false);
+    m_checklistView->setWordWrap(true);
     m_checklistView->setTextElideMode(Qt::ElideRight);
     m_checklistView->setAccessibleName(tr("Checklist"));
     layout->addWidget(m_checklistView, 1);

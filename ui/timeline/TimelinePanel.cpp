@@ -26,7 +26,9 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStyledItemDelegate>
@@ -320,7 +322,26 @@ void TimelinePanel::submit()
         return;
     }
     const auto kind = TimelineEntry::Kind(m_kind->currentData().toInt());
-    const auto result = m_workspace->addTimelineLine(m_model->incidentId(), text, kind, displayZone());
+    // A typed time that lands on another day than today ("14:05" typed at 10:12 is yesterday's) is said before
+    // it is written, with the date.
+    const QTimeZone zone = displayZone();
+    const QDateTime now = Clock::nowUtc();
+    const TimelineInput::Line parsed = TimelineInput::parseLine(text, now, zone);
+    if (parsed.error.isEmpty() && parsed.occurredAt.isValid()
+        && parsed.occurredAt.toTimeZone(zone).date() != now.toTimeZone(zone).date()) {
+        const QDateTime local = parsed.occurredAt.toTimeZone(zone);
+        QMessageBox ask(QMessageBox::Question, tr("Another day"),
+                        tr("This entry lands on %1 at %2, not today. Add it there?")
+                            .arg(QLocale().toString(local.date(), QLocale::LongFormat),
+                                 local.time().toString(QStringLiteral("HH:mm"))),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        ask.setObjectName(QStringLiteral("anotherDayQuestion"));
+        ask.setDefaultButton(QMessageBox::Yes);
+        if (ask.exec() != QMessageBox::Yes) {
+            return; // the words stay in the box to be corrected
+        }
+    }
+    const auto result = m_workspace->addTimelineLine(m_model->incidentId(), text, kind, zone);
     if (!result) {
         // Keep what was typed so nothing is lost; say why it was not saved.
         showProblem(tr("Not saved: %1").arg(result.error()));
