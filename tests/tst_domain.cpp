@@ -1,3 +1,5 @@
+#include "Alert.h"
+#include "AlertValue.h"
 #include "PersonMatch.h"
 #include "Incident.h"
 #include "Lifecycle.h"
@@ -14,6 +16,48 @@ class TestDomain final : public QObject
     Q_OBJECT
 
 private slots:
+    // Alert values read as people read them, in the unit the alert names.
+    void alertValuesReadAsPeopleReadThem_data()
+    {
+        QTest::addColumn<QString>("raw");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("latency") << u"1.5e-01"_qs << u"seconds"_qs << u"150 ms"_qs;
+        QTest::newRow("latency p95") << u"4.875e-01"_qs << u"seconds"_qs << u"490 ms"_qs;
+        QTest::newRow("microseconds") << u"0.00042"_qs << u"seconds"_qs << u"420 µs"_qs;
+        QTest::newRow("seconds") << u"2.25"_qs << u"seconds"_qs << u"2.3 s"_qs;
+        QTest::newRow("minutes") << u"400"_qs << u"seconds"_qs << u"6.7 min"_qs;
+        QTest::newRow("rate") << u"4.1234e+03"_qs << u"per_second"_qs << u"4100 /s"_qs;
+        QTest::newRow("small rate") << u"0.01234"_qs << u"per_second"_qs << u"0.012 /s"_qs;
+        QTest::newRow("ratio") << u"0.6312"_qs << u"ratio"_qs << u"63 %"_qs;
+        QTest::newRow("bytes") << u"1572864"_qs << u"bytes"_qs << u"1.5 MiB"_qs;
+        QTest::newRow("no unit") << u"1e+00"_qs << QString() << u"1.0"_qs;
+        QTest::newRow("no unit, large") << u"123456"_qs << QString() << u"120000"_qs;
+        QTest::newRow("not a number") << u"NaN"_qs << u"seconds"_qs << u"NaN"_qs;
+    }
+    void alertValuesReadAsPeopleReadThem()
+    {
+        QFETCH(QString, raw);
+        QFETCH(QString, unit);
+        QFETCH(QString, shown);
+        QCOMPARE(AlertValue::readable(raw, unit), shown);
+    }
+
+    // The unit comes from the "unit" annotation, else the metric name's suffix.
+    void alertUnitFromAnnotationOrMetricName()
+    {
+        Alert a;
+        a.annotations = {{u"unit"_qs, u"seconds"_qs}};
+        QCOMPARE(AlertValue::unitOf(a), u"seconds"_qs);
+        Alert b;
+        b.labels = {{u"__name__"_qs, u"game_server_rate_limited_requests_total"_qs}};
+        QCOMPARE(AlertValue::unitOf(b), u"per_second"_qs);
+        b.labels = {{u"__name__"_qs, u"process_resident_memory_bytes"_qs}};
+        b.value = u"2147483648"_qs;
+        QCOMPARE(AlertValue::readable(b), u"2.0 GiB"_qs);
+        QCOMPARE(AlertValue::unitOf(Alert()), QString());
+    }
+
     // Typing part of a name picks from the roster as a person expects; a name nobody has matches nobody.
     void personMatchPicksWhoIsMeant_data()
     {

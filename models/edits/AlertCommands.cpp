@@ -1,5 +1,7 @@
 #include "AlertCommands.h"
 
+#include "AlertValue.h"
+
 #include "AlertJson.h"
 #include "Clock.h"
 #include "IncidentCommands.h"
@@ -21,7 +23,11 @@ QString describe(const Alert &a)
                        .arg(a.alertName(), a.severity().isEmpty() ? QObject::tr("no severity") : a.severity(),
                             Alert::stateKey(a.state), StoredTime::toText(a.activeSince));
     if (!a.value.isEmpty()) {
-        text += QObject::tr(", value %1").arg(a.value);
+        // Evidence keeps the exact value; with a known unit it is also said as people read it ("231 ms (0.231)").
+        const QString shown = AlertValue::readable(a);
+        text += AlertValue::unitOf(a).isEmpty() || shown == a.value
+                    ? QObject::tr(", value %1").arg(a.value)
+                    : QObject::tr(", value %1 (%2)").arg(shown, a.value);
     }
     text += QStringLiteral("\n") + QObject::tr("Labels: %1").arg(labels.join(QStringLiteral(", ")));
     for (const auto &[k, v] : a.annotations) {

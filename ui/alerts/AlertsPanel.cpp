@@ -2,6 +2,7 @@
 
 #include "ConsolePalette.h"
 
+#include "AlertValue.h"
 #include "FittingColumns.h"
 
 #include "AlertArchiveModel.h"
@@ -317,7 +318,10 @@ void AlertsPanel::showDetails()
         html += tr("<p>✓ Acknowledged by %1: %2</p>").arg(escaped(ack.author), escaped(ack.note));
     }
     if (!a.value.isEmpty()) {
-        html += tr("<p>Value: <b>%1</b></p>").arg(escaped(a.value));
+        const QString shown = AlertValue::readable(a);
+        html += shown == a.value ? tr("<p>Value: <b>%1</b></p>").arg(escaped(a.value))
+                                 : tr("<p>Value: <b>%1</b> <span style='color:%2'>(%3)</span></p>")
+                                       .arg(escaped(shown), ConsolePalette::quiet().name(), escaped(a.value));
     }
     html += tr("<p><b>Labels</b><br>");
     for (const auto &[k, v] : a.labels) {
