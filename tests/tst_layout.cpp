@@ -201,6 +201,11 @@ private slots:
         QCOMPARE(composers.size(), 2);
         QTest::qWait(50); // let the docks and the timeline's rows settle
 
+        // IC_SCREENSHOT_DIR=dir keeps a picture of each size (the README's come from here).
+        if (const QString dir = qEnvironmentVariable("IC_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QVERIFY(window.grab().save(QStringLiteral("%1/main-window-%2x%3.png").arg(dir).arg(screen.width()).arg(screen.height())));
+        }
+
         // Minimum sizes never push the window past the screen.
         QCOMPARE(window.size(), screen);
         const QRect area(QPoint(0, 0), screen);

@@ -18,7 +18,7 @@ QSize IncidentCardDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
 {
     const int line = option.fontMetrics.height();
     const bool warned = !index.data(ModelRoles::WarningsRole).toStringList().isEmpty();
-    return {240, line * (warned ? 5 : 4) + 32};
+    return {300, line * (warned ? 5 : 4) + 32}; // wide enough for the warning's words and two badges
 }
 
 void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

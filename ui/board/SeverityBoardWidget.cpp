@@ -250,7 +250,7 @@ int SeverityBoardWidget::preferredHeight() const
         QStyleOptionViewItem option;
         option.initFrom(list);
         const int count = list->model()->rowCount();
-        int cardWidth = 240;
+        int cardWidth = 300;
         for (int row = 0; row < count; ++row) {
             const QSize hint = list->itemDelegate()->sizeHint(option, list->model()->index(row, 0));
             card = std::max(card, hint.height());

@@ -106,6 +106,9 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     m_checklistView->setUniformRowHeights(false);
     m_checklistView->setWordWrap(true);
     m_checklistView->setTextElideMode(Qt::ElideRight);
+    m_checklistView->header()->setStretchLastSection(true);
+    m_checklistView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_checklistView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_checklistView->setAccessibleName(tr("Checklist"));
     layout->addWidget(m_checklistView, 1);
 

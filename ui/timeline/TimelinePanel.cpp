@@ -139,9 +139,13 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
         header->resizeSection(column, digits);
     }
     header->resizeSection(TimelineModel::ColumnGap, m_view->fontMetrics().horizontalAdvance(QStringLiteral("+10h05")) + 12);
-    header->resizeSection(TimelineModel::ColumnKind, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Decision")) + 14);
+    int kindWidth = 0;
+    for (auto kind : TimelineEntry::kinds()) { // the longest kind's name fits
+        kindWidth = std::max(kindWidth, m_view->fontMetrics().horizontalAdvance(TimelineEntry::kindTitle(kind)));
+    }
+    header->resizeSection(TimelineModel::ColumnKind, kindWidth + 14);
     header->resizeSection(TimelineModel::ColumnSource, m_view->fontMetrics().horizontalAdvance(QStringLiteral("console")) + 12);
-    header->resizeSection(TimelineModel::ColumnAuthor, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Author")) + 16);
+    header->resizeSection(TimelineModel::ColumnAuthor, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Sam Whitfield")) + 12);
     header->resizeSection(TimelineModel::ColumnKeyMoment, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Key")) + 14);
     header->resizeSection(TimelineModel::ColumnCustomerVisible, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Cust.")) + 14);
     m_view->setColumnHidden(TimelineModel::ColumnThirdZone, true);
