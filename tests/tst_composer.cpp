@@ -233,6 +233,40 @@ private slots:
         QCOMPARE(UpdateChecks::promisedNextUpdate(text, utc(14, 0), QTimeZone(zone.toUtf8())), due);
     }
 
+    // "Mitigation so far" is what was done about it: containment and recovery, not the triage chores.
+    void mitigationStepsAreContainmentAndRecovery()
+    {
+        Workspace w;
+        QVERIFY(w.open(freshPath()).ok());
+        const qint64 id = w.declareIncident(u"DDoS"_s, Severity::Sev1).value();
+        const QList<ChecklistItem> checklist1 = w.store()->checklist(id).value(); // a local: the Result is a temporary
+        for (const ChecklistItem &item : checklist1) {
+            if (item.stage == Stage::Triage || item.stage == Stage::Containment) {
+                QVERIFY(w.setChecklistItemDone(id, item.id, true).ok());
+            }
+        }
+        QVERIFY(w.addTimelineEntry(id, u"Blocked 203.0.113.0/24 at the load balancer"_s, TimelineEntry::Kind::Action).ok());
+        const auto data = IncidentFactSheet::build(*w.store(), id, QDateTime::currentDateTimeUtc(), QTimeZone::utc(),
+                                                   {u"mitigation_steps"_s}, StatusUpdate::Audience::Internal);
+        QVERIFY(data.ok());
+        QStringList steps;
+        for (const auto &step : data->lists.value(u"mitigation_steps"_s)) {
+            steps.append(step.value(u"text"_s));
+        }
+        QVERIFY2(steps.contains(u"Blocked 203.0.113.0/24 at the load balancer"_s), qPrintable(steps.join(u'|')));
+        int containment = 0;
+        const QList<ChecklistItem> checklist2 = w.store()->checklist(id).value(); // a local: the Result is a temporary
+        for (const ChecklistItem &item : checklist2) {
+            if (item.stage == Stage::Triage) {
+                QVERIFY2(!steps.contains(item.text), qPrintable(item.text));
+            } else if (item.stage == Stage::Containment) {
+                QVERIFY(steps.contains(item.text));
+                ++containment;
+            }
+        }
+        QVERIFY(containment > 0);
+    }
+
     void cadenceAndPublishing()
     {
         Workspace w;

@@ -7,6 +7,7 @@
 #include "UpdateComposer.h"
 #include "Workspace.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDialog>
 #include <QCheckBox>
@@ -446,6 +447,48 @@ private slots:
         auto *view = window->findChild<QTableView *>(QStringLiteral("timelineView"));
         const QString shown = view->model()->index(0, 0).data().toString(); // oldest first: the back-dated one
         QVERIFY2(shown.startsWith(QLocale::c().toString(twoDaysAgo, QStringLiteral("MMM d"))), qPrintable(shown));
+    }
+
+    // Moving to review with containment or recovery not ticked lists what is open and asks once.
+    void reviewWithUntickedMitigationAsksOnce()
+    {
+        auto window = windowWithAlerts(QStringLiteral("review.sqlite"));
+        QVERIFY(window);
+        Workspace *w = window->workspace();
+        const qint64 incident = w->declareIncident(QStringLiteral("Plugin crash loop"), Severity::Sev2).value();
+        window->selectIncident(incident);
+        int containment = 0;
+        const QList<ChecklistItem> checklist1 = w->store()->checklist(incident).value(); // a local: the Result is a temporary
+        for (const ChecklistItem &item : checklist1) {
+            containment += item.stage == Stage::Containment || item.stage == Stage::Recovery ? 1 : 0;
+        }
+        QVERIFY(containment > 0);
+        QAction *review = nullptr;
+        for (QAction *a : window->findChildren<QAction *>()) {
+            if (a->isCheckable() && a->data().toInt() == int(Stage::Review) && a->text() == Stages::title(Stage::Review)) {
+                review = a;
+            }
+        }
+        QVERIFY(review);
+        int questions = 0;
+        QString asked;
+        auto answer = [&](QMessageBox::StandardButton button) {
+            whenDialogOpens([&, button](QDialog *dialog) {
+                ++questions;
+                auto *box = static_cast<QMessageBox *>(dialog);
+                asked = dialog->objectName() + u'\n' + box->text() + u'\n' + box->informativeText();
+                box->button(button)->click();
+            });
+        };
+        answer(QMessageBox::No);
+        review->trigger();
+        QVERIFY2(asked.startsWith(u"unfinishedMitigationQuestion"), qPrintable(asked));
+        QCOMPARE(asked.count(u"• "), containment); // every open item, in one question
+        QCOMPARE(w->store()->incident(incident)->stage, Stage::Triage);
+        answer(QMessageBox::Yes);
+        review->trigger();
+        QCOMPARE(questions, 2);
+        QCOMPARE(w->store()->incident(incident)->stage, Stage::Review);
     }
 };
 

@@ -403,6 +403,21 @@ private slots:
         QVERIFY(w.store()->insertStatusUpdate({0, id, StatusUpdate::Audience::Customer, u"y"_s, at(14, 12), at(14, 20)}).ok());
         QCOMPARE(index.data(ModelRoles::NextUpdateDueRole).toDateTime(), at(14, 20)); // the customer's announced time
         QCOMPARE(index.data(ModelRoles::NextUpdateAudienceRole).toString(), u"customer"_s);
+
+        // Resolved (at 14:30): the internal cadence stops, and customers are owed a final update, due at once.
+        const QDateTime before = m_now;
+        m_now = at(14, 30);
+        QVERIFY(w.changeStage(id, Stage::Review).ok());
+        m_now = before;
+        const Incident resolved = w.store()->incident(id).value();
+        QVERIFY(resolved.isResolved());
+        const QModelIndex after = model.index(model.rowOf(id), 0);
+        QCOMPARE(after.data(ModelRoles::NextUpdateDueRole).toDateTime(), resolved.resolvedAt);
+        QCOMPARE(after.data(ModelRoles::NextUpdateAudienceRole).toString(), u"customer"_s);
+        // The final update is published: nothing more is owed.
+        QVERIFY(w.store()->insertStatusUpdate({0, id, StatusUpdate::Audience::Customer, u"Resolved."_s,
+                                               resolved.resolvedAt.addSecs(60), {}}).ok());
+        QVERIFY(!model.index(model.rowOf(id), 0).data(ModelRoles::NextUpdateDueRole).toDateTime().isValid());
     }
 
     void rolesRosterAndHandOffHistory()

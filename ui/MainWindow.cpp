@@ -14,6 +14,7 @@
 #include "AlertIncidentLinker.h"
 #include "AlertMonitor.h"
 #include "ConsoleSession.h"
+#include "Lifecycle.h"
 #include "LiveAlertModel.h"
 #include "AlertsPanel.h"
 #include "AppSettings.h"
@@ -769,6 +770,28 @@ void MainWindow::moveToStage(int stage)
 {
     if (m_currentIncident == 0) {
         return;
+    }
+    // Into review with containment or recovery not ticked off: the list, and one question.
+    const auto checklist = m_workspace->store()->checklist(m_currentIncident);
+    const QList<ChecklistItem> open =
+        checklist ? Lifecycle::unfinishedMitigation(Stage(stage), checklist.value()) : QList<ChecklistItem>();
+    const int row = m_incidents->rowOf(m_currentIncident);
+    if (!open.isEmpty() && row >= 0 && m_incidents->incidentAt(row).stage != Stage(stage)) {
+        QStringList lines;
+        for (const ChecklistItem &item : open) {
+            lines.append(QStringLiteral("• %1: %2").arg(Stages::title(item.stage), item.text));
+        }
+        QMessageBox ask(QMessageBox::Question, tr("Not ticked yet"),
+                        tr("%n containment or recovery item(s) are not ticked:", nullptr, int(open.size())),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        ask.setObjectName(QStringLiteral("unfinishedMitigationQuestion"));
+        ask.setTextFormat(Qt::PlainText);
+        ask.setInformativeText(lines.join(u'\n') + QStringLiteral("\n\n")
+                               + tr("Move to %1 anyway?").arg(Stages::title(Stage(stage))));
+        ask.setDefaultButton(QMessageBox::No);
+        if (ask.exec() != QMessageBox::Yes) {
+            return;
+        }
     }
     if (const Status s = m_workspace->changeStage(m_currentIncident, Stage(stage)); !s) {
         showProblem(tr("The stage was not changed"), s.error());

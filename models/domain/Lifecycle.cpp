@@ -38,3 +38,17 @@ Lifecycle::StageChange Lifecycle::moveTo(const Incident &before, Stage stage, co
     change.keyMoment = resolving != before.isResolved();
     return change;
 }
+
+QList<ChecklistItem> Lifecycle::unfinishedMitigation(Stage target, const QList<ChecklistItem> &checklist)
+{
+    QList<ChecklistItem> open;
+    if (target != Stage::Review && target != Stage::Closed) {
+        return open;
+    }
+    for (const ChecklistItem &item : checklist) {
+        if ((item.stage == Stage::Containment || item.stage == Stage::Recovery) && !item.isDone()) {
+            open.append(item);
+        }
+    }
+    return open;
+}

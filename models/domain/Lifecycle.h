@@ -1,9 +1,11 @@
 #pragma once
 
+#include "ChecklistItem.h"
 #include "Incident.h"
 #include "Stage.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 // What moving an incident through the playbook's workflow implies, decided without a file: reaching Eradication &
@@ -19,5 +21,9 @@ struct StageChange
 };
 
 StageChange moveTo(const Incident &before, Stage stage, const QDateTime &now);
+
+// Containment and recovery items not ticked, when moving to review or closing: what is asked about first (once).
+// Empty for any other move.
+QList<ChecklistItem> unfinishedMitigation(Stage target, const QList<ChecklistItem> &checklist);
 
 } // namespace Lifecycle

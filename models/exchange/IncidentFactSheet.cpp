@@ -151,7 +151,7 @@ QList<std::pair<QString, QString>> describeVariables()
         {QStringLiteral("last_update_at"), tr("when the last update was published")},
         {QStringLiteral("next_update_at"), tr("when the update after this one is due (the audience's cadence)")},
         {QStringLiteral("roles"), tr("list: role, holder, since")},
-        {QStringLiteral("mitigation_steps"), tr("list: time, text (timeline actions and ticked checklist items)")},
+        {QStringLiteral("mitigation_steps"), tr("list: time, text (timeline actions and ticked containment and recovery items)")},
         {QStringLiteral("key_moments"), tr("list: time, kind, text")},
         {QStringLiteral("entries"), tr("list: every timeline entry, time, kind, text")},
         {QStringLiteral("linked_alerts"), tr("list: name, severity, state, summary")},
@@ -307,8 +307,9 @@ Result<TemplateEngine::Data> build(const IncidentStore &store, qint64 incidentId
     if (!checklist) {
         return checklist.status();
     }
+    // What was done about it: containment and recovery, not the triage chores ("Assess severity…").
     for (const ChecklistItem &c : checklist.value()) {
-        if (c.isDone()) {
+        if (c.isDone() && (c.stage == Stage::Containment || c.stage == Stage::Recovery)) {
             steps.append({c.doneAt, c.text});
         }
     }

@@ -77,10 +77,20 @@ int defaultUpdateIntervalMinutes(StatusUpdate::Audience audience, Severity sever
 
 QDateTime nextUpdateDue(const Incident &incident, const IncidentStore::IncidentFacts &facts, StatusUpdate::Audience audience)
 {
+    const bool customer = audience == StatusUpdate::Audience::Customer;
+    if (customer && incident.isOpen() && incident.isResolved()) {
+        // Resolved: customers who were told about it are owed a final "resolved" update, due at once; the countdown
+        // asks for it rather than stopping silently.
+        const bool told = facts.lastCustomerUpdate.isValid();
+        const bool owedByCadence = updateIntervalMinutes(audience, incident.severity) > 0;
+        if ((told || owedByCadence) && (!told || facts.lastCustomerUpdate < incident.resolvedAt)) {
+            return incident.resolvedAt;
+        }
+        return {};
+    }
     if (!isActive(incident)) {
         return {};
     }
-    const bool customer = audience == StatusUpdate::Audience::Customer;
     const QDateTime announced = customer ? facts.nextCustomerDue : facts.nextInternalDue;
     if (announced.isValid()) {
         return announced;

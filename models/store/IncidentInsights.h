@@ -33,7 +33,8 @@ struct NextUpdate
     StatusUpdate::Audience audience = StatusUpdate::Audience::Internal;
 };
 // When the next update to this audience is due: the time the last one announced, else its cadence from the last
-// one (or from the declaration). Invalid when none is owed.
+// one (or from the declaration). Once resolved, a customer audience that was told (or is owed updates at this
+// severity) is owed a final "resolved" update, due at the resolution, until one is published. Invalid when none is owed.
 QDateTime nextUpdateDue(const Incident &incident, const IncidentStore::IncidentFacts &facts, StatusUpdate::Audience audience);
 // The earliest update owed to any audience.
 NextUpdate nextUpdate(const Incident &incident, const IncidentStore::IncidentFacts &facts);

@@ -333,6 +333,11 @@ void UpdateComposer::refreshCountdown()
         return;
     }
     const qint64 left = Clock::nowUtc().secsTo(due);
+    if (customer && incident->isResolved()) {
+        m_countdown->setText(tr("Resolved: customers are owed a final update saying so"));
+        m_countdown->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm(), true));
+        return;
+    }
     m_countdown->setText(left >= 0 ? tr("Next %1 update due in %2").arg(customer ? tr("customer") : tr("internal"),
                                                                          TimeDisplay::duration(left))
                                    : tr("%1 update OVERDUE by %2").arg(customer ? tr("Customer") : tr("Internal"),
