@@ -407,8 +407,8 @@ void MainWindow::askForAuthorIfUnknown()
     dialog.setTextValue(settings.authorName()); // the login name, as a start
     dialog.setMinimumWidth(480);
     if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty()) {
-        statusBar()->showMessage(tr("No name is set: entries you add carry no author until one is given in Settings."),
-                                 15000);
+        statusBar()->showMessage(
+            tr("No name was given: what you add carries your login name until one is set in Settings."), 15000);
         return;
     }
     settings.setAuthorName(dialog.textValue().trimmed());
@@ -771,23 +771,25 @@ void MainWindow::moveToStage(int stage)
     if (m_currentIncident == 0) {
         return;
     }
-    // Into review with containment or recovery not ticked off: the list, and one question.
+    // Resolving (into review, or straight to closed) with containment or recovery not ticked off: the list, and
+    // one question. An incident already resolved is not asked again on its way to closed.
     const auto checklist = m_workspace->store()->checklist(m_currentIncident);
     const QList<ChecklistItem> open =
         checklist ? Lifecycle::unfinishedMitigation(Stage(stage), checklist.value()) : QList<ChecklistItem>();
     const int row = m_incidents->rowOf(m_currentIncident);
-    if (!open.isEmpty() && row >= 0 && m_incidents->incidentAt(row).stage != Stage(stage)) {
+    if (!open.isEmpty() && row >= 0 && !m_incidents->incidentAt(row).isResolved()) {
         QStringList lines;
         for (const ChecklistItem &item : open) {
             lines.append(QStringLiteral("• %1: %2").arg(Stages::title(item.stage), item.text));
         }
+        // Plain text throughout: the items are words people typed.
         QMessageBox ask(QMessageBox::Question, tr("Not ticked yet"),
-                        tr("%n containment or recovery item(s) are not ticked:", nullptr, int(open.size())),
+                        tr("%n containment or recovery item(s) are not ticked:", nullptr, int(open.size()))
+                            + QStringLiteral("\n") + lines.join(u'\n') + QStringLiteral("\n\n")
+                            + tr("Move to %1 anyway?").arg(Stages::title(Stage(stage))),
                         QMessageBox::Yes | QMessageBox::No, this);
         ask.setObjectName(QStringLiteral("unfinishedMitigationQuestion"));
         ask.setTextFormat(Qt::PlainText);
-        ask.setInformativeText(lines.join(u'\n') + QStringLiteral("\n\n")
-                               + tr("Move to %1 anyway?").arg(Stages::title(Stage(stage))));
         ask.setDefaultButton(QMessageBox::No);
         if (ask.exec() != QMessageBox::Yes) {
             return;

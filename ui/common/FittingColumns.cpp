@@ -26,15 +26,6 @@ FittingColumns::FittingColumns(QTableView *view, int stretchColumn, int stretchM
     });
 }
 
-void FittingColumns::setColumnWanted(int column, bool wanted)
-{
-    m_unwanted.removeAll(column);
-    if (!wanted) {
-        m_unwanted.append(column);
-    }
-    fit();
-}
-
 bool FittingColumns::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
@@ -53,17 +44,15 @@ void FittingColumns::fit()
     const int room = m_view->viewport()->width();
     int fixed = 0;
     for (int column = 0; column < header->count(); ++column) {
-        if (column != m_stretch && !m_droppable.contains(column) && !m_unwanted.contains(column)
-            && !header->isSectionHidden(column)) {
+        if (column != m_stretch && !m_droppable.contains(column) && !header->isSectionHidden(column)) {
             fixed += header->sectionSize(column);
         }
     }
     // Show droppable columns in order of importance while they fit beside the stretching one's minimum.
     int used = fixed + m_stretchMinimum;
     for (int column : std::as_const(m_droppable)) {
-        const bool wanted = !m_unwanted.contains(column);
         const int width = m_widths.value(column);
-        const bool fits = wanted && used + width <= room;
+        const bool fits = used + width <= room;
         m_view->setColumnHidden(column, !fits);
         if (fits) {
             if (header->sectionSize(column) != width) {
@@ -71,9 +60,6 @@ void FittingColumns::fit()
             }
             used += width;
         }
-    }
-    for (int column : std::as_const(m_unwanted)) {
-        m_view->setColumnHidden(column, true);
     }
     m_fitting = false;
 }

@@ -17,9 +17,7 @@ class FittingColumns final : public QObject
 public:
     FittingColumns(QTableView *view, int stretchColumn, int stretchMinimum, const QList<int> &droppable);
 
-    // A column hidden for its own reasons (not room) stays hidden.
-    void setColumnWanted(int column, bool wanted);
-    void fit();
+    void fit(); // again, after a column was shown or hidden for its own reasons
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -29,7 +27,6 @@ private:
     int m_stretch;
     int m_stretchMinimum;
     QList<int> m_droppable;
-    QList<int> m_unwanted;
     QHash<int, int> m_widths; // a droppable column's width while it is hidden
     bool m_fitting = false;
 };

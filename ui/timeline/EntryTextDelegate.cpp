@@ -82,14 +82,14 @@ void EntryTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
             mark.start = int(at);
             mark.length = int(term.size());
             mark.format.setBackground(ConsolePalette::searchMark());
-            mark.format.setForeground(opt.palette.text());
             marks.append(mark);
         }
     }
     painter->save();
     painter->setClipRect(opt.rect);
-    painter->setPen(opt.state.testFlag(QStyle::State_Selected) ? opt.palette.highlightedText().color()
-                                                                : opt.palette.text().color());
+    // Marked words stay dark on their yellow, even in the selected row.
+    painter->setPen(opt.state.testFlag(QStyle::State_Selected) && marks.isEmpty() ? opt.palette.highlightedText().color()
+                                                                                   : opt.palette.text().color());
     painter->setFont(opt.font);
     // Fully shown lines are drawn from the layout (with the marks); a last line that cuts the text short is elided.
     const int full = more ? shownLines - 1 : shownLines;
