@@ -405,7 +405,10 @@ void MainWindow::askForAuthorIfUnknown()
     dialog.setLabelText(tr("Your name as the team knows it. It goes on what you add to the timeline, on "
                            "acknowledgements, silences and status updates. (Change it in Settings.)"));
     dialog.setTextValue(settings.authorName()); // the login name, as a start
-    dialog.setMinimumWidth(480);
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        label->setWordWrap(true); // a sentence, not one line across the screen
+    }
+    dialog.setFixedWidth(480);
     if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty()) {
         statusBar()->showMessage(
             tr("No name was given: what you add carries your login name until one is set in Settings."), 15000);
