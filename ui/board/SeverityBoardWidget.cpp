@@ -243,20 +243,23 @@ void SeverityBoardWidget::moveCurrentCard(int step)
 
 int SeverityBoardWidget::preferredHeight() const
 {
-    // Room for the options line, the headers and as many rows of cards as the fullest column needs.
+    // Room for the headers and as many rows of cards as the fullest column needs. This runs on every change to the
+    // incident list, and a file may hold thousands: only the cards a capped strip could show are measured (a card's
+    // size depends only on whether it carries a warning line).
+    const int measured = 64;
     int rows = 1;
     int card = 0;
     for (BoardColumnView *list : m_columns) {
         QStyleOptionViewItem option;
         option.initFrom(list);
         const int count = list->model()->rowCount();
-        int cardWidth = 300;
-        for (int row = 0; row < count; ++row) {
+        int cardWidth = 0;
+        for (int row = 0; row < std::min(count, measured); ++row) {
             const QSize hint = list->itemDelegate()->sizeHint(option, list->model()->index(row, 0));
             card = std::max(card, hint.height());
-            cardWidth = hint.width();
+            cardWidth = std::max(cardWidth, hint.width());
         }
-        const int perRow = std::max(1, list->viewport()->width() / std::max(1, cardWidth));
+        const int perRow = cardWidth > 0 ? std::max(1, list->viewport()->width() / cardWidth) : 1;
         rows = std::max(rows, (count + perRow - 1) / perRow);
     }
     if (card == 0) {
