@@ -138,6 +138,41 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(seen.alerts.value(auth.identity).state == Alert::State::Suppressed, 15000);
         QVERIFY(seen.alerts.value(auth.identity).silencedBy.contains(silenceId));
 
+        // Listed with who made it, why and how long it has left; it matches the alert it was made from.
+        QSignalSpy listed(&silence, &SilenceRequest::listed);
+        silence.list(src);
+        QVERIFY(listed.wait(10000));
+        QCOMPARE(listed.first().at(2).toString(), QString());
+        const auto silences = listed.first().at(1).value<QList<Silence>>();
+        QCOMPARE(silences.size(), 1);
+        QCOMPARE(silences.first().id, silenceId);
+        QCOMPARE(silences.first().createdBy, QStringLiteral("dana"));
+        QCOMPARE(silences.first().comment, QStringLiteral("rollback under way"));
+        QCOMPARE(silences.first().state, Silence::State::Active);
+        QVERIFY(silences.first().matches(auth));
+        const QString left = silences.first().timeLeft(QDateTime::currentDateTimeUtc());
+        QVERIFY2(left == QStringLiteral("30 min left") || left == QStringLiteral("29 min left"), qPrintable(left));
+
+        // Expired from the console: Alertmanager keeps it as expired and the alert is active again.
+        QSignalSpy expired(&silence, &SilenceRequest::expired);
+        silence.expire(src, silenceId);
+        QVERIFY(expired.wait(10000));
+        QCOMPARE(expired.first().at(1).toString(), QString());
+        silence.list(src);
+        QVERIFY(listed.wait(10000));
+        QCOMPARE(listed.last().at(1).value<QList<Silence>>().first().state, Silence::State::Expired);
+        monitor.pollNow();
+        QTRY_VERIFY_WITH_TIMEOUT(seen.alerts.value(auth.identity).state == Alert::State::Firing, 15000);
+        // An unknown id is Alertmanager's refusal in its words (0.25 answers 500); an id that would change the path is
+        // not sent.
+        silence.expire(src, QStringLiteral("00000000-0000-0000-0000-000000000000"));
+        QVERIFY(expired.wait(10000));
+        QVERIFY2(expired.last().at(1).toString().contains(QStringLiteral("refused to expire the silence: HTTP 500: silence not found")),
+                 qPrintable(expired.last().at(1).toString()));
+        silence.expire(src, QStringLiteral("../../-/quit"));
+        QVERIFY(expired.wait(10000));
+        QVERIFY(expired.last().at(1).toString().contains(QStringLiteral("is not a silence id")));
+
         // A silence Alertmanager refuses: its error is shown.
         Alert noLabels;
         silence.send(src, noLabels, 30, QStringLiteral("dana"), QStringLiteral("x"));

@@ -3,9 +3,12 @@
 #include "AlertIncidentLinker.h"
 #include "AlertStates.h"
 #include "LiveAlertModel.h"
+#include "SilenceListModel.h"
+#include "SilenceRequest.h"
 #include "Workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -208,6 +211,154 @@ private slots:
     }
 
     // What counts as an alert starting to fire, for a notification.
+    void ackAndSilenceAreToldOnTheLinkedIncidentsTimelines()
+    {
+        Workspace w;
+        openFresh(w);
+        LiveAlertModel model(w.store(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const Alert a = alert(QStringLiteral("AuthenticationFailures"), QStringLiteral("SEV-1"), QStringLiteral("auth-1"));
+        const Alert other = alert(QStringLiteral("DiskFull"), QStringLiteral("SEV-3"), QStringLiteral("db-1"));
+        AlertDelta d;
+        d.added = {a, other};
+        model.apply(d);
+        const qint64 first = w.declareIncident(QStringLiteral("Login failures"), Severity::Sev1).value();
+        const qint64 second = w.declareIncident(QStringLiteral("Same alert, second incident"), Severity::Sev2).value();
+        const qint64 closed = w.declareIncident(QStringLiteral("Last week's"), Severity::Sev2).value();
+        QVERIFY(model.index(0, LiveAlertModel::ColumnIncident).data().toString().isEmpty());
+
+        // The alert table says which incidents hold each alert, and only that row changes.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(w.linkAlerts(first, {a}).ok());
+        QVERIFY(w.linkAlerts(second, {a}).ok());
+        QVERIFY(w.linkAlerts(closed, {a}).ok());
+        Incident old = w.store()->incident(closed).value();
+        old.stage = Stage::Closed;
+        QVERIFY(w.store()->updateIncident(old).ok());
+        const int row = model.rowOf(a.identity);
+        QCOMPARE(model.index(row, LiveAlertModel::ColumnIncident).data().toString(),
+                 QStringLiteral("INC-%1, INC-%2, INC-%3").arg(first).arg(second).arg(closed));
+        QCOMPARE(model.index(model.rowOf(other.identity), LiveAlertModel::ColumnIncident).data().toString(), QString());
+        QVERIFY(!changed.isEmpty());
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            QCOMPARE(args.at(0).toModelIndex().row(), row);
+        }
+
+        // Acknowledging says so on both open incidents, in the same undo step; the closed record is left alone.
+        const qsizetype before = w.store()->timeline(first)->size();
+        QVERIFY(w.acknowledgeAlert(a.identity, QStringLiteral("Sam is rolling back 3.8.1")).ok());
+        for (qint64 id : {first, second}) {
+            const TimelineEntry last = w.store()->timeline(id)->last();
+            QCOMPARE(last.text, QStringLiteral("Acknowledged alert AuthenticationFailures: Sam is rolling back 3.8.1"));
+            QCOMPARE(last.author, QStringLiteral("dana"));
+            QCOMPARE(last.kind, TimelineEntry::Kind::Triage);
+        }
+        QVERIFY(w.store()->timeline(closed)->last().text.startsWith(QStringLiteral("Alert AuthenticationFailures")));
+        w.undoStack()->undo();
+        QCOMPARE(w.store()->timeline(first)->size(), before);
+        QVERIFY(!w.store()->alertAcks()->contains(a.identity));
+        w.undoStack()->redo();
+        QCOMPARE(w.store()->timeline(first)->size(), before + 1);
+
+        // An ack of an alert no incident holds writes no entry anywhere.
+        QVERIFY(w.acknowledgeAlert(other.identity, QStringLiteral("known, low disk on a replica")).ok());
+        QCOMPARE(w.store()->timeline(first)->size(), before + 1);
+
+        // A silence made or expired in Alertmanager is stamped the same way, one undo step; none for unlinked alerts.
+        const int steps = w.undoStack()->count();
+        QVERIFY(w.stampLinkedIncidents({other.identity}, TimelineEntry::Kind::Action, QStringLiteral("Silenced DiskFull")).ok());
+        QCOMPARE(w.undoStack()->count(), steps);
+        QVERIFY(w.stampLinkedIncidents({a.identity, other.identity}, TimelineEntry::Kind::Action,
+                                       QStringLiteral("Silenced alert AuthenticationFailures for 2 h: rollback")).ok());
+        QCOMPARE(w.undoStack()->count(), steps + 1);
+        QCOMPARE(w.store()->timeline(second)->last().text, QStringLiteral("Silenced alert AuthenticationFailures for 2 h: rollback"));
+        QCOMPARE(w.store()->timeline(second)->last().kind, TimelineEntry::Kind::Action);
+        w.undoStack()->undo();
+        QVERIFY(w.store()->timeline(second)->last().text.startsWith(QStringLiteral("Acknowledged")));
+    }
+
+    void silenceListFollowsEachAlertmanager()
+    {
+        SilenceListModel model(nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QFile file(QStringLiteral(IC_SOURCE_DIR "/tests/data/alertmanager-0.25/silences.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto decoded = SilenceRequest::decodeList(file.readAll(), QStringLiteral("am1"));
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error()));
+        QCOMPARE(decoded->size(), 1);
+        Silence s = decoded->first();
+        QCOMPARE(s.createdBy, QStringLiteral("incident-console"));
+        QCOMPARE(s.comment, QStringLiteral("ack by IC during drill"));
+        QCOMPARE(s.matchersText(), QStringLiteral("alertname=\"SecurityEventsDetected\", severity=~\"SEV-.*\""));
+        QCOMPARE(s.endsAt, QDateTime(QDate(2026, 11, 29), QTime(2, 39, 2), Qt::UTC));
+        Alert matching = alert(QStringLiteral("SecurityEventsDetected"), QStringLiteral("SEV-1"), QStringLiteral("lb-1"));
+        QVERIFY(s.matches(matching));
+        QVERIFY(!s.matches(alert(QStringLiteral("SecurityEventsDetected"), QStringLiteral("critical"), QStringLiteral("lb-1"))));
+
+        model.setNow(QDateTime(QDate(2026, 11, 29), QTime(1, 40), Qt::UTC));
+        model.setSilences(QStringLiteral("am1"), decoded.value());
+        Silence second = s;
+        second.id = QStringLiteral("b");
+        second.source = QStringLiteral("am2");
+        second.comment.clear();
+        model.setSilences(QStringLiteral("am2"), {second});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, SilenceListModel::ColumnTimeLeft).data().toString(), QStringLiteral("59 min left"));
+        QCOMPARE(model.index(1, SilenceListModel::ColumnComment).data().toString(), QStringLiteral("(no comment)"));
+
+        // A later answer from one source changes its rows only: the other source's row is not touched.
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        s.state = Silence::State::Expired;
+        model.setSilences(QStringLiteral("am1"), {s});
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.silenceAt(0).id, QStringLiteral("b"));
+        model.keepSources({QStringLiteral("am1")});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void silenceAnswersThatAreWrongSayWhere_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("not json") << QByteArray("<html>") << QStringLiteral("not JSON");
+        QTest::newRow("an object") << QByteArray(R"({"code":400})") << QStringLiteral("expected a JSON list of silences");
+        QTest::newRow("no id") << QByteArray(R"([{"status":{"state":"active"},"endsAt":"2026-11-29T02:39:02.000Z","matchers":[]}])")
+                               << QStringLiteral("silence 0 \"id\"");
+        QTest::newRow("unknown state") << QByteArray(R"([{"id":"x","status":{"state":"sleeping"},"endsAt":"2026-11-29T02:39:02.000Z","matchers":[]}])")
+                                       << QStringLiteral("silence 0 \"status.state\"");
+        QTest::newRow("no end") << QByteArray(R"([{"id":"x","status":{"state":"active"},"matchers":[]}])")
+                                << QStringLiteral("silence 0 \"endsAt\"");
+    }
+
+    void silenceAnswersThatAreWrongSayWhere()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, error);
+        const auto decoded = SilenceRequest::decodeList(json, QStringLiteral("am1"));
+        QVERIFY(!decoded.ok());
+        QVERIFY2(decoded.error().contains(error), qPrintable(decoded.error()));
+    }
+
+    void aSilenceNeedsAnAuthorAndAComment()
+    {
+        QVERIFY(Silence::missingDetails(QStringLiteral("dana"), QStringLiteral("rollback")).isEmpty());
+        QVERIFY(Silence::missingDetails(QStringLiteral("  "), QStringLiteral("rollback")).contains(QStringLiteral("author")));
+        QVERIFY(Silence::missingDetails(QStringLiteral("dana"), QString()).contains(QStringLiteral("comment")));
+        // Refused before any request: the source's port has nobody listening, and the answer is the refusal.
+        SilenceRequest request(nullptr);
+        QSignalSpy done(&request, &SilenceRequest::finished);
+        AlertSource am;
+        am.kind = AlertSource::Kind::Alertmanager;
+        am.url = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        request.send(am, alert(QStringLiteral("A"), QStringLiteral("SEV-2"), QStringLiteral("x")), 30, QStringLiteral("dana"), QString());
+        QVERIFY(done.wait(5000));
+        QVERIFY(done.first().at(0).toString().isEmpty());
+        QVERIFY2(done.first().at(1).toString().contains(QStringLiteral("needs a comment")), qPrintable(done.first().at(1).toString()));
+    }
+
     void startingToFireIsToldFromAFirstAnswer()
     {
         AlertStates states;

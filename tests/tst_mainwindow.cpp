@@ -1,6 +1,8 @@
 #include "AppSettings.h"
 #include "FaultServer.h"
+#include "ServerProcess.h"
 #include "LiveAlertModel.h"
+#include "SilenceListModel.h"
 #include "DeclareIncidentDialog.h"
 #include "MainWindow.h"
 #include "UpdateComposer.h"
@@ -10,6 +12,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QMimeData>
@@ -30,6 +33,10 @@
 #include <QRadioButton>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -166,6 +173,134 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("alertSourcesLabel"))->text().contains(QStringLiteral("HTTP 503")), 10000);
         QCOMPARE(view->model()->rowCount(), 1);
         QVERIFY(view->model()->index(0, LiveAlertModel::ColumnState).data().toString().contains(QStringLiteral("stale")));
+    }
+
+    // Runs fn on the next modal window to open (a dialog or a question), as the person in front of it would answer.
+    void whenModal(std::function<void(QWidget *)> fn)
+    {
+        auto *poll = new QTimer(this);
+        poll->setInterval(10);
+        auto waited = std::make_shared<int>(0);
+        connect(poll, &QTimer::timeout, this, [poll, waited, fn] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal && ++*waited < 500) {
+                return;
+            }
+            poll->stop();
+            poll->deleteLater();
+            QVERIFY(modal);
+            fn(modal);
+        });
+        poll->start();
+    }
+
+    void silencesAreSignedListedExpiredAndToldOnTheTimeline()
+    {
+        ServerProcess am(ServerProcess::Kind::Alertmanager);
+        QString error;
+        QVERIFY2(am.startAlertmanager(&error), qPrintable(error));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QJsonObject firing{{QStringLiteral("labels"), QJsonObject{{QStringLiteral("alertname"), QStringLiteral("AuthenticationFailures")},
+                                                                        {QStringLiteral("severity"), QStringLiteral("SEV-1")},
+                                                                        {QStringLiteral("instance"), QStringLiteral("auth-1")}}},
+                                 {QStringLiteral("annotations"), QJsonObject{{QStringLiteral("summary"), QStringLiteral("Logins failing")}}},
+                                 {QStringLiteral("startsAt"), now.addSecs(-60).toString(Qt::ISODateWithMs)},
+                                 {QStringLiteral("endsAt"), now.addSecs(3600).toString(Qt::ISODateWithMs)}};
+        QVERIFY2(am.post(QStringLiteral("/api/v2/alerts"), QJsonDocument(QJsonArray{firing}).toJson(QJsonDocument::Compact), &error),
+                 qPrintable(error));
+
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(m_dir.filePath(QStringLiteral("silences.sqlite"))));
+        AlertSource source;
+        source.kind = AlertSource::Kind::Alertmanager;
+        source.url = am.url();
+        source.intervalSeconds = 1;
+        window.setAlertSourceOverride({source});
+        window.workspace()->setAuthor(QStringLiteral("Dana Reyes")); // after the settings the override applies
+        auto click = [&window](const QString &name) {
+            auto *button = window.findChild<QPushButton *>(name);
+            QVERIFY2(button && button->isEnabled(), qPrintable(name));
+            button->click();
+        };
+        auto *view = window.findChild<QTableView *>(QStringLiteral("liveAlertsView"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 15000);
+        const qint64 incident = window.workspace()->declareIncident(QStringLiteral("Login failures"), Severity::Sev1).value();
+        window.selectIncident(incident);
+        view->selectRow(0);
+        click(QStringLiteral("linkAlertsButton"));
+        // The table says which incident holds the alert.
+        QCOMPARE(view->model()->index(0, LiveAlertModel::ColumnIncident).data().toString(), QStringLiteral("INC-%1").arg(incident));
+
+        // Silence: signed with the name on entries, and not made until a comment says why.
+        // What the dialog showed is checked after it closed: a failed check inside would leave it open.
+        QString dialogName, signedAs;
+        bool okWasOffWithoutComment = false, commentHadFocus = false, okOnWithComment = false;
+        whenModal([&](QWidget *dialog) {
+            dialogName = dialog->objectName();
+            auto *buttons = dialog->findChild<QDialogButtonBox *>();
+            auto *comment = dialog->findChild<QLineEdit *>(QStringLiteral("silenceComment"));
+            auto *author = dialog->findChild<QLineEdit *>(QStringLiteral("silenceAuthor"));
+            if (!buttons || !comment || !author) {
+                static_cast<QDialog *>(dialog)->reject();
+                return;
+            }
+            signedAs = author->text();
+            okWasOffWithoutComment = !buttons->button(QDialogButtonBox::Ok)->isEnabled();
+            commentHadFocus = dialog->focusWidget() == comment;
+            QTest::keyClicks(comment, QStringLiteral("rollback of 3.8.1 under way"));
+            okOnWithComment = buttons->button(QDialogButtonBox::Ok)->isEnabled();
+            QTest::keyClick(comment, Qt::Key_Return);
+        });
+        click(QStringLiteral("silenceAlertButton"));
+        QCOMPARE(dialogName, QStringLiteral("silenceDialog"));
+        QCOMPARE(signedAs, QStringLiteral("Dana Reyes"));
+        QVERIFY(okWasOffWithoutComment);
+        QVERIFY(commentHadFocus);
+        QVERIFY(okOnWithComment);
+        // The alert's own transitions are written too ("is now suppressed"): look for the stamp among the entries.
+        auto entryStarting = [&](const QString &start) {
+            const QList<TimelineEntry> entries = window.workspace()->store()->timeline(incident).value();
+            for (const TimelineEntry &e : entries) {
+                if (e.text.startsWith(start)) {
+                    return e;
+                }
+            }
+            return TimelineEntry{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(entryStarting(QStringLiteral("Silenced alert AuthenticationFailures for 2 h 00 min")).id > 0, 15000);
+        const TimelineEntry stamp = entryStarting(QStringLiteral("Silenced alert"));
+        QVERIFY2(stamp.text.contains(QStringLiteral("by Dana Reyes: rollback of 3.8.1 under way")), qPrintable(stamp.text));
+        QCOMPARE(stamp.author, QStringLiteral("Dana Reyes"));
+
+        // The Silences tab lists it with its creator, comment and time left, and expires it.
+        auto *silences = window.findChild<QTableView *>(QStringLiteral("silencesView"));
+        auto *tabs = qobject_cast<QTabWidget *>(silences->parentWidget()->parentWidget()->parentWidget());
+        QVERIFY(tabs);
+        window.findChild<QDockWidget *>(QStringLiteral("alertsDock"))->raise();
+        tabs->setCurrentWidget(silences->parentWidget());
+        QTRY_COMPARE_WITH_TIMEOUT(silences->model()->rowCount(), 1, 10000);
+        QCOMPARE(silences->model()->index(0, SilenceListModel::ColumnCreatedBy).data().toString(), QStringLiteral("Dana Reyes"));
+        QCOMPARE(silences->model()->index(0, SilenceListModel::ColumnComment).data().toString(), QStringLiteral("rollback of 3.8.1 under way"));
+        QVERIFY(silences->model()->index(0, SilenceListModel::ColumnTimeLeft).data().toString().endsWith(QStringLiteral("min left")));
+        silences->selectRow(0);
+        QString question;
+        whenModal([&question](QWidget *modal) {
+            auto *box = qobject_cast<QMessageBox *>(modal);
+            if (!box) {
+                static_cast<QDialog *>(modal)->reject();
+                return;
+            }
+            question = box->text();
+            box->button(QMessageBox::Yes)->click();
+        });
+        click(QStringLiteral("expireSilenceButton"));
+        QVERIFY2(question.contains(QStringLiteral("Notifications for AuthenticationFailures start again")), qPrintable(question));
+        QTRY_COMPARE_WITH_TIMEOUT(silences->model()->rowCount(), 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(entryStarting(QStringLiteral("Expired the silence of alert AuthenticationFailures by Dana Reyes")).id > 0, 10000);
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("silencesStatus"))->text().contains(QStringLiteral("No silence is in force")));
     }
 
     // Fills the reason dialog that a severity change opens, or cancels it.

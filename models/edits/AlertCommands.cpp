@@ -110,27 +110,78 @@ Status LinkAlertsCommand::revert()
     });
 }
 
+namespace {
+// Inserts the entries, keeping the ids of a first apply so a redo brings back the same rows.
+Status insertStamps(IncidentStore &store, QList<TimelineEntry> &stamps)
+{
+    for (TimelineEntry &e : stamps) {
+        const auto id = store.insertTimelineEntry(e);
+        if (!id) {
+            return id.status();
+        }
+        e.id = id.value();
+    }
+    return Status::success();
+}
+
+Status removeStamps(IncidentStore &store, const QList<TimelineEntry> &stamps)
+{
+    for (const TimelineEntry &e : stamps) {
+        if (const Status s = store.deleteTimelineEntry(e.id); !s) {
+            return s;
+        }
+    }
+    return Status::success();
+}
+} // namespace
+
 AcknowledgeAlertCommand::AcknowledgeAlertCommand(IncidentStore &store, FailureHandler onFailure, AlertAck ack,
-                                                 std::optional<AlertAck> previous)
+                                                 std::optional<AlertAck> previous, QList<TimelineEntry> stamps)
     : StoreCommand(store, std::move(onFailure), QObject::tr("Acknowledge alert")), m_ack(std::move(ack)),
-      m_previous(std::move(previous))
+      m_previous(std::move(previous)), m_stamps(std::move(stamps))
 {
 }
 
 Status AcknowledgeAlertCommand::apply()
 {
-    return store().setAlertAck(m_ack);
+    return store().write([this]() -> Status {
+        if (const Status s = store().setAlertAck(m_ack); !s) {
+            return s;
+        }
+        return insertStamps(store(), m_stamps);
+    });
 }
 
 Status AcknowledgeAlertCommand::revert()
 {
     // Only while this ack is the one in the file: if the alert resolved since, its ack was dropped with that firing,
     // and bringing back an older one would mark the next firing as handled.
-    const auto acks = store().alertAcks();
-    if (acks && acks->value(m_ack.identity) != m_ack) {
-        return Status::success();
-    }
-    return m_previous ? store().setAlertAck(*m_previous) : store().removeAlertAck(m_ack.identity);
+    return store().write([this]() -> Status {
+        if (const Status s = removeStamps(store(), m_stamps); !s) {
+            return s;
+        }
+        const auto acks = store().alertAcks();
+        if (acks && acks->value(m_ack.identity) != m_ack) {
+            return Status::success();
+        }
+        return m_previous ? store().setAlertAck(*m_previous) : store().removeAlertAck(m_ack.identity);
+    });
+}
+
+StampLinkedIncidentsCommand::StampLinkedIncidentsCommand(IncidentStore &store, FailureHandler onFailure,
+                                                         const QString &text, QList<TimelineEntry> stamps)
+    : StoreCommand(store, std::move(onFailure), text), m_stamps(std::move(stamps))
+{
+}
+
+Status StampLinkedIncidentsCommand::apply()
+{
+    return store().write([this] { return insertStamps(store(), m_stamps); });
+}
+
+Status StampLinkedIncidentsCommand::revert()
+{
+    return store().write([this] { return removeStamps(store(), m_stamps); });
 }
 
 DeclareFromAlertsCommand::DeclareFromAlertsCommand(IncidentStore &store, FailureHandler onFailure,

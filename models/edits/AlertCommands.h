@@ -28,11 +28,13 @@ private:
     QList<qint64> m_entryIds;
 };
 
-// Acknowledges an alert with a note (or replaces the note); undo restores what was there.
+// Acknowledges an alert with a note (or replaces the note), and says so on the timelines of the incidents it is
+// linked to; undo restores what was there.
 class AcknowledgeAlertCommand final : public StoreCommand
 {
 public:
-    AcknowledgeAlertCommand(IncidentStore &store, FailureHandler onFailure, AlertAck ack, std::optional<AlertAck> previous);
+    AcknowledgeAlertCommand(IncidentStore &store, FailureHandler onFailure, AlertAck ack, std::optional<AlertAck> previous,
+                            QList<TimelineEntry> stamps);
 
     Status apply() override;
     Status revert() override;
@@ -40,6 +42,22 @@ public:
 private:
     AlertAck m_ack;
     std::optional<AlertAck> m_previous;
+    QList<TimelineEntry> m_stamps;
+};
+
+// Writes what was done to alerts outside the file (a silence made or expired in Alertmanager) on the timelines of
+// the incidents they are linked to. Undo takes the entries back; the silence itself is Alertmanager's.
+class StampLinkedIncidentsCommand final : public StoreCommand
+{
+public:
+    StampLinkedIncidentsCommand(IncidentStore &store, FailureHandler onFailure, const QString &text,
+                                QList<TimelineEntry> stamps);
+
+    Status apply() override;
+    Status revert() override;
+
+private:
+    QList<TimelineEntry> m_stamps;
 };
 
 class DeclareIncidentCommand;

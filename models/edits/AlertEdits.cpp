@@ -91,6 +91,68 @@ Status AlertEdits::acknowledgeAlert(const QString &identity, const QString &note
         previous = acks->value(identity);
     }
     const AlertAck ack{identity, note.trimmed(), m_workspace.m_author, Clock::nowUtc()};
-    return m_workspace.push(
-        std::make_unique<AcknowledgeAlertCommand>(m_workspace.m_store, m_workspace.onFailure(), ack, previous));
+    const auto links = m_workspace.m_store.alertLinksByIdentity();
+    if (!links) {
+        return links.status();
+    }
+    const QString name = links->value(identity).alertName;
+    const QString text = ack.note.isEmpty() ? tr("Acknowledged alert %1").arg(name)
+                                            : tr("Acknowledged alert %1: %2").arg(name, ack.note);
+    const auto stamps = stampsFor({identity}, TimelineEntry::Kind::Triage, text);
+    if (!stamps) {
+        return stamps.status();
+    }
+    return m_workspace.push(std::make_unique<AcknowledgeAlertCommand>(m_workspace.m_store, m_workspace.onFailure(), ack,
+                                                                      previous, stamps.value()));
+}
+
+Status AlertEdits::stampLinkedIncidents(const QStringList &identities, TimelineEntry::Kind kind, const QString &text)
+{
+    const auto stamps = stampsFor(identities, kind, text);
+    if (!stamps) {
+        return stamps.status();
+    }
+    if (stamps->isEmpty()) {
+        return Status::success(); // no incident holds these alerts: nothing to say, and no empty undo step
+    }
+    return m_workspace.push(std::make_unique<StampLinkedIncidentsCommand>(m_workspace.m_store, m_workspace.onFailure(),
+                                                                          text.section(u':', 0, 0), stamps.value()));
+}
+
+Result<QList<TimelineEntry>> AlertEdits::stampsFor(const QStringList &identities, TimelineEntry::Kind kind,
+                                                   const QString &text) const
+{
+    const auto links = m_workspace.m_store.alertLinksByIdentity();
+    if (!links) {
+        return links.status();
+    }
+    QList<qint64> incidentIds;
+    for (const QString &identity : identities) {
+        for (qint64 id : links->value(identity).incidentIds) {
+            if (!incidentIds.contains(id)) {
+                incidentIds.append(id);
+            }
+        }
+    }
+    const QDateTime now = Clock::nowUtc();
+    QList<TimelineEntry> stamps;
+    for (qint64 id : std::as_const(incidentIds)) {
+        const auto incident = m_workspace.m_store.incident(id);
+        if (!incident) {
+            return incident.status();
+        }
+        if (incident->stage == Stage::Closed) {
+            continue; // a closed record is not written on by what happens to its alerts later
+        }
+        TimelineEntry e;
+        e.incidentId = id;
+        e.occurredAt = now;
+        e.recordedAt = now;
+        e.kind = kind;
+        e.author = m_workspace.m_author;
+        e.text = text;
+        e.source = TimelineEntry::Source::Manual;
+        stamps.append(e);
+    }
+    return stamps;
 }

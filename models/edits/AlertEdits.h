@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TimelineEntry.h"
 #include "WorkspacePart.h"
 
 // The edits of alerts and incidents: linking, declaring from alerts, acknowledging: each checks what it is given,
@@ -14,4 +15,9 @@ public:
     Status linkAlerts(qint64 incidentId, const QList<Alert> &alerts);
     Result<qint64> declareIncidentFromAlerts(const Declaration &declaration, const QList<Alert> &alerts);
     Status acknowledgeAlert(const QString &identity, const QString &note);
+    Status stampLinkedIncidents(const QStringList &identities, TimelineEntry::Kind kind, const QString &text);
+
+private:
+    // One entry per incident (not closed) that any of these alerts is linked to, by the workspace's author, now.
+    Result<QList<TimelineEntry>> stampsFor(const QStringList &identities, TimelineEntry::Kind kind, const QString &text) const;
 };

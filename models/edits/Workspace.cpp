@@ -209,3 +209,8 @@ Status Workspace::acknowledgeAlert(const QString &identity, const QString &note)
 {
     return m_alertEdits->acknowledgeAlert(identity, note);
 }
+
+Status Workspace::stampLinkedIncidents(const QStringList &identities, TimelineEntry::Kind kind, const QString &text)
+{
+    return m_alertEdits->stampLinkedIncidents(identities, kind, text);
+}

@@ -106,7 +106,11 @@ public:
     Status linkAlerts(qint64 incidentId, const QList<Alert> &alerts);
     // Declares an incident for these alerts and links them, as one edit.
     Result<qint64> declareIncidentFromAlerts(const Declaration &declaration, const QList<Alert> &alerts);
+    // Acknowledges an alert, and says so on the timeline of every open incident it is linked to.
     Status acknowledgeAlert(const QString &identity, const QString &note);
+    // Says on the timeline of every open incident these alerts are linked to what was done to them elsewhere
+    // (a silence made or expired in Alertmanager); one undo step, nothing when none is linked.
+    Status stampLinkedIncidents(const QStringList &identities, TimelineEntry::Kind kind, const QString &text);
     // The alerts of the list not linked to the incident yet.
     Result<QList<Alert>> alertsNotYetLinked(qint64 incidentId, const QList<Alert> &alerts) const;
 

@@ -8,6 +8,8 @@
 #include <QColor>
 #include <QFont>
 
+#include <algorithm>
+
 namespace {
 const QSet<QString> kLabelsShownElsewhere{QStringLiteral("alertname"), QStringLiteral("severity")};
 }
@@ -15,6 +17,8 @@ const QSet<QString> kLabelsShownElsewhere{QStringLiteral("alertname"), QStringLi
 LiveAlertModel::LiveAlertModel(IncidentStore *store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
     connect(m_store, &IncidentStore::storeReset, this, &LiveAlertModel::reloadAcks);
+    connect(m_store, &IncidentStore::storeReset, this, &LiveAlertModel::reloadLinks);
+    connect(m_store, &IncidentStore::alertLinksChanged, this, &LiveAlertModel::reloadLinks);
     connect(m_store, &IncidentStore::alertAckChanged, this, [this](const QString &identity) {
         const auto acks = m_store->alertAcks();
         if (!acks) {
@@ -26,6 +30,37 @@ LiveAlertModel::LiveAlertModel(IncidentStore *store, QObject *parent) : QAbstrac
         }
     });
     reloadAcks();
+    reloadLinks();
+}
+
+void LiveAlertModel::reloadLinks()
+{
+    QHash<QString, QString> linked;
+    if (m_store->isOpen()) {
+        if (const auto links = m_store->alertLinksByIdentity()) {
+            for (auto it = links->cbegin(); it != links->cend(); ++it) {
+                QList<qint64> ids = it->incidentIds;
+                std::sort(ids.begin(), ids.end());
+                QStringList references;
+                for (qint64 id : std::as_const(ids)) {
+                    references.append(QStringLiteral("INC-%1").arg(id));
+                }
+                linked.insert(it.key(), references.join(QStringLiteral(", ")));
+            }
+        }
+    }
+    // Only the rows whose links moved are repainted: a link is one alert, not the whole table.
+    QList<int> changed;
+    for (int row = 0; row < rowCount(); ++row) {
+        const QString &identity = m_rows[size_t(row)]->alert.identity;
+        if (linked.value(identity) != m_linkedTo.value(identity)) {
+            changed.append(row);
+        }
+    }
+    m_linkedTo = std::move(linked);
+    for (int row : std::as_const(changed)) {
+        emit dataChanged(index(row, ColumnIncident), index(row, ColumnIncident));
+    }
 }
 
 int LiveAlertModel::severityRank(const QString &label)
@@ -245,6 +280,8 @@ QVariant LiveAlertModel::data(const QModelIndex &index, int role) const
             const auto it = m_acks.constFind(a.identity);
             return it == m_acks.cend() ? QString() : tr("✓ %1: %2").arg(it->author, it->note);
         }
+        case ColumnIncident:
+            return m_linkedTo.value(a.identity);
         }
         return {};
     case Qt::ToolTipRole:
@@ -325,6 +362,8 @@ QVariant LiveAlertModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Source");
     case ColumnAck:
         return tr("Acknowledged");
+    case ColumnIncident:
+        return tr("Incident");
     }
     return {};
 }

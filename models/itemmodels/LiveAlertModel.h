@@ -24,7 +24,7 @@ class LiveAlertModel final : public QAbstractTableModel
 
 public:
     enum Column { ColumnGroup, ColumnState, ColumnSeverity, ColumnName, ColumnLabels, ColumnSummary, ColumnSince, ColumnSource,
-                  ColumnAck, ColumnCount };
+                  ColumnAck, ColumnIncident, ColumnCount };
     enum Role { IdentityRole = Qt::UserRole + 100, SortRole, StaleRole, AckedRole, SeverityRankRole };
 
     LiveAlertModel(IncidentStore *store, QObject *parent);
@@ -46,6 +46,8 @@ public:
     int rowOf(const QString &identity) const { return m_index.value(identity, -1); }
     bool isStale(int row) const;
     AlertAck ackOf(const QString &identity) const { return m_acks.value(identity); }
+    // The incidents the alert is linked to, as people say them ("INC-3, INC-7"); empty when none.
+    QString linkedIncidents(const QString &identity) const { return m_linkedTo.value(identity); }
 
     // 1 for SEV-1 ... 3 for SEV-3; 9 when the severity label is missing or unknown.
     static int severityRank(const QString &severityLabel);
@@ -57,6 +59,7 @@ private:
         int rank = 9; // severityRank(), kept: sorting 10,000 rows asks for it a hundred thousand times
     };
     void reloadAcks();
+    void reloadLinks();
     void rebuildIndex();
     void emitRowsChanged(QList<int> rows);
 
@@ -65,6 +68,7 @@ private:
     QHash<QString, int> m_index;
     QSet<QString> m_failingSources;
     QHash<QString, AlertAck> m_acks;
+    QHash<QString, QString> m_linkedTo; // identity -> "INC-3, INC-7"
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QString m_groupLabel;
 };

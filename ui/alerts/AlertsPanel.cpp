@@ -10,6 +10,7 @@
 #include "AlertMonitor.h"
 #include "AppSettings.h"
 #include "LiveAlertModel.h"
+#include "SilenceListModel.h"
 #include "SilenceRequest.h"
 #include "TimeDisplay.h"
 #include "Workspace.h"
@@ -23,6 +24,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -107,13 +109,17 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     m_view->setColumnWidth(LiveAlertModel::ColumnSince, 110);
     m_view->setColumnWidth(LiveAlertModel::ColumnSource, 110);
     m_view->setColumnWidth(LiveAlertModel::ColumnAck, 110);
+    m_view->setColumnWidth(LiveAlertModel::ColumnIncident, 80);
     m_view->setColumnHidden(LiveAlertModel::ColumnGroup, true);
-    // What the alert says comes right after its name and takes the room; the rest shows where the width allows.
-    m_view->horizontalHeader()->moveSection(m_view->horizontalHeader()->visualIndex(LiveAlertModel::ColumnSummary),
-                                            m_view->horizontalHeader()->visualIndex(LiveAlertModel::ColumnLabels));
+    // Which incident holds the alert comes right after its name (an unlinked firing alert is the one to look at),
+    // then what the alert says, taking the room; the rest shows where the width allows.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->moveSection(header->visualIndex(LiveAlertModel::ColumnIncident), header->visualIndex(LiveAlertModel::ColumnLabels));
+    header->moveSection(header->visualIndex(LiveAlertModel::ColumnSummary), header->visualIndex(LiveAlertModel::ColumnLabels));
     m_liveColumns = new FittingColumns(m_view, LiveAlertModel::ColumnSummary, 200,
-                                       {LiveAlertModel::ColumnSince, LiveAlertModel::ColumnLabels,
-                                        LiveAlertModel::ColumnAck, LiveAlertModel::ColumnSource});
+                                       {LiveAlertModel::ColumnIncident, LiveAlertModel::ColumnSince,
+                                        LiveAlertModel::ColumnLabels, LiveAlertModel::ColumnAck,
+                                        LiveAlertModel::ColumnSource});
     m_details = new QTextBrowser(livePage);
     m_details->setObjectName(QStringLiteral("alertDetails"));
     m_details->setOpenExternalLinks(true);
@@ -171,19 +177,13 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
                        {AlertArchiveModel::ColumnFirstSeen, AlertArchiveModel::ColumnResolved,
                         AlertArchiveModel::ColumnLabels, AlertArchiveModel::ColumnLastSeen});
     tabs->addTab(history, tr("History"));
-    connect(tabs, &QTabWidget::currentChanged, this, [archive, tabs, history](int index) {
+    QWidget *silencesPage = buildSilencesPage(tabs);
+    tabs->addTab(silencesPage, tr("Silences"));
+    connect(tabs, &QTabWidget::currentChanged, this, [this, archive, tabs, history, silencesPage](int index) {
         archive->setActive(tabs->widget(index) == history);
-    });
-
-    m_silenceRequest = new SilenceRequest(this);
-    connect(m_silenceRequest, &SilenceRequest::finished, this, [this](const QString &id, const QString &error) {
-        if (id.isEmpty()) {
-            showProblem(error);
-            return;
+        if (tabs->widget(index) == silencesPage) {
+            refreshSilences();
         }
-        m_problem->hide();
-        m_monitor->pollNow();
-        m_details->append(tr("<p><b>Silenced</b> (silence %1).</p>").arg(escaped(id)));
     });
 
     connect(m_text, &QLineEdit::textChanged, m_filter, &AlertFilterModel::setText);
@@ -230,6 +230,7 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     auto *clock = new QTimer(this);
     clock->setInterval(std::chrono::seconds(5));
     connect(clock, &QTimer::timeout, this, &AlertsPanel::refreshStatusText);
+    connect(clock, &QTimer::timeout, this, [this] { m_silences->setNow(QDateTime::currentDateTimeUtc()); });
     clock->start();
     refreshStatusText();
     updateActions();
@@ -256,6 +257,10 @@ void AlertsPanel::sourcesReset(const QStringList &names)
     m_sourceOrder = names;
     m_statuses.clear();
     refreshStatusText();
+    m_silences->keepSources(names);
+    if (m_silenceView->isVisible()) {
+        refreshSilences();
+    }
 }
 
 void AlertsPanel::sourceStatusChanged(const SourceStatus &status)
@@ -394,28 +399,240 @@ void AlertsPanel::silence()
     }
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Silence %1").arg(alert.alertName()));
+    dialog.setObjectName(QStringLiteral("silenceDialog"));
     auto *form = new QFormLayout(&dialog);
     auto *duration = new QSpinBox(&dialog);
     duration->setRange(5, 7 * 24 * 60);
     duration->setValue(120);
     duration->setSuffix(tr(" min"));
     auto *author = new QLineEdit(m_workspace->author(), &dialog);
+    author->setObjectName(QStringLiteral("silenceAuthor"));
     auto *comment = new QLineEdit(&dialog);
+    comment->setObjectName(QStringLiteral("silenceComment"));
     comment->setPlaceholderText(tr("Why, and until what"));
+    auto *missing = new QLabel(&dialog);
+    missing->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::quiet()));
     form->addRow(tr("Matches:"), new QLabel(tr("exactly this alert's %1 labels").arg(alert.labels.size()), &dialog));
     form->addRow(tr("Alertmanager:"), new QLabel(target->name(), &dialog));
     form->addRow(tr("&Duration:"), duration);
     form->addRow(tr("&Author:"), author);
     form->addRow(tr("&Comment:"), comment);
+    form->addRow(missing);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create silence"));
     form->addRow(buttons);
+    // Alertmanager would take a silence signed by nobody for no reason; the next person to find it could not ask.
+    auto check = [author, comment, missing, buttons] {
+        const QString problem = Silence::missingDetails(author->text(), comment->text());
+        missing->setText(problem);
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    };
+    connect(author, &QLineEdit::textChanged, &dialog, check);
+    connect(comment, &QLineEdit::textChanged, &dialog, check);
+    check();
+    if (!author->text().isEmpty()) {
+        comment->setFocus();
+    }
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    m_silenceRequest->send(*target, alert, duration->value(), author->text().trimmed(), comment->text().trimmed());
+    createSilence(*target, alert, duration->value(), author->text().trimmed(), comment->text().trimmed());
+}
+
+void AlertsPanel::createSilence(const AlertSource &target, const Alert &alert, int minutes, const QString &author,
+                                const QString &comment)
+{
+    // One request per silence, so each answer finds what it was for.
+    auto *request = new SilenceRequest(this);
+    connect(request, &SilenceRequest::finished, this,
+            [this, request, target, alert, minutes, author, comment](const QString &id, const QString &error) {
+                request->deleteLater();
+                if (id.isEmpty()) {
+                    showProblem(error);
+                    return;
+                }
+                m_problem->hide();
+                m_monitor->pollNow();
+                refreshSilences();
+                const QDateTime until = QDateTime::currentDateTimeUtc().addSecs(qint64(minutes) * 60);
+                const QString text = tr("Silenced alert %1 for %2 (until %3), by %4: %5 (silence %6 in %7)")
+                                         .arg(alert.alertName(), TimeDisplay::duration(qint64(minutes) * 60),
+                                              TimeDisplay::dateTime(until, AppSettings().displayTimeZone()), author,
+                                              comment, id, target.name());
+                if (const Status s = m_workspace->stampLinkedIncidents({alert.identity}, TimelineEntry::Kind::Action, text); !s) {
+                    showProblem(tr("The silence was made, but the incident's timeline could not say so: %1").arg(s.error()));
+                }
+            });
+    request->send(target, alert, minutes, author, comment);
+}
+
+QWidget *AlertsPanel::buildSilencesPage(QWidget *parent)
+{
+    auto *page = new QWidget(parent);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 4, 0, 0);
+    m_silences = new SilenceListModel(this);
+    m_silenceView = new QTableView(page);
+    m_silenceView->setObjectName(QStringLiteral("silencesView"));
+    m_silenceView->setModel(m_silences);
+    m_silenceView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_silenceView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_silenceView->verticalHeader()->hide();
+    m_silenceView->setWordWrap(false);
+    m_silenceView->setAlternatingRowColors(true);
+    m_silenceView->setColumnWidth(SilenceListModel::ColumnMatchers, 260);
+    m_silenceView->setColumnWidth(SilenceListModel::ColumnCreatedBy, 130);
+    m_silenceView->setColumnWidth(SilenceListModel::ColumnTimeLeft, 110);
+    m_silenceView->setColumnWidth(SilenceListModel::ColumnSource, 130);
+    new FittingColumns(m_silenceView, SilenceListModel::ColumnComment, 160,
+                       {SilenceListModel::ColumnSource, SilenceListModel::ColumnMatchers});
+    layout->addWidget(m_silenceView, 1);
+    auto *actions = new QHBoxLayout;
+    m_silencesStatus = new QLabel(page);
+    m_silencesStatus->setObjectName(QStringLiteral("silencesStatus"));
+    m_silencesStatus->setWordWrap(true);
+    auto *refresh = new QPushButton(tr("Refresh"), page);
+    m_expire = new QPushButton(tr("Expire…"), page);
+    m_expire->setObjectName(QStringLiteral("expireSilenceButton"));
+    m_expire->setEnabled(false);
+    actions->addWidget(m_silencesStatus, 1);
+    actions->addWidget(refresh);
+    actions->addWidget(m_expire);
+    layout->addLayout(actions);
+    m_silenceLister = new SilenceRequest(this);
+    connect(m_silenceLister, &SilenceRequest::listed, this,
+            [this](const QString &source, const QList<Silence> &silences, const QString &error) {
+                if (!error.isEmpty()) {
+                    m_silenceErrors.insert(source, error);
+                } else {
+                    m_silenceErrors.remove(source);
+                    m_silences->setSilences(source, silences);
+                }
+                m_silences->setNow(QDateTime::currentDateTimeUtc());
+                showSilencesStatus();
+            });
+    connect(refresh, &QPushButton::clicked, this, &AlertsPanel::refreshSilences);
+    connect(m_expire, &QPushButton::clicked, this, &AlertsPanel::expireSelectedSilence);
+    connect(m_silenceView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_expire->setEnabled(m_silenceView->selectionModel()->hasSelection()); });
+    // While the tab is shown, the list follows what others do in Alertmanager too.
+    auto *poll = new QTimer(page);
+    poll->setInterval(std::chrono::seconds(30));
+    connect(poll, &QTimer::timeout, this, [this] {
+        if (m_silenceView->isVisible()) {
+            refreshSilences();
+        }
+    });
+    poll->start();
+    return page;
+}
+
+QList<AlertSource> AlertsPanel::alertmanagers() const
+{
+    QList<AlertSource> found;
+    for (const AlertSource &s : m_monitor->sources()) {
+        if (s.kind == AlertSource::Kind::Alertmanager) {
+            found.append(s);
+        }
+    }
+    return found;
+}
+
+void AlertsPanel::refreshSilences()
+{
+    const QList<AlertSource> targets = alertmanagers();
+    QStringList names;
+    for (const AlertSource &s : targets) {
+        names.append(s.name());
+        m_silenceLister->list(s);
+    }
+    m_silences->keepSources(names);
+    for (const QString &gone : m_silenceErrors.keys()) {
+        if (!names.contains(gone)) {
+            m_silenceErrors.remove(gone);
+        }
+    }
+    showSilencesStatus();
+}
+
+void AlertsPanel::showSilencesStatus()
+{
+    if (alertmanagers().isEmpty()) {
+        m_silencesStatus->setText(tr("Silences are kept by Alertmanager, and no Alertmanager source is configured."));
+        m_silencesStatus->setStyleSheet({});
+        return;
+    }
+    if (!m_silenceErrors.isEmpty()) {
+        m_silencesStatus->setText(QStringList(m_silenceErrors.values()).join(QStringLiteral("\n")));
+        m_silencesStatus->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
+        return;
+    }
+    const int count = m_silences->rowCount();
+    m_silencesStatus->setText(count == 0 ? tr("No silence is in force.")
+                                         : count == 1 ? tr("1 silence in force or about to start.")
+                                                      : tr("%1 silences in force or about to start.").arg(count));
+    m_silencesStatus->setStyleSheet({});
+}
+
+void AlertsPanel::expireSelectedSilence()
+{
+    const QModelIndexList rows = m_silenceView->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        return;
+    }
+    const Silence silence = m_silences->silenceAt(rows.first().row());
+    std::optional<AlertSource> target;
+    for (const AlertSource &s : alertmanagers()) {
+        if (s.name() == silence.source) {
+            target = s;
+        }
+    }
+    if (!target) {
+        return;
+    }
+    // The alerts it hides now: the ones whose incidents hear that they are back.
+    QStringList identities;
+    QStringList names;
+    for (int row = 0; row < m_live->rowCount(); ++row) {
+        const Alert &a = m_live->alertAt(row);
+        if (silence.matches(a)) {
+            identities.append(a.identity);
+            if (!names.contains(a.alertName())) {
+                names.append(a.alertName());
+            }
+        }
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Expire Silence"),
+        tr("Expire the silence by %1 (%2)?\n\nIt matches %3. %4")
+            .arg(silence.createdBy.isEmpty() ? tr("nobody named") : silence.createdBy,
+                 silence.comment.isEmpty() ? tr("no comment") : silence.comment, silence.matchersText(),
+                 identities.isEmpty() ? tr("No alert the console sees is silenced by it.")
+                                      : tr("Notifications for %1 start again.").arg(names.join(QStringLiteral(", ")))),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes) {
+        return;
+    }
+    auto *request = new SilenceRequest(this);
+    connect(request, &SilenceRequest::expired, this, [this, request, silence, identities, names](const QString &id, const QString &error) {
+        request->deleteLater();
+        if (!error.isEmpty()) {
+            m_silencesStatus->setText(error);
+            m_silencesStatus->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));
+            return;
+        }
+        refreshSilences();
+        m_monitor->pollNow();
+        const QString text = tr("Expired the silence of alert %1 by %2 (%3), by %4 (silence %5 in %6)")
+                                 .arg(names.join(QStringLiteral(", ")), silence.createdBy, silence.comment,
+                                      m_workspace->author(), id, silence.source);
+        if (const Status s = m_workspace->stampLinkedIncidents(identities, TimelineEntry::Kind::Action, text); !s) {
+            m_silencesStatus->setText(tr("The silence expired, but the incident's timeline could not say so: %1").arg(s.error()));
+        }
+    });
+    request->expire(*target, silence.id);
 }
 
 void AlertsPanel::linkToCurrent()

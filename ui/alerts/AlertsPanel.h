@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Alert.h"
+#include "AlertSource.h"
 #include "SourceStatus.h"
 
 #include <QHash>
@@ -17,11 +18,13 @@ class QPushButton;
 class FittingColumns;
 class QTableView;
 class QTextBrowser;
+class SilenceListModel;
 class SilenceRequest;
 class Workspace;
 
 // The IC's live view of what is firing: per-source status, a filterable table, details, and the actions
-// taken on alerts (acknowledge, silence, declare or link to an incident). A second tab browses the archive.
+// taken on alerts (acknowledge, silence, declare or link to an incident). A second tab browses the archive, a third
+// lists the Alertmanagers' silences and expires them.
 class AlertsPanel final : public QWidget
 {
     Q_OBJECT
@@ -45,6 +48,13 @@ private:
     void updateActions();
     void acknowledge();
     void silence();
+    void createSilence(const AlertSource &target, const Alert &alert, int minutes, const QString &author,
+                       const QString &comment);
+    QWidget *buildSilencesPage(QWidget *parent);
+    QList<AlertSource> alertmanagers() const;
+    void refreshSilences();
+    void showSilencesStatus();
+    void expireSelectedSilence();
     void linkToCurrent();
     void showProblem(const QString &text);
 
@@ -64,7 +74,12 @@ private:
     QPushButton *m_declare;
     QPushButton *m_link;
     QLabel *m_problem;
-    SilenceRequest *m_silenceRequest;
+    SilenceListModel *m_silences = nullptr;
+    QTableView *m_silenceView = nullptr;
+    QLabel *m_silencesStatus = nullptr;
+    QPushButton *m_expire = nullptr;
+    SilenceRequest *m_silenceLister = nullptr;
+    QHash<QString, QString> m_silenceErrors; // source -> why its silences could not be listed
     QStringList m_sourceOrder;
     QHash<QString, SourceStatus> m_statuses;
     qint64 m_currentIncident = 0;
