@@ -396,6 +396,68 @@ private slots:
         QCOMPARE(model.index(0, TimelineModel::ColumnText).data().toString(), u"line 0"_s);
     }
 
+    // Paste Log reads what is typed or pasted into its box, and leaves out what the timeline already holds.
+    void pasteLogReadsAsItIsTypedAndMarksWhatIsThere()
+    {
+        Clock::setSource({});
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(freshPath()));
+        Workspace *w = window.workspace();
+        const qint64 id = w->declareIncident(u"Chat"_s, Severity::Sev2).value();
+        window.selectIncident(id);
+        auto *panel = window.findChild<TimelinePanel *>();
+        const QDateTime base = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        const QString first = u"%1 <dana> rolled back 3.8.1\n%2 <sam> error rate falling\n"_s
+                                  .arg(base.toString(Qt::ISODate), base.addSecs(60).toString(Qt::ISODate));
+        // Opened empty, then pasted into: the preview follows with no button.
+        QString summaryAfterPaste;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<PasteLogDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                return;
+            }
+            auto *text = dialog->findChild<QPlainTextEdit *>(u"pasteLogText"_s);
+            auto *add = dialog->findChild<QPushButton *>(u"pasteLogAddButton"_s);
+            text->setFocus();
+            text->insertPlainText(first);
+            (void)QTest::qWaitFor([add] { return add->isEnabled(); }, 10000);
+            summaryAfterPaste = dialog->findChild<QLabel *>(u"pasteLogSummary"_s)->text();
+            add->click();
+        });
+        panel->pasteLog(QString());
+        QCOMPARE(summaryAfterPaste, u"2 entries."_s);
+        QCOMPARE(w->store()->timeline(id)->size(), 3);
+
+        // The same log again with one new line: the two known lines are marked and only the new one is added.
+        const QString again = first + u"%1 <sam> all clear\n"_s.arg(base.addSecs(120).toString(Qt::ISODate));
+        QString summary, firstRow, addText;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<PasteLogDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                return;
+            }
+            auto *add = dialog->findChild<QPushButton *>(u"pasteLogAddButton"_s);
+            (void)QTest::qWaitFor([add] { return add->isEnabled(); }, 10000);
+            summary = dialog->findChild<QLabel *>(u"pasteLogSummary"_s)->text();
+            firstRow = dialog->findChild<QTableWidget *>(u"pasteLogPreview"_s)->item(0, 2)->text();
+            addText = add->text();
+            add->click();
+        });
+        panel->pasteLog(again);
+        QCOMPARE(summary, u"3 entries, 2 already on the timeline and left out."_s);
+        QCOMPARE(firstRow, u"already on the timeline: rolled back 3.8.1"_s);
+        QCOMPARE(addText, u"Add 1 Entry"_s);
+        const QList<TimelineEntry> entries = w->store()->timeline(id).value();
+        QCOMPARE(entries.size(), 4);
+        auto count = [&entries](const QString &text) {
+            return std::count_if(entries.cbegin(), entries.cend(), [&text](const TimelineEntry &e) { return e.text == text; });
+        };
+        QCOMPARE(count(u"rolled back 3.8.1"_s), 1);
+        QCOMPARE(count(u"all clear"_s), 1);
+    }
+
     // The panel as the IC uses it: a 5 MB log pasted and previewed, a correction in place, a search.
     void panelPastesEditsAndSearches()
     {

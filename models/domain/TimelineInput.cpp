@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace TimelineInput {
 
@@ -315,6 +316,23 @@ Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone
         progress(100);
     }
     return log;
+}
+
+QList<bool> alreadyOnTimeline(const QList<LogEntry> &entries, const QList<TimelineEntry> &timeline)
+{
+    QSet<std::pair<qint64, QString>> known;
+    known.reserve(timeline.size());
+    for (const TimelineEntry &e : timeline) {
+        if (!e.deletedAt.isValid()) {
+            known.insert({e.occurredAt.toMSecsSinceEpoch(), e.text.trimmed()});
+        }
+    }
+    QList<bool> flags;
+    flags.reserve(entries.size());
+    for (const LogEntry &e : entries) {
+        flags.append(known.contains({e.occurredAt.toMSecsSinceEpoch(), e.text.trimmed()}));
+    }
+    return flags;
 }
 
 } // namespace TimelineInput

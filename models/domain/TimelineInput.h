@@ -52,5 +52,8 @@ struct Log
 // whole log is moved back a day if it would otherwise end in the future. progress(percent) may return false to stop.
 Log parseLog(const QString &text, const QDateTime &nowUtc, const QTimeZone &zone,
              const std::function<bool(int)> &progress = {});
+// For each entry of the log, whether the timeline already holds it (the same time and text, not deleted): the same
+// log pasted twice, or a log overlapping what was typed from it.
+QList<bool> alreadyOnTimeline(const QList<LogEntry> &entries, const QList<TimelineEntry> &timeline);
 
 } // namespace TimelineInput

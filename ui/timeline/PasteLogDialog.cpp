@@ -1,6 +1,7 @@
 #include "PasteLogDialog.h"
 
 #include "Clock.h"
+#include "ConsolePalette.h"
 #include "TimeDisplay.h"
 
 #include <QDialogButtonBox>
@@ -11,6 +12,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -18,8 +20,8 @@ namespace {
 constexpr int kPreviewRows = 2000; // enough to check the reading; all entries are added
 }
 
-PasteLogDialog::PasteLogDialog(const QString &text, const QTimeZone &zone, QWidget *parent)
-    : QDialog(parent), m_zone(zone)
+PasteLogDialog::PasteLogDialog(const QString &text, const QTimeZone &zone, QList<TimelineEntry> timeline, QWidget *parent)
+    : QDialog(parent), m_zone(zone), m_timeline(std::move(timeline))
 {
     setObjectName(QStringLiteral("pasteLogDialog"));
     setWindowTitle(tr("Add a pasted log to the timeline"));
@@ -37,14 +39,14 @@ PasteLogDialog::PasteLogDialog(const QString &text, const QTimeZone &zone, QWidg
     m_text->setPlainText(text);
     m_text->setMinimumHeight(140);
     layout->addWidget(m_text, 1);
-    m_read = new QPushButton(tr("&Read Again"), this);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
     m_progress->hide();
-    auto *readRow = new QHBoxLayout;
-    readRow->addWidget(m_read);
-    readRow->addWidget(m_progress, 1);
-    layout->addLayout(readRow);
+    layout->addWidget(m_progress);
+    // Read again once typing or pasting pauses, not on every key.
+    m_settle = new QTimer(this);
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(250);
     m_preview = new QTableWidget(0, 3, this);
     m_preview->setObjectName(QStringLiteral("pasteLogPreview"));
     m_preview->setHorizontalHeaderLabels({tr("Time"), tr("Who"), tr("What happened")});
@@ -66,15 +68,21 @@ PasteLogDialog::PasteLogDialog(const QString &text, const QTimeZone &zone, QWidg
     m_add->setEnabled(false);
     layout->addWidget(buttons);
 
-    connect(m_read, &QPushButton::clicked, this, &PasteLogDialog::read);
+    connect(m_text, &QPlainTextEdit::textChanged, m_settle, qOverload<>(&QTimer::start));
+    connect(m_settle, &QTimer::timeout, this, &PasteLogDialog::read);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(&m_watcher, &QFutureWatcher<TimelineInput::Log>::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(&m_watcher, &QFutureWatcher<TimelineInput::Log>::finished, this, [this] {
         m_progress->hide();
-        m_read->setEnabled(true);
+        if (m_readAgain) {
+            m_readAgain = false;
+            read();
+            return;
+        }
         if (!m_watcher.isCanceled() && m_watcher.future().resultCount() > 0) {
             m_log = m_watcher.result();
+            m_known = TimelineInput::alreadyOnTimeline(m_log.entries, m_timeline);
             showPreview();
         }
     });
@@ -90,10 +98,10 @@ PasteLogDialog::~PasteLogDialog()
 void PasteLogDialog::read()
 {
     if (m_watcher.isRunning()) {
+        m_readAgain = true; // the reading under way is of an older text
         return;
     }
     m_add->setEnabled(false);
-    m_read->setEnabled(false);
     m_progress->setValue(0);
     m_progress->show();
     m_summary->setText(tr("Reading…"));
@@ -111,20 +119,47 @@ void PasteLogDialog::read()
     }));
 }
 
+QList<TimelineInput::LogEntry> PasteLogDialog::newEntries() const
+{
+    QList<TimelineInput::LogEntry> fresh;
+    for (qsizetype i = 0; i < m_log.entries.size(); ++i) {
+        if (!m_known.value(i)) {
+            fresh.append(m_log.entries.at(i));
+        }
+    }
+    return fresh;
+}
+
 void PasteLogDialog::showPreview()
 {
     const int shown = int(std::min<qsizetype>(m_log.entries.size(), kPreviewRows));
     m_preview->setRowCount(shown);
     for (int row = 0; row < shown; ++row) {
         const TimelineInput::LogEntry &e = m_log.entries.at(row);
-        m_preview->setItem(row, 0, new QTableWidgetItem(TimeDisplay::dateTime(e.occurredAt, m_zone)));
-        m_preview->setItem(row, 1, new QTableWidgetItem(e.author));
+        const bool known = m_known.value(row);
         QString line = e.text.left(300);
         line.replace(u'\n', QStringLiteral(" ⏎ "));
-        m_preview->setItem(row, 2, new QTableWidgetItem(line));
+        if (known) {
+            line = tr("already on the timeline: %1").arg(line);
+        }
+        const QStringList cells{TimeDisplay::dateTime(e.occurredAt, m_zone), e.author, line};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (known) {
+                item->setForeground(ConsolePalette::faint());
+                item->setToolTip(tr("The timeline already has this entry at this time; it is not added again."));
+            }
+            m_preview->setItem(row, column, item);
+        }
     }
+    const qsizetype knownCount = std::count(m_known.cbegin(), m_known.cend(), true);
+    const qsizetype fresh = m_log.entries.size() - knownCount;
     QStringList parts;
     parts.append(m_log.entries.size() == 1 ? tr("1 entry") : tr("%1 entries").arg(m_log.entries.size()));
+    if (knownCount > 0) {
+        parts.append(knownCount == 1 ? tr("1 already on the timeline and left out")
+                                     : tr("%1 already on the timeline and left out").arg(knownCount));
+    }
     if (m_log.entries.size() > shown) {
         parts.append(tr("the first %1 shown").arg(shown));
     }
@@ -135,6 +170,6 @@ void PasteLogDialog::showPreview()
                                                         : tr("%1 lines need a look: %2").arg(m_log.problems.size()).arg(problems));
     }
     m_summary->setText(summary);
-    m_add->setText(m_log.entries.size() == 1 ? tr("Add 1 Entry") : tr("Add %1 Entries").arg(m_log.entries.size()));
-    m_add->setEnabled(!m_log.entries.isEmpty());
+    m_add->setText(fresh == 1 ? tr("Add 1 Entry") : tr("Add %1 Entries").arg(fresh));
+    m_add->setEnabled(fresh > 0);
 }

@@ -546,11 +546,16 @@ void TimelinePanel::pasteLog(const QString &text)
     if (m_model->incidentId() == 0 || m_workspace->store()->isReadOnly()) {
         return;
     }
-    PasteLogDialog dialog(text, displayZone(), this);
+    const auto timeline = m_workspace->store()->timeline(m_model->incidentId());
+    if (!timeline) {
+        showProblem(timeline.error());
+        return;
+    }
+    PasteLogDialog dialog(text, displayZone(), timeline.value(), this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    const auto added = m_workspace->addTimelineEntries(m_model->incidentId(), dialog.log().entries,
+    const auto added = m_workspace->addTimelineEntries(m_model->incidentId(), dialog.newEntries(),
                                                        TimelineEntry::Kind(m_kind->currentData().toInt()));
     showProblem(added ? QString() : tr("Nothing was added: %1").arg(added.error()));
 }
