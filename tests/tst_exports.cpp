@@ -218,8 +218,9 @@ private slots:
         QVERIFY(md.contains(u"## Root cause\nAn expired intermediate certificate.\n\n- the renewal job failed silently"));
         QVERIFY(md.contains(u"- Time in SEV-2: 10 min"));
         QVERIFY(md.contains(u"- Time in SEV-1: 42 min"));
-        QVERIFY(md.contains(u"- Incident Commander: Dana Ortiz, 2026-11-28 14:01 UTC to 2026-11-28 14:30 UTC"));
-        QVERIFY(md.contains(u"- Incident Commander: Lee Chen, 2026-11-28 14:30 UTC to now"));
+        QVERIFY(md.contains(u"- Incident Commander: Dana Ortiz, 2026-11-28 14:01 UTC until 2026-11-28 14:30 UTC"));
+        // Held to the end of a resolved incident: until its resolution, not "to now" on a document read days later.
+        QVERIFY(md.contains(u"- Incident Commander: Lee Chen, 2026-11-28 14:30 UTC until resolved at 2026-11-28 14:52 UTC"));
         QVERIFY(md.contains(u"Alert on certificate expiry (owner: Lee Chen"));
         QVERIFY2(!md.contains(u"typo entry"), "deleted entries stay out of the export");
         QVERIFY2(!md.contains(u"Avatar uploads"), "an incident export holds that incident only");

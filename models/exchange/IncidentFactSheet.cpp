@@ -89,10 +89,24 @@ Status addPostmortemFacts(TemplateEngine::Data &d, const IncidentStore &store, c
         }
         QList<QHash<QString, QString>> held;
         for (const RoleAssignment &a : assignments.value()) {
+            // A role still held when the incident was resolved was held until then; only an open incident's is "now".
+            QString to;
+            QString until;
+            if (!a.isCurrent()) {
+                to = when(a.releasedAt);
+                until = tr("until %1").arg(to);
+            } else if (i.resolvedAt.isValid()) {
+                to = when(i.resolvedAt);
+                until = tr("until resolved at %1").arg(to);
+            } else {
+                to = tr("now");
+                until = tr("and still held");
+            }
             held.append({{QStringLiteral("role"), roleNames.value(a.roleId)},
                          {QStringLiteral("holder"), a.personName},
                          {QStringLiteral("from"), when(a.assumedAt)},
-                         {QStringLiteral("to"), a.isCurrent() ? tr("now") : when(a.releasedAt)}});
+                         {QStringLiteral("to"), to},
+                         {QStringLiteral("until"), until}});
         }
         d.lists.insert(QStringLiteral("role_history"), held);
     } else {
@@ -165,7 +179,7 @@ QList<std::pair<QString, QString>> describeVariables()
         {QStringLiteral("went_badly"), tr("what went badly, as the team wrote it")},
         {QStringLiteral("severity_history"), tr("list: time, severity, reason, duration")},
         {QStringLiteral("time_in_severity"), tr("list: severity, duration (levels it spent time in)")},
-        {QStringLiteral("role_history"), tr("list: role, holder, from, to (everyone who held a role)")},
+        {QStringLiteral("role_history"), tr("list: role, holder, from, to, until (everyone who held a role; until reads \"until 16:05 UTC\")")},
         {QStringLiteral("action_items"), tr("list: title, owner, due, state")},
     };
 }
@@ -194,7 +208,7 @@ const TemplateEngine::Schema &schema()
                                                                  QStringLiteral("reason"), QStringLiteral("duration")});
         schema.lists.insert(QStringLiteral("time_in_severity"), {QStringLiteral("severity"), QStringLiteral("duration")});
         schema.lists.insert(QStringLiteral("role_history"), {QStringLiteral("role"), QStringLiteral("holder"),
-                                                             QStringLiteral("from"), QStringLiteral("to")});
+                                                             QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("until")});
         schema.lists.insert(QStringLiteral("action_items"), {QStringLiteral("title"), QStringLiteral("owner"),
                                                              QStringLiteral("due"), QStringLiteral("state")});
         schema.lists.insert(QStringLiteral("linked_alerts"), {QStringLiteral("name"), QStringLiteral("severity"),
