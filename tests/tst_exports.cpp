@@ -1,5 +1,6 @@
 #include "ByteBuffer.h"
 #include "Clock.h"
+#include "DocumentPages.h"
 #include "IncidentExporter.h"
 #include "IncidentStore.h"
 #include "JsonExchange.h"
@@ -10,6 +11,9 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -303,6 +307,51 @@ private slots:
         QVERIFY2(text.contains(u"An expired intermediate certificate."), qPrintable(text));
         QVERIFY(text.contains(u"Rolled back auth-svc to 4.2.1 <b>bold?</b>"));
         QVERIFY(text.contains(u"Page 1 of"));
+        // The full timeline's times read as people read them, not as the stored ISO text.
+        QVERIFY2(text.contains(u"2026-11-28 13:55:00 UTC"), qPrintable(text));
+        QVERIFY(!text.contains(u"T13:55:00"));
+    }
+
+    void aPdfHeadingStaysWithTheTextUnderIt()
+    {
+        // Headings placed at every height of a page: wherever one would end a page, it moves to the next with its
+        // text. Without the rule some of them are left alone at the foot of a page, so the check can fail.
+        const qreal pageHeight = 400;
+        int orphansWithoutTheRule = 0;
+        for (int filler = 0; filler < 40; ++filler) {
+            for (const bool rule : {false, true}) {
+                QTextDocument doc;
+                doc.setPageSize(QSizeF(300, pageHeight));
+                QTextCursor cursor(&doc);
+                for (int n = 0; n < filler; ++n) {
+                    cursor.insertText(QStringLiteral("line %1").arg(n));
+                    cursor.insertBlock();
+                }
+                QTextBlockFormat heading;
+                heading.setHeadingLevel(2);
+                QTextCharFormat big;
+                big.setFontPointSize(16);
+                cursor.setBlockFormat(heading);
+                cursor.insertText(QStringLiteral("Full timeline"), big);
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+                cursor.insertText(QStringLiteral("the first entry, under its heading"));
+                if (rule) {
+                    DocumentPages::keepHeadingsWithNext(doc, pageHeight);
+                }
+                QTextBlock headingBlock = doc.begin();
+                while (headingBlock.blockFormat().headingLevel() == 0) {
+                    headingBlock = headingBlock.next();
+                }
+                const bool together = DocumentPages::pageOfFirstLine(doc, headingBlock, pageHeight) ==
+                                      DocumentPages::pageOfFirstLine(doc, headingBlock.next(), pageHeight);
+                if (rule) {
+                    QVERIFY2(together, qPrintable(QStringLiteral("heading after %1 lines").arg(filler)));
+                } else if (!together) {
+                    ++orphansWithoutTheRule;
+                }
+            }
+        }
+        QVERIFY(orphansWithoutTheRule > 0);
     }
 
     void aLongPdfHasEveryPageNumbered()

@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -218,6 +219,28 @@ private slots:
         const QByteArray html = file.readAll();
         QVERIFY(html.contains("Auth &lt;b&gt;failures&lt;/b&gt;"));
         QVERIFY(html.contains("Full timeline"));
+        // The dialog stays to say where the file went, and offers to open it or its folder.
+        QVERIFY(dialog.isVisible());
+        const QString said = dialog.findChild<QLabel *>(u"exportStatus"_s)->text();
+        QVERIFY2(said.startsWith(u"Saved dialog-export.html ("_s) && said.endsWith(QDir::toNativeSeparators(m_dir.path())), qPrintable(said));
+        QVERIFY(dialog.findChild<QPushButton *>(u"exportOpenFile"_s)->isVisible());
+        QVERIFY(dialog.findChild<QPushButton *>(u"exportOpenFolder"_s)->isVisible());
+    }
+
+    void theExportDialogStartsWhereTheLastExportWent()
+    {
+        ExportDialog::Context context;
+        context.databasePath = freshPath();
+        context.incidentId = 4;
+        context.zones = {{u"UTC"_s, QTimeZone::utc()}};
+        context.folder = m_dir.path();
+        ExportDialog dialog(context);
+        dialog.setFormat(ExportFormat::Pdf);
+        QCOMPARE(dialog.destination(), QDir(m_dir.path()).filePath(u"INC-4.pdf"_s));
+        // A folder that is gone since falls back to the documents folder, not to a path that cannot be written.
+        context.folder = m_dir.filePath(u"removed-since"_s);
+        ExportDialog later(context);
+        QVERIFY(!later.destination().startsWith(context.folder));
     }
 };
 

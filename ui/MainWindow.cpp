@@ -601,6 +601,7 @@ void MainWindow::showExportDialog(bool currentIncidentOnly, std::optional<Export
     if (const auto third = settings.thirdTimeZone()) {
         context.zones.append({tr("%1 (third zone)").arg(QString::fromUtf8(third->id())), *third});
     }
+    context.folder = settings.lastExportFolder();
     auto *dialog = new ExportDialog(context, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setScopeIncident(currentIncidentOnly);
@@ -608,6 +609,7 @@ void MainWindow::showExportDialog(bool currentIncidentOnly, std::optional<Export
         dialog->setFormat(*format);
     }
     connect(dialog, &ExportDialog::exported, this, [this](const QString &path) {
+        AppSettings().setLastExportFolder(QFileInfo(path).absolutePath());
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
     });
     dialog->show();

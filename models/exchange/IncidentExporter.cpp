@@ -2,6 +2,7 @@
 
 #include "AtomicFile.h"
 #include "ByteBuffer.h"
+#include "DocumentPages.h"
 #include "Clock.h"
 #include "IncidentStore.h"
 #include "JsonExchange.h"
@@ -459,6 +460,7 @@ Status ExportRun::writePdf(QIODevice &device)
         heading.setFontWeight(QFont::Bold);
         heading.setFontPointSize(14);
         QTextBlockFormat headingBlock;
+        headingBlock.setHeadingLevel(2); // kept with the entries under it, as the postmortem's own headings
         headingBlock.setTopMargin(12);
         headingBlock.setBottomMargin(6);
         cursor.insertBlock(headingBlock, heading);
@@ -468,7 +470,7 @@ Status ExportRun::writePdf(QIODevice &device)
         if (const Status s = streamEntries(id, nullptr, [&](const RawRow &row) {
             cursor.insertBlock(entryFormat, plain);
             time.clear();
-            m_times.append(time, row.text(TimelineColumn::OccurredAt), [](ByteBuffer &out, QByteArrayView text) {
+            m_times.appendReadable(time, row.text(TimelineColumn::OccurredAt), [](ByteBuffer &out, QByteArrayView text) {
                 out.append(text); // the PDF's text is laid out as text, never read as markup
             });
             cursor.insertText(QString::fromUtf8(time.view()) + QStringLiteral("  "), bold);
@@ -501,6 +503,7 @@ Status ExportRun::writePdf(QIODevice &device)
     const qreal footer = writer.resolution() * 0.3; // a little over 7 mm for "Page 3 of 12"
     doc.documentLayout()->setPaintDevice(&writer);
     doc.setPageSize(QSizeF(page.width(), page.height() - footer));
+    DocumentPages::keepHeadingsWithNext(doc, page.height() - footer);
     const int pages = doc.pageCount();
     m_total += pages; // laying out and drawing the pages is the slow half of a PDF: they count as steps too
     const qreal bodyHeight = page.height() - footer;

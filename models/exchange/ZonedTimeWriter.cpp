@@ -21,6 +21,7 @@ qint64 ZonedTimeWriter::offsetSeconds(qint64 utcMs)
     if (utcMs < m_validFromMs || utcMs >= m_validToMs) {
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::utc());
         m_offset = m_zone.offsetFromUtc(at);
+        m_abbreviation = m_zone.abbreviation(at).toUtf8();
         const QTimeZone::OffsetData before = m_zone.previousTransition(at.addMSecs(1));
         const QTimeZone::OffsetData after = m_zone.nextTransition(at);
         m_validFromMs = before.atUtc.isValid() ? before.atUtc.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
@@ -64,4 +65,27 @@ void ZonedTimeWriter::append(ByteBuffer &out, QByteArrayView stored, TextWriter 
     text[4] = char('0' + (a % 3600 / 60) / 10);
     text[5] = char('0' + (a % 3600 / 60) % 10);
     out.append(QByteArrayView(text, 6));
+}
+
+void ZonedTimeWriter::appendReadable(ByteBuffer &out, QByteArrayView stored, TextWriter asText)
+{
+    qint64 ms = 0;
+    if (stored.size() < 19 || !FastIsoTime::parse(std::string_view(stored.data(), size_t(stored.size())), ms)) {
+        asText(out, stored);
+        return;
+    }
+    const qint64 offset = m_utc ? 0 : offsetSeconds(ms);
+    QByteArray local;
+    if (!FastIsoTime::appendUtc(local, ms + offset * 1000)) {
+        asText(out, stored);
+        return;
+    }
+    local[10] = ' '; // "2026-11-29T14:05:00" -> "2026-11-29 14:05:00"
+    out.append(QByteArrayView(local).first(19));
+    out.append(' ');
+    if (m_utc) {
+        out.append("UTC");
+    } else {
+        asText(out, m_abbreviation); // a zone's name comes from the system's zone data: written as text
+    }
 }

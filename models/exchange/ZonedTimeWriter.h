@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 #include <QTimeZone>
 
 class ByteBuffer;
@@ -18,6 +19,8 @@ public:
     using TextWriter = void (*)(ByteBuffer &out, QByteArrayView utf8);
     // Appends the time, or the text through asText when it is not a stored time.
     void append(ByteBuffer &out, QByteArrayView stored, TextWriter asText);
+    // The same time as people read it in a document: "2026-11-29 15:05:00 CET", "2026-11-29 14:05:00 UTC".
+    void appendReadable(ByteBuffer &out, QByteArrayView stored, TextWriter asText);
     QString zoneName() const; // "UTC", "Europe/Berlin"
 
 private:
@@ -28,4 +31,5 @@ private:
     qint64 m_validFromMs = 1;
     qint64 m_validToMs = 0; // empty range: nothing cached yet
     qint64 m_offset = 0;
+    QByteArray m_abbreviation; // the zone's name for m_offset's stretch, "CET"
 };

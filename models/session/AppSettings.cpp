@@ -254,6 +254,16 @@ void AppSettings::setAuthorName(const QString &name)
     m_settings.setValue(QStringLiteral("user/name"), name.trimmed());
 }
 
+QString AppSettings::lastExportFolder() const
+{
+    return m_settings.value(QStringLiteral("export/folder")).toString();
+}
+
+void AppSettings::setLastExportFolder(const QString &folder)
+{
+    m_settings.setValue(QStringLiteral("export/folder"), folder);
+}
+
 QStringList AppSettings::recentFiles() const
 {
     return m_settings.value(QStringLiteral("files/recent")).toStringList();

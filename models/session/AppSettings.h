@@ -61,6 +61,9 @@ public:
     // A name was given (not the login name standing in for one): a first run asks for it.
     bool hasChosenAuthorName() const;
 
+    // Where the last export went: the export dialog starts there.
+    QString lastExportFolder() const;
+    void setLastExportFolder(const QString &folder);
     QStringList recentFiles() const;
     void addRecentFile(const QString &path);
     void removeRecentFile(const QString &path);

@@ -3,6 +3,7 @@
 #include "ExportJob.h"
 
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -11,10 +12,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QVBoxLayout>
 
 ExportDialog::ExportDialog(Context context, QWidget *parent) : QDialog(parent), m_context(std::move(context))
@@ -59,6 +62,12 @@ ExportDialog::ExportDialog(Context context, QWidget *parent) : QDialog(parent), 
     auto *exportButton = m_buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
     exportButton->setObjectName(QStringLiteral("exportStart"));
     exportButton->setDefault(true);
+    m_openFile = m_buttons->addButton(tr("Open File"), QDialogButtonBox::ActionRole);
+    m_openFile->setObjectName(QStringLiteral("exportOpenFile"));
+    m_openFolder = m_buttons->addButton(tr("Open Folder"), QDialogButtonBox::ActionRole);
+    m_openFolder->setObjectName(QStringLiteral("exportOpenFolder"));
+    m_openFile->hide();
+    m_openFolder->hide();
 
     auto *form = new QFormLayout;
     auto *scope = new QVBoxLayout;
@@ -76,6 +85,9 @@ ExportDialog::ExportDialog(Context context, QWidget *parent) : QDialog(parent), 
     resize(620, sizeHint().height());
 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::chooseDestination);
+    connect(m_openFile, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_written)); });
+    connect(m_openFolder, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_written).absolutePath())); });
     connect(m_destination, &QLineEdit::textEdited, this, [this] { m_destinationEdited = true; });
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSuggestedName);
     connect(m_incidentScope, &QRadioButton::toggled, this, &ExportDialog::updateSuggestedName);
@@ -123,7 +135,11 @@ void ExportDialog::updateSuggestedName()
         m_destination->setText(chosen.dir().filePath(chosen.completeBaseName() + QLatin1Char('.') + ExportFormats::suffix(format)));
         return;
     }
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    // Where the last export went, so a second export lands beside the first; else the documents folder.
+    QString folder = m_context.folder;
+    if (folder.isEmpty() || !QDir(folder).exists()) {
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    }
     if (folder.isEmpty() || !QDir(folder).exists()) {
         folder = QDir::homePath();
     }
@@ -154,6 +170,10 @@ void ExportDialog::setRunning(bool running)
         }
     }
     m_progress->setVisible(running);
+    if (running) {
+        m_openFile->hide();
+        m_openFolder->hide();
+    }
 }
 
 void ExportDialog::startExport()
@@ -188,15 +208,26 @@ void ExportDialog::startExport()
             return;
         }
         if (ok) {
-            m_status->setText(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+            showWritten(path);
             emit exported(path);
-            accept();
             return;
         }
         m_status->setText(tr("Not exported: %1").arg(error));
     });
     setRunning(true);
     m_job->start();
+}
+
+void ExportDialog::showWritten(const QString &path)
+{
+    m_written = QFileInfo(path).absoluteFilePath();
+    const QFileInfo written(m_written);
+    m_status->setText(tr("Saved %1 (%2) in %3")
+                          .arg(written.fileName(), QLocale().formattedDataSize(written.size()),
+                               QDir::toNativeSeparators(written.absolutePath())));
+    m_openFile->show();
+    m_openFolder->show();
+    m_openFile->setFocus();
 }
 
 void ExportDialog::reject()
