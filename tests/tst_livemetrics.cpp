@@ -335,7 +335,7 @@ private slots:
         QVERIFY(AppSettings().liveMetricExpressions().isEmpty());
         settings.restoreDefaultLiveMetricExpressions();
 
-        SettingsDialog dialog(nullptr);
+        SettingsDialog dialog({}, nullptr);
         auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("metricsTable"));
         QVERIFY(table);
         QCOMPARE(table->rowCount(), 3);
@@ -347,7 +347,7 @@ private slots:
         edited[0].threshold = 150;
         QCOMPARE(AppSettings().liveMetricExpressions(), edited);
 
-        SettingsDialog again(nullptr);
+        SettingsDialog again({}, nullptr);
         again.findChild<QPushButton *>(QStringLiteral("restoreMetricDefaultsButton"))->click();
         QCOMPARE(again.findChild<QTableWidget *>(QStringLiteral("metricsTable"))->rowCount(), 3);
         again.accept();

@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 #include "FaultServer.h"
 #include "ServerProcess.h"
+#include "SettingsDialog.h"
 #include "LiveAlertModel.h"
 #include "SilenceListModel.h"
 #include "DeclareIncidentDialog.h"
@@ -33,6 +34,7 @@
 #include <QRadioButton>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -301,6 +303,27 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(silences->model()->rowCount(), 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(entryStarting(QStringLiteral("Expired the silence of alert AuthenticationFailures by Dana Reyes")).id > 0, 10000);
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("silencesStatus"))->text().contains(QStringLiteral("No silence is in force")));
+    }
+
+    void settingsShowTheSourcesGivenOnTheCommandLine()
+    {
+        AlertSource given;
+        given.kind = AlertSource::Kind::Prometheus;
+        given.url = QUrl(QStringLiteral("http://ops:hunter2@127.0.0.1:9090"));
+        given.intervalSeconds = 15;
+        given.auth = AlertSource::Auth::Basic;
+        SettingsDialog dialog({given}, nullptr);
+        auto *running = dialog.findChild<QTableWidget *>(QStringLiteral("commandLineSourcesTable"));
+        QVERIFY(running);
+        QCOMPARE(running->rowCount(), 1);
+        QCOMPARE(running->item(0, 0)->text(), QStringLiteral("Prometheus"));
+        QCOMPARE(running->item(0, 1)->text(), QStringLiteral("http://127.0.0.1:9090")); // no credentials on screen
+        QVERIFY(!running->item(0, 1)->flags().testFlag(Qt::ItemIsEditable));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("commandLineSourcesNote"))->text().contains(QStringLiteral("read-only")));
+        QVERIFY(dialog.findChild<QTableWidget *>(QStringLiteral("sourcesTable"))); // the saved ones stay editable
+        // Started without any: nothing extra is shown.
+        SettingsDialog plain({}, nullptr);
+        QVERIFY(!plain.findChild<QTableWidget *>(QStringLiteral("commandLineSourcesTable")));
     }
 
     // Fills the reason dialog that a severity change opens, or cancels it.

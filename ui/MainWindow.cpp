@@ -854,7 +854,7 @@ void MainWindow::showNotification(const Notification &n)
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(this);
+    SettingsDialog dialog(m_sourceOverride.value_or(QList<AlertSource>{}), this);
     if (dialog.exec() == QDialog::Accepted) {
         applySettings();
     }

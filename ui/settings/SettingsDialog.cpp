@@ -23,7 +23,7 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
-SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
+SettingsDialog::SettingsDialog(const QList<AlertSource> &commandLineSources, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Settings"));
     setMinimumWidth(600);
@@ -37,6 +37,44 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
                             sourcesBox);
     hint->setWordWrap(true);
     sourcesLayout->addWidget(hint);
+    if (!commandLineSources.isEmpty()) {
+        // What is polled now, when it is not what is saved: said, so an empty table never reads as "nothing polled".
+        auto *runNote = new QLabel(tr("<b>Polled in this run</b>, as given on the command line (read-only, not saved):"),
+                                   sourcesBox);
+        runNote->setObjectName(QStringLiteral("commandLineSourcesNote"));
+        runNote->setWordWrap(true);
+        sourcesLayout->addWidget(runNote);
+        auto *running = new QTableWidget(int(commandLineSources.size()), 4, sourcesBox);
+        running->setObjectName(QStringLiteral("commandLineSourcesTable"));
+        running->setHorizontalHeaderLabels({tr("Kind"), tr("URL"), tr("Every (s)"), tr("Auth")});
+        running->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        running->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+        running->verticalHeader()->hide();
+        running->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        running->setSelectionMode(QAbstractItemView::NoSelection);
+        running->setFocusPolicy(Qt::NoFocus);
+        for (int row = 0; row < commandLineSources.size(); ++row) {
+            const AlertSource &source = commandLineSources.at(row);
+            const QStringList cells{source.kind == AlertSource::Kind::Prometheus ? tr("Prometheus") : tr("Alertmanager"),
+                                    source.url.toString(QUrl::RemoveUserInfo), QString::number(source.intervalSeconds),
+                                    source.auth == AlertSource::Auth::None ? tr("none")
+                                    : source.auth == AlertSource::Auth::Basic ? tr("basic") : tr("bearer token")};
+            for (int column = 0; column < cells.size(); ++column) {
+                auto *item = new QTableWidgetItem(cells.at(column));
+                item->setFlags(Qt::ItemIsEnabled);
+                item->setForeground(ConsolePalette::quiet());
+                running->setItem(row, column, item);
+            }
+        }
+        running->setMaximumHeight(running->horizontalHeader()->sizeHint().height() +
+                                  int(commandLineSources.size()) * running->verticalHeader()->defaultSectionSize() + 4);
+        sourcesLayout->addWidget(running);
+        auto *savedNote = new QLabel(tr("<b>Saved sources</b>, polled when the console starts without --prometheus or "
+                                        "--alertmanager:"),
+                                     sourcesBox);
+        savedNote->setWordWrap(true);
+        sourcesLayout->addWidget(savedNote);
+    }
     m_sources = new QTableWidget(0, 8, sourcesBox);
     m_sources->setObjectName(QStringLiteral("sourcesTable"));
     m_sources->setHorizontalHeaderLabels({tr("Kind"), tr("URL"), tr("Every (s)"), tr("Timeout (s)"), tr("Auth"),

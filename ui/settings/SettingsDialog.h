@@ -20,7 +20,9 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    explicit SettingsDialog(QWidget *parent);
+    // commandLineSources: the sources this run polls because they were given on the command line (or by the demo
+    // stack); shown read-only, never saved.
+    SettingsDialog(const QList<AlertSource> &commandLineSources, QWidget *parent);
 
     void accept() override; // validates, then saves
 
