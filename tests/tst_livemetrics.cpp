@@ -1,5 +1,6 @@
 #include "AppSettings.h"
 #include "FaultServer.h"
+#include "IncidentInsights.h"
 #include "LiveMetricsPanel.h"
 #include "MetricChartView.h"
 #include "MetricWindow.h"
@@ -13,6 +14,8 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QProcess>
 #include <QPushButton>
@@ -67,7 +70,7 @@ qsizetype pointsOn(MetricChartView *chart)
     qsizetype points = 0;
     for (QAbstractSeries *series : chart->findChild<QChartView *>(QStringLiteral("chartView"))->chart()->series()) {
         auto *line = static_cast<QLineSeries *>(series);
-        if (line->name() != QStringLiteral("threshold")) {
+        if (line->name() != QStringLiteral("threshold") && line->objectName() != QStringLiteral("keyMomentMark")) {
             points += line->count();
         }
     }
@@ -428,6 +431,93 @@ private slots:
         panel.clearIncident();
         QCOMPARE(pointsOn(players), 0);
         QVERIFY(message->text().contains(QStringLiteral("Select an incident")));
+    }
+
+    void chartsNameTheirSeriesAndMarkTheIncidentsMoments()
+    {
+        // What is marked: detection, declaration, mitigation, resolution and the key moments, oldest first.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        Incident incident;
+        incident.id = 9;
+        incident.detectedAt = now.addSecs(-300);
+        incident.declaredAt = now.addSecs(-240);
+        TimelineEntry rollback;
+        rollback.keyMoment = true;
+        rollback.occurredAt = now.addSecs(-120);
+        rollback.text = QStringLiteral("Rolled back 3.8.1\nby the book");
+        TimelineEntry deleted = rollback;
+        deleted.text = QStringLiteral("typo");
+        deleted.deletedAt = now;
+        TimelineEntry plain = rollback;
+        plain.keyMoment = false;
+        plain.text = QStringLiteral("chatter");
+        TimelineEntry old = rollback;
+        old.occurredAt = now.addDays(-2);
+        old.text = QStringLiteral("long before the window");
+        const QList<MetricMark> marks = IncidentInsights::chartMarks(incident, {rollback, deleted, plain, old});
+        QCOMPARE(marks.size(), 4);
+        QCOMPARE(marks.at(0).label, QStringLiteral("long before the window"));
+        QCOMPARE(marks.at(1).label, QStringLiteral("Detected"));
+        QCOMPARE(marks.at(2).label, QStringLiteral("Declared"));
+        QCOMPARE(marks.at(3).label, QStringLiteral("Rolled back 3.8.1"));
+
+        LiveMetricsPanel panel(nullptr);
+        panel.resize(700, 900);
+        panel.setExpressions({MetricExpression::defaults().at(1)}); // error log rate, one series per component
+        panel.show();
+        panel.setSources({prometheusAt(m_prometheus->url())});
+        panel.setIncident(incident);
+        panel.setMarks(marks);
+        auto *chart = panel.findChild<MetricChartView *>(QStringLiteral("metricChart_0"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                panel.refresh();
+                return pointsOn(chart) > 0;
+            }(),
+            20000);
+        QChart *qchart = chart->findChild<QChartView *>(QStringLiteral("chartView"))->chart();
+        // Only the moments inside the window are drawn, as dotted lines, numbered and named under the chart.
+        QList<QLineSeries *> markLines;
+        QStringList seriesNames;
+        for (QAbstractSeries *series : qchart->series()) {
+            auto *line = static_cast<QLineSeries *>(series);
+            if (line->objectName() == QStringLiteral("keyMomentMark")) {
+                markLines.append(line);
+            } else {
+                seriesNames.append(line->name());
+            }
+        }
+        QCOMPARE(markLines.size(), 3);
+        QCOMPARE(markLines.first()->pen().style(), Qt::DotLine);
+        QCOMPARE(markLines.last()->at(0).x(), double(rollback.occurredAt.toMSecsSinceEpoch()));
+        const QString caption = chart->findChild<QLabel *>(QStringLiteral("marksLabel"))->text();
+        QVERIFY2(caption.startsWith(QStringLiteral("1 %1 Detected").arg(incident.detectedAt.toLocalTime().toString(QStringLiteral("HH:mm")))),
+                 qPrintable(caption));
+        QVERIFY2(caption.endsWith(QStringLiteral("3 %1 Rolled back 3.8.1").arg(rollback.occurredAt.toLocalTime().toString(QStringLiteral("HH:mm")))),
+                 qPrintable(caption));
+        // Several series: the legend is shown and names each by the label that tells them apart; marks stay out of it.
+        QTRY_VERIFY_WITH_TIMEOUT(seriesNames.size() > 1 || [&] {
+            panel.refresh();
+            seriesNames.clear();
+            for (QAbstractSeries *series : qchart->series()) {
+                if (series->objectName() != QStringLiteral("keyMomentMark")) {
+                    seriesNames.append(series->name());
+                }
+            }
+            return seriesNames.size() > 1;
+        }(), 20000);
+        QVERIFY(qchart->legend()->isVisible());
+        for (const QString &name : std::as_const(seriesNames)) {
+            QVERIFY2(name.startsWith(QStringLiteral("component=")), qPrintable(name));
+        }
+        for (QLineSeries *line : std::as_const(markLines)) {
+            for (QLegendMarker *marker : qchart->legend()->markers(line)) {
+                QVERIFY(!marker->isVisible());
+            }
+        }
+        // Another incident: its own marks only.
+        panel.clearIncident();
+        QVERIFY(chart->findChild<QLabel *>(QStringLiteral("marksLabel"))->isHidden());
     }
 };
 

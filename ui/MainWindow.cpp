@@ -108,6 +108,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         setCurrentIncident(0);
         refreshFileState();
     });
+    // The charts' marks follow the current incident's key moments; a pasted log is one update, not thousands.
+    m_marksDue = new QTimer(this);
+    m_marksDue->setSingleShot(true);
+    m_marksDue->setInterval(100);
+    connect(m_marksDue, &QTimer::timeout, this, &MainWindow::updateChartMarks);
+    auto marksMayMove = [this](qint64 incidentId) {
+        if (incidentId == m_currentIncident) {
+            m_marksDue->start();
+        }
+    };
+    connect(m_workspace->store(), &IncidentStore::timelineEntryInserted, this, marksMayMove);
+    connect(m_workspace->store(), &IncidentStore::timelineEntryChanged, this, marksMayMove);
+    connect(m_workspace->store(), &IncidentStore::timelineEntryRemoved, this, marksMayMove);
+    connect(m_workspace->store(), &IncidentStore::timelineReset, this, marksMayMove);
     auto refresh = [this] { refreshFileState(); };
     connect(m_incidents, &QAbstractItemModel::rowsInserted, this, refresh);
     connect(m_incidents, &QAbstractItemModel::rowsRemoved, this, refresh);
@@ -489,9 +503,21 @@ void MainWindow::setCurrentIncident(qint64 incidentId)
     m_actionItemsPanel->setIncident(m_currentIncident);
     if (row >= 0) {
         m_liveMetrics->setIncident(m_incidents->incidentAt(row));
+        updateChartMarks();
     } else {
         m_liveMetrics->clearIncident();
     }
+}
+
+void MainWindow::updateChartMarks()
+{
+    const int row = m_incidents->rowOf(m_currentIncident);
+    if (row < 0) {
+        return;
+    }
+    const auto moments = m_workspace->store()->keyMomentsAndActions(m_currentIncident, false);
+    m_liveMetrics->setMarks(IncidentInsights::chartMarks(m_incidents->incidentAt(row),
+                                                         moments ? moments.value() : QList<TimelineEntry>{}));
 }
 
 void MainWindow::refreshFileState()

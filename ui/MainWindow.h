@@ -31,6 +31,7 @@ class RoleHistoryModel;
 class QActionGroup;
 class QDockWidget;
 class QLabel;
+class QTimer;
 class QMenu;
 class RoleAssignmentModel;
 class RolesPanel;
@@ -96,6 +97,7 @@ private:
     void declareFromAlerts(const QList<Alert> &alerts);
     void showCardMenu(qint64 incidentId, const QPoint &globalPos);
     void refreshIncidentState();
+    void updateChartMarks();
     void showNotification(const Notification &notification);
 
     ConsoleSession *m_session;
@@ -136,4 +138,5 @@ private:
     QAction *m_overrideSuggestion = nullptr;
     QLabel *m_statusLabel = nullptr;
     qint64 m_currentIncident = 0;
+    QTimer *m_marksDue = nullptr;
 };

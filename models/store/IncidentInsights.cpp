@@ -4,7 +4,30 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace IncidentInsights {
+
+QList<MetricMark> chartMarks(const Incident &incident, const QList<TimelineEntry> &keyMoments)
+{
+    QList<MetricMark> marks;
+    auto add = [&marks](const QDateTime &at, const QString &label) {
+        if (at.isValid()) {
+            marks.append({at, label});
+        }
+    };
+    add(incident.detectedAt, QCoreApplication::translate("IncidentInsights", "Detected"));
+    add(incident.declaredAt, QCoreApplication::translate("IncidentInsights", "Declared"));
+    add(incident.mitigatedAt, QCoreApplication::translate("IncidentInsights", "Mitigated"));
+    add(incident.resolvedAt, QCoreApplication::translate("IncidentInsights", "Resolved"));
+    for (const TimelineEntry &e : keyMoments) {
+        if (e.keyMoment && !e.deletedAt.isValid()) {
+            add(e.occurredAt, e.text.section(u'\n', 0, 0).trimmed());
+        }
+    }
+    std::stable_sort(marks.begin(), marks.end(), [](const MetricMark &a, const MetricMark &b) { return a.at < b.at; });
+    return marks;
+}
 
 namespace {
 QString tr(const char *text)

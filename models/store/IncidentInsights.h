@@ -2,6 +2,7 @@
 
 #include "Incident.h"
 #include "IncidentStore.h"
+#include "MetricWindow.h"
 #include "SeverityChange.h"
 #include "SeverityRules.h"
 #include "StatusUpdate.h"
@@ -17,6 +18,10 @@
 // What the console works out about an incident from its record, so nobody has to type it:
 // time in each severity, when the next update is due, which roles are missing, what to warn about.
 namespace IncidentInsights {
+
+// What the incident's charts mark on their time axis, oldest first: when it was detected, declared, mitigated and
+// resolved, and each key moment of its timeline (deleted ones left out).
+QList<MetricMark> chartMarks(const Incident &incident, const QList<TimelineEntry> &keyMoments);
 
 // Seconds spent at SEV-1, SEV-2, SEV-3 (index 0..2), from declaration to resolution (or now while unresolved).
 std::array<qint64, 3> timeInSeverity(const Incident &incident, const QList<SeverityChange> &history, const QDateTime &now);

@@ -71,14 +71,24 @@ void LiveMetricsPanel::setIncident(const Incident &incident)
         for (MetricChartView *chart : std::as_const(m_charts)) {
             chart->clear();
         }
+        m_marks.clear(); // the caller gives the new incident's
     }
     updateMessage();
     refresh();
 }
 
+void LiveMetricsPanel::setMarks(const QList<MetricMark> &marks)
+{
+    m_marks = marks;
+    for (MetricChartView *chart : std::as_const(m_charts)) {
+        chart->setMarks(m_marks);
+    }
+}
+
 void LiveMetricsPanel::clearIncident()
 {
     m_incident.reset();
+    m_marks.clear();
     for (MetricChartView *chart : std::as_const(m_charts)) {
         chart->clear();
     }
@@ -109,6 +119,7 @@ void LiveMetricsPanel::rebuildCharts()
         auto *chart = new MetricChartView(m_expressions[i], m_chartsLayout->parentWidget());
         chart->setObjectName(QStringLiteral("metricChart_%1").arg(i));
         chart->setSource(m_source.value_or(AlertSource{}));
+        chart->setMarks(m_marks);
         m_chartsLayout->insertWidget(int(i), chart);
         m_charts.append(chart);
     }

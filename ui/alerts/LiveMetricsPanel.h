@@ -3,6 +3,7 @@
 #include "AlertSource.h"
 #include "Incident.h"
 #include "MetricExpression.h"
+#include "MetricWindow.h"
 
 #include <QList>
 #include <QWidget>
@@ -26,6 +27,8 @@ public:
     void setSources(const QList<AlertSource> &sources); // only Prometheus sources are used; the first of them
     void setExpressions(const QList<MetricExpression> &expressions);
     void setIncident(const Incident &incident);
+    // The incident's moments, marked on every chart's time axis.
+    void setMarks(const QList<MetricMark> &marks);
     void clearIncident();
 
 public slots:
@@ -38,6 +41,7 @@ private:
     std::optional<AlertSource> m_source;
     std::optional<Incident> m_incident;
     QList<MetricExpression> m_expressions;
+    QList<MetricMark> m_marks;
     QList<MetricChartView *> m_charts;
     QLabel *m_message;
     QVBoxLayout *m_chartsLayout;

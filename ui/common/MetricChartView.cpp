@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QGraphicsSimpleTextItem>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -62,12 +63,20 @@ MetricChartView::MetricChartView(const MetricExpression &metric, QWidget *parent
     m_view->setToolTip(m_metric.expression);
     layout->addWidget(m_view);
 
+    m_marksCaption = new QLabel(this);
+    m_marksCaption->setObjectName(QStringLiteral("marksLabel"));
+    m_marksCaption->setWordWrap(true);
+    m_marksCaption->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::quiet()));
+    m_marksCaption->hide();
+    layout->addWidget(m_marksCaption);
+
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
 
+    connect(chart, &QChart::plotAreaChanged, this, &MetricChartView::placeMarks);
     connect(m_query, &PrometheusRangeQuery::answered, this, &MetricChartView::show);
     connect(m_query, &PrometheusRangeQuery::failed, this, &MetricChartView::showFailure);
 }
@@ -78,8 +87,10 @@ void MetricChartView::setSource(const AlertSource &source)
         return;
     }
     const MetricWindow window = m_window;
+    const QList<MetricMark> marks = m_marks; // the incident's, whichever server draws its lines
     clear(); // another server's lines must not stay under this title
     setWindow(window);
+    setMarks(marks);
     m_query->setSource(source);
 }
 
@@ -96,6 +107,72 @@ void MetricChartView::setWindow(const MetricWindow &window)
             QList<QPointF>{{double(window.start.toMSecsSinceEpoch()), y}, {double(window.end.toMSecsSinceEpoch()), y}});
     }
     fitValueAxis();
+    setMarks(m_marks); // an open incident's window moves: marks enter it
+}
+
+void MetricChartView::setMarks(const QList<MetricMark> &marks)
+{
+    m_marks = marks;
+    QChart *chart = m_view->chart();
+    QList<MetricMark> inside;
+    for (const MetricMark &m : marks) {
+        if (m_window.isValid() && m.at >= m_window.start && m.at <= m_window.end) {
+            inside.append(m);
+        }
+    }
+    while (m_markLines.size() > inside.size()) {
+        QLineSeries *line = m_markLines.takeLast();
+        chart->removeSeries(line);
+        delete line;
+        delete m_markNumbers.takeLast();
+    }
+    QPen pen(ConsolePalette::quiet());
+    pen.setStyle(Qt::DotLine);
+    pen.setWidthF(1.2);
+    while (m_markLines.size() < inside.size()) {
+        auto *line = new QLineSeries(chart);
+        line->setObjectName(QStringLiteral("keyMomentMark"));
+        line->setPen(pen);
+        chart->addSeries(line);
+        line->attachAxis(m_timeAxis);
+        line->attachAxis(m_valueAxis);
+        for (QLegendMarker *marker : chart->legend()->markers(line)) {
+            marker->setVisible(false); // named under the chart, by number
+        }
+        m_markLines.append(line);
+        auto *number = new QGraphicsSimpleTextItem(chart);
+        number->setBrush(ConsolePalette::quiet());
+        m_markNumbers.append(number);
+    }
+    QStringList caption;
+    for (qsizetype i = 0; i < inside.size(); ++i) {
+        m_markLines[i]->setName(inside[i].label);
+        m_markNumbers[i]->setText(QString::number(i + 1));
+        m_markNumbers[i]->setToolTip(inside[i].label);
+        caption.append(QStringLiteral("%1 %2 %3").arg(i + 1).arg(timeOfDay(inside[i].at).left(5), inside[i].label));
+    }
+    m_marksCaption->setText(caption.join(QStringLiteral("  ·  ")));
+    m_marksCaption->setVisible(!caption.isEmpty());
+    placeMarks();
+}
+
+void MetricChartView::placeMarks()
+{
+    QChart *chart = m_view->chart();
+    const QRectF plot = chart->plotArea();
+    qsizetype n = 0;
+    for (const MetricMark &m : std::as_const(m_marks)) {
+        if (!m_window.isValid() || m.at < m_window.start || m.at > m_window.end || n >= m_markLines.size()) {
+            continue;
+        }
+        const double x = double(m.at.toMSecsSinceEpoch());
+        m_markLines[n]->replace(QList<QPointF>{{x, m_valueAxis->min()}, {x, m_valueAxis->max()}});
+        const QPointF top = chart->mapToPosition(QPointF(x, m_valueAxis->max()), m_markLines[n]);
+        const QRectF box = m_markNumbers[n]->boundingRect();
+        m_markNumbers[n]->setPos(top.x() + 2, plot.top() + 1);
+        m_markNumbers[n]->setVisible(plot.contains(QPointF(top.x(), plot.top() + box.height() / 2)));
+        ++n;
+    }
 }
 
 void MetricChartView::clear()
@@ -112,6 +189,7 @@ void MetricChartView::clear()
     }
     m_lastGood = {};
     m_status->clear();
+    setMarks({});
 }
 
 int MetricChartView::wantedPoints() const
@@ -214,4 +292,5 @@ void MetricChartView::fitValueAxis()
     const QString unit = QString(m_metric.unit).replace(u'%', QStringLiteral("%%"));
     const QString number = largest >= 10 ? QStringLiteral("%.0f") : largest >= 0.1 ? QStringLiteral("%.2f") : QStringLiteral("%.3g");
     m_valueAxis->setLabelFormat(unit.isEmpty() ? number : number + u' ' + unit);
+    placeMarks();
 }

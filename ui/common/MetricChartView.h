@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QChartView;
+class QGraphicsSimpleTextItem;
 class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
@@ -26,6 +27,8 @@ public:
 
     void setSource(const AlertSource &source);
     void setWindow(const MetricWindow &window);
+    // The incident's moments, drawn as numbered dotted lines across the chart and named under it.
+    void setMarks(const QList<MetricMark> &marks);
     void clear();   // no incident: no lines, no status
     void refresh(); // skipped while the previous query is still out
     const MetricExpression &metric() const { return m_metric; }
@@ -35,6 +38,7 @@ private:
     void show(const RangeAnswer &answer);
     void showFailure(const QString &message);
     void fitValueAxis();
+    void placeMarks(); // the mark lines span the value axis; their numbers sit at the plot's top
     QString seriesName(const RangeSeries &series, const QList<RangeSeries> &all) const;
 
     MetricExpression m_metric;
@@ -46,5 +50,9 @@ private:
     QLineSeries *m_threshold = nullptr;
     QList<QLineSeries *> m_lines;
     QLabel *m_status;
+    QList<MetricMark> m_marks;
+    QList<QLineSeries *> m_markLines;                // one per mark inside the window
+    QList<QGraphicsSimpleTextItem *> m_markNumbers;  // the same, numbered at the top
+    QLabel *m_marksCaption;
     QDateTime m_lastGood; // when the lines shown were fetched
 };
