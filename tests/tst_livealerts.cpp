@@ -469,7 +469,9 @@ private slots:
         const TimelineEntry evidence = timeline->last();
         QCOMPARE(evidence.source, TimelineEntry::Source::Alert);
         QVERIFY(evidence.text.contains(QStringLiteral("SocketLatencyHigh")));
-        QVERIFY(evidence.text.contains(QStringLiteral("value 0.231")));
+        // As people read it first, then exactly as the server said it; the start as a readable UTC time.
+        QVERIFY2(evidence.text.contains(QStringLiteral("value 0.23 (0.231)")), qPrintable(evidence.text));
+        QVERIFY2(evidence.text.contains(QStringLiteral("since 2025-06-01 14:00:00 UTC")), qPrintable(evidence.text));
         QVERIFY(evidence.text.contains(QStringLiteral("instance=game-7")));
         QVERIFY(evidence.text.contains(QStringLiteral("summary: SocketLatencyHigh on game-7")));
 

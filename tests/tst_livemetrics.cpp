@@ -454,12 +454,21 @@ private slots:
         TimelineEntry old = rollback;
         old.occurredAt = now.addDays(-2);
         old.text = QStringLiteral("long before the window");
-        const QList<MetricMark> marks = IncidentInsights::chartMarks(incident, {rollback, deleted, plain, old});
-        QCOMPARE(marks.size(), 4);
+        // The console's own entry for the declaration is the "Declared" mark already; a person's is kept.
+        TimelineEntry declaredEntry = rollback;
+        declaredEntry.occurredAt = incident.declaredAt;
+        declaredEntry.source = TimelineEntry::Source::System;
+        declaredEntry.text = QStringLiteral("Declared SEV-1: DDoS");
+        TimelineEntry paged = rollback;
+        paged.occurredAt = incident.declaredAt.addSecs(2);
+        paged.text = QStringLiteral("Paged the IC");
+        const QList<MetricMark> marks = IncidentInsights::chartMarks(incident, {rollback, deleted, plain, old, declaredEntry, paged});
+        QCOMPARE(marks.size(), 5);
         QCOMPARE(marks.at(0).label, QStringLiteral("long before the window"));
         QCOMPARE(marks.at(1).label, QStringLiteral("Detected"));
         QCOMPARE(marks.at(2).label, QStringLiteral("Declared"));
-        QCOMPARE(marks.at(3).label, QStringLiteral("Rolled back 3.8.1"));
+        QCOMPARE(marks.at(3).label, QStringLiteral("Paged the IC"));
+        QCOMPARE(marks.at(4).label, QStringLiteral("Rolled back 3.8.1"));
 
         LiveMetricsPanel panel(nullptr);
         panel.resize(700, 900);
@@ -495,6 +504,8 @@ private slots:
                  qPrintable(caption));
         QVERIFY2(caption.endsWith(QStringLiteral("3 %1 Rolled back 3.8.1").arg(rollback.occurredAt.toLocalTime().toString(QStringLiteral("HH:mm")))),
                  qPrintable(caption));
+        // Two seconds apart, their numbers would print on each other: one number names both.
+        QVERIFY2(caption.contains(QStringLiteral("Declared; Paged the IC")), qPrintable(caption));
         // Several series: the legend is shown and names each by the label that tells them apart; marks stay out of it.
         QTRY_VERIFY_WITH_TIMEOUT(seriesNames.size() > 1 || [&] {
             panel.refresh();

@@ -6,7 +6,6 @@
 #include "Clock.h"
 #include "IncidentCommands.h"
 #include "IncidentStore.h"
-#include "StoredTime.h"
 
 #include <QJsonDocument>
 
@@ -19,15 +18,18 @@ QString describe(const Alert &a)
             labels.append(k + u'=' + v);
         }
     }
+    // Read on the timeline by people: "2026-11-29 01:38:42 UTC", not the stored ISO text.
+    const QString since = a.activeSince.isValid()
+                              ? a.activeSince.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC")
+                              : QObject::tr("an unknown time");
     QString text = QObject::tr("Alert %1 (%2) linked, %3 since %4")
                        .arg(a.alertName(), a.severity().isEmpty() ? QObject::tr("no severity") : a.severity(),
-                            Alert::stateKey(a.state), StoredTime::toText(a.activeSince));
+                            Alert::stateKey(a.state), since);
     if (!a.value.isEmpty()) {
-        // Evidence keeps the exact value; with a known unit it is also said as people read it ("231 ms (0.231)").
+        // Evidence keeps the exact value, said first as people read it ("231 ms (0.231)", "0.49 (4.875e-01)").
         const QString shown = AlertValue::readable(a);
-        text += AlertValue::unitOf(a).isEmpty() || shown == a.value
-                    ? QObject::tr(", value %1").arg(a.value)
-                    : QObject::tr(", value %1 (%2)").arg(shown, a.value);
+        text += shown == a.value ? QObject::tr(", value %1").arg(a.value)
+                                 : QObject::tr(", value %1 (%2)").arg(shown, a.value);
     }
     text += QStringLiteral("\n") + QObject::tr("Labels: %1").arg(labels.join(QStringLiteral(", ")));
     for (const auto &[k, v] : a.annotations) {

@@ -242,7 +242,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::FontRole:
         if (r.keyMoment || r.deleted) {
             QFont font;
-            font.setBold(r.keyMoment);
+            // A key moment's time and words are bold; the narrow columns keep their width for their words.
+            font.setBold(r.keyMoment && (index.column() == ColumnTime || index.column() == ColumnText));
             font.setStrikeOut(r.deleted);
             return font;
         }

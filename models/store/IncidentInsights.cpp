@@ -20,8 +20,15 @@ QList<MetricMark> chartMarks(const Incident &incident, const QList<TimelineEntry
     add(incident.declaredAt, QCoreApplication::translate("IncidentInsights", "Declared"));
     add(incident.mitigatedAt, QCoreApplication::translate("IncidentInsights", "Mitigated"));
     add(incident.resolvedAt, QCoreApplication::translate("IncidentInsights", "Resolved"));
+    const QList<MetricMark> lifecycle = marks;
     for (const TimelineEntry &e : keyMoments) {
-        if (e.keyMoment && !e.deletedAt.isValid()) {
+        if (!e.keyMoment || e.deletedAt.isValid()) {
+            continue;
+        }
+        // The console's own entry for a declaration or resolution is already marked by its name.
+        const bool restates = e.source == TimelineEntry::Source::System &&
+                              std::any_of(lifecycle.begin(), lifecycle.end(), [&e](const MetricMark &m) { return m.at == e.occurredAt; });
+        if (!restates) {
             add(e.occurredAt, e.text.section(u'\n', 0, 0).trimmed());
         }
     }

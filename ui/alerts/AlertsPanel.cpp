@@ -103,7 +103,9 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // fixed heights: 10,000 rows stay smooth
     m_view->setColumnWidth(LiveAlertModel::ColumnGroup, 130);
     m_view->setColumnWidth(LiveAlertModel::ColumnState, 80);
-    m_view->setColumnWidth(LiveAlertModel::ColumnSeverity, 64);
+    // Its header and the sort arrow it starts with fit: "Severity", not "everity".
+    m_view->setColumnWidth(LiveAlertModel::ColumnSeverity,
+                           m_view->horizontalHeader()->fontMetrics().horizontalAdvance(tr("Severity")) + 30);
     m_view->setColumnWidth(LiveAlertModel::ColumnName, 170);
     m_view->setColumnWidth(LiveAlertModel::ColumnLabels, 200);
     m_view->setColumnWidth(LiveAlertModel::ColumnSince, 110);

@@ -14,11 +14,60 @@
 
 IncidentCardDelegate::IncidentCardDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
+namespace {
+constexpr int kCardWidth = 300;      // wide enough for a warning's words and two badges
+constexpr int kTextInset = 8 + 22;   // the card's margin and the severity bar, left and right
+
+QString warningText(const QModelIndex &index)
+{
+    const QStringList warnings = index.data(ModelRoles::WarningsRole).toStringList();
+    return warnings.isEmpty() ? QString() : QStringLiteral("⚠ ") + warnings.join(QStringLiteral(" · "));
+}
+
+// Warnings are sentences and the most important words on a card: they take a second line rather than lose their end.
+int warningLines(const QStyleOptionViewItem &option, const QString &warning, int width)
+{
+    if (warning.isEmpty()) {
+        return 0;
+    }
+    QFont bold = option.font;
+    bold.setBold(true);
+    return QFontMetrics(bold).horizontalAdvance(warning) > width ? 2 : 1;
+}
+} // namespace
+
+QString IncidentCardDelegate::fittedInTwoLines(const QFontMetrics &metrics, const QRect &box, const QString &text) const
+{
+    // Laying out wrapped text is the costly part of a card; it only changes with the words or the width.
+    const QString cacheKey = QString::number(box.width()) + u'\x1f' + text;
+    QString shown = m_fitted.value(cacheKey);
+    if (!shown.isEmpty()) {
+        return shown;
+    }
+    shown = text;
+    if (metrics.boundingRect(box, Qt::TextWordWrap, text).height() > box.height()) {
+        // Trim word by word until two lines hold it with an ellipsis.
+        QStringList words = text.split(u' ');
+        while (words.size() > 1) {
+            words.removeLast();
+            shown = words.join(u' ') + QStringLiteral("…");
+            if (metrics.boundingRect(box, Qt::TextWordWrap, shown).height() <= box.height()) {
+                break;
+            }
+        }
+    }
+    if (m_fitted.size() > 4096) {
+        m_fitted.clear();
+    }
+    m_fitted.insert(cacheKey, shown);
+    return shown;
+}
+
 QSize IncidentCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const int line = option.fontMetrics.height();
-    const bool warned = !index.data(ModelRoles::WarningsRole).toStringList().isEmpty();
-    return {300, line * (warned ? 5 : 4) + 32}; // wide enough for the warning's words and two badges
+    const int warned = warningLines(option, warningText(index), kCardWidth - kTextInset);
+    return {kCardWidth, line * (4 + warned) + 32};
 }
 
 void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -52,32 +101,12 @@ void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QFontMetrics boldMetrics(bold);
     const QString heading = reference + QStringLiteral("  ") + title;
     const QRect headingRect(text.left(), text.top(), text.width(), line * 2);
-    // Laying out wrapped text is the costly part of a card; a card's heading only changes with its title or width.
-    const QString cacheKey = QString::number(headingRect.width()) + u'\x1f' + heading;
-    QString shown = m_headings.value(cacheKey);
-    if (shown.isEmpty()) {
-        shown = heading;
-        if (boldMetrics.boundingRect(headingRect, Qt::TextWordWrap, heading).height() > headingRect.height()) {
-            // Trim word by word until two lines hold it with an ellipsis.
-            QStringList words = heading.split(u' ');
-            while (words.size() > 1) {
-                words.removeLast();
-                shown = words.join(u' ') + QStringLiteral("…");
-                if (boldMetrics.boundingRect(headingRect, Qt::TextWordWrap, shown).height() <= headingRect.height()) {
-                    break;
-                }
-            }
-        }
-        if (m_headings.size() > 4096) {
-            m_headings.clear();
-        }
-        m_headings.insert(cacheKey, shown);
-    }
+    const QString shown = fittedInTwoLines(boldMetrics, headingRect, heading);
     painter->drawText(headingRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
 
     painter->setFont(option.font);
     const QColor quiet = option.palette.placeholderText().color().darker(130);
-    const QColor alarm(0xb7, 0x1c, 0x1c);
+    const QColor alarm = ConsolePalette::alarm();
     const QDateTime now = Clock::nowUtc();
 
     // Line 3: where it is and who runs it.
@@ -105,16 +134,16 @@ void IncidentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     QList<Badge> badges;
     // Warnings get a line of their own: they are sentences, and the most important thing on the card.
     int y = text.top() + line * 3 + 8;
-    const QStringList warnings = index.data(ModelRoles::WarningsRole).toStringList();
-    if (!warnings.isEmpty()) {
+    const QString warning = warningText(index);
+    if (const int lines = warningLines(option, warning, text.width()); lines > 0) {
         QFont bold = option.font;
         bold.setBold(true);
         painter->setFont(bold);
         painter->setPen(alarm);
-        const QString shown = QStringLiteral("⚠ ") + warnings.join(QStringLiteral(" · "));
-        painter->drawText(QRect(text.left(), y, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(bold).elidedText(shown, Qt::ElideRight, text.width()));
-        y += line + 4;
+        const QRect box(text.left(), y, text.width(), line * lines);
+        painter->drawText(box, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
+                          fittedInTwoLines(QFontMetrics(bold), QRect(box.topLeft(), QSize(box.width(), line * 2)), warning));
+        y += line * lines + 4;
     }
     if (const int suggested = index.data(ModelRoles::SuggestedSeverityRole).toInt(); suggested > 0) {
         const Severity level = Severities::fromNumber(suggested).value_or(Severity::Sev3);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFontMetrics>
 #include <QHash>
 #include <QStyledItemDelegate>
 
@@ -19,5 +20,8 @@ public:
                    const QModelIndex &index) override;
 
 private:
-    mutable QHash<QString, QString> m_headings; // "width\x1fheading" -> the heading as fitted on two lines
+    // The words as they fit in two lines of a box, trimmed word by word with an ellipsis when they do not.
+    QString fittedInTwoLines(const QFontMetrics &metrics, const QRect &box, const QString &text) const;
+
+    mutable QHash<QString, QString> m_fitted; // "width\x1ftext" -> the text as fitted on two lines
 };

@@ -114,12 +114,20 @@ void MetricChartView::setMarks(const QList<MetricMark> &marks)
 {
     m_marks = marks;
     QChart *chart = m_view->chart();
+    // Marks closer than a sixtieth of the window would print their numbers on each other: they share one.
     QList<MetricMark> inside;
+    const qint64 near = m_window.isValid() ? m_window.start.msecsTo(m_window.end) / 60 : 0;
     for (const MetricMark &m : marks) {
-        if (m_window.isValid() && m.at >= m_window.start && m.at <= m_window.end) {
+        if (!m_window.isValid() || m.at < m_window.start || m.at > m_window.end) {
+            continue;
+        }
+        if (!inside.isEmpty() && inside.last().at.msecsTo(m.at) <= near) {
+            inside.last().label += QStringLiteral("; ") + m.label;
+        } else {
             inside.append(m);
         }
     }
+    m_shownMarks = inside;
     while (m_markLines.size() > inside.size()) {
         QLineSeries *line = m_markLines.takeLast();
         chart->removeSeries(line);
@@ -160,18 +168,14 @@ void MetricChartView::placeMarks()
 {
     QChart *chart = m_view->chart();
     const QRectF plot = chart->plotArea();
-    qsizetype n = 0;
-    for (const MetricMark &m : std::as_const(m_marks)) {
-        if (!m_window.isValid() || m.at < m_window.start || m.at > m_window.end || n >= m_markLines.size()) {
-            continue;
-        }
+    for (qsizetype n = 0; n < m_shownMarks.size() && n < m_markLines.size(); ++n) {
+        const MetricMark &m = m_shownMarks[n];
         const double x = double(m.at.toMSecsSinceEpoch());
         m_markLines[n]->replace(QList<QPointF>{{x, m_valueAxis->min()}, {x, m_valueAxis->max()}});
         const QPointF top = chart->mapToPosition(QPointF(x, m_valueAxis->max()), m_markLines[n]);
         const QRectF box = m_markNumbers[n]->boundingRect();
         m_markNumbers[n]->setPos(top.x() + 2, plot.top() + 1);
         m_markNumbers[n]->setVisible(plot.contains(QPointF(top.x(), plot.top() + box.height() / 2)));
-        ++n;
     }
 }
 

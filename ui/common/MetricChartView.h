@@ -51,6 +51,7 @@ private:
     QList<QLineSeries *> m_lines;
     QLabel *m_status;
     QList<MetricMark> m_marks;
+    QList<MetricMark> m_shownMarks;                  // those inside the window, near ones merged
     QList<QLineSeries *> m_markLines;                // one per mark inside the window
     QList<QGraphicsSimpleTextItem *> m_markNumbers;  // the same, numbered at the top
     QLabel *m_marksCaption;

@@ -1,5 +1,7 @@
 #include "IncidentPanel.h"
 
+#include "WrappedLabel.h"
+
 #include "ChecklistModel.h"
 #include "PostmortemDocument.h"
 #include "Clock.h"
@@ -34,7 +36,7 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
-    m_heading = new QLabel(this);
+    m_heading = new WrappedLabel(this);
     m_heading->setObjectName(QStringLiteral("incidentHeading"));
     m_heading->setWordWrap(true);
     m_heading->setTextFormat(Qt::RichText);
@@ -46,12 +48,12 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     headingRow->addWidget(m_edit, 0, Qt::AlignTop);
     layout->addLayout(headingRow);
     connect(m_edit, &QPushButton::clicked, this, &IncidentPanel::editTitleAndSummary);
-    m_facts = new QLabel(this);
+    m_facts = new WrappedLabel(this);
     m_facts->setObjectName(QStringLiteral("incidentFacts"));
     m_facts->setWordWrap(true);
     m_facts->setTextFormat(Qt::PlainText);
     layout->addWidget(m_facts);
-    m_severityTime = new QLabel(this);
+    m_severityTime = new WrappedLabel(this);
     m_severityTime->setObjectName(QStringLiteral("severityTimeLabel"));
     m_severityTime->setWordWrap(true);
     m_severityTime->setTextFormat(Qt::PlainText);
@@ -64,7 +66,7 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
                                        .arg(ConsolePalette::cautionTint().name(), ConsolePalette::cautionBorder().name()));
     auto *suggestionLayout = new QVBoxLayout(m_suggestionBox);
     suggestionLayout->setContentsMargins(8, 6, 8, 6);
-    m_suggestion = new QLabel(m_suggestionBox);
+    m_suggestion = new WrappedLabel(m_suggestionBox);
     m_suggestion->setObjectName(QStringLiteral("suggestionLabel"));
     m_suggestion->setWordWrap(true);
     m_suggestion->setTextFormat(Qt::PlainText);
@@ -80,7 +82,7 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     suggestionLayout->addLayout(suggestionButtons);
     layout->addWidget(m_suggestionBox);
 
-    m_warnings = new QLabel(this);
+    m_warnings = new WrappedLabel(this);
     m_warnings->setObjectName(QStringLiteral("incidentWarnings"));
     m_warnings->setWordWrap(true);
     m_warnings->setTextFormat(Qt::PlainText);
@@ -125,7 +127,7 @@ IncidentPanel::IncidentPanel(Workspace *workspace, IncidentListModel *incidents,
     add->addWidget(m_itemStage);
     add->addWidget(m_itemText, 1);
     layout->addLayout(add);
-    m_problem = new QLabel(this);
+    m_problem = new WrappedLabel(this);
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(ConsolePalette::textStyle(ConsolePalette::alarm()));

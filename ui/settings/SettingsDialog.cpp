@@ -9,6 +9,9 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QScrollArea>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -28,7 +31,16 @@ SettingsDialog::SettingsDialog(const QList<AlertSource> &commandLineSources, QWi
     setWindowTitle(tr("Settings"));
     setMinimumWidth(600);
     const AppSettings settings;
-    auto *layout = new QVBoxLayout(this);
+    // The settings scroll inside the dialog, OK and Cancel stay in view: on a laptop the dialog is taller than the
+    // screen, and a squeezed layout drew its tables on top of each other.
+    auto *outer = new QVBoxLayout(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
 
     auto *sourcesBox = new QGroupBox(tr("Alert sources"), this);
     auto *sourcesLayout = new QVBoxLayout(sourcesBox);
@@ -66,8 +78,11 @@ SettingsDialog::SettingsDialog(const QList<AlertSource> &commandLineSources, QWi
                 running->setItem(row, column, item);
             }
         }
-        running->setMaximumHeight(running->horizontalHeader()->sizeHint().height() +
-                                  int(commandLineSources.size()) * running->verticalHeader()->defaultSectionSize() + 4);
+        // Every source in view, without a scroll bar: a short list the layout must not squeeze.
+        running->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        running->setFixedHeight(running->horizontalHeader()->sizeHint().height() +
+                                int(commandLineSources.size()) * running->verticalHeader()->defaultSectionSize() +
+                                2 * running->frameWidth());
         sourcesLayout->addWidget(running);
         auto *savedNote = new QLabel(tr("<b>Saved sources</b>, polled when the console starts without --prometheus or "
                                         "--alertmanager:"),
@@ -218,7 +233,13 @@ SettingsDialog::SettingsDialog(const QList<AlertSource> &commandLineSources, QWi
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+    outer->addWidget(buttons);
+    // As tall as the settings need, within the screen it opens on.
+    const QRect screen = (parent ? parent->screen() : QGuiApplication::primaryScreen())->availableGeometry();
+    resize(std::max(content->sizeHint().width() + 40, 600),
+           std::min(content->sizeHint().height() + buttons->sizeHint().height() + 40, screen.height() - 60));
 }
 
 void SettingsDialog::addSourceRow(const AlertSource &source)

@@ -134,7 +134,7 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(TimelineModel::ColumnText, QHeaderView::Stretch); // the words get the room
-    const int digits = m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00Z")) + 16;
+    const int digits = m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00Z")) + 16; // a key moment's bold time fits
     for (int column : {TimelineModel::ColumnTime, TimelineModel::ColumnUtc, TimelineModel::ColumnThirdZone}) {
         header->resizeSection(column, digits);
     }
@@ -144,7 +144,7 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
         kindWidth = std::max(kindWidth, m_view->fontMetrics().horizontalAdvance(TimelineEntry::kindTitle(kind)));
     }
     header->resizeSection(TimelineModel::ColumnKind, kindWidth + 14);
-    header->resizeSection(TimelineModel::ColumnSource, m_view->fontMetrics().horizontalAdvance(QStringLiteral("console")) + 12);
+    header->resizeSection(TimelineModel::ColumnSource, m_view->fontMetrics().horizontalAdvance(QStringLiteral("console")) + 14);
     header->resizeSection(TimelineModel::ColumnAuthor, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Sam Whitfield")) + 12);
     header->resizeSection(TimelineModel::ColumnKeyMoment, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Key")) + 14);
     header->resizeSection(TimelineModel::ColumnCustomerVisible, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Cust.")) + 14);
