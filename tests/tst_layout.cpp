@@ -13,7 +13,11 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QStyleOptionViewItem>
+#include <QTextBrowser>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -247,6 +251,44 @@ private slots:
         const int oneLine = timeline->fontMetrics().lineSpacing();
         QTRY_VERIFY2(timeline->rowHeight(longRow) >= 2 * oneLine,
                      qPrintable(QStringLiteral("row %1 is %2 px").arg(longRow).arg(timeline->rowHeight(longRow))));
+    }
+
+    // The words that matter stay whole on a laptop: a card's warning, the incident panel's wrapped sentences, an
+    // alert's long name in its details.
+    void theWordsThatMatterAreNotCut()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(m_dir.filePath(QStringLiteral("words.sqlite"))));
+        Workspace *w = window.workspace();
+        const qint64 warned = w->declareIncident(QStringLiteral("DDoS on the EU login servers"), Severity::Sev1).value();
+        QVERIFY(w->declareIncident(QStringLiteral("Avatar uploads slow"), Severity::Sev3).ok()); // no warning
+        window.selectIncident(warned);
+
+        // "⚠ SEV-1 without an Incident Commander" is wider than a card: the card grows by two lines for it.
+        auto cardHeight = [&window](const QString &columnName) {
+            auto *column = window.findChild<QListView *>(columnName);
+            QStyleOptionViewItem option;
+            option.initFrom(column);
+            return column->itemDelegate()->sizeHint(option, column->model()->index(0, 0)).height();
+        };
+        const int line = window.findChild<QListView *>(QStringLiteral("boardColumn1"))->fontMetrics().height();
+        QCOMPARE(cardHeight(QStringLiteral("boardColumn1")) - cardHeight(QStringLiteral("boardColumn3")), 2 * line);
+
+        // Every wrapped sentence of the incident panel has the height its words need at its width.
+        auto *heading = window.findChild<QLabel *>(QStringLiteral("incidentHeading"));
+        QWidget *panel = heading->parentWidget();
+        for (QLabel *label : panel->findChildren<QLabel *>()) {
+            if (label->isVisible() && label->wordWrap() && !label->text().isEmpty()) {
+                QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()),
+                             qPrintable(QStringLiteral("\"%1\" is %2 px of %3").arg(label->text().left(40)).arg(label->height())
+                                            .arg(label->heightForWidth(label->width()))));
+            }
+        }
+        // A long alert name in the details is one word, never split across lines.
+        QCOMPARE(window.findChild<QTextBrowser *>(QStringLiteral("alertDetails"))->wordWrapMode(), QTextOption::WordWrap);
     }
 };
 

@@ -125,6 +125,8 @@ AlertsPanel::AlertsPanel(Workspace *workspace, AlertMonitor *monitor, LiveAlertM
     m_details = new QTextBrowser(livePage);
     m_details->setObjectName(QStringLiteral("alertDetails"));
     m_details->setOpenExternalLinks(true);
+    // A long alert name stays one word ("AuthenticationFailures", not "AuthenticationFailur" / "es").
+    m_details->setWordWrapMode(QTextOption::WordWrap);
     m_details->setPlaceholderText(tr("Select an alert to see all its labels, annotations and links."));
     auto *split = new QSplitter(Qt::Horizontal, livePage);
     split->addWidget(m_view);
