@@ -33,21 +33,29 @@ qint64 ZonedTimeWriter::offsetSeconds(qint64 utcMs)
     return m_offset;
 }
 
-void ZonedTimeWriter::append(ByteBuffer &out, QByteArrayView stored, TextWriter asText)
+bool ZonedTimeWriter::localTime(QByteArrayView stored, QByteArray &local, qint64 &offset)
 {
     qint64 ms = 0;
     if (stored.size() < 19 || !FastIsoTime::parse(std::string_view(stored.data(), size_t(stored.size())), ms)) {
-        asText(out, stored);
-        return;
+        return false;
     }
+    offset = m_utc ? 0 : offsetSeconds(ms);
+    return FastIsoTime::appendUtc(local, ms + offset * 1000);
+}
+
+void ZonedTimeWriter::append(ByteBuffer &out, QByteArrayView stored, TextWriter asText)
+{
     if (m_utc && stored.size() == 24 && stored[23] == 'Z') { // the stored form itself: a plain copy
-        out.append(stored.first(19));
-        out.append('Z');
-        return;
+        qint64 ms = 0;
+        if (FastIsoTime::parse(std::string_view(stored.data(), size_t(stored.size())), ms)) {
+            out.append(stored.first(19));
+            out.append('Z');
+            return;
+        }
     }
-    const qint64 offset = m_utc ? 0 : offsetSeconds(ms);
     QByteArray local;
-    if (!FastIsoTime::appendUtc(local, ms + offset * 1000)) {
+    qint64 offset = 0;
+    if (!localTime(stored, local, offset)) {
         asText(out, stored);
         return;
     }
@@ -69,14 +77,9 @@ void ZonedTimeWriter::append(ByteBuffer &out, QByteArrayView stored, TextWriter 
 
 void ZonedTimeWriter::appendReadable(ByteBuffer &out, QByteArrayView stored, TextWriter asText)
 {
-    qint64 ms = 0;
-    if (stored.size() < 19 || !FastIsoTime::parse(std::string_view(stored.data(), size_t(stored.size())), ms)) {
-        asText(out, stored);
-        return;
-    }
-    const qint64 offset = m_utc ? 0 : offsetSeconds(ms);
     QByteArray local;
-    if (!FastIsoTime::appendUtc(local, ms + offset * 1000)) {
+    qint64 offset = 0;
+    if (!localTime(stored, local, offset)) {
         asText(out, stored);
         return;
     }

@@ -25,6 +25,8 @@ public:
 
 private:
     qint64 offsetSeconds(qint64 utcMs);
+    // The stored time in the zone, "2026-11-29T15:05:00.000Z" shaped, and its offset; false when it is not a time.
+    bool localTime(QByteArrayView stored, QByteArray &local, qint64 &offset);
 
     QTimeZone m_zone;
     bool m_utc;
