@@ -84,7 +84,7 @@ private:
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void alertmanagerAlertsShowArchiveResolveAndSilence()
+    void alertmanagerAlertsShowArchiveAndResolve()
     {
         ServerProcess am(ServerProcess::Kind::Alertmanager);
         QString error;
@@ -124,6 +124,25 @@ private slots:
             return std::any_of(archive->begin(), archive->end(), [](const ArchivedAlert &a) { return a.resolvedAt.isValid(); });
         };
         QTRY_VERIFY_WITH_TIMEOUT(someResolved(), 10000);
+
+        monitor.setArchivePath({});
+    }
+
+    void silencesAreMadeListedAndExpired()
+    {
+        ServerProcess am(ServerProcess::Kind::Alertmanager);
+        QString error;
+        QVERIFY2(am.startAlertmanager(&error), qPrintable(error));
+        QVERIFY2(am.post(QStringLiteral("/api/v2/alerts"),
+                         json({amAlert(QStringLiteral("AuthenticationFailures"), QStringLiteral("SEV-1"), QStringLiteral("auth-1"))}),
+                         &error),
+                 qPrintable(error));
+        AlertMonitor monitor;
+        Watcher seen;
+        seen.attach(&monitor);
+        const AlertSource src = source(AlertSource::Kind::Alertmanager, am.url());
+        monitor.setSources({src});
+        QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 1, 15000);
 
         // A silence made from an alert: Alertmanager accepts it and the alert shows as suppressed.
         const Alert auth = *std::find_if(seen.alerts.begin(), seen.alerts.end(), [](const Alert &a) {
@@ -181,7 +200,6 @@ private slots:
         // Alertmanager 0.25 answers 422 for a silence without matchers.
         QVERIFY2(done.last().at(1).toString().contains(QStringLiteral("Alertmanager refused the silence: HTTP 4")),
                  qPrintable(done.last().at(1).toString()));
-        monitor.setArchivePath({});
     }
 
     void aFileOpenedMidSessionGetsWhatIsFiring()

@@ -76,6 +76,45 @@ qsizetype pointsOn(MetricChartView *chart)
     }
     return points;
 }
+
+// An incident declared four minutes ago, with key moments in and out of its charts' window.
+struct Moments
+{
+    Incident incident;
+    TimelineEntry rollback;
+    QList<MetricMark> marks;
+};
+
+Moments moments()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Moments m;
+    m.incident.id = 9;
+    m.incident.detectedAt = now.addSecs(-300);
+    m.incident.declaredAt = now.addSecs(-240);
+    m.rollback.keyMoment = true;
+    m.rollback.occurredAt = now.addSecs(-120);
+    m.rollback.text = QStringLiteral("Rolled back 3.8.1\nby the book");
+    TimelineEntry deleted = m.rollback;
+    deleted.text = QStringLiteral("typo");
+    deleted.deletedAt = now;
+    TimelineEntry plain = m.rollback;
+    plain.keyMoment = false;
+    plain.text = QStringLiteral("chatter");
+    TimelineEntry old = m.rollback;
+    old.occurredAt = now.addDays(-2);
+    old.text = QStringLiteral("long before the window");
+    // The console's own entry for the declaration is the "Declared" mark already; a person's is kept.
+    TimelineEntry declaredEntry = m.rollback;
+    declaredEntry.occurredAt = m.incident.declaredAt;
+    declaredEntry.source = TimelineEntry::Source::System;
+    declaredEntry.text = QStringLiteral("Declared SEV-1: DDoS");
+    TimelineEntry paged = m.rollback;
+    paged.occurredAt = m.incident.declaredAt.addSecs(2);
+    paged.text = QStringLiteral("Paged the IC");
+    m.marks = IncidentInsights::chartMarks(m.incident, {m.rollback, deleted, plain, old, declaredEntry, paged});
+    return m;
+}
 } // namespace
 
 // The live metrics panel's queries against a real Prometheus scraping the real game server simulator, the faults a
@@ -433,43 +472,24 @@ private slots:
         QVERIFY(message->text().contains(QStringLiteral("Select an incident")));
     }
 
+    // What a chart marks: detection, declaration, mitigation, resolution and the key moments, oldest first.
+    void chartMarksAreTheIncidentsMoments()
+    {
+        const Moments m = moments();
+        QCOMPARE(m.marks.size(), 5);
+        QCOMPARE(m.marks.at(0).label, QStringLiteral("long before the window"));
+        QCOMPARE(m.marks.at(1).label, QStringLiteral("Detected"));
+        QCOMPARE(m.marks.at(2).label, QStringLiteral("Declared"));
+        QCOMPARE(m.marks.at(3).label, QStringLiteral("Paged the IC")); // the console's own "Declared SEV-1" is not repeated
+        QCOMPARE(m.marks.at(4).label, QStringLiteral("Rolled back 3.8.1"));
+    }
+
     void chartsNameTheirSeriesAndMarkTheIncidentsMoments()
     {
-        // What is marked: detection, declaration, mitigation, resolution and the key moments, oldest first.
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        Incident incident;
-        incident.id = 9;
-        incident.detectedAt = now.addSecs(-300);
-        incident.declaredAt = now.addSecs(-240);
-        TimelineEntry rollback;
-        rollback.keyMoment = true;
-        rollback.occurredAt = now.addSecs(-120);
-        rollback.text = QStringLiteral("Rolled back 3.8.1\nby the book");
-        TimelineEntry deleted = rollback;
-        deleted.text = QStringLiteral("typo");
-        deleted.deletedAt = now;
-        TimelineEntry plain = rollback;
-        plain.keyMoment = false;
-        plain.text = QStringLiteral("chatter");
-        TimelineEntry old = rollback;
-        old.occurredAt = now.addDays(-2);
-        old.text = QStringLiteral("long before the window");
-        // The console's own entry for the declaration is the "Declared" mark already; a person's is kept.
-        TimelineEntry declaredEntry = rollback;
-        declaredEntry.occurredAt = incident.declaredAt;
-        declaredEntry.source = TimelineEntry::Source::System;
-        declaredEntry.text = QStringLiteral("Declared SEV-1: DDoS");
-        TimelineEntry paged = rollback;
-        paged.occurredAt = incident.declaredAt.addSecs(2);
-        paged.text = QStringLiteral("Paged the IC");
-        const QList<MetricMark> marks = IncidentInsights::chartMarks(incident, {rollback, deleted, plain, old, declaredEntry, paged});
-        QCOMPARE(marks.size(), 5);
-        QCOMPARE(marks.at(0).label, QStringLiteral("long before the window"));
-        QCOMPARE(marks.at(1).label, QStringLiteral("Detected"));
-        QCOMPARE(marks.at(2).label, QStringLiteral("Declared"));
-        QCOMPARE(marks.at(3).label, QStringLiteral("Paged the IC"));
-        QCOMPARE(marks.at(4).label, QStringLiteral("Rolled back 3.8.1"));
-
+        const Moments m = moments();
+        const Incident &incident = m.incident;
+        const TimelineEntry &rollback = m.rollback;
+        const QList<MetricMark> &marks = m.marks;
         LiveMetricsPanel panel(nullptr);
         panel.resize(700, 900);
         panel.setExpressions({MetricExpression::defaults().at(1)}); // error log rate, one series per component

@@ -395,6 +395,25 @@ private slots:
         QCOMPARE(entry->text(), u"Severity SEV-1 → SEV-2: logins back"_s);
         QTest::mouseClick(window->findChild<QPushButton *>(u"reviewPrevious"_s), Qt::LeftButton);
         QCOMPARE(entry->text(), u"Latency normal again"_s);
+    }
+
+    void windowAddsAKeyMomentAndAnActionItemWithKeys()
+    {
+        Workspace w;
+        const qint64 id = buildIncident(w);
+        QVERIFY(id != 0);
+        QPointer<ReviewModeWindow> window = new ReviewModeWindow(w, id);
+        const auto cleanup = qScopeGuard([&window] { delete window.data(); }); // before the workspace goes, even on failure
+        window->resize(1600, 900);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *header = window->findChild<QLabel *>(u"reviewHeader"_s);
+        auto *time = window->findChild<QLabel *>(u"reviewTime"_s);
+        auto *entry = window->findChild<QLabel *>(u"reviewEntry"_s);
+        const auto heading = [id](int n, int of) { return u"INC-%1 Socket latency · Key moment %2 of %3"_s.arg(id).arg(n).arg(of); };
+        QTest::keyClick(window, Qt::Key_End);
+        QTest::keyClick(window, Qt::Key_Left);
+        QCOMPARE(entry->text(), u"Latency normal again"_s);
 
         // K: a key moment typed inline lands after the one shown; Ctrl+Z takes it back.
         QTest::keyClick(window, Qt::Key_K);
@@ -422,7 +441,19 @@ private slots:
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().title, u"Canary auth deploys"_s);
         QCOMPARE(items.first().ownerId, personId(w, u"Kim"_s));
+    }
 
+    void escapeClosesAnEditorThenTheWindow()
+    {
+        Workspace w;
+        const qint64 id = buildIncident(w);
+        QVERIFY(id != 0);
+        QPointer<ReviewModeWindow> window = new ReviewModeWindow(w, id);
+        const auto cleanup = qScopeGuard([&window] { delete window.data(); });
+        window->resize(1600, 900);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *keyEdit = window->findChild<QLineEdit *>(u"reviewKeyMomentEdit"_s);
         // Esc cancels an open editor first, then leaves the mode.
         QTest::keyClick(window, Qt::Key_K);
         QVERIFY(keyEdit->isVisible());

@@ -8,7 +8,6 @@
 #include "JsonExchange.h"
 #include "PostmortemDocument.h"
 #include "StoredTime.h"
-#include "Tables.h"
 #include "TemplateEngine.h"
 #include "UntrustedText.h"
 #include "ZonedTimeWriter.h"
@@ -25,7 +24,6 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
-#include <sqlite3.h>
 
 namespace {
 
@@ -69,23 +67,8 @@ Status stopped()
     return Status::failure(tr("The export was stopped; nothing was written."));
 }
 
-// The columns the exports show of each entry, in this order (checked against the table's declaration).
-enum TimelineColumn { Incident, OccurredAt, Kind, Source, Author, Text, KeyMoment, CustomerVisible };
-
-// The timeline as the exports show it: what the incident's record says now, without deleted entries.
-QByteArray timelineSql(bool oneIncident)
-{
-    static const QByteArray columns = Tables::timelineEntries()
-                                          .spec()
-                                          .selectList({QStringLiteral("incident_id"), QStringLiteral("occurred_at"),
-                                                       QStringLiteral("kind"), QStringLiteral("source"),
-                                                       QStringLiteral("author"), QStringLiteral("text"),
-                                                       QStringLiteral("is_key_moment"), QStringLiteral("customer_visible")})
-                                          .toUtf8();
-    return QByteArrayLiteral("SELECT ") + columns + QByteArrayLiteral(" FROM timeline_entries WHERE deleted_at IS NULL ")
-         + (oneIncident ? QByteArrayLiteral("AND incident_id = ?1 ORDER BY occurred_at, id")
-                        : QByteArrayLiteral("ORDER BY incident_id, occurred_at, id"));
-}
+using TimelineColumn = ExportReads::EntryColumn;
+using RowReader = std::function<Status(const std::function<bool(const RawRow &)> &)>;
 
 class ExportRun final
 {
@@ -106,16 +89,21 @@ private:
     Status writeMarkdown(ChunkedOutput &out);
     Status writeHtml(ChunkedOutput &out);
     Status writePdf(QIODevice &device);
-    // Streams the rows of sql through writeRow, handing output to the device as it fills (out may be null: the
+    // Streams the rows read through writeRow, handing output to the device as it fills (out may be null: the
     // PDF collects in its document) and stopping when the progress callback asks.
-    Status streamRows(const QByteArray &sql, const QList<qint64> &parameters, ChunkedOutput *out,
-                      const std::function<void(const RawRow &)> &writeRow);
+    Status streamRows(const RowReader &read, ChunkedOutput *out, const std::function<void(const RawRow &)> &writeRow);
     Status streamEntries(qint64 incidentId, ChunkedOutput *out, const std::function<void(const RawRow &)> &writeRow)
     {
-        const Status s = streamRows(timelineSql(true), {incidentId}, out, writeRow);
+        const Status s = streamRows(entriesOf(incidentId), out, writeRow);
         return s || s.error() == stopped().error() ? s : Status::failure(tr("INC-%1: %2").arg(incidentId).arg(s.error()));
     }
     QList<qint64> incidentsOrAll() const { return m_incidents; }
+    RowReader entriesOf(std::optional<qint64> incidentId) const
+    {
+        return [this, incidentId](const std::function<bool(const RawRow &)> &onRow) {
+            return m_store.forEachEntryToExport(incidentId, onRow);
+        };
+    }
     QString documentTitle() const;
     // The incident's postmortem as the chosen template writes it; a failure names the incident.
     Result<QString> postmortemOf(qint64 incidentId) const;
@@ -135,19 +123,12 @@ private:
 
 Status ExportRun::prepare()
 {
-    QByteArray sql = QByteArrayLiteral("SELECT i.id, i.title, (SELECT count(*) FROM timeline_entries e "
-                                       "WHERE e.incident_id = i.id AND e.deleted_at IS NULL) FROM incidents i ");
-    QList<qint64> parameters;
-    if (m_request.incidentId) {
-        sql += QByteArrayLiteral("WHERE i.id = ?1 ");
-        parameters.append(*m_request.incidentId);
-    }
-    sql += QByteArrayLiteral("ORDER BY i.id");
-    const Status s = m_store.forEachRawRow(sql, parameters, [this](const RawRow &row) {
-        m_incidents.append(row.integer(0));
-        m_titles.insert(row.integer(0), QString::fromUtf8(row.text(1)));
-        m_entryCounts.insert(row.integer(0), row.integer(2));
-        m_total += row.integer(2) + 1;
+    using namespace ExportReads;
+    const Status s = m_store.forEachIncidentToExport(m_request.incidentId, [this](const RawRow &row) {
+        m_incidents.append(row.integer(IncidentId));
+        m_titles.insert(row.integer(IncidentId), QString::fromUtf8(row.text(IncidentTitle)));
+        m_entryCounts.insert(row.integer(IncidentId), row.integer(LiveEntryCount));
+        m_total += row.integer(LiveEntryCount) + 1;
         return true;
     });
     if (!s) {
@@ -169,11 +150,10 @@ bool ExportRun::step(qint64 count)
     return m_progress(std::min(m_done, m_total), m_total);
 }
 
-Status ExportRun::streamRows(const QByteArray &sql, const QList<qint64> &parameters, ChunkedOutput *out,
-                             const std::function<void(const RawRow &)> &writeRow)
+Status ExportRun::streamRows(const RowReader &read, ChunkedOutput *out, const std::function<void(const RawRow &)> &writeRow)
 {
     bool stop = false;
-    const Status s = m_store.forEachRawRow(sql, parameters, [&](const RawRow &row) {
+    const Status s = read([&](const RawRow &row) {
         writeRow(row);
         stop = (out && !out->flushIfFull()) || !step();
         return !stop;
@@ -251,22 +231,21 @@ Status ExportRun::writeCsvTimeline(ChunkedOutput &out)
 {
     ByteBuffer &b = out.buffer();
     b.append("incident,time,kind,source,author,text,key_moment,customer_visible\r\n");
-    const QList<qint64> parameters = m_request.incidentId ? QList<qint64>{*m_request.incidentId} : QList<qint64>{};
-    return streamRows(timelineSql(m_request.incidentId.has_value()), parameters, &out, [&](const RawRow &row) {
+    return streamRows(entriesOf(m_request.incidentId), &out, [&](const RawRow &row) {
         b.append("INC-");
-        b.appendNumber(row.integer(TimelineColumn::Incident));
+        b.appendNumber(row.integer(TimelineColumn::EntryIncident));
         b.append(',');
-        m_times.append(b, row.text(TimelineColumn::OccurredAt), IncidentExporter::appendCsvCell);
+        m_times.append(b, row.text(TimelineColumn::EntryOccurredAt), IncidentExporter::appendCsvCell);
         b.append(',');
-        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Kind));
+        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::EntryKind));
         b.append(',');
-        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Source));
+        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::EntrySource));
         b.append(',');
-        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Author));
+        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::EntryAuthor));
         b.append(',');
-        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::Text));
-        b.append(row.integer(TimelineColumn::KeyMoment) ? ",yes," : ",,");
-        b.append(row.integer(TimelineColumn::CustomerVisible) ? "yes\r\n" : "\r\n");
+        IncidentExporter::appendCsvCell(b, row.text(TimelineColumn::EntryText));
+        b.append(row.integer(TimelineColumn::EntryKeyMoment) ? ",yes," : ",,");
+        b.append(row.integer(TimelineColumn::EntryCustomerVisible) ? "yes\r\n" : "\r\n");
     });
 }
 
@@ -274,22 +253,14 @@ Status ExportRun::writeCsvActionItems(ChunkedOutput &out)
 {
     ByteBuffer &b = out.buffer();
     b.append("incident,incident_title,action_item,owner,due,state,created\r\n");
-    QByteArray sql = QByteArrayLiteral("SELECT a.incident_id, i.title, a.title, p.name, a.due_at, a.state, a.created_at "
-                                       "FROM action_items a JOIN incidents i ON i.id = a.incident_id "
-                                       "LEFT JOIN people p ON p.id = a.owner_id ");
-    QList<qint64> parameters;
-    if (m_request.incidentId) {
-        sql += QByteArrayLiteral("WHERE a.incident_id = ?1 ");
-        parameters.append(*m_request.incidentId);
-    }
-    sql += QByteArrayLiteral("ORDER BY a.incident_id, a.id");
+    using namespace ExportReads;
     bool stop = false;
-    const Status s = m_store.forEachRawRow(sql, parameters, [&](const RawRow &row) {
+    const Status s = m_store.forEachActionItemToExport(m_request.incidentId, [&](const RawRow &row) {
         b.append("INC-");
-        b.appendNumber(row.integer(0));
-        for (int column = 1; column <= 6; ++column) {
+        b.appendNumber(row.integer(ItemIncident));
+        for (int column = ItemIncidentTitle; column <= ItemCreatedAt; ++column) {
             b.append(',');
-            if (column == 4 || column == 6) {
+            if (column == ItemDueAt || column == ItemCreatedAt) {
                 if (!row.isNull(column)) {
                     m_times.append(b, row.text(column), IncidentExporter::appendCsvCell);
                 }
@@ -338,17 +309,17 @@ Status ExportRun::writeMarkdown(ChunkedOutput &out)
                  + tr("Customer-visible").toUtf8() + " |\n|---|---|---|---|---|---|---|\n"));
         if (const Status s = streamEntries(id, &out, [&](const RawRow &row) {
             b.append("| ");
-            m_times.append(b, row.text(TimelineColumn::OccurredAt), IncidentExporter::appendMarkdownCell);
+            m_times.append(b, row.text(TimelineColumn::EntryOccurredAt), IncidentExporter::appendMarkdownCell);
             b.append(" | ");
-            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Kind));
+            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::EntryKind));
             b.append(" | ");
-            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Source));
+            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::EntrySource));
             b.append(" | ");
-            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Author));
+            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::EntryAuthor));
             b.append(" | ");
-            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::Text));
-            b.append(row.integer(TimelineColumn::KeyMoment) ? " | yes | " : " |  | ");
-            b.append(row.integer(TimelineColumn::CustomerVisible) ? "yes |\n" : " |\n");
+            IncidentExporter::appendMarkdownCell(b, row.text(TimelineColumn::EntryText));
+            b.append(row.integer(TimelineColumn::EntryKeyMoment) ? " | yes | " : " |  | ");
+            b.append(row.integer(TimelineColumn::EntryCustomerVisible) ? "yes |\n" : " |\n");
             }); !s) {
             return s;
         }
@@ -402,17 +373,17 @@ Status ExportRun::writeHtml(ChunkedOutput &out)
         b.append("</tr></thead>\n<tbody>\n");
         qint64 count = 0;
         if (const Status s = streamEntries(id, &out, [&](const RawRow &row) {
-            b.append(row.integer(TimelineColumn::KeyMoment) ? "<tr class=\"key\"><td class=\"time\">" : "<tr><td class=\"time\">");
-            m_times.append(b, row.text(TimelineColumn::OccurredAt), IncidentExporter::appendHtmlEscaped);
+            b.append(row.integer(TimelineColumn::EntryKeyMoment) ? "<tr class=\"key\"><td class=\"time\">" : "<tr><td class=\"time\">");
+            m_times.append(b, row.text(TimelineColumn::EntryOccurredAt), IncidentExporter::appendHtmlEscaped);
             b.append("</td><td>");
-            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Kind));
+            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::EntryKind));
             b.append("</td><td>");
-            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Source));
+            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::EntrySource));
             b.append("</td><td>");
-            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Author));
+            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::EntryAuthor));
             b.append("</td><td>");
-            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::Text));
-            b.append(row.integer(TimelineColumn::CustomerVisible) ? "</td><td>yes</td></tr>\n" : "</td><td></td></tr>\n");
+            IncidentExporter::appendHtmlEscaped(b, row.text(TimelineColumn::EntryText));
+            b.append(row.integer(TimelineColumn::EntryCustomerVisible) ? "</td><td>yes</td></tr>\n" : "</td><td></td></tr>\n");
             ++count;
             }); !s) {
             return s;
@@ -470,15 +441,15 @@ Status ExportRun::writePdf(QIODevice &device)
         if (const Status s = streamEntries(id, nullptr, [&](const RawRow &row) {
             cursor.insertBlock(entryFormat, plain);
             time.clear();
-            m_times.appendReadable(time, row.text(TimelineColumn::OccurredAt), [](ByteBuffer &out, QByteArrayView text) {
+            m_times.appendReadable(time, row.text(TimelineColumn::EntryOccurredAt), [](ByteBuffer &out, QByteArrayView text) {
                 out.append(text); // the PDF's text is laid out as text, never read as markup
             });
             cursor.insertText(QString::fromUtf8(time.view()) + QStringLiteral("  "), bold);
-            cursor.insertText(UntrustedText::markingBidi(QString::fromUtf8(row.text(TimelineColumn::Kind)) + QStringLiteral(" · ")
-                                  + QString::fromUtf8(row.text(TimelineColumn::Author)) + QStringLiteral("  ")),
+            cursor.insertText(UntrustedText::markingBidi(QString::fromUtf8(row.text(TimelineColumn::EntryKind)) + QStringLiteral(" · ")
+                                  + QString::fromUtf8(row.text(TimelineColumn::EntryAuthor)) + QStringLiteral("  ")),
                               quiet);
-            cursor.insertText(UntrustedText::markingBidi(QString::fromUtf8(row.text(TimelineColumn::Text))),
-                              row.integer(TimelineColumn::KeyMoment) ? bold : plain);
+            cursor.insertText(UntrustedText::markingBidi(QString::fromUtf8(row.text(TimelineColumn::EntryText))),
+                              row.integer(TimelineColumn::EntryKeyMoment) ? bold : plain);
             ++count;
             }); !s) {
             return s;
@@ -576,7 +547,7 @@ Status IncidentExporter::exportToFile(const IncidentStore &store, const ExportRe
             return store.saveCopy(path); // VACUUM INTO cannot be interrupted
         }
         return store.saveCopy(path, [&](const QString &partial) -> Status {
-            const Status s = JsonExchange::copyIncident(store, *request.incidentId, partial);
+            const Status s = store.copyIncidentInto(*request.incidentId, partial);
             if (!s) {
                 return Status::failure(tr("Could not copy INC-%1: %2").arg(*request.incidentId).arg(s.error()));
             }

@@ -2,9 +2,9 @@
 
 #include "AtomicFile.h"
 #include "ByteBuffer.h"
+#include "ImportTableWriter.h"
 #include "IncidentStore.h"
 #include "JsonStreamReader.h"
-#include "SqliteConnection.h"
 #include "StoredTime.h"
 #include "Tables.h"
 
@@ -18,14 +18,11 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
-#include <QUrl>
 
 #include <cmath>
 #include <optional>
 
-#include <sqlite3.h>
 
 namespace {
 
@@ -382,39 +379,10 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
     const QString notOurs = tr("Not an Incident Console export: \"format\" is not \"%1\".").arg(formatName());
     auto invalid = [&] { return Status::failure(tr("Not valid JSON at %1: %2.").arg(reader.place(), reader.error())); };
 
-    // The statements one table's rows need, prepared once for all of them.
-    struct Statements
-    {
-        QSqlQuery match, taken, insert;
-        QStringList names;
-    };
-    auto prepareFor = [&](const Table &table) {
-        const QStringList names = table.columnNames();
-        Statements st;
-        st.names = names;
-        if (!table.naturalKey.isEmpty()) {
-            QStringList conditions;
-            for (const QString &key : table.naturalKey) {
-                conditions.append(key + QStringLiteral(" = ?"));
-            }
-            st.match = store.prepare(
-                QStringLiteral("SELECT id FROM %1 WHERE %2").arg(table.sql, conditions.join(QStringLiteral(" AND "))));
-        }
-        st.taken = store.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table.sql));
-        const QStringList marks(names.size(), QStringLiteral("?"));
-        st.insert = store.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                      .arg(table.sql, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-        return st;
-    };
-
-    // A statement of a row; on failure the row's place comes first.
-    auto run = [&](QSqlQuery &query, const Row &row, const QString &what) -> Status {
-        const Status s = store.exec(query, QString());
-        return s ? s : Status::failure(row.path() + what + s.error());
-    };
-    auto addRow = [&](const Table &table, Statements &st, Row row) -> Status {
+    // A row's failure names its place first.
+    auto atRow = [](const Row &row, const QString &what, const Status &s) { return Status::failure(row.path() + what + s.error()); };
+    auto addRow = [&](const Table &table, ImportTableWriter &writer, Row row) -> Status {
         auto &idMap = idMaps[table.sql];
-        const QStringList &names = st.names;
         const qint64 jsonId = row.values[0].toLongLong();
         if (idMap.contains(jsonId)) {
             return Status::failure(tr("%1.id: the id %2 appears twice.").arg(row.path()).arg(jsonId));
@@ -432,38 +400,28 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
             }
             row.values[i] = refMap.value(target);
         }
-        if (!table.naturalKey.isEmpty()) {
-            for (const QString &key : table.naturalKey) {
-                st.match.addBindValue(row.values[names.indexOf(key)]);
-            }
-            if (const Status s = run(st.match, row, QString()); !s) {
-                return s;
-            }
-            if (st.match.next()) {
-                idMap.insert(jsonId, st.match.value(0).toLongLong());
-                summary.matched[table.exchange] += 1;
-                st.match.finish();
-                return Status::success();
-            }
-            st.match.finish();
+        const auto existing = writer.findByNaturalKey(row.values);
+        if (!existing) {
+            return atRow(row, QString(), existing.status());
+        }
+        if (existing.value()) {
+            idMap.insert(jsonId, *existing.value());
+            summary.matched[table.exchange] += 1;
+            return Status::success();
         }
         // Keep the exported id where it is free, so a file round-trips to the same JSON.
-        st.taken.addBindValue(jsonId);
-        if (const Status s = run(st.taken, row, QString()); !s) {
-            return s;
+        const auto taken = writer.isIdTaken(jsonId);
+        if (!taken) {
+            return atRow(row, QString(), taken.status());
         }
-        if (st.taken.next()) {
+        if (taken.value()) {
             row.values[0] = QVariant(QMetaType::fromType<qint64>());
         }
-        st.taken.finish();
-        for (const QVariant &v : std::as_const(row.values)) {
-            st.insert.addBindValue(v);
+        const auto added = writer.insert(row.values);
+        if (!added) {
+            return atRow(row, tr(": cannot be added"), added.status());
         }
-        if (const Status added = run(st.insert, row, tr(": cannot be added")); !added) {
-            return added;
-        }
-        const qint64 newId = st.insert.lastInsertId().toLongLong();
-        st.insert.finish();
+        const qint64 newId = added.value();
         idMap.insert(jsonId, newId);
         summary.added[table.exchange] += 1;
         if (table.sql == QStringLiteral("incidents")) {
@@ -559,14 +517,14 @@ Result<JsonExchange::ImportSummary> JsonExchange::importFrom(IncidentStore &stor
                                             : Status::failure(tr("%1: expected a list of rows, found %2.")
                                                                   .arg(tablePath, JsonStreamReader::describe(list)));
             }
-            Statements st = prepareFor(*found);
+            ImportTableWriter writer(store, *found);
             qint64 i = 0;
             for (Token r = reader.next(); r != Token::EndArray; r = reader.next(), ++i) {
                 Row row;
                 if (const Status s = readRow(*found, tablePath, i, r, row); !s) {
                     return s;
                 }
-                if (const Status s = addRow(*found, st, std::move(row)); !s) {
+                if (const Status s = addRow(*found, writer, std::move(row)); !s) {
                     return s;
                 }
                 if (progress && (++rowsRead & 1023) == 0 && !progress(reader.bytesRead(), totalBytes)) {
@@ -675,88 +633,6 @@ Status JsonExchange::exportToFile(const IncidentStore &store, std::optional<qint
         return json.status();
     }
     return AtomicFile::write(path, json.value());
-}
-
-Status JsonExchange::copyIncident(const IncidentStore &store, qint64 incidentId, const QString &emptyFile)
-{
-    // A connection of its own on nothing, the source attached read-only first (so the scopes' unqualified table
-    // names read the source) and the copy second; every statement names where it writes.
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        return Status::failure(tr("SQLite could not start a connection"));
-    }
-    auto run = [db](const QByteArray &sql, const QList<QVariant> &values = {}) -> Status {
-        sqlite3_stmt *statement = nullptr;
-        if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
-            return Status::failure(QString::fromUtf8(sqlite3_errmsg(db)));
-        }
-        for (int i = 0; i < values.size(); ++i) {
-            if (values.at(i).typeId() == QMetaType::QString) {
-                const QByteArray text = values.at(i).toString().toUtf8();
-                sqlite3_bind_text(statement, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-            } else {
-                sqlite3_bind_int64(statement, i + 1, values.at(i).toLongLong());
-            }
-        }
-        int step = SQLITE_ROW;
-        while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
-        }
-        const QString error = step == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(db));
-        sqlite3_finalize(statement);
-        return error.isEmpty() ? Status::success() : Status::failure(error);
-    };
-    Status s = SqliteConnection::harden(db);
-    if (s) {
-        s = run("ATTACH ? AS src", {store.readerUri()});
-    }
-    if (s) {
-        s = run("ATTACH ? AS copy", {QString(QUrl::fromLocalFile(emptyFile).toString(QUrl::FullyEncoded) + u"?mode=rw")});
-    }
-    if (s) {
-        s = run("PRAGMA foreign_keys = ON");
-    }
-    if (s) {
-        s = run("BEGIN");
-    }
-    // The migrations' defaults make way for the file's own, children first.
-    for (auto table = tables().crbegin(); s && table != tables().crend(); ++table) {
-        s = run("DELETE FROM copy." + table->sql.toUtf8());
-    }
-    static const QStringList fileWide{QStringLiteral("roles"), QStringLiteral("templates"),
-                                      QStringLiteral("checklist_defaults")};
-    for (const Table &table : tables()) {
-        if (!s) {
-            break;
-        }
-        const QByteArray columns = table.columnNames().join(QStringLiteral(", ")).toUtf8();
-        const bool whole = fileWide.contains(table.sql);
-        QByteArray sql = "INSERT INTO copy." + table.sql.toUtf8() + " (" + columns + ") SELECT " + columns
-                         + " FROM src." + table.sql.toUtf8();
-        if (!whole) {
-            sql += " WHERE " + table.incidentScope.toUtf8();
-        }
-        const QList<QVariant> values(whole ? 0 : table.incidentScope.count(u'?'), QVariant(incidentId));
-        if (s = run(sql, values); !s) {
-            s = Status::failure(QStringLiteral("%1: %2").arg(table.sql, s.error()));
-        }
-    }
-    if (s) {
-        s = run("INSERT INTO copy.timeline_search (timeline_search) VALUES ('rebuild')");
-    }
-    if (s) {
-        s = run("COMMIT");
-    }
-    if (!s) {
-        (void)run("ROLLBACK");
-    }
-    if (s) {
-        s = run("VACUUM copy"); // the migrations' defaults leave no pages behind
-    }
-    if (sqlite3_close(db) != SQLITE_OK && s) {
-        s = Status::failure(tr("SQLite could not close the copy"));
-    }
-    return s;
 }
 
 Result<JsonExchange::ImportSummary> JsonExchange::importFile(IncidentStore &store, const QString &path,

@@ -44,10 +44,6 @@ public:
     static Result<ImportSummary> importFrom(IncidentStore &store, QIODevice &in, qint64 totalBytes,
                                             const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
-    // Fills `emptyFile` (made by the migrations, holding nothing but their defaults) with one incident of the
-    // store's file and what it refers to, row by row from this exchange's tables and scopes: whatever else the
-    // store's file holds cannot reach the copy. The file's templates, roles and checklist defaults come along.
-    static Status copyIncident(const IncidentStore &store, qint64 incidentId, const QString &emptyFile);
 
     // File forms of the above. The export is written atomically: a failure leaves any old file as it was.
     static Status exportToFile(const IncidentStore &store, std::optional<qint64> incidentId, const QString &path);

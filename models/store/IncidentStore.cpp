@@ -610,6 +610,48 @@ Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &
     return m_dialect->forEachRawRow(m_db, sql, parameters, onRow);
 }
 
+Status IncidentStore::forEachIncidentToExport(std::optional<qint64> incidentId,
+                                              const std::function<bool(const RawRow &)> &onRow) const
+{
+    QByteArray sql = QByteArrayLiteral("SELECT i.id, i.title, (SELECT count(*) FROM timeline_entries e "
+                                       "WHERE e.incident_id = i.id AND e.deleted_at IS NULL) FROM incidents i ");
+    if (incidentId) {
+        sql += QByteArrayLiteral("WHERE i.id = ?1 ");
+    }
+    sql += QByteArrayLiteral("ORDER BY i.id");
+    return forEachRawRow(sql, incidentId ? QList<qint64>{*incidentId} : QList<qint64>{}, onRow);
+}
+
+Status IncidentStore::forEachEntryToExport(std::optional<qint64> incidentId,
+                                           const std::function<bool(const RawRow &)> &onRow) const
+{
+    // In ExportReads::EntryColumn's order, taken from the table's declaration.
+    static const QByteArray columns = Tables::timelineEntries()
+                                          .spec()
+                                          .selectList({QStringLiteral("incident_id"), QStringLiteral("occurred_at"),
+                                                       QStringLiteral("kind"), QStringLiteral("source"),
+                                                       QStringLiteral("author"), QStringLiteral("text"),
+                                                       QStringLiteral("is_key_moment"), QStringLiteral("customer_visible")})
+                                          .toUtf8();
+    const QByteArray sql = QByteArrayLiteral("SELECT ") + columns + QByteArrayLiteral(" FROM timeline_entries WHERE deleted_at IS NULL ")
+                         + (incidentId ? QByteArrayLiteral("AND incident_id = ?1 ORDER BY occurred_at, id")
+                                       : QByteArrayLiteral("ORDER BY incident_id, occurred_at, id"));
+    return forEachRawRow(sql, incidentId ? QList<qint64>{*incidentId} : QList<qint64>{}, onRow);
+}
+
+Status IncidentStore::forEachActionItemToExport(std::optional<qint64> incidentId,
+                                                const std::function<bool(const RawRow &)> &onRow) const
+{
+    QByteArray sql = QByteArrayLiteral("SELECT a.incident_id, i.title, a.title, p.name, a.due_at, a.state, a.created_at "
+                                       "FROM action_items a JOIN incidents i ON i.id = a.incident_id "
+                                       "LEFT JOIN people p ON p.id = a.owner_id ");
+    if (incidentId) {
+        sql += QByteArrayLiteral("WHERE a.incident_id = ?1 ");
+    }
+    sql += QByteArrayLiteral("ORDER BY a.incident_id, a.id");
+    return forEachRawRow(sql, incidentId ? QList<qint64>{*incidentId} : QList<qint64>{}, onRow);
+}
+
 Status IncidentStore::forEachTableRow(const TableSpec &table, std::optional<qint64> incidentId,
                                       const std::function<bool(const RawRow &)> &onRow) const
 {
@@ -922,6 +964,16 @@ Status IncidentStore::deleteAlertLink(qint64 linkId)
 Result<QHash<QString, IncidentStore::LinkedAlert>> IncidentStore::alertLinksByIdentity() const
 {
     return m_alertTables->alertLinksByIdentity();
+}
+
+Status IncidentStore::copyIncidentInto(qint64 incidentId, const QString &emptyFile) const
+{
+    if (!isOpen()) {
+        return Status::failure(tr("No file is open."));
+    }
+    static const QStringList fileWide{QStringLiteral("roles"), QStringLiteral("templates"),
+                                      QStringLiteral("checklist_defaults")};
+    return m_dialect->copyIncident(m_readerUri, emptyFile, incidentId, Tables::exchanged(), fileWide);
 }
 
 Status IncidentStore::saveCopy(const QString &destination, const std::function<Status(const QString &)> &build) const

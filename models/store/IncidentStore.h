@@ -9,6 +9,7 @@
 #include "MessageTemplate.h"
 #include "Person.h"
 #include "Postmortem.h"
+#include "ExportReads.h"
 #include "RawRow.h"
 #include "Result.h"
 #include "Role.h"
@@ -202,6 +203,10 @@ public:
     // that keeps one incident).
     Status saveCopy(const QString &destination,
                     const std::function<Status(const QString &partialPath)> &build = {}) const;
+    // Fills `emptyFile` (made by the migrations, holding nothing but their defaults) with one incident of this file
+    // and what it refers to, row by row from the exchanged tables and their scopes: whatever else the file holds
+    // cannot reach the copy. The file's templates, roles and checklist defaults come along.
+    Status copyIncidentInto(qint64 incidentId, const QString &emptyFile) const;
 
     // Runs a statement from prepare(); a failure reads "what: SQLite's own reason" (a statement SQLite would not
     // prepare says why, not "Parameter count mismatch").
@@ -211,10 +216,19 @@ public:
     // declaration's column order: what the JSON export reads.
     Status forEachTableRow(const TableSpec &table, std::optional<qint64> incidentId,
                            const std::function<bool(const RawRow &)> &onRow) const;
+    // What the text exports read, one raw row at a time (onRow returns false to stop): the incidents to export (one,
+    // or all) by id, with their titles and counts of entries not deleted; the timeline as the exports show it, without
+    // deleted entries, by incident then time; the action items with their incident's title and owner's name. Each
+    // row's columns are numbered by the ExportReads enums.
+    Status forEachIncidentToExport(std::optional<qint64> incidentId, const std::function<bool(const RawRow &)> &onRow) const;
+    Status forEachEntryToExport(std::optional<qint64> incidentId, const std::function<bool(const RawRow &)> &onRow) const;
+    Status forEachActionItemToExport(std::optional<qint64> incidentId,
+                                     const std::function<bool(const RawRow &)> &onRow) const;
     // Incidents without a severity history (imported from before it existed) start one at their declared level.
     Status startSeverityHistories(const QList<qint64> &incidentIds);
 
-    // For the core's exporters and importers, which read and write whole tables.
+    // For the store's own table classes and the tests, which look at the file as SQLite has it; nothing above store/
+    // writes SQL.
     QSqlDatabase database() const { return m_db; }
     QSqlQuery prepare(const QString &sql) const;
     // Runs a SELECT with integer parameters ?1, ?2 … and hands each row to onRow as raw UTF-8; onRow returns false to

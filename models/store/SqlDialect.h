@@ -2,6 +2,7 @@
 
 #include "RawRow.h"
 #include "Result.h"
+#include "TableSchema.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -46,6 +47,10 @@ public:
     virtual Result<QString> integrityCheck(const QSqlDatabase &db) const = 0;
     // A consistent copy of the whole database into a new file, while others go on writing.
     virtual Status copyTo(const QSqlDatabase &db, const QString &destination) const = 0;
+    // Copies one incident's rows (each table's incidentScope) and the file-wide tables whole from the database at
+    // sourceUri into emptyFile, a freshly migrated file of the same schema, replacing the defaults it holds.
+    virtual Status copyIncident(const QString &sourceUri, const QString &emptyFile, qint64 incidentId,
+                                const QList<TableSpec> &tables, const QStringList &fileWideTables) const = 0;
     // Runs a SELECT with integer parameters ?1, ?2 … and hands each row to onRow; onRow returns false to stop (the
     // result then says so). One statement, so the rows are one consistent snapshot.
     virtual Status forEachRawRow(const QSqlDatabase &db, const QByteArray &sql, const QList<qint64> &parameters,

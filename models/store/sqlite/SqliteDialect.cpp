@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -162,6 +163,87 @@ Status SqliteDialect::copyTo(const QSqlDatabase &db, const QString &destination)
         return Status::failure(q.lastError().text());
     }
     return Status::success();
+}
+
+Status SqliteDialect::copyIncident(const QString &sourceUri, const QString &emptyFile, qint64 incidentId,
+                                   const QList<TableSpec> &tables, const QStringList &fileWideTables) const
+{
+    // A connection of its own on nothing, the source attached read-only first (so the scopes' unqualified table
+    // names read the source) and the copy second; every statement names where it writes.
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return Status::failure(tr("SQLite could not start a connection"));
+    }
+    auto run = [db](const QByteArray &sql, const QList<QVariant> &values = {}) -> Status {
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
+            return Status::failure(QString::fromUtf8(sqlite3_errmsg(db)));
+        }
+        for (int i = 0; i < values.size(); ++i) {
+            if (values.at(i).typeId() == QMetaType::QString) {
+                const QByteArray text = values.at(i).toString().toUtf8();
+                sqlite3_bind_text(statement, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+            } else {
+                sqlite3_bind_int64(statement, i + 1, values.at(i).toLongLong());
+            }
+        }
+        int step = SQLITE_ROW;
+        while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
+        }
+        const QString error = step == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_finalize(statement);
+        return error.isEmpty() ? Status::success() : Status::failure(error);
+    };
+    Status s = SqliteConnection::harden(db);
+    if (s) {
+        s = run("ATTACH ? AS src", {sourceUri});
+    }
+    if (s) {
+        s = run("ATTACH ? AS copy", {QString(QUrl::fromLocalFile(emptyFile).toString(QUrl::FullyEncoded) + u"?mode=rw")});
+    }
+    if (s) {
+        s = run("PRAGMA foreign_keys = ON");
+    }
+    if (s) {
+        s = run("BEGIN");
+    }
+    // The migrations' defaults make way for the file's own, children first.
+    for (auto table = tables.crbegin(); s && table != tables.crend(); ++table) {
+        s = run("DELETE FROM copy." + table->sql.toUtf8());
+    }
+    for (const TableSpec &table : tables) {
+        if (!s) {
+            break;
+        }
+        const QByteArray columns = table.columnNames().join(QStringLiteral(", ")).toUtf8();
+        const bool whole = fileWideTables.contains(table.sql);
+        QByteArray sql = "INSERT INTO copy." + table.sql.toUtf8() + " (" + columns + ") SELECT " + columns
+                         + " FROM src." + table.sql.toUtf8();
+        if (!whole) {
+            sql += " WHERE " + table.incidentScope.toUtf8();
+        }
+        const QList<QVariant> values(whole ? 0 : table.incidentScope.count(u'?'), QVariant(incidentId));
+        if (s = run(sql, values); !s) {
+            s = Status::failure(QStringLiteral("%1: %2").arg(table.sql, s.error()));
+        }
+    }
+    if (s) {
+        s = run("INSERT INTO copy.timeline_search (timeline_search) VALUES ('rebuild')");
+    }
+    if (s) {
+        s = run("COMMIT");
+    }
+    if (!s) {
+        (void)run("ROLLBACK");
+    }
+    if (s) {
+        s = run("VACUUM copy"); // the migrations' defaults leave no pages behind
+    }
+    if (sqlite3_close(db) != SQLITE_OK && s) {
+        s = Status::failure(tr("SQLite could not close the copy"));
+    }
+    return s;
 }
 
 Status SqliteDialect::forEachRawRow(const QSqlDatabase &connection, const QByteArray &sql,

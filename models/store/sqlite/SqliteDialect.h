@@ -22,6 +22,8 @@ public:
     Result<int> tableCount(const QSqlDatabase &db) const override;
     Result<QString> integrityCheck(const QSqlDatabase &db) const override;
     Status copyTo(const QSqlDatabase &db, const QString &destination) const override;
+    Status copyIncident(const QString &sourceUri, const QString &emptyFile, qint64 incidentId,
+                        const QList<TableSpec> &tables, const QStringList &fileWideTables) const override;
     Status forEachRawRow(const QSqlDatabase &db, const QByteArray &sql, const QList<qint64> &parameters,
                          const std::function<bool(const RawRow &)> &onRow) const override;
     Status readSnapshot(const QSqlDatabase &db, const std::function<Status()> &body) const override;
