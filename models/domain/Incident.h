@@ -40,7 +40,8 @@ struct Incident
     bool isOpen() const { return Stages::isOpen(stage); }
     bool isResolved() const { return resolvedAt.isValid(); }
     // The incident's short reference, as people say it on a call: "INC-42".
-    QString reference() const { return QStringLiteral("INC-%1").arg(id); }
+    QString reference() const { return referenceOf(id); }
+    static QString referenceOf(qint64 incidentId) { return QStringLiteral("INC-%1").arg(incidentId); }
     // Empty when the incident obeys the domain rules, else what is wrong in words.
     QString validationError() const;
 

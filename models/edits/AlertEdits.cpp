@@ -98,7 +98,7 @@ Status AlertEdits::acknowledgeAlert(const QString &identity, const QString &note
     const QString name = links->value(identity).alertName;
     const QString text = ack.note.isEmpty() ? tr("Acknowledged alert %1").arg(name)
                                             : tr("Acknowledged alert %1: %2").arg(name, ack.note);
-    const auto stamps = stampsFor({identity}, TimelineEntry::Kind::Triage, text);
+    const auto stamps = stampsFor(links.value(), {identity}, TimelineEntry::Kind::Triage, text);
     if (!stamps) {
         return stamps.status();
     }
@@ -108,7 +108,11 @@ Status AlertEdits::acknowledgeAlert(const QString &identity, const QString &note
 
 Status AlertEdits::stampLinkedIncidents(const QStringList &identities, TimelineEntry::Kind kind, const QString &text)
 {
-    const auto stamps = stampsFor(identities, kind, text);
+    const auto links = m_workspace.m_store.alertLinksByIdentity();
+    if (!links) {
+        return links.status();
+    }
+    const auto stamps = stampsFor(links.value(), identities, kind, text);
     if (!stamps) {
         return stamps.status();
     }
@@ -119,16 +123,13 @@ Status AlertEdits::stampLinkedIncidents(const QStringList &identities, TimelineE
                                                                           text.section(u':', 0, 0), stamps.value()));
 }
 
-Result<QList<TimelineEntry>> AlertEdits::stampsFor(const QStringList &identities, TimelineEntry::Kind kind,
+Result<QList<TimelineEntry>> AlertEdits::stampsFor(const QHash<QString, IncidentStore::LinkedAlert> &links,
+                                                   const QStringList &identities, TimelineEntry::Kind kind,
                                                    const QString &text) const
 {
-    const auto links = m_workspace.m_store.alertLinksByIdentity();
-    if (!links) {
-        return links.status();
-    }
     QList<qint64> incidentIds;
     for (const QString &identity : identities) {
-        for (qint64 id : links->value(identity).incidentIds) {
+        for (qint64 id : links.value(identity).incidentIds) {
             if (!incidentIds.contains(id)) {
                 incidentIds.append(id);
             }

@@ -19,5 +19,7 @@ public:
 
 private:
     // One entry per incident (not closed) that any of these alerts is linked to, by the workspace's author, now.
-    Result<QList<TimelineEntry>> stampsFor(const QStringList &identities, TimelineEntry::Kind kind, const QString &text) const;
+    // links: the file's links by alert identity, read once by the caller.
+    Result<QList<TimelineEntry>> stampsFor(const QHash<QString, IncidentStore::LinkedAlert> &links,
+                                           const QStringList &identities, TimelineEntry::Kind kind, const QString &text) const;
 };

@@ -1,6 +1,7 @@
 #include "ActionItemListModel.h"
 
 #include "ConsolePalette.h"
+#include "Incident.h"
 
 #include "Clock.h"
 #include "IncidentStore.h"
@@ -147,7 +148,7 @@ QVariant ActionItemListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case ColumnIncident:
-            return QStringLiteral("INC-%1").arg(a.incidentId);
+            return Incident::referenceOf(a.incidentId);
         case ColumnTitle:
             return a.title;
         case ColumnOwner:

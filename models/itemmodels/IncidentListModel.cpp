@@ -247,7 +247,7 @@ QStringList IncidentListModel::otherCommands(qint64 incidentId) const
     }
     for (qint64 other : m_commands.value(facts.commanderId)) {
         if (other != incidentId) {
-            others.append(QStringLiteral("INC-%1").arg(other));
+            others.append(Incident::referenceOf(other));
         }
     }
     return others;

@@ -2,6 +2,7 @@
 
 #include "ConsolePalette.h"
 
+#include "Incident.h"
 #include "IncidentStore.h"
 #include "TimeDisplay.h"
 
@@ -43,7 +44,7 @@ void LiveAlertModel::reloadLinks()
                 std::sort(ids.begin(), ids.end());
                 QStringList references;
                 for (qint64 id : std::as_const(ids)) {
-                    references.append(QStringLiteral("INC-%1").arg(id));
+                    references.append(Incident::referenceOf(id));
                 }
                 linked.insert(it.key(), references.join(QStringLiteral(", ")));
             }

@@ -1,6 +1,7 @@
 #include "ExportDialog.h"
 
 #include "ExportJob.h"
+#include "Incident.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -126,7 +127,7 @@ QString ExportDialog::destination() const
 void ExportDialog::updateSuggestedName()
 {
     const auto format = ExportFormat(m_format->currentData().toInt());
-    const QString base = m_incidentScope->isChecked() ? QStringLiteral("INC-%1").arg(m_context.incidentId)
+    const QString base = m_incidentScope->isChecked() ? Incident::referenceOf(m_context.incidentId)
                                                       : QFileInfo(m_context.databasePath).completeBaseName();
     const QString suffix = format == ExportFormat::CsvActionItems ? QStringLiteral("-action-items") : QString();
     if (m_destinationEdited && !destination().isEmpty()) {
