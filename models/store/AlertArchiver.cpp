@@ -1,7 +1,7 @@
 #include "AlertArchiver.h"
 
-#include "SqliteConnection.h"
-
+#include "SqliteDialect.h"
+#include "SqliteFile.h"
 #include "StoredTime.h"
 
 #include <QCoreApplication>
@@ -36,11 +36,8 @@ AlertArchiver::~AlertArchiver()
 
 void AlertArchiver::closeDatabase()
 {
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connection);
-    }
+    m_db = QSqlDatabase(); // the connection's last handle goes with m_file
+    m_file.reset();
 }
 
 void AlertArchiver::setDatabasePath(const QString &path)
@@ -53,20 +50,14 @@ void AlertArchiver::setDatabasePath(const QString &path)
     }
     // The window's store has opened (and, if needed, upgraded) this file already; this is a second writer
     // connection within the same process, serialised by SQLite's own locking.
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    const Status hardened = m_db.open() ? SqliteConnection::harden(SqliteConnection::handle(m_db))
-                                        : Status::failure(m_db.lastError().text());
-    if (!hardened) {
+    auto opened = SqliteFile::openAlongside(path, m_connection, SqliteDialect());
+    if (!opened) {
         emit failed(QCoreApplication::translate("AlertArchiver", "The alert archive cannot be written: %1")
-                        .arg(hardened.error()));
-        closeDatabase();
+                        .arg(opened.error()));
         return;
     }
-    QSqlQuery q(m_db);
-    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    m_file = std::move(opened.value());
+    m_db = m_file->database();
 }
 
 void AlertArchiver::record(const AlertDelta &delta)

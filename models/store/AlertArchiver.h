@@ -6,6 +6,10 @@
 #include <QObject>
 #include <QSqlDatabase>
 
+#include <memory>
+
+class RecordConnection;
+
 // Keeps every alert the console sees in the file's alert_archive, with its own SQLite connection on the
 // poller's thread: 10,000 alerts arriving must not cost the UI thread a frame.
 class AlertArchiver final : public QObject
@@ -34,7 +38,8 @@ private:
     bool write(const AlertDelta &delta); // one transaction; false (and `failed` emitted) when SQLite refused
 
 
-    QSqlDatabase m_db;
+    std::unique_ptr<RecordConnection> m_file;
+    QSqlDatabase m_db; // m_file's connection, kept at hand
     QString m_connection;
     QHash<QString, qint64> m_lastTouch;
     QList<AlertDelta> m_pending; // refused writes (file busy), retried in order before the next one

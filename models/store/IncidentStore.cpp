@@ -1,9 +1,9 @@
 #include "IncidentStore.h"
 
 #include "Clock.h"
-#include "FileHolder.h"
-#include "SchemaMigrator.h"
+#include "RecordConnection.h"
 #include "SqliteDialect.h"
+#include "SqliteFile.h"
 #include "StoreRows.h"
 #include "StoredTime.h"
 #include "Tables.h"
@@ -19,17 +19,13 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLockFile>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
-#include <QTemporaryDir>
-#include <QUrl>
 
 #include <filesystem>
-#include <unistd.h>
 
 namespace {
 
@@ -61,15 +57,9 @@ bool IncidentStore::isOpen() const
 void IncidentStore::close()
 {
     const bool wasOpen = m_db.isValid();
-    if (wasOpen) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-    m_lock.reset();
-    m_readCopy.reset();
+    m_db = QSqlDatabase(); // the connection's last handle goes with m_connection
+    m_connection.reset();
     m_path.clear();
-    m_readerUri.clear();
     m_transactionDepth = 0;
     m_pendingSignals.clear();
     if (wasOpen) {
@@ -80,319 +70,44 @@ void IncidentStore::close()
 Status IncidentStore::open(const QString &path, Access access)
 {
     close();
-    m_backupPath.clear();
-    const Status s = openChecked(QFileInfo(path).absoluteFilePath(), access);
-    if (!s) {
-        // Leave nothing half-open; the file itself was not written.
-        if (m_db.isValid()) {
-            m_db.close();
-            m_db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-        }
-        m_lock.reset();
-        m_readCopy.reset();
-        m_path.clear();
-        return s;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    auto opened = SqliteFile::open(absolute, m_connectionName, *m_dialect,
+                                   {access == Access::ReadWrite, m_openIncidentLimit});
+    if (!opened) {
+        return opened.status(); // nothing is left half-open, and the file itself was not written
     }
+    adopt(std::move(opened.value()), absolute, access);
     emit storeReset();
-    return s;
+    return Status::success();
 }
 
 Status IncidentStore::openAlongside(const QString &path)
 {
     close();
-    const QString name = QDir::toNativeSeparators(path);
-    m_access = Access::ReadWrite;
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    Status s = m_db.open() ? m_dialect->harden(m_db)
-                           : Status::failure(tr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
-    if (s) {
-        const auto version = SchemaMigrator::currentVersion(m_db);
-        if (!version || version.value() != SchemaMigrator::latestVersion()) {
-            s = Status::failure(tr("%1 is not open in this format here.").arg(name));
-        }
+    auto opened = SqliteFile::openAlongside(path, m_connectionName, *m_dialect);
+    if (!opened) {
+        return opened.status();
     }
-    if (s) {
-        if (const Status prepared = m_dialect->prepareForWriting(m_db); !prepared) {
-            s = Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, prepared.error()));
-        }
-    }
-    if (!s) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-        return s;
-    }
-    m_path = path;
-    m_readerUri = sqliteUri(path, "?mode=ro");
+    adopt(std::move(opened.value()), path, Access::ReadWrite);
     return Status::success();
 }
 
-Status IncidentStore::openChecked(const QString &path, Access access)
+void IncidentStore::adopt(std::unique_ptr<RecordConnection> connection, const QString &path, Access access)
 {
-    const QString name = QDir::toNativeSeparators(path);
-    const QFileInfo info(path);
+    m_connection = std::move(connection);
+    m_db = m_connection->database();
+    m_path = path;
     m_access = access;
-
-    if (info.exists() && !info.isFile()) {
-        return Status::failure(tr("%1 is not a file.").arg(name));
-    }
-    const bool fresh = !info.exists() || info.size() == 0;
-    if (fresh && access == Access::ReadOnly) {
-        return Status::failure(tr("%1 does not exist.").arg(name));
-    }
-    if (!fresh) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            return Status::failure(tr("%1 cannot be read: %2.").arg(name, file.errorString()));
-        }
-        static const QByteArray sqliteMagic("SQLite format 3\0", 16);
-        if (file.read(16) != sqliteMagic) {
-            return Status::failure(
-                tr("%1 is not an Incident Console file: it is not an SQLite database. It was left untouched.")
-                    .arg(name));
-        }
-    } else if (!QDir().mkpath(info.absolutePath())) {
-        return Status::failure(
-            tr("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
-    }
-
-    if (access == Access::ReadWrite) {
-        if (!fresh && !info.isWritable()) {
-            return Status::failure(tr("%1 cannot be written: the file is read-only (its permissions or the disk it is "
-                                      "on). Open it read-only, or copy it somewhere you can write.")
-                                       .arg(name));
-        }
-        if (const Status s = takeLock(path); !s) {
-            return s;
-        }
-    }
-
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    if (access == Access::ReadOnly) {
-        const auto uri = readerUriFor(path);
-        if (!uri) {
-            return Status::failure(tr("%1 cannot be read here: %2").arg(name, uri.error()));
-        }
-        m_readerUri = uri.value();
-        m_db.setDatabaseName(m_readerUri);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
-    } else {
-        m_readerUri = sqliteUri(path, "?mode=ro");
-        m_db.setDatabaseName(path);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    }
-    if (!m_db.open()) {
-        return Status::failure(tr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
-    }
-    if (const Status s = m_dialect->harden(m_db); !s) {
-        return Status::failure(tr("%1 cannot be opened safely: %2.").arg(name, s.error()));
-    }
-
-    QSqlQuery probe(m_db);
-    const auto applicationId = m_dialect->applicationId(m_db);
-    const auto version = applicationId ? SchemaMigrator::currentVersion(m_db) : Result<int>(applicationId.status());
-    const auto tableCount = version ? m_dialect->tableCount(m_db) : Result<int>(version.status());
-    if (!tableCount) {
-        return Status::failure(tr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
-                                   .arg(name, tableCount.error()));
-    }
-
-    const bool empty = tableCount.value() == 0 && version.value() == 0;
-    if (!empty && applicationId.value() != SchemaMigrator::kApplicationId) {
-        return Status::failure(
-            tr("%1 is an SQLite database of another program, not an Incident Console file. It was left untouched.")
-                .arg(name));
-    }
-    const int latest = SchemaMigrator::latestVersion();
-    if (version.value() < 0) {
-        return Status::failure(tr("%1 is not an Incident Console file as any version writes it: its format number %2 "
-                                  "is not one. It was left untouched.")
-                                   .arg(name)
-                                   .arg(version.value()));
-    }
-    if (version.value() > latest) {
-        return Status::failure(tr("%1 was written by a newer Incident Console (file format %2; this version reads up "
-                                  "to %3). Update Incident Console to open it. The file was left untouched.")
-                                   .arg(name)
-                                   .arg(version.value())
-                                   .arg(latest));
-    }
-    if (!empty) {
-        const auto differences = SchemaMigrator::schemaDifferences(m_db, version.value());
-        if (!differences) {
-            return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
-                                       .arg(name, differences.error()));
-        }
-        if (!differences->isEmpty()) {
-            constexpr int kShown = 4;
-            QString listed = differences->mid(0, kShown).join(QStringLiteral("; "));
-            if (differences->size() > kShown) {
-                listed += tr("; and %n more", nullptr, int(differences->size() - kShown));
-            }
-            return Status::failure(tr("%1 is not as Incident Console writes its files (%2), so it is not opened: a "
-                                      "changed schema could make the file do things of its own. It was left untouched.")
-                                       .arg(name, listed));
-        }
-        // Before the integrity check, which reads every page: a crafted file of millions is refused at once.
-        if (m_openIncidentLimit > 0) {
-            if (!probe.exec(QStringLiteral("SELECT count(*) FROM incidents WHERE stage <> 'closed'")) ||
-                !probe.next()) {
-                return Status::failure(
-                    tr("%1 cannot be read (%2). It was left untouched.").arg(name, probe.lastError().text()));
-            }
-            const qint64 open = probe.value(0).toLongLong();
-            probe.finish();
-            if (open > m_openIncidentLimit) {
-                return Status::failure(
-                    tr("%1 holds %L2 open incidents; the window shows open incidents all at once and "
-                       "takes at most %L3. It was left untouched: list, export or close them with "
-                       "incident-console-cli.")
-                        .arg(name)
-                        .arg(open)
-                        .arg(m_openIncidentLimit));
-            }
-        }
-        const auto verdict = m_dialect->integrityCheck(m_db);
-        if (!verdict) {
-            return Status::failure(
-                tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.").arg(name, verdict.error()));
-        }
-        if (verdict.value() != QStringLiteral("ok")) {
-            return Status::failure(
-                tr("%1 is damaged (SQLite reports: %2). It was left untouched; open a backup or an export instead.")
-                    .arg(name, verdict.value()));
-        }
-    }
-    if (access == Access::ReadOnly) {
-        if (version.value() < latest) {
-            return Status::failure(
-                tr("%1 is in an older file format; open it once in Incident Console to upgrade it.").arg(name));
-        }
-        m_dialect->prepareForReading(m_db).ok(); // only enforces references; a reader writes none
-        m_path = path;
-        return Status::success();
-    }
-
-    if (const Status s = m_dialect->prepareForWriting(m_db); !s) {
-        return Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, s.error()));
-    }
-
-    if (version.value() < latest) {
-        if (!empty) {
-            m_backupPath = path + QStringLiteral(".format%1-backup-%2.sqlite")
-                                      .arg(version.value())
-                                      .arg(Clock::nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-            if (const Status copied = m_dialect->copyTo(m_db, m_backupPath); !copied) {
-                return Status::failure(tr("%1 needs an upgrade, but a copy could not be made first (%2); it was left "
-                                          "untouched.")
-                                           .arg(name, copied.error()));
-            }
-        }
-        if (const Status s = SchemaMigrator::migrate(m_db, latest); !s) {
-            return Status::failure(tr("%1 could not be upgraded: %2. The file keeps its old format%3.")
-                                       .arg(name, s.error(),
-                                            m_backupPath.isEmpty() ? QString()
-                                                                   : tr("; a copy from before the attempt is at %1")
-                                                                         .arg(QDir::toNativeSeparators(m_backupPath))));
-        }
-    }
-    m_path = path;
-    return Status::success();
 }
 
-QString IncidentStore::sqliteUri(const QString &path, const char *query)
+QString IncidentStore::lastBackupPath() const
 {
-    return QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + QLatin1String(query);
+    return m_connection ? m_connection->backupPath() : QString();
 }
 
-Result<QString> IncidentStore::readerUriFor(const QString &path)
+QString IncidentStore::readerUri() const
 {
-    // SQLite reads a WAL file only beside its -shm file, which a read-only folder or medium cannot hold.
-    const QFileInfo wal(path + QStringLiteral("-wal"));
-    const bool folderWritable = QFileInfo(QFileInfo(path).absolutePath()).isWritable();
-    if (folderWritable || (wal.exists() && QFileInfo::exists(path + QStringLiteral("-shm")))) {
-        return sqliteUri(path, "?mode=ro");
-    }
-    if (!wal.exists() || wal.size() == 0) {
-        return sqliteUri(path, "?mode=ro&immutable=1"); // nothing there can change it
-    }
-    // Commits still in the -wal file: read a private copy of both, where the -shm file can be made.
-    m_readCopy = std::make_unique<QTemporaryDir>();
-    const QString copy = m_readCopy->filePath(QStringLiteral("incidents.sqlite"));
-    if (!m_readCopy->isValid() || !QFile::copy(path, copy) ||
-        !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
-        return Status::failure(
-            tr("its folder is read-only and it could not be copied to a temporary folder to be read"));
-    }
-    return sqliteUri(copy, "?mode=ro");
-}
-
-Status IncidentStore::takeLock(const QString &path)
-{
-    const QString name = QDir::toNativeSeparators(path);
-    const QString lockPath = path + QStringLiteral(".lock");
-    m_lock = std::make_unique<QLockFile>(lockPath);
-    m_lock->setStaleLockTime(0); // stale only when its process is gone, however old
-    if (m_lock->tryLock(0)) {
-        return Status::success();
-    }
-    qint64 pid = 0;
-    QString host;
-    QString app;
-    if (m_lock->error() == QLockFile::LockFailedError && m_lock->getLockInfo(&pid, &host, &app)) {
-        return Status::failure(tr("%1 is already open in another Incident Console (process %2 on %3). "
-                                  "Only one program may write to a file at a time: close it there first.")
-                                   .arg(name)
-                                   .arg(pid)
-                                   .arg(host));
-    }
-    if (m_lock->error() == QLockFile::LockFailedError) {
-        // A lock that names no holder: its writer was killed between creating it and writing its process id (QLockFile
-        // writes it within microseconds), or a power cut lost it. Its holder cannot be alive when the lock is older
-        // than that, no process holds the lock file's native lock, and no process holds SQLite's locks on the file.
-        const qint64 sqliteHolder = FileHolder::sqliteHolder(path);
-        if (sqliteHolder > 0) {
-            return Status::failure(tr("%1 is in use by process %2 on this machine, which holds SQLite's locks on it "
-                                      "(its lock file %3 names no holder). Close that program first.")
-                                       .arg(name)
-                                       .arg(sqliteHolder)
-                                       .arg(QDir::toNativeSeparators(lockPath)));
-        }
-        constexpr qint64 kWritingLockMs = 5000;
-        const bool settled = QFileInfo(lockPath).lastModified().msecsTo(QDateTime::currentDateTime()) > kWritingLockMs;
-        if (!settled) {
-            return Status::failure(
-                tr("%1 is being opened by another program right now; try again in a few seconds.").arg(name));
-        }
-        // Claimed (its native lock held) before it is looked at again and removed: another console taking over at
-        // the same moment finds it claimed, or finds the new lock held; neither removes a live lock.
-        const int claim = sqliteHolder == 0 ? FileHolder::claimLockFile(lockPath) : -1;
-        if (claim >= 0) {
-            const bool stillAbandoned = !m_lock->getLockInfo(&pid, &host, &app);
-            if (stillAbandoned) {
-                QFile::remove(lockPath);
-            }
-            const bool taken = stillAbandoned && m_lock->tryLock(0);
-            ::close(claim);
-            if (taken) {
-                return Status::success();
-            }
-        }
-        return Status::failure(tr("%1 cannot be opened for writing: its lock file %2 names no holder, and whether "
-                                  "one is still alive cannot be told. If no Incident Console has it open, remove %2.")
-                                   .arg(name, QDir::toNativeSeparators(lockPath)));
-    }
-    const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
-    if (!QFileInfo(QFileInfo(path).absolutePath()).isWritable()) {
-        return Status::failure(tr("%1 cannot be written: its folder %2 is read-only, so the console cannot lock the "
-                                  "file there. Open it read-only, or copy it to a folder you can write.")
-                                   .arg(name, folder));
-    }
-    return Status::failure(tr("%1 cannot be locked for writing: %2 cannot be created in %3.")
-                               .arg(name, QFileInfo(lockPath).fileName(), folder));
+    return m_connection ? m_connection->readerLocation() : QString();
 }
 
 Status IncidentStore::requireWritable() const
@@ -413,7 +128,7 @@ Status IncidentStore::write(const std::function<Status()> &body)
     }
     if (m_transactionDepth == 0) {
         QSqlQuery begin(m_db);
-        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (!begin.exec(m_dialect->beginWriting())) {
             return Status::failure(tr("The file cannot be written: %1").arg(begin.lastError().text()));
         }
     }
@@ -973,7 +688,7 @@ Status IncidentStore::copyIncidentInto(qint64 incidentId, const QString &emptyFi
     }
     static const QStringList fileWide{QStringLiteral("roles"), QStringLiteral("templates"),
                                       QStringLiteral("checklist_defaults")};
-    return m_dialect->copyIncident(m_readerUri, emptyFile, incidentId, Tables::exchanged(), fileWide);
+    return m_dialect->copyIncident(readerUri(), emptyFile, incidentId, Tables::exchanged(), fileWide);
 }
 
 Status IncidentStore::saveCopy(const QString &destination, const std::function<Status(const QString &)> &build) const

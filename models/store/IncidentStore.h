@@ -29,14 +29,13 @@
 #include <memory>
 #include <optional>
 
-class QLockFile;
+class RecordConnection;
 class SqlDialect;
 class AlertTables;
 class IncidentTables;
 class RosterTables;
 class TimelineTables;
 class UpdateTables;
-class QTemporaryDir;
 
 // The incident record: the database (one SQLite file, one writer, every edit committed at once; what only SQLite says
 // is behind SqlDialect) and the one change notifier: models listen to its signals, which fire only after a commit.
@@ -71,9 +70,9 @@ public:
     QString path() const { return m_path; }
     // How another connection reads this file, as an SQLite URI: read-only, and immutable or through a private copy
     // where the file lies in a read-only folder.
-    QString readerUri() const { return m_readerUri; }
+    QString readerUri() const;
     // Where the file was copied before the last schema upgrade; empty when none was needed.
-    QString lastBackupPath() const { return m_backupPath; }
+    QString lastBackupPath() const;
 
     // Runs body in one transaction; nested calls join the outer one. A failure rolls everything back
     // and drops the notifications the body queued.
@@ -278,11 +277,7 @@ private:
     friend class TimelineTables;
     friend class UpdateTables;
 
-    Status openChecked(const QString &path, Access access);
-    // The writer's lock beside the file; an abandoned one (empty or unreadable, its holder dead) is taken over.
-    Status takeLock(const QString &path);
-    static QString sqliteUri(const QString &path, const char *query);
-    Result<QString> readerUriFor(const QString &path);
+    void adopt(std::unique_ptr<RecordConnection> connection, const QString &path, Access access);
     Result<qint64> execInsert(QSqlQuery &query, const QString &what);
     // The one way the tables read: the SELECT prepared, `values` bound in order and run; a failure reads "what: the
     // database's reason". Then each row read by `read`, or, for a declared table, by its declaration ("SELECT <its
@@ -339,13 +334,12 @@ private:
     std::unique_ptr<UpdateTables> m_updateTables;
     std::unique_ptr<AlertTables> m_alertTables;
     QString m_connectionName;
+    // The open record (for a file: its connection, lock and read copy, opened by sqlite/SqliteFile); m_db is its
+    // connection, kept at hand.
+    std::unique_ptr<RecordConnection> m_connection;
     QString m_path;
-    QString m_backupPath;
     Access m_access = Access::ReadWrite;
-    std::unique_ptr<QLockFile> m_lock;
-    QString m_readerUri;
     qint64 m_openIncidentLimit = 0;
-    std::unique_ptr<QTemporaryDir> m_readCopy; // where a file in a read-only folder is read, when it must be copied
     int m_transactionDepth = 0;
     QList<std::function<void()>> m_pendingSignals;
 };

@@ -35,6 +35,9 @@ public:
     virtual QString matchQuery(const QString &words) const = 0;
 
     // ---- the connection ----
+    // What starts a writer's transaction: one that holds the right to write from its first statement, so a
+    // transaction never fails halfway for want of it.
+    virtual QString beginWriting() const = 0;
     // What every connection is set to before anything is read: nothing in the database runs code of its own.
     virtual Status harden(const QSqlDatabase &db) const = 0;
     // A writer's settings: references enforced, every commit durable.

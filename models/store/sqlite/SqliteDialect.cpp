@@ -114,6 +114,11 @@ QString SqliteDialect::matchQuery(const QString &words) const
     return terms.join(u' ');
 }
 
+QString SqliteDialect::beginWriting() const
+{
+    return QStringLiteral("BEGIN IMMEDIATE"); // takes the write lock now, not at the first write
+}
+
 Status SqliteDialect::harden(const QSqlDatabase &db) const
 {
     return SqliteConnection::harden(SqliteConnection::handle(db));

@@ -15,6 +15,7 @@ public:
     QString searchStatement(bool oneIncident) const override;
     QString matchQuery(const QString &words) const override;
 
+    QString beginWriting() const override;
     Status harden(const QSqlDatabase &db) const override;
     Status prepareForWriting(const QSqlDatabase &db) const override;
     Status prepareForReading(const QSqlDatabase &db) const override;
