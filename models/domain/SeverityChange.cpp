@@ -1,5 +1,10 @@
 #include "SeverityChange.h"
 
+QList<SeverityChange::Origin> SeverityChange::origins()
+{
+    return {Origin::Declared, Origin::Manual, Origin::SuggestionAccepted, Origin::SuggestionOverridden};
+}
+
 QString SeverityChange::originKey(Origin o)
 {
     switch (o) {
@@ -17,7 +22,7 @@ QString SeverityChange::originKey(Origin o)
 
 std::optional<SeverityChange::Origin> SeverityChange::originFromKey(const QString &key)
 {
-    for (Origin o : {Origin::Declared, Origin::Manual, Origin::SuggestionAccepted, Origin::SuggestionOverridden}) {
+    for (Origin o : origins()) {
         if (originKey(o) == key) {
             return o;
         }

@@ -3,6 +3,7 @@
 #include "Severity.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -22,6 +23,7 @@ struct SeverityChange
     QString reason;
     QString author;
 
+    static QList<Origin> origins();
     static QString originKey(Origin o);
     static std::optional<Origin> originFromKey(const QString &key);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 // A published update: immutable once recorded.
@@ -15,5 +16,6 @@ struct StatusUpdate
     QDateTime publishedAt;
     QDateTime nextUpdateDue;
 
+    static QList<Audience> audiences() { return {Audience::Internal, Audience::Customer}; }
     static QString audienceKey(Audience a) { return a == Audience::Internal ? QStringLiteral("internal") : QStringLiteral("customer"); }
 };

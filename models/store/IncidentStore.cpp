@@ -4,7 +4,6 @@
 #include "RecordConnection.h"
 #include "SqliteDialect.h"
 #include "SqliteFile.h"
-#include "StoreRows.h"
 #include "StoredTime.h"
 #include "Tables.h"
 #include "tables/AlertTables.h"

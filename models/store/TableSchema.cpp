@@ -44,6 +44,17 @@ QString TableSpec::updateStatement() const
         .arg(sql, sets.join(QStringLiteral(", ")), columns.first().sql);
 }
 
+QString TableSpec::updateStatement(const QStringList &names) const
+{
+    QStringList sets;
+    for (const QString &name : names) {
+        Q_ASSERT_X(indexOf(name) > 0, "TableSpec::updateStatement", qPrintable(sql + u'.' + name));
+        sets.append(name + QStringLiteral(" = ?"));
+    }
+    return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+        .arg(sql, sets.join(QStringLiteral(", ")), columns.first().sql);
+}
+
 int TableSpec::indexOf(const QString &sqlName) const
 {
     for (qsizetype i = 0; i < columns.size(); ++i) {

@@ -4,6 +4,8 @@
 #include "StoredTime.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
@@ -59,9 +61,10 @@ struct TableSpec
     QString selectList(const QString &prefix = {}) const;
     // Only the named columns, in the order given; each must be declared (a typo is caught on first use).
     QString selectList(const QStringList &names, const QString &prefix = {}) const;
-    QString insertStatement() const;           // every column, as positional parameters in declaration order
-    QString updateStatement() const;           // every column but the first (the id), then "WHERE id = ?"
-    int indexOf(const QString &sqlName) const; // -1: not declared
+    QString insertStatement() const; // every column, as positional parameters in declaration order
+    QString updateStatement() const; // every column but the first (the id), then "WHERE id = ?"
+    QString updateStatement(const QStringList &names) const; // only the named columns, then "WHERE id = ?"
+    int indexOf(const QString &sqlName) const;               // -1: not declared
     const ColumnSpec &column(const QString &sqlName) const;
 };
 
@@ -101,14 +104,18 @@ public:
         }
         return row;
     }
-    // Reads every row the query returns; the first value it cannot read fails the whole list.
-    Result<QList<Row>> readAll(QSqlQuery &q) const
+    // Reads every row the query returns; the first value it cannot read fails the whole list. `extra` reads what a
+    // join added after the declared columns.
+    Result<QList<Row>> readAll(QSqlQuery &q, const std::function<void(Row &, const QSqlQuery &)> &extra = nullptr) const
     {
         QList<Row> rows;
         while (q.next()) {
             auto row = read(q);
             if (!row) {
                 return row.status();
+            }
+            if (extra) {
+                extra(row.value(), q);
             }
             rows.append(std::move(row.value()));
         }
@@ -131,12 +138,30 @@ public:
         }
     }
     // For updateStatement(): every column but the id, then the id.
+    QVariantList updateValues(const Row &row) const
+    {
+        QVariantList values;
+        for (int i = 1; i < m_columns.size(); ++i) {
+            values.append(m_columns.at(i).toSql(row));
+        }
+        values.append(m_columns.first().toSql(row));
+        return values;
+    }
+    // For updateStatement(names): the named columns, then the id.
+    QVariantList updateValues(const Row &row, const QStringList &names) const
+    {
+        QVariantList values;
+        for (const QString &name : names) {
+            values.append(m_columns.at(m_spec.indexOf(name)).toSql(row));
+        }
+        values.append(m_columns.first().toSql(row));
+        return values;
+    }
     void bindUpdate(QSqlQuery &q, const Row &row) const
     {
-        for (int i = 1; i < m_columns.size(); ++i) {
-            q.addBindValue(m_columns.at(i).toSql(row));
+        for (const QVariant &value : updateValues(row)) {
+            q.addBindValue(value);
         }
-        q.addBindValue(m_columns.first().toSql(row));
     }
 
 private:
@@ -295,6 +320,56 @@ TypedColumn<Row> numbered(const char *sql, const char *exchange, Enum Row::*memb
                 r.*member = *value;
                 return true;
             }};
+}
+
+// The id of a row whose record type does not keep it (one postmortem per incident, one acknowledgement per alert):
+// the database chooses it on insert, and a read leaves the record as it is.
+template <class Row> TypedColumn<Row> rowId()
+{
+    return {{QStringLiteral("id"), QStringLiteral("id"), ColumnType::Id},
+            [](const Row &) { return QVariant(QMetaType::fromType<qint64>()); },
+            [](Row &, const QVariant &) { return true; }};
+}
+
+// A level that may be absent (NULL): `fromNumber` is the one decoding, as for numbered().
+template <class Row, class Enum>
+TypedColumn<Row> optionalNumbered(const char *sql, const char *exchange, std::optional<Enum> Row::*member,
+                                  std::optional<Enum> (*fromNumber)(int))
+{
+    return {{QString::fromLatin1(sql), QString::fromLatin1(exchange), ColumnType::Integer, true},
+            [member](const Row &r) {
+                return r.*member ? QVariant(int(*(r.*member))) : QVariant(QMetaType::fromType<int>());
+            },
+            [member, fromNumber](Row &r, const QVariant &v) {
+                if (v.isNull()) {
+                    r.*member = std::nullopt;
+                    return true;
+                }
+                bool ok = false;
+                r.*member = fromNumber(v.toInt(&ok));
+                return ok && (r.*member).has_value();
+            }};
+}
+
+// A JSON object kept as compact text in the file and as an object in the exchange.
+template <class Row> TypedColumn<Row> json(const char *sql, const char *exchange, QJsonObject Row::*member)
+{
+    return {{QString::fromLatin1(sql), QString::fromLatin1(exchange), ColumnType::JsonObject},
+            [member](const Row &r) {
+                return QVariant(QString::fromUtf8(QJsonDocument(r.*member).toJson(QJsonDocument::Compact)));
+            },
+            [member](Row &r, const QVariant &v) {
+                r.*member = QJsonDocument::fromJson(v.toString().toUtf8()).object();
+                return true;
+            }};
+}
+
+// The same, for a record that keeps the object's text as it was written (an alert link's snapshot).
+template <class Row> TypedColumn<Row> jsonText(const char *sql, const char *exchange, QString Row::*member)
+{
+    auto column = text(sql, exchange, member);
+    column.spec.type = ColumnType::JsonObject;
+    return column;
 }
 
 template <class Row> TypedColumn<Row> since(int version, TypedColumn<Row> column)

@@ -4,18 +4,6 @@
 
 namespace {
 
-ColumnSpec col(const char *sql, const char *exchange, ColumnType type, bool nullable = false, const char *ref = "")
-{
-    return {QString::fromLatin1(sql), QString::fromLatin1(exchange), type, nullable, QString::fromLatin1(ref)};
-}
-
-// A column added in a later format version.
-ColumnSpec since(int version, ColumnSpec c)
-{
-    c.since = version;
-    return c;
-}
-
 QString revisionActionKey(TimelineRevision::Action action)
 {
     return action == TimelineRevision::Action::Delete ? QStringLiteral("delete") : QStringLiteral("edit");
@@ -95,121 +83,239 @@ const RowTable<TimelineRevision> &Tables::timelineRevisions()
     return t;
 }
 
-const QList<TableSpec> &Tables::exchanged()
+const RowTable<Role> &Tables::roles()
 {
-    static const QList<TableSpec> t = {
-        {QStringLiteral("roles"),
-         QStringLiteral("roles"),
-         {col("id", "id", ColumnType::Id), col("name", "name", ColumnType::Text),
-          col("responsibility", "responsibility", ColumnType::Text), col("is_builtin", "builtin", ColumnType::Bool)},
-         QStringLiteral("id IN (SELECT role_id FROM role_assignments WHERE incident_id = ?)"),
-         {QStringLiteral("name")}},
-        {QStringLiteral("people"),
-         QStringLiteral("people"),
-         {col("id", "id", ColumnType::Id), col("name", "name", ColumnType::Text),
-          col("handle", "handle", ColumnType::Text), col("contact", "contact", ColumnType::Text)},
-         QStringLiteral("id IN (SELECT person_id FROM role_assignments WHERE incident_id = ? "
-                        "UNION SELECT owner_id FROM action_items WHERE incident_id = ?)"),
-         {QStringLiteral("name"), QStringLiteral("handle"), QStringLiteral("contact")}},
-        incidents().spec(),
+    using namespace Columns;
+    using R = Role;
+    static const RowTable<R> t{{QStringLiteral("roles"),
+                                QStringLiteral("roles"),
+                                {},
+                                QStringLiteral("id IN (SELECT role_id FROM role_assignments WHERE incident_id = ?)"),
+                                {QStringLiteral("name")}},
+                               {id(&R::id), text("name", "name", &R::name),
+                                text("responsibility", "responsibility", &R::responsibility),
+                                flag("is_builtin", "builtin", &R::builtin)}};
+    return t;
+}
+
+const RowTable<Person> &Tables::people()
+{
+    using namespace Columns;
+    using P = Person;
+    static const RowTable<P> t{{QStringLiteral("people"),
+                                QStringLiteral("people"),
+                                {},
+                                QStringLiteral("id IN (SELECT person_id FROM role_assignments WHERE incident_id = ? "
+                                               "UNION SELECT owner_id FROM action_items WHERE incident_id = ?)"),
+                                {QStringLiteral("name"), QStringLiteral("handle"), QStringLiteral("contact")}},
+                               {id(&P::id), text("name", "name", &P::name), text("handle", "handle", &P::handle),
+                                text("contact", "contact", &P::contact)}};
+    return t;
+}
+
+const RowTable<ArchivedAlert> &Tables::alertArchive()
+{
+    using namespace Columns;
+    using A = ArchivedAlert;
+    static const RowTable<A> t{
         {QStringLiteral("alert_archive"),
          QStringLiteral("alertArchive"),
-         {col("id", "id", ColumnType::Id), col("identity", "identity", ColumnType::Text),
-          col("source", "source", ColumnType::Text), col("alert_name", "alertName", ColumnType::Text),
-          col("labels", "labels", ColumnType::JsonObject), col("annotations", "annotations", ColumnType::JsonObject),
-          col("state", "state", ColumnType::Text), col("value", "value", ColumnType::Text),
-          col("first_seen", "firstSeen", ColumnType::Time), col("last_seen", "lastSeen", ColumnType::Time),
-          col("resolved_at", "resolvedAt", ColumnType::Time, true)},
+         {},
          QStringLiteral("id IN (SELECT alert_id FROM alert_links WHERE incident_id = ?)"),
          {QStringLiteral("identity")}},
-        {QStringLiteral("templates"),
-         QStringLiteral("templates"),
-         {col("id", "id", ColumnType::Id), col("name", "name", ColumnType::Text),
-          col("audience", "audience", ColumnType::Text), col("body", "body", ColumnType::Text),
-          col("is_builtin", "builtin", ColumnType::Bool)},
-         QStringLiteral("0 AND ? IS NULL"), // templates belong to the file, not to one incident
-         {QStringLiteral("name")}},
+        {id(&A::id), text("identity", "identity", &A::identity), text("source", "source", &A::source),
+         text("alert_name", "alertName", &A::alertName), json("labels", "labels", &A::labels),
+         json("annotations", "annotations", &A::annotations), text("state", "state", &A::state),
+         text("value", "value", &A::value), time("first_seen", "firstSeen", &A::firstSeen),
+         time("last_seen", "lastSeen", &A::lastSeen), time("resolved_at", "resolvedAt", &A::resolvedAt, true)}};
+    return t;
+}
+
+const RowTable<MessageTemplate> &Tables::templates()
+{
+    using namespace Columns;
+    using M = MessageTemplate;
+    static const RowTable<M> t{{QStringLiteral("templates"),
+                                QStringLiteral("templates"),
+                                {},
+                                QStringLiteral("0 AND ? IS NULL"), // templates belong to the file, not to one incident
+                                {QStringLiteral("name")}},
+                               {id(&M::id), text("name", "name", &M::name), text("audience", "audience", &M::audience),
+                                text("body", "body", &M::body), flag("is_builtin", "builtin", &M::builtin)}};
+    return t;
+}
+
+const RowTable<StatusUpdateDraft> &Tables::statusUpdateDrafts()
+{
+    using namespace Columns;
+    using D = StatusUpdateDraft;
+    static const RowTable<D> t{
         {QStringLiteral("status_update_drafts"),
          QStringLiteral("statusUpdateDrafts"),
-         {col("id", "id", ColumnType::Id), col("incident_id", "incidentId", ColumnType::Reference, false, "incidents"),
-          col("audience", "audience", ColumnType::Text), col("body", "body", ColumnType::Text),
-          col("saved_at", "savedAt", ColumnType::Time)},
+         {},
          QStringLiteral("incident_id = ?"),
          {}},
-        {QStringLiteral("checklist_defaults"),
-         QStringLiteral("checklistDefaults"),
-         {col("id", "id", ColumnType::Id), col("stage", "stage", ColumnType::Text),
-          col("text", "text", ColumnType::Text)},
-         QStringLiteral("0 AND ? IS NULL"), // the file's playbook, not one incident's
-         {QStringLiteral("stage"), QStringLiteral("text")}},
-        {QStringLiteral("severity_changes"),
-         QStringLiteral("severityChanges"),
-         {col("id", "id", ColumnType::Id), col("incident_id", "incidentId", ColumnType::Reference, false, "incidents"),
-          col("changed_at", "changedAt", ColumnType::Time), col("severity", "severity", ColumnType::Integer),
-          col("origin", "origin", ColumnType::Text), col("suggested", "suggested", ColumnType::Integer, true),
-          col("reason", "reason", ColumnType::Text), col("author", "author", ColumnType::Text)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("checklist_items"),
-         QStringLiteral("checklistItems"),
-         {col("id", "id", ColumnType::Id), col("incident_id", "incidentId", ColumnType::Reference, false, "incidents"),
-          col("stage", "stage", ColumnType::Text), col("text", "text", ColumnType::Text),
-          col("position", "position", ColumnType::Integer), col("is_default", "default", ColumnType::Bool),
-          col("done_at", "doneAt", ColumnType::Time, true), col("done_by", "doneBy", ColumnType::Text)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("role_assignments"),
-         QStringLiteral("roleAssignments"),
-         {col("id", "id", ColumnType::Id), col("incident_id", "incidentId", ColumnType::Reference, false, "incidents"),
-          col("role_id", "roleId", ColumnType::Reference, false, "roles"),
-          col("person_id", "personId", ColumnType::Reference, false, "people"),
-          col("assumed_at", "assumedAt", ColumnType::Time), col("released_at", "releasedAt", ColumnType::Time, true)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        timelineEntries().spec(),
-        timelineRevisions().spec(),
-        {QStringLiteral("status_updates"),
-         QStringLiteral("statusUpdates"),
-         {col("id", "id", ColumnType::Id), col("incident_id", "incidentId", ColumnType::Reference, false, "incidents"),
-          col("audience", "audience", ColumnType::Text), col("body", "body", ColumnType::Text),
-          col("published_at", "publishedAt", ColumnType::Time),
-          col("next_update_due", "nextUpdateDue", ColumnType::Time, true)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("action_items"),
-         QStringLiteral("actionItems"),
-         {col("id", "id", ColumnType::Id), col("incident_id", "incidentId", ColumnType::Reference, false, "incidents"),
-          col("title", "title", ColumnType::Text), col("owner_id", "ownerId", ColumnType::Reference, true, "people"),
-          col("due_at", "dueAt", ColumnType::Time, true), col("state", "state", ColumnType::Text),
-          col("created_at", "createdAt", ColumnType::Time)},
-         QStringLiteral("incident_id = ?"),
-         {}},
-        {QStringLiteral("postmortems"),
-         QStringLiteral("postmortems"),
-         {col("id", "id", ColumnType::Id),
-          since(5, col("incident_id", "incidentId", ColumnType::Reference, false, "incidents")),
-          since(5, col("root_cause", "rootCause", ColumnType::Text)),
-          since(5, col("went_well", "wentWell", ColumnType::Text)),
-          since(5, col("went_badly", "wentBadly", ColumnType::Text)),
-          since(5, col("published_at", "publishedAt", ColumnType::Time, true)),
-          since(5, col("updated_at", "updatedAt", ColumnType::Time))},
-         QStringLiteral("incident_id = ?"),
-         {}},
+        {id(&D::id), reference("incident_id", "incidentId", "incidents", &D::incidentId),
+         enumerated("audience", "audience", &D::audience, StatusUpdate::audiences(), &StatusUpdate::audienceKey),
+         text("body", "body", &D::body), time("saved_at", "savedAt", &D::savedAt)}};
+    return t;
+}
+
+const RowTable<ChecklistDefault> &Tables::checklistDefaults()
+{
+    using namespace Columns;
+    using D = ChecklistDefault;
+    static const RowTable<D> t{{QStringLiteral("checklist_defaults"),
+                                QStringLiteral("checklistDefaults"),
+                                {},
+                                QStringLiteral("0 AND ? IS NULL"), // the file's playbook, not one incident's
+                                {QStringLiteral("stage"), QStringLiteral("text")}},
+                               {id(&D::id), enumerated("stage", "stage", &D::stage, Stages::all(), &Stages::key),
+                                text("text", "text", &D::text)}};
+    return t;
+}
+
+const RowTable<SeverityChange> &Tables::severityChanges()
+{
+    using namespace Columns;
+    using C = SeverityChange;
+    static const RowTable<C> t{{QStringLiteral("severity_changes"),
+                                QStringLiteral("severityChanges"),
+                                {},
+                                QStringLiteral("incident_id = ?"),
+                                {}},
+                               {id(&C::id), reference("incident_id", "incidentId", "incidents", &C::incidentId),
+                                time("changed_at", "changedAt", &C::changedAt),
+                                numbered("severity", "severity", &C::severity, &Severities::fromNumber),
+                                enumerated("origin", "origin", &C::origin, C::origins(), &C::originKey),
+                                optionalNumbered("suggested", "suggested", &C::suggested, &Severities::fromNumber),
+                                text("reason", "reason", &C::reason), text("author", "author", &C::author)}};
+    return t;
+}
+
+const RowTable<ChecklistItem> &Tables::checklistItems()
+{
+    using namespace Columns;
+    using I = ChecklistItem;
+    static const RowTable<I> t{{QStringLiteral("checklist_items"),
+                                QStringLiteral("checklistItems"),
+                                {},
+                                QStringLiteral("incident_id = ?"),
+                                {}},
+                               {id(&I::id), reference("incident_id", "incidentId", "incidents", &I::incidentId),
+                                enumerated("stage", "stage", &I::stage, Stages::all(), &Stages::key),
+                                text("text", "text", &I::text), integer("position", "position", &I::position),
+                                flag("is_default", "default", &I::isDefault),
+                                time("done_at", "doneAt", &I::doneAt, true), text("done_by", "doneBy", &I::doneBy)}};
+    return t;
+}
+
+const RowTable<RoleAssignment> &Tables::roleAssignments()
+{
+    using namespace Columns;
+    using A = RoleAssignment;
+    static const RowTable<A> t{{QStringLiteral("role_assignments"),
+                                QStringLiteral("roleAssignments"),
+                                {},
+                                QStringLiteral("incident_id = ?"),
+                                {}},
+                               {id(&A::id), reference("incident_id", "incidentId", "incidents", &A::incidentId),
+                                reference("role_id", "roleId", "roles", &A::roleId),
+                                reference("person_id", "personId", "people", &A::personId),
+                                time("assumed_at", "assumedAt", &A::assumedAt),
+                                time("released_at", "releasedAt", &A::releasedAt, true)}};
+    return t;
+}
+
+const RowTable<StatusUpdate> &Tables::statusUpdates()
+{
+    using namespace Columns;
+    using U = StatusUpdate;
+    static const RowTable<U> t{
+        {QStringLiteral("status_updates"), QStringLiteral("statusUpdates"), {}, QStringLiteral("incident_id = ?"), {}},
+        {id(&U::id), reference("incident_id", "incidentId", "incidents", &U::incidentId),
+         enumerated("audience", "audience", &U::audience, U::audiences(), &U::audienceKey),
+         text("body", "body", &U::body), time("published_at", "publishedAt", &U::publishedAt),
+         time("next_update_due", "nextUpdateDue", &U::nextUpdateDue, true)}};
+    return t;
+}
+
+const RowTable<ActionItem> &Tables::actionItems()
+{
+    using namespace Columns;
+    using A = ActionItem;
+    static const RowTable<A> t{
+        {QStringLiteral("action_items"), QStringLiteral("actionItems"), {}, QStringLiteral("incident_id = ?"), {}},
+        {id(&A::id), reference("incident_id", "incidentId", "incidents", &A::incidentId),
+         text("title", "title", &A::title), reference("owner_id", "ownerId", "people", &A::ownerId, true),
+         time("due_at", "dueAt", &A::dueAt, true), enumerated("state", "state", &A::state, A::states(), &A::stateKey),
+         time("created_at", "createdAt", &A::createdAt)}};
+    return t;
+}
+
+const RowTable<Postmortem> &Tables::postmortems()
+{
+    using namespace Columns;
+    using P = Postmortem;
+    static const RowTable<P> t{
+        {QStringLiteral("postmortems"), QStringLiteral("postmortems"), {}, QStringLiteral("incident_id = ?"), {}},
+        {rowId<P>(), since(5, reference("incident_id", "incidentId", "incidents", &P::incidentId)),
+         since(5, text("root_cause", "rootCause", &P::rootCause)),
+         since(5, text("went_well", "wentWell", &P::wentWell)),
+         since(5, text("went_badly", "wentBadly", &P::wentBadly)),
+         since(5, time("published_at", "publishedAt", &P::publishedAt, true)),
+         since(5, time("updated_at", "updatedAt", &P::updatedAt))}};
+    return t;
+}
+
+const RowTable<AlertAck> &Tables::alertAcks()
+{
+    using namespace Columns;
+    using A = AlertAck;
+    static const RowTable<A> t{
         {QStringLiteral("alert_acks"),
          QStringLiteral("alertAcks"),
-         {col("id", "id", ColumnType::Id), col("identity", "identity", ColumnType::Text),
-          col("note", "note", ColumnType::Text), col("author", "author", ColumnType::Text),
-          col("acknowledged_at", "acknowledgedAt", ColumnType::Time)},
+         {},
          QStringLiteral("identity IN (SELECT a.identity FROM alert_links l JOIN alert_archive a ON a.id = l.alert_id "
                         "WHERE l.incident_id = ?)"),
          {QStringLiteral("identity")}},
-        {QStringLiteral("alert_links"),
-         QStringLiteral("alertLinks"),
-         {col("id", "id", ColumnType::Id), col("incident_id", "incidentId", ColumnType::Reference, false, "incidents"),
-          col("alert_id", "alertId", ColumnType::Reference, false, "alert_archive"),
-          col("linked_at", "linkedAt", ColumnType::Time), col("snapshot", "snapshot", ColumnType::JsonObject)},
-         QStringLiteral("incident_id = ?"),
-         {}},
+        {rowId<A>(), text("identity", "identity", &A::identity), text("note", "note", &A::note),
+         text("author", "author", &A::author), time("acknowledged_at", "acknowledgedAt", &A::at)}};
+    return t;
+}
+
+const RowTable<AlertLink> &Tables::alertLinks()
+{
+    using namespace Columns;
+    using L = AlertLink;
+    static const RowTable<L> t{
+        {QStringLiteral("alert_links"), QStringLiteral("alertLinks"), {}, QStringLiteral("incident_id = ?"), {}},
+        {id(&L::id), reference("incident_id", "incidentId", "incidents", &L::incidentId),
+         reference("alert_id", "alertId", "alert_archive", &L::alertId), time("linked_at", "linkedAt", &L::linkedAt),
+         jsonText("snapshot", "snapshot", &L::snapshot)}};
+    return t;
+}
+
+const QList<TableSpec> &Tables::exchanged()
+{
+    static const QList<TableSpec> t = {
+        roles().spec(),
+        people().spec(),
+        incidents().spec(),
+        alertArchive().spec(),
+        templates().spec(),
+        statusUpdateDrafts().spec(),
+        checklistDefaults().spec(),
+        severityChanges().spec(),
+        checklistItems().spec(),
+        roleAssignments().spec(),
+        timelineEntries().spec(),
+        timelineRevisions().spec(),
+        statusUpdates().spec(),
+        actionItems().spec(),
+        postmortems().spec(),
+        alertAcks().spec(),
+        alertLinks().spec(),
     };
     return t;
 }

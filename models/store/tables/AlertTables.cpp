@@ -1,7 +1,6 @@
 #include "AlertTables.h"
 
 #include "SqlDialect.h"
-#include "StoreRows.h"
 #include "Tables.h"
 
 #include <QCoreApplication>
@@ -10,43 +9,27 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-using namespace StoreRows;
-
 Result<QList<ArchivedAlert>> AlertTables::archivedAlerts(int limit, int offset) const
 {
-    auto q = m_store.prepare(
-        QStringLiteral("SELECT id, identity, source, alert_name, labels, annotations, state, value, "
-                       "first_seen, last_seen, resolved_at FROM alert_archive ORDER BY last_seen DESC, id "
-                       "LIMIT ? OFFSET ?"));
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (const Status s = m_store.exec(q, tr("Could not read the alert archive")); !s) {
-        return s;
-    }
-    return archivedAlertsFrom(q);
+    return m_store.selectRows(Tables::alertArchive(), QStringLiteral("ORDER BY last_seen DESC, id LIMIT ? OFFSET ?"),
+                              {limit, offset}, tr("Could not read the alert archive"));
 }
 
 Result<qint64> AlertTables::insertArchivedAlert(const ArchivedAlert &a)
 {
-    return m_store.insertRow(
-        QStringLiteral("INSERT INTO alert_archive (id, identity, source, alert_name, labels, annotations, "
-                       "state, value, first_seen, last_seen, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {idOrNull(a.id), text(a.identity), text(a.source), text(a.alertName), jsonText(a.labels),
-         jsonText(a.annotations), text(a.state), text(a.value), StoredTime::toSql(a.firstSeen),
-         StoredTime::toSql(a.lastSeen), StoredTime::toSql(a.resolvedAt)},
-        tr("Could not archive the alert %1").arg(a.alertName), [this](qint64) { emit m_store.alertArchiveChanged(); });
+    return m_store.insertRow(Tables::alertArchive().spec().insertStatement(), Tables::alertArchive().insertValues(a),
+                             tr("Could not archive the alert %1").arg(a.alertName),
+                             [this](qint64) { emit m_store.alertArchiveChanged(); });
 }
 
 Result<QHash<QString, AlertAck>> AlertTables::alertAcks() const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT identity, note, author, acknowledged_at FROM alert_acks"));
-    if (const Status s = m_store.exec(q, tr("Could not read the acknowledgements")); !s) {
-        return s;
+    const auto rows = m_store.selectRows(Tables::alertAcks(), {}, {}, tr("Could not read the acknowledgements"));
+    if (!rows) {
+        return rows.status();
     }
     QHash<QString, AlertAck> acks;
-    while (q.next()) {
-        const AlertAck a{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                         StoredTime::fromSql(q.value(3))};
+    for (const AlertAck &a : rows.value()) {
         acks.insert(a.identity, a);
     }
     return acks;
@@ -54,15 +37,13 @@ Result<QHash<QString, AlertAck>> AlertTables::alertAcks() const
 
 Status AlertTables::setAlertAck(const AlertAck &ack)
 {
+    // One acknowledgement per alert: a second replaces the first.
     return m_store.write([&]() -> Status {
-        auto q = m_store.prepare(
-            QStringLiteral("INSERT INTO alert_acks (identity, note, author, acknowledged_at) "
-                           "VALUES (?, ?, ?, ?) ON CONFLICT (identity) DO UPDATE SET note = excluded.note, "
-                           "author = excluded.author, acknowledged_at = excluded.acknowledged_at"));
-        q.addBindValue(ack.identity);
-        q.addBindValue(text(ack.note));
-        q.addBindValue(text(ack.author));
-        q.addBindValue(StoredTime::toSql(ack.at));
+        auto q =
+            m_store.prepare(Tables::alertAcks().spec().insertStatement() +
+                            QStringLiteral(" ON CONFLICT (identity) DO UPDATE SET note = excluded.note, "
+                                           "author = excluded.author, acknowledged_at = excluded.acknowledged_at"));
+        Tables::alertAcks().bindInsert(q, ack);
         if (const Status s = m_store.exec(q, tr("Could not save the acknowledgement")); !s) {
             return s;
         }
@@ -113,9 +94,8 @@ Result<qint64> AlertTables::ensureArchivedAlert(const ArchivedAlert &alert)
 Result<qint64> AlertTables::insertAlertLink(qint64 incidentId, qint64 alertId, const QDateTime &at,
                                             const QString &snapshot, qint64 id)
 {
-    return m_store.insertRow(QStringLiteral("INSERT INTO alert_links (id, incident_id, alert_id, linked_at, snapshot) "
-                                            "VALUES (?, ?, ?, ?, ?)"),
-                             {idOrNull(id), incidentId, alertId, StoredTime::toSql(at), text(snapshot)},
+    const AlertLink link{id, incidentId, alertId, at, snapshot};
+    return m_store.insertRow(Tables::alertLinks().spec().insertStatement(), Tables::alertLinks().insertValues(link),
                              tr("Could not link the alert"),
                              [this, incidentId](qint64) { emit m_store.alertLinksChanged(incidentId); });
 }
@@ -145,14 +125,8 @@ Result<QHash<QString, IncidentStore::LinkedAlert>> AlertTables::alertLinksByIden
 
 Result<QList<ArchivedAlert>> AlertTables::linkedArchivedAlerts(qint64 incidentId) const
 {
-    auto q = m_store.prepare(
-        QStringLiteral("SELECT a.id, a.identity, a.source, a.alert_name, a.labels, a.annotations, a.state, "
-                       "a.value, a.first_seen, a.last_seen, a.resolved_at FROM alert_links l "
-                       "JOIN alert_archive a ON a.id = l.alert_id WHERE l.incident_id = ? "
-                       "ORDER BY a.first_seen, a.id"));
-    q.addBindValue(incidentId);
-    if (const Status s = m_store.exec(q, tr("Could not read the incident's alerts")); !s) {
-        return s;
-    }
-    return archivedAlertsFrom(q);
+    return m_store.selectRows(Tables::alertArchive(),
+                              QStringLiteral("WHERE id IN (SELECT alert_id FROM alert_links WHERE incident_id = ?) "
+                                             "ORDER BY first_seen, id"),
+                              {incidentId}, tr("Could not read the incident's alerts"));
 }

@@ -1,7 +1,6 @@
 #include "IncidentTables.h"
 
 #include "SqlDialect.h"
-#include "StoreRows.h"
 #include "Tables.h"
 #include "TimelineTables.h"
 
@@ -10,8 +9,6 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-
-using namespace StoreRows;
 
 Result<QList<Incident>> IncidentTables::incidents(bool includeClosed) const
 {
@@ -90,34 +87,15 @@ Status IncidentTables::deleteIncident(qint64 id)
 
 Result<QList<SeverityChange>> IncidentTables::severityChanges(qint64 incidentId) const
 {
-    return m_store.selectRows<SeverityChange>(
-        QStringLiteral("SELECT id, incident_id, changed_at, severity, origin, suggested, reason, author "
-                       "FROM severity_changes WHERE incident_id = ? ORDER BY changed_at, id"),
-        {incidentId}, tr("Could not read the severity history"), [&](const QSqlQuery &q) -> SeverityChange {
-            SeverityChange c;
-            c.id = q.value(0).toLongLong();
-            c.incidentId = q.value(1).toLongLong();
-            c.changedAt = StoredTime::fromSql(q.value(2));
-            c.severity = Severities::fromNumber(q.value(3).toInt()).value_or(Severity::Sev3);
-            c.origin = SeverityChange::originFromKey(q.value(4).toString()).value_or(SeverityChange::Origin::Manual);
-            if (!q.value(5).isNull()) {
-                c.suggested = Severities::fromNumber(q.value(5).toInt());
-            }
-            c.reason = q.value(6).toString();
-            c.author = q.value(7).toString();
-            return c;
-        });
+    return m_store.selectRows(Tables::severityChanges(),
+                              QStringLiteral("WHERE incident_id = ? ORDER BY changed_at, id"), {incidentId},
+                              tr("Could not read the severity history"));
 }
 
 Result<qint64> IncidentTables::insertSeverityChange(const SeverityChange &c)
 {
     return m_store.insertRow(
-        QStringLiteral("INSERT INTO severity_changes (id, incident_id, changed_at, severity, origin, "
-                       "suggested, reason, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {idOrNull(c.id), c.incidentId, StoredTime::toSql(c.changedAt), int(c.severity),
-         SeverityChange::originKey(c.origin),
-         c.suggested ? QVariant(int(*c.suggested)) : QVariant(QMetaType::fromType<int>()), text(c.reason),
-         text(c.author)},
+        Tables::severityChanges().spec().insertStatement(), Tables::severityChanges().insertValues(c),
         tr("Could not record the severity change"),
         [this, incident = c.incidentId](qint64) { emit m_store.severityHistoryChanged(incident); });
 }
@@ -132,39 +110,20 @@ Status IncidentTables::deleteSeverityChange(qint64 id)
 
 Result<QList<ChecklistDefault>> IncidentTables::checklistDefaults() const
 {
-    return m_store.selectRows<ChecklistDefault>(
-        QStringLiteral("SELECT id, stage, text FROM checklist_defaults ORDER BY id"), {},
-        tr("Could not read the default checklists"), [&](const QSqlQuery &q) -> ChecklistDefault {
-            return ChecklistDefault{q.value(0).toLongLong(),
-                                    Stages::fromKey(q.value(1).toString()).value_or(Stage::Triage),
-                                    q.value(2).toString()};
-        });
+    return m_store.selectRows(Tables::checklistDefaults(), QStringLiteral("ORDER BY id"), {},
+                              tr("Could not read the default checklists"));
 }
 
 Result<QList<ChecklistItem>> IncidentTables::checklist(qint64 incidentId) const
 {
-    auto q =
-        m_store.prepare(QStringLiteral("SELECT id, incident_id, stage, text, position, is_default, done_at, done_by "
-                                       "FROM checklist_items WHERE incident_id = ? ORDER BY position, id"));
-    q.addBindValue(incidentId);
-    if (const Status s = m_store.exec(q, tr("Could not read the checklist")); !s) {
-        return s;
-    }
-    QList<ChecklistItem> list;
-    while (q.next()) {
-        ChecklistItem i;
-        i.id = q.value(0).toLongLong();
-        i.incidentId = q.value(1).toLongLong();
-        i.stage = Stages::fromKey(q.value(2).toString()).value_or(Stage::Triage);
-        i.text = q.value(3).toString();
-        i.position = q.value(4).toInt();
-        i.isDefault = q.value(5).toBool();
-        i.doneAt = StoredTime::fromSql(q.value(6));
-        i.doneBy = q.value(7).toString();
-        list.append(i);
+    auto list =
+        m_store.selectRows(Tables::checklistItems(), QStringLiteral("WHERE incident_id = ? ORDER BY position, id"),
+                           {incidentId}, tr("Could not read the checklist"));
+    if (!list) {
+        return list;
     }
     // Stages in workflow order, each stage's items in their own order.
-    std::stable_sort(list.begin(), list.end(),
+    std::stable_sort(list->begin(), list->end(),
                      [](const ChecklistItem &a, const ChecklistItem &b) { return int(a.stage) < int(b.stage); });
     return list;
 }
@@ -174,21 +133,24 @@ Result<qint64> IncidentTables::insertChecklistItem(const ChecklistItem &i)
     if (i.text.trimmed().isEmpty()) {
         return Status::failure(tr("A checklist item needs some text."));
     }
-    return m_store.insertRow(
-        QStringLiteral("INSERT INTO checklist_items (id, incident_id, stage, text, position, is_default, "
-                       "done_at, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {idOrNull(i.id), i.incidentId, Stages::key(i.stage), text(i.text.trimmed()), i.position, i.isDefault ? 1 : 0,
-         StoredTime::toSql(i.doneAt), text(i.doneBy)},
-        tr("Could not save the checklist item"),
-        [this, incident = i.incidentId](qint64) { emit m_store.checklistChanged(incident); });
+    ChecklistItem row = i;
+    row.text = row.text.trimmed();
+    return m_store.insertRow(Tables::checklistItems().spec().insertStatement(),
+                             Tables::checklistItems().insertValues(row), tr("Could not save the checklist item"),
+                             [this, incident = i.incidentId](qint64) { emit m_store.checklistChanged(incident); });
 }
 
 Status IncidentTables::setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy)
 {
+    static const QStringList done{QStringLiteral("done_at"), QStringLiteral("done_by")};
+    ChecklistItem tick;
+    tick.id = itemId;
+    tick.doneAt = doneAt;
+    tick.doneBy = doneAt.isValid() ? doneBy : QString();
     return m_store.changeRow(
-        QStringLiteral("UPDATE checklist_items SET done_at = ?, done_by = ? WHERE id = ? RETURNING incident_id"),
-        {StoredTime::toSql(doneAt), text(doneAt.isValid() ? doneBy : QString()), itemId},
-        tr("Could not tick checklist item %1").arg(itemId), tr("There is no checklist item %1.").arg(itemId),
+        Tables::checklistItems().spec().updateStatement(done) + QStringLiteral(" RETURNING incident_id"),
+        Tables::checklistItems().updateValues(tick, done), tr("Could not tick checklist item %1").arg(itemId),
+        tr("There is no checklist item %1.").arg(itemId),
         [this](qint64 incident) { emit m_store.checklistChanged(incident); });
 }
 
@@ -282,7 +244,7 @@ IncidentTables::incidentFacts(const QList<qint64> &incidentIds) const
             IncidentStore::IncidentFacts &f = facts[q->value(0).toLongLong()];
             ++f.firingAlerts;
             Alert::Pairs labels;
-            const QJsonObject o = jsonObject(q->value(1));
+            const QJsonObject o = QJsonDocument::fromJson(q->value(1).toString().toUtf8()).object();
             for (auto it = o.begin(); it != o.end(); ++it) { // QJsonObject keeps its keys sorted
                 labels.append({it.key(), it.value().toString()});
                 if (it.key() == QStringLiteral("category") &&

@@ -1,7 +1,6 @@
 #include "RosterTables.h"
 
 #include "SqlDialect.h"
-#include "StoreRows.h"
 #include "Tables.h"
 
 #include <QCoreApplication>
@@ -10,15 +9,22 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-using namespace StoreRows;
+namespace {
+
+Person trimmed(Person p)
+{
+    p.name = p.name.trimmed();
+    p.handle = p.handle.trimmed();
+    p.contact = p.contact.trimmed();
+    return p;
+}
+
+} // namespace
 
 Result<QList<Person>> RosterTables::people() const
 {
-    return m_store.selectRows<Person>(
-        QStringLiteral("SELECT id, name, handle, contact FROM people ORDER BY name COLLATE NOCASE, id"), {},
-        tr("Could not read the roster"), [&](const QSqlQuery &q) -> Person {
-            return Person{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
-        });
+    return m_store.selectRows(Tables::people(), QStringLiteral("ORDER BY lower(name), id"), {},
+                              tr("Could not read the roster"));
 }
 
 Result<qint64> RosterTables::insertPerson(const Person &person)
@@ -26,9 +32,7 @@ Result<qint64> RosterTables::insertPerson(const Person &person)
     if (person.name.trimmed().isEmpty()) {
         return Status::failure(tr("A person needs a name."));
     }
-    return m_store.insertRow(QStringLiteral("INSERT INTO people (id, name, handle, contact) VALUES (?, ?, ?, ?)"),
-                             {idOrNull(person.id), text(person.name.trimmed()), text(person.handle.trimmed()),
-                              text(person.contact.trimmed())},
+    return m_store.insertRow(Tables::people().spec().insertStatement(), Tables::people().insertValues(trimmed(person)),
                              tr("Could not add %1 to the roster").arg(person.name),
                              [this](qint64) { emit m_store.rosterChanged(); });
 }
@@ -38,11 +42,10 @@ Status RosterTables::updatePerson(const Person &person)
     if (person.name.trimmed().isEmpty()) {
         return Status::failure(tr("A person needs a name."));
     }
-    return m_store.changeRow(
-        QStringLiteral("UPDATE people SET name = ?, handle = ?, contact = ? WHERE id = ? RETURNING id"),
-        {text(person.name.trimmed()), text(person.handle.trimmed()), text(person.contact.trimmed()), person.id},
-        tr("Could not save %1").arg(person.name), tr("There is no person %1 on the roster.").arg(person.id),
-        [this](qint64) { emit m_store.rosterChanged(); });
+    return m_store.changeRow(Tables::people().spec().updateStatement() + QStringLiteral(" RETURNING id"),
+                             Tables::people().updateValues(trimmed(person)), tr("Could not save %1").arg(person.name),
+                             tr("There is no person %1 on the roster.").arg(person.id),
+                             [this](qint64) { emit m_store.rosterChanged(); });
 }
 
 Status RosterTables::deletePerson(qint64 id)
@@ -60,11 +63,7 @@ Status RosterTables::deletePerson(qint64 id)
 
 Result<QList<Role>> RosterTables::roles() const
 {
-    return m_store.selectRows<Role>(
-        QStringLiteral("SELECT id, name, responsibility, is_builtin FROM roles ORDER BY id"), {},
-        tr("Could not read the roles"), [&](const QSqlQuery &q) -> Role {
-            return Role{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()};
-        });
+    return m_store.selectRows(Tables::roles(), QStringLiteral("ORDER BY id"), {}, tr("Could not read the roles"));
 }
 
 Result<qint64> RosterTables::insertRole(const Role &role)
@@ -72,10 +71,12 @@ Result<qint64> RosterTables::insertRole(const Role &role)
     if (role.name.trimmed().isEmpty()) {
         return Status::failure(tr("A role needs a name."));
     }
-    return m_store.insertRow(
-        QStringLiteral("INSERT INTO roles (id, name, responsibility, is_builtin) VALUES (?, ?, ?, ?)"),
-        {idOrNull(role.id), text(role.name.trimmed()), text(role.responsibility.trimmed()), role.builtin ? 1 : 0},
-        tr("Could not add the role %1").arg(role.name), [this](qint64) { emit m_store.rosterChanged(); });
+    Role row = role;
+    row.name = row.name.trimmed();
+    row.responsibility = row.responsibility.trimmed();
+    return m_store.insertRow(Tables::roles().spec().insertStatement(), Tables::roles().insertValues(row),
+                             tr("Could not add the role %1").arg(role.name),
+                             [this](qint64) { emit m_store.rosterChanged(); });
 }
 
 Status RosterTables::deleteRole(qint64 id)
@@ -96,41 +97,38 @@ Status RosterTables::deleteRole(qint64 id)
 
 Result<QList<RoleAssignment>> RosterTables::assignments(qint64 incidentId) const
 {
-    return m_store.selectRows<RoleAssignment>(
-        QStringLiteral("SELECT a.id, a.incident_id, a.role_id, a.person_id, a.assumed_at, a.released_at, p.name "
-                       "FROM role_assignments a JOIN people p ON p.id = a.person_id WHERE a.incident_id = ? "
-                       "ORDER BY a.assumed_at, a.id"),
-        {incidentId}, tr("Could not read the role assignments"), [&](const QSqlQuery &q) -> RoleAssignment {
-            RoleAssignment a;
-            a.id = q.value(0).toLongLong();
-            a.incidentId = q.value(1).toLongLong();
-            a.roleId = q.value(2).toLongLong();
-            a.personId = q.value(3).toLongLong();
-            a.assumedAt = StoredTime::fromSql(q.value(4));
-            a.releasedAt = StoredTime::fromSql(q.value(5));
-            a.personName = q.value(6).toString();
-            return a;
-        });
+    const auto &table = Tables::roleAssignments();
+    auto q =
+        m_store.select(QStringLiteral("SELECT %1, p.name FROM role_assignments a JOIN people p ON p.id = a.person_id "
+                                      "WHERE a.incident_id = ? ORDER BY a.assumed_at, a.id")
+                           .arg(table.selectList(QStringLiteral("a."))),
+                       {incidentId}, tr("Could not read the role assignments"));
+    if (!q) {
+        return q.status();
+    }
+    const int nameColumn = int(table.spec().columns.size());
+    return table.readAll(
+        q.value(), [&](RoleAssignment &a, const QSqlQuery &row) { a.personName = row.value(nameColumn).toString(); });
 }
 
 Result<qint64> RosterTables::insertAssignment(const RoleAssignment &a)
 {
-    return m_store.insertRow(
-        QStringLiteral("INSERT INTO role_assignments (id, incident_id, role_id, person_id, assumed_at, "
-                       "released_at) VALUES (?, ?, ?, ?, ?, ?)"),
-        {idOrNull(a.id), a.incidentId, a.roleId, a.personId, StoredTime::toSql(a.assumedAt),
-         StoredTime::toSql(a.releasedAt)},
-        tr("Could not save the role assignment"),
-        [this, incident = a.incidentId](qint64) { emit m_store.assignmentsChanged(incident); });
+    return m_store.insertRow(Tables::roleAssignments().spec().insertStatement(),
+                             Tables::roleAssignments().insertValues(a), tr("Could not save the role assignment"),
+                             [this, incident = a.incidentId](qint64) { emit m_store.assignmentsChanged(incident); });
 }
 
 Status RosterTables::setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt)
 {
-    return m_store.changeRow(
-        QStringLiteral("UPDATE role_assignments SET released_at = ? WHERE id = ? RETURNING incident_id"),
-        {StoredTime::toSql(releasedAt), assignmentId}, tr("Could not save the hand-off"),
-        tr("There is no role assignment %1.").arg(assignmentId),
-        [this](qint64 incident) { emit m_store.assignmentsChanged(incident); });
+    static const QStringList released{QStringLiteral("released_at")};
+    RoleAssignment a;
+    a.id = assignmentId;
+    a.releasedAt = releasedAt;
+    return m_store.changeRow(Tables::roleAssignments().spec().updateStatement(released) +
+                                 QStringLiteral(" RETURNING incident_id"),
+                             Tables::roleAssignments().updateValues(a, released), tr("Could not save the hand-off"),
+                             tr("There is no role assignment %1.").arg(assignmentId),
+                             [this](qint64 incident) { emit m_store.assignmentsChanged(incident); });
 }
 
 Status RosterTables::deleteAssignment(qint64 id)

@@ -1,7 +1,6 @@
 #include "TimelineTables.h"
 
 #include "SqlDialect.h"
-#include "StoreRows.h"
 #include "Tables.h"
 
 #include <QCoreApplication>
@@ -9,8 +8,6 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-
-using namespace StoreRows;
 
 Result<QList<TimelineEntry>> TimelineTables::timeline(qint64 incidentId, bool includeDeleted) const
 {

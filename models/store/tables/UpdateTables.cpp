@@ -2,7 +2,6 @@
 
 #include "Clock.h"
 #include "SqlDialect.h"
-#include "StoreRows.h"
 #include "Tables.h"
 
 #include <QCoreApplication>
@@ -11,24 +10,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-using namespace StoreRows;
-
 Result<QList<StatusUpdate>> UpdateTables::statusUpdates(qint64 incidentId) const
 {
-    return m_store.selectRows<StatusUpdate>(
-        QStringLiteral("SELECT id, incident_id, audience, body, published_at, next_update_due "
-                       "FROM status_updates WHERE incident_id = ? ORDER BY published_at, id"),
-        {incidentId}, tr("Could not read the status updates"), [&](const QSqlQuery &q) -> StatusUpdate {
-            StatusUpdate u;
-            u.id = q.value(0).toLongLong();
-            u.incidentId = q.value(1).toLongLong();
-            u.audience = q.value(2).toString() == QStringLiteral("customer") ? StatusUpdate::Audience::Customer
-                                                                             : StatusUpdate::Audience::Internal;
-            u.body = q.value(3).toString();
-            u.publishedAt = StoredTime::fromSql(q.value(4));
-            u.nextUpdateDue = StoredTime::fromSql(q.value(5));
-            return u;
-        });
+    return m_store.selectRows(Tables::statusUpdates(),
+                              QStringLiteral("WHERE incident_id = ? ORDER BY published_at, id"), {incidentId},
+                              tr("Could not read the status updates"));
 }
 
 Result<QString> UpdateTables::draft(qint64 incidentId, StatusUpdate::Audience audience) const
@@ -46,15 +32,14 @@ Result<QString> UpdateTables::draft(qint64 incidentId, StatusUpdate::Audience au
 Status UpdateTables::saveDraft(qint64 incidentId, StatusUpdate::Audience audience, const QString &body,
                                const QDateTime &at)
 {
+    // One draft per incident and audience: a second save replaces the first's words and time.
+    const auto &table = Tables::statusUpdateDrafts();
+    const StatusUpdateDraft draft{0, incidentId, audience, body, at};
     return m_store.write([&]() -> Status {
-        auto q =
-            m_store.prepare(QStringLiteral("INSERT INTO status_update_drafts (incident_id, audience, body, saved_at) "
-                                           "VALUES (?, ?, ?, ?) ON CONFLICT (incident_id, audience) DO UPDATE SET "
-                                           "body = excluded.body, saved_at = excluded.saved_at"));
-        q.addBindValue(incidentId);
-        q.addBindValue(StatusUpdate::audienceKey(audience));
-        q.addBindValue(text(body));
-        q.addBindValue(StoredTime::toSql(at));
+        auto q = m_store.prepare(table.spec().insertStatement() +
+                                 QStringLiteral(" ON CONFLICT (incident_id, audience) DO UPDATE SET "
+                                                "body = excluded.body, saved_at = excluded.saved_at"));
+        table.bindInsert(q, draft);
         return m_store.exec(q, tr("Could not save the draft"));
     });
 }
@@ -72,86 +57,80 @@ Status UpdateTables::deleteDraft(qint64 incidentId, StatusUpdate::Audience audie
 
 Result<qint64> UpdateTables::insertStatusUpdate(const StatusUpdate &u)
 {
-    return m_store.insertRow(
-        QStringLiteral("INSERT INTO status_updates (id, incident_id, audience, body, published_at, "
-                       "next_update_due) VALUES (?, ?, ?, ?, ?, ?)"),
-        {idOrNull(u.id), u.incidentId, StatusUpdate::audienceKey(u.audience), text(u.body),
-         StoredTime::toSql(u.publishedAt), StoredTime::toSql(u.nextUpdateDue)},
-        tr("Could not record the status update"),
-        [this, incident = u.incidentId](qint64) { emit m_store.statusUpdatesChanged(incident); });
+    return m_store.insertRow(Tables::statusUpdates().spec().insertStatement(), Tables::statusUpdates().insertValues(u),
+                             tr("Could not record the status update"),
+                             [this, incident = u.incidentId](qint64) { emit m_store.statusUpdatesChanged(incident); });
 }
 
 Result<QList<ActionItem>> UpdateTables::actionItems(qint64 incidentId) const
 {
-    return m_store.selectRows<ActionItem>(
-        QLatin1String(kActionItemColumns) + QStringLiteral("WHERE incident_id = ? ORDER BY id"), {incidentId},
-        tr("Could not read the action items"), [&](const QSqlQuery &q) -> ActionItem { return actionItemFrom(q); });
+    return m_store.selectRows(Tables::actionItems(), QStringLiteral("WHERE incident_id = ? ORDER BY id"), {incidentId},
+                              tr("Could not read the action items"));
 }
 
 Result<QList<ActionItem>> UpdateTables::allActionItems(const QDateTime &nowUtc) const
 {
     // Stored times are fixed-width UTC text, so comparing them as text compares the times.
-    return m_store.selectRows<ActionItem>(
-        QLatin1String(kActionItemColumns) +
-            QStringLiteral("ORDER BY state NOT IN ('open', 'in_progress'), "
-                           "state IN ('open', 'in_progress') AND due_at IS NOT NULL AND due_at < ? DESC, "
-                           "due_at IS NULL, due_at, id"),
-        {StoredTime::toSql(nowUtc)}, tr("Could not read the action items"),
-        [&](const QSqlQuery &q) -> ActionItem { return actionItemFrom(q); });
+    return m_store.selectRows(
+        Tables::actionItems(),
+        QStringLiteral("ORDER BY state NOT IN ('open', 'in_progress'), "
+                       "state IN ('open', 'in_progress') AND due_at IS NOT NULL AND due_at < ? DESC, "
+                       "due_at IS NULL, due_at, id"),
+        {StoredTime::toSql(nowUtc)}, tr("Could not read the action items"));
 }
 
 Result<qint64> UpdateTables::insertActionItem(const ActionItem &a)
 {
-    return m_store.insertRow(
-        QStringLiteral("INSERT INTO action_items (id, incident_id, title, owner_id, due_at, state, "
-                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {idOrNull(a.id), a.incidentId, text(a.title), idOrNull(a.ownerId), StoredTime::toSql(a.dueAt),
-         ActionItem::stateKey(a.state), StoredTime::toSql(a.createdAt.isValid() ? a.createdAt : Clock::nowUtc())},
-        tr("Could not save the action item"),
-        [this, incident = a.incidentId](qint64) { emit m_store.actionItemsChanged(incident); });
+    ActionItem row = a;
+    if (!row.createdAt.isValid()) {
+        row.createdAt = Clock::nowUtc();
+    }
+    return m_store.insertRow(Tables::actionItems().spec().insertStatement(), Tables::actionItems().insertValues(row),
+                             tr("Could not save the action item"),
+                             [this, incident = a.incidentId](qint64) { emit m_store.actionItemsChanged(incident); });
 }
 
 Status UpdateTables::updateActionItem(const ActionItem &a)
 {
+    // Everything a person edits; who raised it and when stay as recorded.
+    static const QStringList edited{QStringLiteral("title"), QStringLiteral("owner_id"), QStringLiteral("due_at"),
+                                    QStringLiteral("state")};
     return m_store.changeRow(
-        QStringLiteral("UPDATE action_items SET title = ?, owner_id = ?, due_at = ?, state = ? "
-                       "WHERE id = ? RETURNING incident_id"),
-        {text(a.title), idOrNull(a.ownerId), StoredTime::toSql(a.dueAt), ActionItem::stateKey(a.state), a.id},
-        tr("Could not change action item %1").arg(a.id), tr("There is no action item %1.").arg(a.id),
+        Tables::actionItems().spec().updateStatement(edited) + QStringLiteral(" RETURNING incident_id"),
+        Tables::actionItems().updateValues(a, edited), tr("Could not change action item %1").arg(a.id),
+        tr("There is no action item %1.").arg(a.id),
         [this](qint64 incident) { emit m_store.actionItemsChanged(incident); });
 }
 
 Result<Postmortem> UpdateTables::postmortem(qint64 incidentId) const
 {
-    auto q = m_store.prepare(QStringLiteral("SELECT root_cause, went_well, went_badly, published_at, updated_at "
-                                            "FROM postmortems WHERE incident_id = ?"));
-    q.addBindValue(incidentId);
-    if (const Status s = m_store.exec(q, tr("Could not read the postmortem")); !s) {
-        return s;
+    auto rows = m_store.selectRows(Tables::postmortems(), QStringLiteral("WHERE incident_id = ?"), {incidentId},
+                                   tr("Could not read the postmortem"));
+    if (!rows) {
+        return rows.status();
     }
-    Postmortem p;
-    p.incidentId = incidentId;
-    if (q.next()) {
-        p.rootCause = q.value(0).toString();
-        p.wentWell = q.value(1).toString();
-        p.wentBadly = q.value(2).toString();
-        p.publishedAt = StoredTime::fromSql(q.value(3));
-        p.updatedAt = StoredTime::fromSql(q.value(4));
+    if (rows->isEmpty()) {
+        Postmortem none;
+        none.incidentId = incidentId;
+        return none;
     }
-    return p;
+    return rows->first();
 }
 
 Status UpdateTables::savePostmortem(const Postmortem &p)
 {
+    Postmortem row = p;
+    if (!row.updatedAt.isValid()) {
+        row.updatedAt = Clock::nowUtc();
+    }
     return m_store.changeRow(
-        QStringLiteral(
-            "INSERT INTO postmortems (incident_id, root_cause, went_well, went_badly, published_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET root_cause = excluded.root_cause, "
-            "went_well = excluded.went_well, went_badly = excluded.went_badly, "
-            "published_at = excluded.published_at, updated_at = excluded.updated_at RETURNING incident_id"),
-        {p.incidentId, text(p.rootCause), text(p.wentWell), text(p.wentBadly), StoredTime::toSql(p.publishedAt),
-         StoredTime::toSql(p.updatedAt.isValid() ? p.updatedAt : Clock::nowUtc())},
-        tr("Could not save the postmortem"), tr("There is no incident %1.").arg(p.incidentId),
+        Tables::postmortems().spec().insertStatement() +
+            QStringLiteral(" ON CONFLICT (incident_id) DO UPDATE SET root_cause = excluded.root_cause, "
+                           "went_well = excluded.went_well, went_badly = excluded.went_badly, "
+                           "published_at = excluded.published_at, updated_at = excluded.updated_at "
+                           "RETURNING incident_id"),
+        Tables::postmortems().insertValues(row), tr("Could not save the postmortem"),
+        tr("There is no incident %1.").arg(p.incidentId),
         [this](qint64 incident) { emit m_store.postmortemChanged(incident); });
 }
 
@@ -172,28 +151,25 @@ Status UpdateTables::deleteActionItem(qint64 id)
 
 Result<QList<MessageTemplate>> UpdateTables::templates() const
 {
-    return m_store.selectRows<MessageTemplate>(
-        QStringLiteral("SELECT id, name, audience, body, is_builtin FROM templates ORDER BY id"), {},
-        tr("Could not read the templates"), [&](const QSqlQuery &q) -> MessageTemplate {
-            return MessageTemplate{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                                   q.value(3).toString(), q.value(4).toBool()};
-        });
+    return m_store.selectRows(Tables::templates(), QStringLiteral("ORDER BY id"), {},
+                              tr("Could not read the templates"));
 }
 
 Result<qint64> UpdateTables::insertTemplate(const MessageTemplate &t)
 {
-    return m_store.insertRow(
-        QStringLiteral("INSERT INTO templates (id, name, audience, body, is_builtin) VALUES (?, ?, ?, ?, ?)"),
-        {idOrNull(t.id), text(t.name), text(t.audience), text(t.body), t.builtin ? 1 : 0},
-        tr("Could not save the template %1").arg(t.name), [this](qint64) { emit m_store.templatesChanged(); });
+    return m_store.insertRow(Tables::templates().spec().insertStatement(), Tables::templates().insertValues(t),
+                             tr("Could not save the template %1").arg(t.name),
+                             [this](qint64) { emit m_store.templatesChanged(); });
 }
 
 Status UpdateTables::updateTemplate(const MessageTemplate &t)
 {
-    return m_store.changeRow(
-        QStringLiteral("UPDATE templates SET name = ?, audience = ?, body = ? WHERE id = ? RETURNING id"),
-        {text(t.name), text(t.audience), text(t.body), t.id}, tr("Could not save the template %1").arg(t.name),
-        tr("There is no template %1.").arg(t.id), [this](qint64) { emit m_store.templatesChanged(); });
+    // Whether a template is the playbook's own is fixed when it is made.
+    static const QStringList edited{QStringLiteral("name"), QStringLiteral("audience"), QStringLiteral("body")};
+    return m_store.changeRow(Tables::templates().spec().updateStatement(edited) + QStringLiteral(" RETURNING id"),
+                             Tables::templates().updateValues(t, edited),
+                             tr("Could not save the template %1").arg(t.name), tr("There is no template %1.").arg(t.id),
+                             [this](qint64) { emit m_store.templatesChanged(); });
 }
 
 Status UpdateTables::deleteTemplate(qint64 id)
