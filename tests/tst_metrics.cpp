@@ -289,6 +289,40 @@ private slots:
         QCOMPARE(later->postmortems, (IncidentMetrics::PostmortemCounts{1, 1, 0, 3}));
     }
 
+    // A file from before postmortem due times (an import) gets the playbook's 48 hours after resolution.
+    void aPostmortemWithoutADueTimeIsDueFortyEightHoursAfterResolution()
+    {
+        IncidentStore store;
+        QVERIFY(store.open(m_dir.filePath(u"no-due.sqlite"_s)).ok());
+        const QDateTime resolved = utc(u"2026-03-16T09:00:00.000Z"_s);
+        const auto add = [&](qint64 publishedAfterMs) {
+            Incident i;
+            i.title = u"Imported"_s;
+            i.severity = Severity::Sev2;
+            i.declaredAt = resolved.addSecs(-3600);
+            i.resolvedAt = resolved;
+            i.stage = Stage::Review;
+            const qint64 id = store.insertIncident(i).value();
+            if (publishedAfterMs >= 0) {
+                Postmortem p;
+                p.incidentId = id;
+                p.rootCause = u"A cause"_s;
+                p.publishedAt = resolved.addMSecs(publishedAfterMs);
+                p.updatedAt = p.publishedAt;
+                QVERIFY(store.savePostmortem(p).ok());
+            }
+        };
+        add(48 * kHour);     // at the last moment: on time
+        add(48 * kHour + 1); // a millisecond after: late
+        add(-1);             // none yet
+        const auto pending = IncidentMetrics::compute(store, {resolved.addMSecs(48 * kHour), 0, false});
+        QVERIFY2(pending.ok(), qPrintable(pending.error()));
+        QCOMPARE(pending->postmortems, (IncidentMetrics::PostmortemCounts{1, 1, 1, 0}));
+        const auto overdue = IncidentMetrics::compute(store, {resolved.addMSecs(48 * kHour + 1), 0, false});
+        QVERIFY(overdue.ok());
+        QCOMPARE(overdue->postmortems, (IncidentMetrics::PostmortemCounts{1, 1, 0, 1}));
+    }
+
     void openActionItemsAndOverdue()
     {
         // Open: I1 (overdue), I3 (no due time), I7 (overdue, counted whatever the range); in progress: I1, I3 (overdue).

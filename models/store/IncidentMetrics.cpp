@@ -1,6 +1,7 @@
 #include "IncidentMetrics.h"
 
 #include "IncidentStore.h"
+#include "SqlDialect.h"
 #include "StoredTime.h"
 
 #include <QCoreApplication>
@@ -17,32 +18,52 @@ namespace {
 
 const QDate kEpoch(1970, 1, 1);
 
-// The parameters every query starts from, bound once as a one-row table so each is bound by position only once.
-// Times compare as text: StoredTime's format sorts as time does.
-constexpr auto kParams = "WITH p AS (SELECT ? AS from_at, ? AS drills, ? AS now_at), "
-                         "inc AS (SELECT i.*, CAST(julianday(i.declared_at) - 2440587.5 AS INTEGER) AS day "
-                         "        FROM incidents i, p WHERE i.declared_at >= p.from_at AND (p.drills OR i.is_drill = 0)) ";
-// The same choice of incidents, for queries that join the incidents table `i` (and `p`) directly.
-constexpr auto kIncidentFilter = "i.declared_at >= p.from_at AND (p.drills OR i.is_drill = 0)";
-constexpr auto kDayOfIncident = "CAST(julianday(i.declared_at) - 2440587.5 AS INTEGER)";
-// An incident's clock stops at resolution, else runs until now (never before its declaration).
-constexpr auto kEndOfIncident = "MAX(COALESCE(i.resolved_at, p.now_at), i.declared_at)";
-// Days since 1970-01-01 of the Monday starting `day`'s week (1970-01-01 was a Thursday).
-constexpr auto kWeekOfDay = "(day - (day + 3) % 7)";
-// Whole milliseconds between two stored times (julianday's double is exact to well under a millisecond here).
-QString msBetween(const char *from, const char *to)
+// The pieces every query shares, in the words of the record's database (times as epoch milliseconds, the larger of
+// two values, an index hint), so the same report is computed wherever the record is kept.
+struct Sql
 {
-    return QStringLiteral("CAST(ROUND((julianday(%2) - julianday(%1)) * 86400000) AS INTEGER)")
-        .arg(QLatin1String(from), QLatin1String(to));
+    explicit Sql(const SqlDialect &dialect) : d(dialect) {}
+
+    QString ms(const QString &time) const { return d.epochMilliseconds(time); }
+    // Whole milliseconds between two stored times.
+    QString msBetween(const QString &from, const QString &to) const
+    {
+        return QStringLiteral("(%1 - %2)").arg(ms(to), ms(from));
+    }
+    // Days since 1970-01-01 of the incident's declaration.
+    QString dayOfIncident() const { return QStringLiteral("(%1 / 86400000)").arg(ms(QStringLiteral("i.declared_at"))); }
+    // An incident's clock stops at resolution, else runs until now (never before its declaration).
+    QString endOfIncident() const
+    {
+        return d.greatest(QStringLiteral("COALESCE(i.resolved_at, p.now_at)"), QStringLiteral("i.declared_at"));
+    }
+    // The parameters every query starts from, bound once as a one-row table so each is bound by position only once,
+    // and the incidents they choose. Times compare as text: StoredTime's format sorts as time does.
+    QString with() const
+    {
+        return QStringLiteral("WITH p AS (SELECT ? AS from_at, ? AS drills, ? AS now_at), "
+                              "inc AS (SELECT i.*, %1 AS day FROM incidents i, p WHERE %2) ")
+            .arg(dayOfIncident(), QLatin1String(kIncidentFilter));
+    }
+
+    // The same choice of incidents, for queries that join the incidents table `i` (and `p`) directly.
+    static constexpr auto kIncidentFilter = "i.declared_at >= p.from_at AND (p.drills = 1 OR i.is_drill = 0)";
+    // Days since 1970-01-01 of the Monday starting `day`'s week (1970-01-01 was a Thursday).
+    static constexpr auto kWeekOfDay = "(day - (day + 3) % 7)";
+
+    const SqlDialect &d;
+};
+
+// How many rows a condition holds for, in any SQL (a truth value is not a number everywhere).
+QString countWhere(const QString &condition)
+{
+    return QStringLiteral("COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0)").arg(condition);
 }
 
-// Whole milliseconds since the epoch of a stored time (julianday's double is exact to well under a millisecond).
-QString msSinceEpoch(const char *time)
+QString tr(const char *text)
 {
-    return QStringLiteral("CAST(ROUND((julianday(%1) - 2440587.5) * 86400000) AS INTEGER)").arg(QLatin1String(time));
+    return QCoreApplication::translate("IncidentMetrics", text);
 }
-
-QString tr(const char *text) { return QCoreApplication::translate("IncidentMetrics", text); }
 
 Result<QSqlQuery> run(const IncidentStore &store, const QString &sql, const QVariantList &values)
 {
@@ -73,7 +94,10 @@ struct WeekTable
     }
 };
 
-int severityIndex(const QVariant &v) { return std::clamp(v.toInt(), 1, 3) - 1; }
+int severityIndex(const QVariant &v)
+{
+    return std::clamp(v.toInt(), 1, 3) - 1;
+}
 
 } // namespace
 
@@ -104,22 +128,25 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
     const QString from = firstWeek.isValid() ? StoredTime::toText(QDateTime(firstWeek, QTime(0, 0), QTimeZone::utc()))
                                              : QStringLiteral("0");
     const QVariantList params{from, options.includeDrills ? 1 : 0, StoredTime::toText(now)};
-    const QString with = QLatin1String(kParams);
-    const QString week = QLatin1String(kWeekOfDay);
+    const Sql sql(store.dialect());
+    const QString with = sql.with();
+    const QString week = QLatin1String(Sql::kWeekOfDay);
 
     WeekTable table;
 
     // Counts and durations per week and current severity.
-    auto counts = run(store,
-                      with + QStringLiteral("SELECT %1 AS week, severity, COUNT(*), "
-                                            "COALESCE(SUM(CASE WHEN resolved_at IS NOT NULL THEN %2 END), 0), "
-                                            "COUNT(resolved_at), "
-                                            "COALESCE(SUM(CASE WHEN mitigated_at IS NOT NULL THEN MAX(0, %3) END), 0), "
-                                            "COUNT(mitigated_at) "
-                                            "FROM inc GROUP BY week, severity")
-                                 .arg(week, msBetween("declared_at", "resolved_at"),
-                                      msBetween("declared_at", "mitigated_at")),
-                      params);
+    auto counts = run(
+        store,
+        with + QStringLiteral("SELECT %1 AS week, severity, COUNT(*), "
+                              "COALESCE(SUM(CASE WHEN resolved_at IS NOT NULL THEN %2 END), 0), "
+                              "COUNT(resolved_at), "
+                              "COALESCE(SUM(CASE WHEN mitigated_at IS NOT NULL THEN %3 END), 0), "
+                              "COUNT(mitigated_at) "
+                              "FROM inc GROUP BY week, severity")
+                   .arg(week, sql.msBetween(QStringLiteral("declared_at"), QStringLiteral("resolved_at")),
+                        store.dialect().greatest(QStringLiteral("0"), sql.msBetween(QStringLiteral("declared_at"),
+                                                                                    QStringLiteral("mitigated_at")))),
+        params);
     if (!counts) {
         return counts.status();
     }
@@ -140,12 +167,12 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
     auto history = run(store,
                        QStringLiteral("WITH p AS (SELECT ? AS from_at, ? AS drills, ? AS now_at) "
                                       "SELECT s.incident_id, s.severity, %1, %2, %3, %4 "
-                                      "FROM p, severity_changes s INDEXED BY severity_changes_by_incident "
-                                      "CROSS JOIN incidents i ON i.id = s.incident_id WHERE %5 "
+                                      "FROM p, severity_changes s %6 "
+                                      "CROSS JOIN incidents i WHERE i.id = s.incident_id AND %5 "
                                       "ORDER BY s.incident_id, s.changed_at, s.id")
-                           .arg(msSinceEpoch("s.changed_at"), msSinceEpoch("i.declared_at"),
-                                msSinceEpoch(kEndOfIncident), QLatin1String(kDayOfIncident),
-                                QLatin1String(kIncidentFilter)),
+                           .arg(sql.ms(QStringLiteral("s.changed_at")), sql.ms(QStringLiteral("i.declared_at")),
+                                sql.ms(sql.endOfIncident()), sql.dayOfIncident(), QLatin1String(Sql::kIncidentFilter),
+                                store.dialect().indexHint(QStringLiteral("severity_changes_by_incident"))),
                        params);
     if (!history) {
         return history.status();
@@ -193,8 +220,8 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
                                         "WHERE %4 AND i.severity <= 2 "
                                         "AND NOT EXISTS (SELECT 1 FROM severity_changes s WHERE s.incident_id = i.id) "
                                         "GROUP BY 1, 2")
-                             .arg(QLatin1String(kDayOfIncident), msSinceEpoch(kEndOfIncident),
-                                  msSinceEpoch("i.declared_at"), QLatin1String(kIncidentFilter)),
+                             .arg(sql.dayOfIncident(), sql.ms(sql.endOfIncident()),
+                                  sql.ms(QStringLiteral("i.declared_at")), QLatin1String(Sql::kIncidentFilter)),
                          params);
     if (!noHistory) {
         return noHistory.status();
@@ -207,20 +234,21 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
     Report report;
 
     // Postmortems of resolved incidents; a file without a due time gets the playbook's 48 hours after resolution.
-    auto postmortems = run(
-        store,
-        with + QStringLiteral(
-                   ", r AS (SELECT COALESCE(inc.postmortem_due_at, "
-                   "                        strftime('%Y-%m-%dT%H:%M:%fZ', inc.resolved_at, '+48 hours')) AS due_at, "
-                   "               pm.published_at "
-                   "        FROM inc LEFT JOIN postmortems pm ON pm.incident_id = inc.id "
-                   "        WHERE inc.resolved_at IS NOT NULL) "
-                   "SELECT COALESCE(SUM(published_at IS NOT NULL AND published_at <= due_at), 0), "
-                   "       COALESCE(SUM(published_at IS NOT NULL AND published_at > due_at), 0), "
-                   "       COALESCE(SUM(published_at IS NULL AND due_at >= p.now_at), 0), "
-                   "       COALESCE(SUM(published_at IS NULL AND due_at < p.now_at), 0) "
-                   "FROM r, p"),
-        params);
+    auto postmortems =
+        run(store,
+            with + QStringLiteral(", r AS (SELECT COALESCE(%1, %2 + 172800000) AS due_ms, %3 AS published_ms "
+                                  "        FROM inc LEFT JOIN postmortems pm ON pm.incident_id = inc.id "
+                                  "        WHERE inc.resolved_at IS NOT NULL) "
+                                  "SELECT %4, %5, %6, %7 FROM r, p")
+                       .arg(sql.ms(QStringLiteral("inc.postmortem_due_at")), sql.ms(QStringLiteral("inc.resolved_at")),
+                            sql.ms(QStringLiteral("pm.published_at")),
+                            countWhere(QStringLiteral("published_ms IS NOT NULL AND published_ms <= due_ms")),
+                            countWhere(QStringLiteral("published_ms IS NOT NULL AND published_ms > due_ms")),
+                            countWhere(QStringLiteral("published_ms IS NULL AND due_ms >= ") +
+                                       sql.ms(QStringLiteral("p.now_at"))),
+                            countWhere(QStringLiteral("published_ms IS NULL AND due_ms < ") +
+                                       sql.ms(QStringLiteral("p.now_at")))),
+            params);
     if (!postmortems) {
         return postmortems.status();
     }
@@ -232,10 +260,11 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
     // The open backlog of every incident (the range does not apply, drills still do).
     auto items = run(store,
                      QStringLiteral("WITH p AS (SELECT ? AS drills, ? AS now_at) "
-                                    "SELECT a.state, COUNT(*), COALESCE(SUM(a.due_at IS NOT NULL AND a.due_at < p.now_at), 0) "
+                                    "SELECT a.state, COUNT(*), %1 "
                                     "FROM action_items a JOIN incidents i ON i.id = a.incident_id, p "
-                                    "WHERE a.state IN ('open', 'in_progress') AND (p.drills OR i.is_drill = 0) "
-                                    "GROUP BY a.state"),
+                                    "WHERE a.state IN ('open', 'in_progress') AND (p.drills = 1 OR i.is_drill = 0) "
+                                    "GROUP BY a.state")
+                         .arg(countWhere(QStringLiteral("a.due_at IS NOT NULL AND a.due_at < p.now_at"))),
                      {params.at(1), params.at(2)});
     if (!items) {
         return items.status();

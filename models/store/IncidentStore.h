@@ -5,11 +5,11 @@
 #include "AlertAck.h"
 #include "ArchivedAlert.h"
 #include "ChecklistItem.h"
+#include "ExportReads.h"
 #include "Incident.h"
 #include "MessageTemplate.h"
 #include "Person.h"
 #include "Postmortem.h"
-#include "ExportReads.h"
 #include "RawRow.h"
 #include "Result.h"
 #include "Role.h"
@@ -219,8 +219,10 @@ public:
     // or all) by id, with their titles and counts of entries not deleted; the timeline as the exports show it, without
     // deleted entries, by incident then time; the action items with their incident's title and owner's name. Each
     // row's columns are numbered by the ExportReads enums.
-    Status forEachIncidentToExport(std::optional<qint64> incidentId, const std::function<bool(const RawRow &)> &onRow) const;
-    Status forEachEntryToExport(std::optional<qint64> incidentId, const std::function<bool(const RawRow &)> &onRow) const;
+    Status forEachIncidentToExport(std::optional<qint64> incidentId,
+                                   const std::function<bool(const RawRow &)> &onRow) const;
+    Status forEachEntryToExport(std::optional<qint64> incidentId,
+                                const std::function<bool(const RawRow &)> &onRow) const;
     Status forEachActionItemToExport(std::optional<qint64> incidentId,
                                      const std::function<bool(const RawRow &)> &onRow) const;
     // Incidents without a severity history (imported from before it existed) start one at their declared level.
@@ -229,6 +231,8 @@ public:
     // For the store's own table classes and the tests, which look at the file as SQLite has it; nothing above store/
     // writes SQL.
     QSqlDatabase database() const { return m_db; }
+    // How the record's database says what only it says (store/ only: the metrics and facts queries).
+    const SqlDialect &dialect() const { return *m_dialect; }
     QSqlQuery prepare(const QString &sql) const;
     // Runs a SELECT with integer parameters ?1, ?2 … and hands each row to onRow as raw UTF-8; onRow returns false to
     // stop early (the result is then a failure saying so). One statement, so the rows are one consistent snapshot.

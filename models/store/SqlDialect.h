@@ -25,6 +25,10 @@ public:
     virtual QVariant idListValue(const QList<qint64> &ids) const = 0;
     // An expression for a stored time's UTC milliseconds since the epoch, computed where the rows are.
     virtual QString epochMilliseconds(const QString &column) const = 0;
+    // The larger of two values of a row (not an aggregate).
+    virtual QString greatest(const QString &a, const QString &b) const = 0;
+    // A hint that a table is read through the named index, where the database takes hints; empty where it does not.
+    virtual QString indexHint(const QString &index) const = 0;
     // The timeline's full-text index, kept by the store in the same transaction as the entries: the entries
     // matching `where` join it after they are written, or leave it before they change or go.
     virtual QString addToSearchIndex(const QString &where) const = 0;

@@ -77,6 +77,16 @@ QString SqliteDialect::epochMilliseconds(const QString &column) const
     return QStringLiteral("CAST(round((julianday(%1) - 2440587.5) * 86400000.0) AS INTEGER)").arg(column);
 }
 
+QString SqliteDialect::greatest(const QString &a, const QString &b) const
+{
+    return QStringLiteral("max(%1, %2)").arg(a, b); // max() of two arguments is SQLite's scalar maximum
+}
+
+QString SqliteDialect::indexHint(const QString &index) const
+{
+    return QStringLiteral("INDEXED BY ") + index;
+}
+
 QString SqliteDialect::addToSearchIndex(const QString &where) const
 {
     return QStringLiteral("INSERT INTO timeline_search (rowid, text) SELECT id, text FROM timeline_entries WHERE ") +
@@ -205,7 +215,8 @@ Status SqliteDialect::copyIncident(const QString &sourceUri, const QString &empt
         s = run("ATTACH ? AS src", {sourceUri});
     }
     if (s) {
-        s = run("ATTACH ? AS copy", {QString(QUrl::fromLocalFile(emptyFile).toString(QUrl::FullyEncoded) + u"?mode=rw")});
+        s = run("ATTACH ? AS copy",
+                {QString(QUrl::fromLocalFile(emptyFile).toString(QUrl::FullyEncoded) + u"?mode=rw")});
     }
     if (s) {
         s = run("PRAGMA foreign_keys = ON");
@@ -223,8 +234,8 @@ Status SqliteDialect::copyIncident(const QString &sourceUri, const QString &empt
         }
         const QByteArray columns = table.columnNames().join(QStringLiteral(", ")).toUtf8();
         const bool whole = fileWideTables.contains(table.sql);
-        QByteArray sql = "INSERT INTO copy." + table.sql.toUtf8() + " (" + columns + ") SELECT " + columns
-                         + " FROM src." + table.sql.toUtf8();
+        QByteArray sql = "INSERT INTO copy." + table.sql.toUtf8() + " (" + columns + ") SELECT " + columns +
+                         " FROM src." + table.sql.toUtf8();
         if (!whole) {
             sql += " WHERE " + table.incidentScope.toUtf8();
         }

@@ -10,6 +10,8 @@ public:
     QString idList(const QString &parameter) const override;
     QVariant idListValue(const QList<qint64> &ids) const override;
     QString epochMilliseconds(const QString &column) const override;
+    QString greatest(const QString &a, const QString &b) const override;
+    QString indexHint(const QString &index) const override;
     QString addToSearchIndex(const QString &where) const override;
     QString removeFromSearchIndex(const QString &where) const override;
     QString searchStatement(bool oneIncident) const override;

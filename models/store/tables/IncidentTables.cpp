@@ -256,11 +256,12 @@ IncidentTables::incidentFacts(const QList<qint64> &incidentIds) const
         }
     }
     {
-        // The latest update per audience: SQLite returns the bare columns of the row that holds the max.
-        auto q =
-            run(QStringLiteral("SELECT incident_id, audience, max(published_at), next_update_due FROM status_updates "
-                               "WHERE incident_id IN $SCOPE GROUP BY incident_id, audience"),
-                tr("Could not read the status updates"));
+        // The latest update per audience (the later id of two at the same moment).
+        auto q = run(QStringLiteral("SELECT incident_id, audience, published_at, next_update_due FROM "
+                                    "(SELECT incident_id, audience, published_at, next_update_due, row_number() OVER "
+                                    "(PARTITION BY incident_id, audience ORDER BY published_at DESC, id DESC) AS n "
+                                    "FROM status_updates WHERE incident_id IN $SCOPE) latest WHERE n = 1"),
+                     tr("Could not read the status updates"));
         if (!q) {
             return q.status();
         }
@@ -272,8 +273,11 @@ IncidentTables::incidentFacts(const QList<qint64> &incidentIds) const
         }
     }
     {
-        auto q = run(QStringLiteral("SELECT incident_id, origin, suggested, max(changed_at || printf('%020d', id)) "
-                                    "FROM severity_changes WHERE incident_id IN $SCOPE GROUP BY incident_id"),
+        // The latest change of each incident: whether it overrode a suggestion.
+        auto q = run(QStringLiteral("SELECT incident_id, origin, suggested FROM "
+                                    "(SELECT incident_id, origin, suggested, row_number() OVER "
+                                    "(PARTITION BY incident_id ORDER BY changed_at DESC, id DESC) AS n "
+                                    "FROM severity_changes WHERE incident_id IN $SCOPE) latest WHERE n = 1"),
                      tr("Could not read the severity history"));
         if (!q) {
             return q.status();
