@@ -34,7 +34,6 @@
 #include "JsonExchange.h"
 #include "RoleAssignmentModel.h"
 #include "RolesPanel.h"
-#include "SchemaMigrator.h"
 #include "SettingsDialog.h"
 #include "SeverityBoardWidget.h"
 #include "SeverityRules.h"
@@ -894,5 +893,5 @@ void MainWindow::showAbout()
                           "board, roles, the timeline and status updates, kept in one local SQLite file.</p>"
                           "<p>Built with Qt %2. File format %3.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()))
-                           .arg(SchemaMigrator::latestVersion()));
+                           .arg(IncidentStore::formatVersion()));
 }

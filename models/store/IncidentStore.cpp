@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "RecordConnection.h"
+#include "SchemaMigrator.h"
 #include "SqliteDialect.h"
 #include "SqliteFile.h"
 #include "StoredTime.h"
@@ -46,6 +47,11 @@ IncidentStore::IncidentStore(QObject *parent) : QObject(parent)
 IncidentStore::~IncidentStore()
 {
     close();
+}
+
+int IncidentStore::formatVersion()
+{
+    return SchemaMigrator::latestVersion();
 }
 
 bool IncidentStore::isOpen() const

@@ -55,6 +55,9 @@ public:
     explicit IncidentStore(QObject *parent = nullptr);
     ~IncidentStore() override;
 
+    // The number of the schema this version writes (a file's format, as the About box shows it).
+    static int formatVersion();
+
     // Opens or creates the file. Refuses (and leaves untouched) a file that is not SQLite, is damaged,
     // belongs to another program, comes from a newer version, or is open in another Incident Console.
     Status open(const QString &path, Access access = Access::ReadWrite);
