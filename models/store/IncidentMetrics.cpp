@@ -26,12 +26,9 @@ struct Sql
 
     QString ms(const QString &time) const { return d.epochMilliseconds(time); }
     // Whole milliseconds between two stored times.
-    QString msBetween(const QString &from, const QString &to) const
-    {
-        return QStringLiteral("(%1 - %2)").arg(ms(to), ms(from));
-    }
+    QString msBetween(const QString &from, const QString &to) const { return d.millisecondsBetween(from, to); }
     // Days since 1970-01-01 of the incident's declaration.
-    QString dayOfIncident() const { return QStringLiteral("(%1 / 86400000)").arg(ms(QStringLiteral("i.declared_at"))); }
+    QString dayOfIncident() const { return d.epochDay(QStringLiteral("i.declared_at")); }
     // An incident's clock stops at resolution, else runs until now (never before its declaration).
     QString endOfIncident() const
     {
@@ -236,18 +233,15 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
     // Postmortems of resolved incidents; a file without a due time gets the playbook's 48 hours after resolution.
     auto postmortems =
         run(store,
-            with + QStringLiteral(", r AS (SELECT COALESCE(%1, %2 + 172800000) AS due_ms, %3 AS published_ms "
+            with + QStringLiteral(", r AS (SELECT COALESCE(inc.postmortem_due_at, %1) AS due_at, pm.published_at "
                                   "        FROM inc LEFT JOIN postmortems pm ON pm.incident_id = inc.id "
                                   "        WHERE inc.resolved_at IS NOT NULL) "
-                                  "SELECT %4, %5, %6, %7 FROM r, p")
-                       .arg(sql.ms(QStringLiteral("inc.postmortem_due_at")), sql.ms(QStringLiteral("inc.resolved_at")),
-                            sql.ms(QStringLiteral("pm.published_at")),
-                            countWhere(QStringLiteral("published_ms IS NOT NULL AND published_ms <= due_ms")),
-                            countWhere(QStringLiteral("published_ms IS NOT NULL AND published_ms > due_ms")),
-                            countWhere(QStringLiteral("published_ms IS NULL AND due_ms >= ") +
-                                       sql.ms(QStringLiteral("p.now_at"))),
-                            countWhere(QStringLiteral("published_ms IS NULL AND due_ms < ") +
-                                       sql.ms(QStringLiteral("p.now_at")))),
+                                  "SELECT %2, %3, %4, %5 FROM r, p")
+                       .arg(store.dialect().hoursLater(QStringLiteral("inc.resolved_at"), 48),
+                            countWhere(QStringLiteral("published_at IS NOT NULL AND published_at <= due_at")),
+                            countWhere(QStringLiteral("published_at IS NOT NULL AND published_at > due_at")),
+                            countWhere(QStringLiteral("published_at IS NULL AND due_at >= p.now_at")),
+                            countWhere(QStringLiteral("published_at IS NULL AND due_at < p.now_at"))),
             params);
     if (!postmortems) {
         return postmortems.status();

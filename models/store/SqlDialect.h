@@ -25,6 +25,12 @@ public:
     virtual QVariant idListValue(const QList<qint64> &ids) const = 0;
     // An expression for a stored time's UTC milliseconds since the epoch, computed where the rows are.
     virtual QString epochMilliseconds(const QString &column) const = 0;
+    // Whole milliseconds from one stored time to another, and the whole days since 1970-01-01 of a stored time: the
+    // review metrics compute them for every incident, so each database says them its fastest way.
+    virtual QString millisecondsBetween(const QString &from, const QString &to) const = 0;
+    virtual QString epochDay(const QString &column) const = 0;
+    // A stored time some hours later, in the stored form, so it compares as text with other stored times.
+    virtual QString hoursLater(const QString &column, int hours) const = 0;
     // The larger of two values of a row (not an aggregate).
     virtual QString greatest(const QString &a, const QString &b) const = 0;
     // A hint that a table is read through the named index, where the database takes hints; empty where it does not.

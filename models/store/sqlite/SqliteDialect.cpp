@@ -77,6 +77,22 @@ QString SqliteDialect::epochMilliseconds(const QString &column) const
     return QStringLiteral("CAST(round((julianday(%1) - 2440587.5) * 86400000.0) AS INTEGER)").arg(column);
 }
 
+QString SqliteDialect::millisecondsBetween(const QString &from, const QString &to) const
+{
+    // One subtraction of julian days before rounding: half the work of two epochMilliseconds(), the same result.
+    return QStringLiteral("CAST(round((julianday(%2) - julianday(%1)) * 86400000.0) AS INTEGER)").arg(from, to);
+}
+
+QString SqliteDialect::epochDay(const QString &column) const
+{
+    return QStringLiteral("CAST(julianday(%1) - 2440587.5 AS INTEGER)").arg(column);
+}
+
+QString SqliteDialect::hoursLater(const QString &column, int hours) const
+{
+    return QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', %1, '+%2 hours')").arg(column).arg(hours);
+}
+
 QString SqliteDialect::greatest(const QString &a, const QString &b) const
 {
     return QStringLiteral("max(%1, %2)").arg(a, b); // max() of two arguments is SQLite's scalar maximum

@@ -10,6 +10,9 @@ public:
     QString idList(const QString &parameter) const override;
     QVariant idListValue(const QList<qint64> &ids) const override;
     QString epochMilliseconds(const QString &column) const override;
+    QString millisecondsBetween(const QString &from, const QString &to) const override;
+    QString epochDay(const QString &column) const override;
+    QString hoursLater(const QString &column, int hours) const override;
     QString greatest(const QString &a, const QString &b) const override;
     QString indexHint(const QString &index) const override;
     QString addToSearchIndex(const QString &where) const override;
