@@ -13,9 +13,7 @@ ImportTableWriter::ImportTableWriter(IncidentStore &store, const TableSpec &tabl
         m_match = store.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2").arg(table.sql, conditions.join(QStringLiteral(" AND "))));
     }
     m_taken = store.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table.sql));
-    const QStringList marks(m_names.size(), QStringLiteral("?"));
-    m_insert = store.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                 .arg(table.sql, m_names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    m_insert = store.prepareInsert(table.insertStatement());
 }
 
 Result<std::optional<qint64>> ImportTableWriter::findByNaturalKey(const QList<QVariant> &values)
@@ -53,10 +51,7 @@ Result<qint64> ImportTableWriter::insert(const QList<QVariant> &values)
     for (const QVariant &v : values) {
         m_insert.addBindValue(v);
     }
-    if (const Status s = m_store.exec(m_insert, QString()); !s) {
-        return s;
-    }
-    const qint64 id = m_insert.lastInsertId().toLongLong();
+    const auto id = m_store.execInsert(m_insert, QString());
     m_insert.finish();
     return id;
 }

@@ -1,6 +1,9 @@
 #include "IncidentStore.h"
 
 #include "Clock.h"
+#include "DatabaseAddress.h"
+#include "PostgresDatabase.h"
+#include "PostgresDialect.h"
 #include "RecordConnection.h"
 #include "SchemaMigrator.h"
 #include "SqliteDialect.h"
@@ -75,6 +78,10 @@ void IncidentStore::close()
 Status IncidentStore::open(const QString &path, Access access)
 {
     close();
+    if (DatabaseAddress::isAddress(path)) {
+        return openTeamDatabase(path, access);
+    }
+    m_dialect = std::make_unique<SqliteDialect>();
     const QString absolute = QFileInfo(path).absoluteFilePath();
     auto opened = SqliteFile::open(absolute, m_connectionName, *m_dialect,
                                    {access == Access::ReadWrite, m_openIncidentLimit});
@@ -86,9 +93,27 @@ Status IncidentStore::open(const QString &path, Access access)
     return Status::success();
 }
 
+Status IncidentStore::openTeamDatabase(const QString &text, Access access)
+{
+    const auto address = DatabaseAddress::parse(text);
+    if (!address) {
+        return address.status();
+    }
+    m_dialect = std::make_unique<PostgresDialect>();
+    auto opened = PostgresDatabase::open(address.value(), m_connectionName, *m_dialect, access == Access::ReadWrite);
+    if (!opened) {
+        m_dialect = std::make_unique<SqliteDialect>();
+        return opened.status();
+    }
+    adopt(std::move(opened.value()), address->redacted(), access);
+    emit storeReset();
+    return Status::success();
+}
+
 Status IncidentStore::openAlongside(const QString &path)
 {
     close();
+    m_dialect = std::make_unique<SqliteDialect>();
     auto opened = SqliteFile::openAlongside(path, m_connectionName, *m_dialect);
     if (!opened) {
         return opened.status();
@@ -212,7 +237,7 @@ Result<qint64> IncidentStore::insertRow(const QString &sql, const QVariantList &
 {
     qint64 newId = 0;
     const Status s = write([&]() -> Status {
-        auto q = prepare(sql);
+        auto q = prepareInsert(sql);
         for (const QVariant &v : values) {
             q.addBindValue(v);
         }
@@ -249,12 +274,23 @@ Status IncidentStore::changeRow(const QString &sql, const QVariantList &values, 
     });
 }
 
+QSqlQuery IncidentStore::prepareInsert(const QString &insertSql) const
+{
+    return prepare(insertSql + m_dialect->returningId());
+}
+
 Result<qint64> IncidentStore::execInsert(QSqlQuery &query, const QString &what)
 {
     if (const Status s = exec(query, what); !s) {
         return s;
     }
-    return query.lastInsertId().toLongLong();
+    if (m_dialect->returningId().isEmpty()) {
+        return query.lastInsertId().toLongLong();
+    }
+    if (!query.next()) {
+        return Status::failure(tr("%1: the database did not say which row it added").arg(what));
+    }
+    return query.value(0).toLongLong();
 }
 
 // ---- incidents ----
@@ -395,7 +431,13 @@ Status IncidentStore::readSnapshot(const std::function<Status()> &body) const
     if (!isOpen()) {
         return Status::failure(tr("No file is open."));
     }
-    return m_dialect->readSnapshot(m_db, body);
+    if (m_transactionDepth > 0 || m_snapshotDepth > 0) {
+        return body(); // the transaction already open is the snapshot
+    }
+    ++m_snapshotDepth;
+    const Status s = m_dialect->readSnapshot(m_db, body);
+    --m_snapshotDepth;
+    return s;
 }
 
 Result<QList<TimelineEntry>> IncidentStore::timelineEntries(const QList<qint64> &ids) const

@@ -237,6 +237,9 @@ public:
     // How the record's database says what only it says (store/ only: the metrics and facts queries).
     const SqlDialect &dialect() const { return *m_dialect; }
     QSqlQuery prepare(const QString &sql) const;
+    // An INSERT that tells which id it gave the row, however the database tells it, and running it.
+    QSqlQuery prepareInsert(const QString &insertSql) const;
+    Result<qint64> execInsert(QSqlQuery &query, const QString &what);
     // Runs a SELECT with integer parameters ?1, ?2 … and hands each row to onRow as raw UTF-8; onRow returns false to
     // stop early (the result is then a failure saying so). One statement, so the rows are one consistent snapshot.
     Status forEachRawRow(const QByteArray &sql, const QList<qint64> &parameters,
@@ -285,7 +288,7 @@ private:
     friend class UpdateTables;
 
     void adopt(std::unique_ptr<RecordConnection> connection, const QString &path, Access access);
-    Result<qint64> execInsert(QSqlQuery &query, const QString &what);
+    Status openTeamDatabase(const QString &address, Access access);
     // The one way the tables read: the SELECT prepared, `values` bound in order and run; a failure reads "what: the
     // database's reason". Then each row read by `read`, or, for a declared table, by its declaration ("SELECT <its
     // columns> FROM <it> <rest>"; a value this version cannot read fails the list, naming it).
@@ -348,5 +351,6 @@ private:
     Access m_access = Access::ReadWrite;
     qint64 m_openIncidentLimit = 0;
     int m_transactionDepth = 0;
+    mutable int m_snapshotDepth = 0;
     QList<std::function<void()>> m_pendingSignals;
 };

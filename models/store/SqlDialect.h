@@ -44,6 +44,10 @@ public:
     // The words a person typed as the database's query: every word taken literally, the last as a prefix.
     virtual QString matchQuery(const QString &words) const = 0;
 
+    // What follows an INSERT so that it returns the new row's id as its one row; empty where the driver tells
+    // the id by itself (QSqlQuery::lastInsertId).
+    virtual QString returningId() const = 0;
+
     // ---- the connection ----
     // What starts a writer's transaction: one that holds the right to write from its first statement, so a
     // transaction never fails halfway for want of it.

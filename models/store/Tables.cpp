@@ -138,7 +138,7 @@ const RowTable<MessageTemplate> &Tables::templates()
     static const RowTable<M> t{{QStringLiteral("templates"),
                                 QStringLiteral("templates"),
                                 {},
-                                QStringLiteral("0 AND ? IS NULL"), // templates belong to the file, not to one incident
+                                QStringLiteral("false AND ? IS NULL"), // templates belong to the file, not to one incident
                                 {QStringLiteral("name")}},
                                {id(&M::id), text("name", "name", &M::name), text("audience", "audience", &M::audience),
                                 text("body", "body", &M::body), flag("is_builtin", "builtin", &M::builtin)}};
@@ -168,7 +168,7 @@ const RowTable<ChecklistDefault> &Tables::checklistDefaults()
     static const RowTable<D> t{{QStringLiteral("checklist_defaults"),
                                 QStringLiteral("checklistDefaults"),
                                 {},
-                                QStringLiteral("0 AND ? IS NULL"), // the file's playbook, not one incident's
+                                QStringLiteral("false AND ? IS NULL"), // the file's playbook, not one incident's
                                 {QStringLiteral("stage"), QStringLiteral("text")}},
                                {id(&D::id), enumerated("stage", "stage", &D::stage, Stages::all(), &Stages::key),
                                 text("text", "text", &D::text)}};

@@ -20,6 +20,7 @@ public:
     QString searchStatement(bool oneIncident) const override;
     QString matchQuery(const QString &words) const override;
 
+    QString returningId() const override { return {}; }
     QString beginWriting() const override;
     Status harden(const QSqlDatabase &db) const override;
     Status prepareForWriting(const QSqlDatabase &db) const override;

@@ -1,6 +1,7 @@
 #include "SqliteFile.h"
 
 #include "Clock.h"
+#include "DatabaseAddress.h"
 #include "FileHolder.h"
 #include "SchemaMigrator.h"
 #include "SqlDialect.h"
@@ -26,6 +27,15 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("IncidentStore", text, disambiguation, n);
 }
 
+// A database address is never opened as a file name: SQLite would make a file (or fail on a folder) named after it.
+Status notAnAddress(const QString &path)
+{
+    if (DatabaseAddress::isAddress(path) || DatabaseAddress::isAddress(QFileInfo(path).fileName())) {
+        return Status::failure(tr("%1 is a database address, not a file.").arg(path.section(u'@', -1)));
+    }
+    return Status::success();
+}
+
 } // namespace
 
 SqliteFile::SqliteFile(const QString &path, const QString &connectionName)
@@ -44,6 +54,9 @@ SqliteFile::~SqliteFile()
 Result<std::unique_ptr<SqliteFile>> SqliteFile::open(const QString &absolutePath, const QString &connectionName,
                                                      const SqlDialect &dialect, const Options &options)
 {
+    if (const Status s = notAnAddress(absolutePath); !s) {
+        return s;
+    }
     std::unique_ptr<SqliteFile> file(new SqliteFile(absolutePath, connectionName));
     if (const Status s = file->openChecked(dialect, options); !s) {
         return s; // the destructor closes what was opened; the file itself was not written
@@ -54,6 +67,9 @@ Result<std::unique_ptr<SqliteFile>> SqliteFile::open(const QString &absolutePath
 Result<std::unique_ptr<SqliteFile>> SqliteFile::openAlongside(const QString &path, const QString &connectionName,
                                                               const SqlDialect &dialect)
 {
+    if (const Status s = notAnAddress(path); !s) {
+        return s;
+    }
     std::unique_ptr<SqliteFile> file(new SqliteFile(path, connectionName));
     const QString name = QDir::toNativeSeparators(path);
     QSqlDatabase &db = file->m_db;

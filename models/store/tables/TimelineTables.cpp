@@ -21,7 +21,7 @@ Result<QList<TimelineEntry>> TimelineTables::keyMomentsAndActions(qint64 inciden
 {
     return m_store.selectRows(Tables::timelineEntries(),
                               QStringLiteral("WHERE incident_id = ? AND deleted_at IS NULL "
-                                             "AND (is_key_moment = 1 OR (? AND kind = 'action' AND source = 'manual')) "
+                                             "AND (is_key_moment = 1 OR (? = 1 AND kind = 'action' AND source = 'manual')) "
                                              "ORDER BY occurred_at, id"),
                               {incidentId, withActions ? 1 : 0}, tr("Could not read the timeline"));
 }
@@ -39,7 +39,7 @@ Result<qint64> TimelineTables::insertTimelineEntry(const TimelineEntry &entry)
     }
     qint64 newId = 0;
     const Status s = m_store.write([&]() -> Status {
-        auto q = m_store.prepare(Tables::timelineEntries().spec().insertStatement());
+        auto q = m_store.prepareInsert(Tables::timelineEntries().spec().insertStatement());
         Tables::timelineEntries().bindInsert(q, entry);
         const auto id = m_store.execInsert(q, tr("Could not save the timeline entry"));
         if (!id) {
@@ -174,7 +174,7 @@ Result<QList<qint64>> TimelineTables::insertTimelineEntries(const QList<Timeline
     QList<qint64> ids;
     QSet<qint64> incidents;
     const Status s = m_store.write([&]() -> Status {
-        auto q = m_store.prepare(Tables::timelineEntries().spec().insertStatement());
+        auto q = m_store.prepareInsert(Tables::timelineEntries().spec().insertStatement());
         for (const TimelineEntry &entry : entries) {
             if (!entry.occurredAt.isValid() || !entry.recordedAt.isValid()) {
                 return Status::failure(tr("A timeline entry needs the time it happened and the time it was written."));

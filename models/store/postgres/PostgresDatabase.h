@@ -1,0 +1,35 @@
+#pragma once
+
+#include "DatabaseAddress.h"
+#include "RecordConnection.h"
+#include "Result.h"
+
+#include <memory>
+
+class SqlDialect;
+
+// A team record on a PostgreSQL server, opened the one safe way: a database that is not ours (tables of someone
+// else's, no record row) or from a newer Incident Console is refused and left untouched; an empty one is set up
+// with the numbered migrations in resources/migrations-postgresql and a row saying whose it is and in which format.
+class PostgresDatabase final : public RecordConnection
+{
+public:
+    static constexpr auto kApplication = "incident-console";
+
+    static int latestFormat();
+    static Result<std::unique_ptr<PostgresDatabase>> open(const DatabaseAddress &address, const QString &connectionName,
+                                                          const SqlDialect &dialect, bool writable);
+    ~PostgresDatabase() override;
+
+    QSqlDatabase database() const override { return m_db; }
+    QString readerLocation() const override { return {}; } // readers share the server, not a file
+    QString backupPath() const override { return {}; }
+
+private:
+    explicit PostgresDatabase(const QString &connectionName) : m_connectionName(connectionName) {}
+    Status openChecked(const DatabaseAddress &address, const SqlDialect &dialect, bool writable);
+    Status migrate(int from, const QString &name);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};

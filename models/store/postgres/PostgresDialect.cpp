@@ -1,0 +1,257 @@
+#include "PostgresDialect.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStringList>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("IncidentStore", text);
+}
+
+// Stored times are "YYYY-MM-DDTHH:MM:SS.mmmZ" text; PostgreSQL reads that form as a timestamp with time zone.
+QString asTimestamp(const QString &column)
+{
+    return QStringLiteral("(%1)::timestamptz").arg(column);
+}
+
+// A row read through Qt's driver, its cells as UTF-8, for the readers written against RawRow.
+class QueryRawRow final : public RawRow
+{
+public:
+    explicit QueryRawRow(const QSqlQuery &query, int columns) : m_query(query), m_cells(columns) {}
+    void load()
+    {
+        for (int i = 0; i < m_cells.size(); ++i) {
+            const QVariant v = m_query.value(i);
+            m_cells[i] = {v.isNull(), v.toString().toUtf8(), v.toLongLong()};
+        }
+    }
+    QByteArrayView text(int column) const override { return m_cells.at(column).text; }
+    qint64 integer(int column) const override { return m_cells.at(column).integer; }
+    bool isNull(int column) const override { return m_cells.at(column).null; }
+
+private:
+    struct Cell
+    {
+        bool null = true;
+        QByteArray text;
+        qint64 integer = 0;
+    };
+    const QSqlQuery &m_query;
+    QList<Cell> m_cells;
+};
+
+Status run(const QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery q(db);
+    if (!q.exec(statement)) {
+        return Status::failure(q.lastError().text());
+    }
+    return Status::success();
+}
+
+} // namespace
+
+QString PostgresDialect::idList(const QString &parameter) const
+{
+    return QStringLiteral("(SELECT value::bigint FROM json_array_elements_text(CAST(%1 AS json)))").arg(parameter);
+}
+
+QVariant PostgresDialect::idListValue(const QList<qint64> &ids) const
+{
+    QStringList list;
+    list.reserve(ids.size());
+    for (qint64 id : ids) {
+        list.append(QString::number(id));
+    }
+    return QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']'));
+}
+
+QString PostgresDialect::epochMilliseconds(const QString &column) const
+{
+    return QStringLiteral("CAST(round(extract(epoch FROM %1) * 1000) AS bigint)").arg(asTimestamp(column));
+}
+
+QString PostgresDialect::millisecondsBetween(const QString &from, const QString &to) const
+{
+    return QStringLiteral("(%1 - %2)").arg(epochMilliseconds(to), epochMilliseconds(from));
+}
+
+QString PostgresDialect::epochDay(const QString &column) const
+{
+    return QStringLiteral("(%1 / 86400000)").arg(epochMilliseconds(column));
+}
+
+QString PostgresDialect::hoursLater(const QString &column, int hours) const
+{
+    return QStringLiteral("to_char((%1 + interval '%2 hours') AT TIME ZONE 'UTC', "
+                          "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
+        .arg(asTimestamp(column))
+        .arg(hours);
+}
+
+QString PostgresDialect::greatest(const QString &a, const QString &b) const
+{
+    return QStringLiteral("GREATEST(%1, %2)").arg(a, b);
+}
+
+QString PostgresDialect::indexHint(const QString &) const
+{
+    return {}; // the planner takes no hints
+}
+
+QString PostgresDialect::addToSearchIndex(const QString &where) const
+{
+    // The GIN index over the entries' words keeps itself; the statement only takes the same parameters.
+    return QStringLiteral("SELECT 1 FROM timeline_entries WHERE false AND ") + where;
+}
+
+QString PostgresDialect::removeFromSearchIndex(const QString &where) const
+{
+    return addToSearchIndex(where);
+}
+
+QString PostgresDialect::searchStatement(bool oneIncident) const
+{
+    // The index's own expression, so the GIN index answers; newest first by id, as the file's rowid order.
+    return QStringLiteral("SELECT e.id FROM timeline_entries e "
+                          "WHERE to_tsvector('simple', ic_fold(e.text)) @@ to_tsquery('simple', ic_fold(?)) "
+                          "%1AND e.deleted_at IS NULL ORDER BY e.id DESC LIMIT ?")
+        .arg(oneIncident ? QStringLiteral("AND e.incident_id = ? ") : QString());
+}
+
+QString PostgresDialect::matchQuery(const QString &words) const
+{
+    // Only letters and digits reach the query, each quoted, so nothing typed is read as tsquery syntax; words are
+    // split where FTS5's unicode61 splits them; the last is a prefix.
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    QStringList terms;
+    for (const QString &word : words.split(separators, Qt::SkipEmptyParts)) {
+        terms.append(u'\'' + word + u'\'');
+    }
+    if (terms.isEmpty()) {
+        return {}; // no word: nothing to look for
+    }
+    terms.last() += QStringLiteral(":*");
+    return terms.join(QStringLiteral(" & "));
+}
+
+QString PostgresDialect::returningId() const
+{
+    return QStringLiteral(" RETURNING id");
+}
+
+QString PostgresDialect::beginWriting() const
+{
+    return QStringLiteral("BEGIN");
+}
+
+Status PostgresDialect::harden(const QSqlDatabase &) const
+{
+    return Status::success(); // the server runs only what its owner installed
+}
+
+Status PostgresDialect::prepareForWriting(const QSqlDatabase &db) const
+{
+    return run(db, QStringLiteral("SET synchronous_commit = on")); // a commit is on the server's disk
+}
+
+Status PostgresDialect::prepareForReading(const QSqlDatabase &db) const
+{
+    return run(db, QStringLiteral("SET default_transaction_read_only = on"));
+}
+
+Result<int> PostgresDialect::applicationId(const QSqlDatabase &) const
+{
+    return Status::failure(tr("A team database says whose it is in its ic_record table."));
+}
+
+Result<int> PostgresDialect::tableCount(const QSqlDatabase &db) const
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")) || !q.next()) {
+        return Status::failure(q.lastError().text());
+    }
+    return q.value(0).toInt();
+}
+
+Result<QString> PostgresDialect::integrityCheck(const QSqlDatabase &) const
+{
+    return QStringLiteral("ok"); // the server checks its own pages
+}
+
+Status PostgresDialect::copyTo(const QSqlDatabase &, const QString &) const
+{
+    return Status::failure(tr("A team database is not copied as a file: export it as JSON and import that into a "
+                              "new file."));
+}
+
+Status PostgresDialect::copyIncident(const QString &, const QString &, qint64, const QList<TableSpec> &,
+                                     const QStringList &) const
+{
+    return copyTo({}, {});
+}
+
+Status PostgresDialect::forEachRawRow(const QSqlDatabase &db, const QByteArray &sql, const QList<qint64> &parameters,
+                                      const std::function<bool(const RawRow &)> &onRow) const
+{
+    // The readers write SQLite's parameters (?1, or ? counted in order); the values are integers, so they go into
+    // the statement as numbers. Quoted text is left as it is.
+    const QString source = QString::fromUtf8(sql);
+    QString statement;
+    statement.reserve(source.size());
+    qsizetype next = 0;
+    bool quoted = false;
+    for (qsizetype i = 0; i < source.size(); ++i) {
+        const QChar c = source.at(i);
+        if (c == u'\'') {
+            quoted = !quoted;
+        }
+        if (c != u'?' || quoted) {
+            statement += c;
+            continue;
+        }
+        qsizetype end = i + 1;
+        while (end < source.size() && source.at(end).isDigit()) {
+            ++end;
+        }
+        const qsizetype index = end > i + 1 ? source.mid(i + 1, end - i - 1).toLongLong() - 1 : next++;
+        if (index < 0 || index >= parameters.size()) {
+            return Status::failure(
+                tr("A statement asks for parameter %1 of %2.").arg(index + 1).arg(parameters.size()));
+        }
+        statement += QString::number(parameters.at(index));
+        i = end - 1;
+    }
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(statement)) {
+        return Status::failure(q.lastError().text());
+    }
+    QueryRawRow row(q, q.record().count());
+    while (q.next()) {
+        row.load();
+        if (!onRow(row)) {
+            return Status::failure(tr("stopped before the end"));
+        }
+    }
+    return Status::success();
+}
+
+Status PostgresDialect::readSnapshot(const QSqlDatabase &db, const std::function<Status()> &body) const
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))) {
+        // Already inside a transaction (a PostgreSQL warning, not an error, elsewhere): that one is the snapshot.
+        return body();
+    }
+    const Status s = body();
+    q.exec(QStringLiteral("COMMIT"));
+    return s;
+}

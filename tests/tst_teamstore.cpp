@@ -1,0 +1,331 @@
+// A team record on a real PostgreSQL 15 (started by the test, loopback only): the address is read as libpq users
+// write it and never shown with its password; an empty database is set up with the playbook's rows; a database of
+// someone else's, a newer one, a wrong password and a dead server are refused in words and left untouched; every
+// table keeps its rows as in a file; two consoles see each other's commits; search folds diacritics as FTS5 does.
+#include "DatabaseAddress.h"
+#include "IncidentStore.h"
+#include "PostgresServer.h"
+#include "StoreContract.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using StoreContract::addIncident;
+using StoreContract::at;
+
+class TestTeamStore final : public QObject
+{
+    Q_OBJECT
+
+private:
+    PostgresServer m_server;
+    QTemporaryDir m_dir;
+    int m_databases = 0;
+
+    // A new empty database on the server, by its address with the password in it.
+    QString freshDatabase()
+    {
+        const QString name = QStringLiteral("team%1").arg(++m_databases);
+        QString error;
+        [&] { QVERIFY2(m_server.createDatabase(name, &error), qPrintable(error)); }();
+        return m_server.url(name);
+    }
+
+    void openTeam(IncidentStore &store, const QString &url,
+                  IncidentStore::Access access = IncidentStore::Access::ReadWrite)
+    {
+        const Status s = store.open(url, access);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+    }
+
+    TimelineEntry entry(qint64 incident, const QString &text, int minute)
+    {
+        TimelineEntry e;
+        e.incidentId = incident;
+        e.occurredAt = at(14, minute);
+        e.recordedAt = at(14, minute, 30);
+        e.kind = TimelineEntry::Kind::Action;
+        e.author = QStringLiteral("Sam");
+        e.text = text;
+        return e;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+    }
+
+    void anAddressIsReadAsLibpqWritesIt()
+    {
+        QVERIFY(DatabaseAddress::isAddress(QStringLiteral("postgresql://ic@db/incidents")));
+        QVERIFY(DatabaseAddress::isAddress(QStringLiteral("  postgres://db/x")));
+        QVERIFY(DatabaseAddress::isAddress(QStringLiteral("https://example.org/a"))); // never a file name either
+        QVERIFY(!DatabaseAddress::isAddress(QStringLiteral("/home/ic/incidents.sqlite")));
+        QVERIFY(DatabaseAddress::isAddress(QStringLiteral("postgresql:/db/x"))); // mistyped, refused, not a file
+        QVERIFY(!DatabaseAddress::isAddress(QStringLiteral("incidents.sqlite")));
+
+        const auto a = DatabaseAddress::parse(QStringLiteral(
+            "postgresql://ops%40team:s%3Acret%2Fpw@db1.example:6543,[::1],10.0.0.2:5433/incident%20record"
+            "?sslmode=verify-full&sslrootcert=/etc/ic/ca.pem&target_session_attrs=read-write"));
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        QCOMPARE(a->user(), QStringLiteral("ops@team"));
+        QCOMPARE(a->password(), QStringLiteral("s:cret/pw"));
+        QCOMPARE(a->database(), QStringLiteral("incident record"));
+        QCOMPARE(a->hosts(), (QList<DatabaseAddress::Host>{{QStringLiteral("db1.example"), 6543},
+                                                           {QStringLiteral("::1"), 5432},
+                                                           {QStringLiteral("10.0.0.2"), 5433}}));
+        QCOMPARE(a->parameters().value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+        const QString shown = a->redacted();
+        QVERIFY2(!shown.contains(QStringLiteral("cret")), qPrintable(shown));
+        QCOMPARE(shown, QStringLiteral("postgresql://ops%40team@db1.example:6543,[::1]:5432,10.0.0.2:5433/"
+                                       "incident%20record?sslmode=verify-full&sslrootcert=/etc/ic/ca.pem&"
+                                       "target_session_attrs=read-write"));
+
+        const auto inQuery = DatabaseAddress::parse(QStringLiteral("postgresql://db/x?password=hunter2&user=ic"));
+        QVERIFY(inQuery.ok());
+        QCOMPARE(inQuery->password(), QStringLiteral("hunter2"));
+        QVERIFY(!inQuery->redacted().contains(QStringLiteral("hunter2")));
+
+        for (const QString &bad :
+             {QStringLiteral("postgresql://ic:hunter2@db/x?sslmod=require"),
+              QStringLiteral("postgresql://ic:hunter2@/x"), QStringLiteral("postgresql://ic:hunter2@db:99999/x"),
+              QStringLiteral("postgresql://ic:hunter2@db"), QStringLiteral("mysql://ic:hunter2@db/x"),
+              QStringLiteral("postgresql://ic:hunter2@[::1/x")}) {
+            const auto refused = DatabaseAddress::parse(bad);
+            QVERIFY2(!refused.ok(), qPrintable(bad));
+            QVERIFY2(!refused.error().contains(QStringLiteral("hunter2")), qPrintable(refused.error()));
+        }
+    }
+
+    void anEmptyDatabaseIsSetUpWithThePlaybooksRows()
+    {
+        IncidentStore team;
+        const QString url = freshDatabase();
+        openTeam(team, url);
+        QCOMPARE(team.path(), m_server.url(QStringLiteral("team%1").arg(m_databases), false)); // no password
+        QVERIFY(!team.path().contains(m_server.password()));
+
+        IncidentStore file;
+        QVERIFY(file.open(m_dir.filePath(QStringLiteral("seed.sqlite"))).ok());
+        QCOMPARE(team.roles().value(), file.roles().value());
+        const auto teamTemplates = team.templates().value();
+        const auto fileTemplates = file.templates().value();
+        QCOMPARE(teamTemplates.size(), fileTemplates.size());
+        for (int i = 0; i < fileTemplates.size(); ++i) {
+            QCOMPARE(teamTemplates.at(i).name, fileTemplates.at(i).name);
+            QCOMPARE(teamTemplates.at(i).body, fileTemplates.at(i).body);
+        }
+        const auto teamDefaults = team.checklistDefaults().value();
+        const auto fileDefaults = file.checklistDefaults().value();
+        QCOMPARE(teamDefaults.size(), fileDefaults.size());
+        QCOMPARE(teamDefaults.last().text, fileDefaults.last().text);
+
+        // A second console opening the same database finds it set up, and adds nothing.
+        IncidentStore second;
+        openTeam(second, url);
+        QCOMPARE(second.roles().value().size(), 4);
+    }
+
+    void everyTableKeepsARowOnTheServer()
+    {
+        IncidentStore team;
+        openTeam(team, freshDatabase());
+        StoreContract::everyTableKeepsARow(team);
+    }
+
+    void theTimelineIsWrittenEditedAndRevisedOnTheServer()
+    {
+        IncidentStore team;
+        openTeam(team, freshDatabase());
+        const qint64 incident = addIncident(team);
+        TimelineEntry first = entry(incident, QStringLiteral("Rolled back 3.8.1"), 5);
+        first.id = team.insertTimelineEntry(first).value();
+        QVERIFY(first.id > 0);
+        const auto batch = team.insertTimelineEntries({entry(incident, QStringLiteral("Throttles on"), 6),
+                                                       entry(incident, QStringLiteral("Blocked 203.0.113.0/24"), 7)});
+        QVERIFY2(batch.ok(), qPrintable(batch.error()));
+        QCOMPARE(batch->size(), 2);
+        QVERIFY(batch->at(0) > first.id && batch->at(1) > batch->at(0));
+
+        first.text = QStringLiteral("Rolled back 3.8.1 to 3.8.0");
+        first.editedAt = at(15, 0);
+        first.editedBy = QStringLiteral("Ines");
+        QVERIFY(team.updateTimelineEntry(first).ok());
+        QCOMPARE(team.timelineEntry(first.id).value().text, first.text);
+        QCOMPARE(team.timelineEntry(first.id).value().editedBy, first.editedBy);
+        const auto index = team.timelineIndex(incident);
+        QVERIFY2(index.ok(), qPrintable(index.error()));
+        QCOMPARE(index->size(), 3);
+
+        // Undo of a delete writes the entry back with its own id; the next new entry still gets a fresh one.
+        QVERIFY(team.deleteTimelineEntry(batch->at(1)).ok());
+        TimelineEntry restored = entry(incident, QStringLiteral("Blocked 203.0.113.0/24"), 7);
+        restored.id = batch->at(1);
+        QCOMPARE(team.insertTimelineEntry(restored).value(), batch->at(1));
+        const qint64 next = team.insertTimelineEntry(entry(incident, QStringLiteral("Error rate down"), 9)).value();
+        QVERIFY(next > batch->at(1));
+        QCOMPARE(team.timeline(incident).value().size(), 4);
+    }
+
+    // An import writes rows with their own ids from the first one on; what is added after still gets free ones.
+    void rowsWrittenWithTheirOwnIdsAreNeverGivenAgain()
+    {
+        IncidentStore team;
+        openTeam(team, freshDatabase());
+        Incident imported;
+        imported.id = 1;
+        imported.title = QStringLiteral("Imported");
+        imported.declaredAt = at(13, 0);
+        QCOMPARE(team.insertIncident(imported).value(), qint64(1));
+        imported.id = 3;
+        QCOMPARE(team.insertIncident(imported).value(), qint64(3));
+        Incident after;
+        after.title = QStringLiteral("Declared after");
+        after.declaredAt = at(14, 0);
+        const auto next = team.insertIncident(after);
+        QVERIFY2(next.ok(), qPrintable(next.error()));
+        QCOMPARE(next.value(), qint64(4));
+    }
+
+    void twoConsolesShareOneRecord()
+    {
+        const QString url = freshDatabase();
+        IncidentStore commander;
+        IncidentStore comms;
+        openTeam(commander, url);
+        openTeam(comms, url);
+        const qint64 incident = addIncident(commander);
+        QVERIFY(commander.insertTimelineEntry(entry(incident, QStringLiteral("Paged the IC"), 1)).ok());
+        StatusUpdate update;
+        update.incidentId = incident;
+        update.body = QStringLiteral("Investigating login failures");
+        update.publishedAt = at(14, 10);
+        QVERIFY(comms.insertStatusUpdate(update).ok());
+
+        QCOMPARE(comms.incident(incident).value().title, QStringLiteral("Login failures"));
+        QCOMPARE(comms.timeline(incident).value().value(0).text, QStringLiteral("Paged the IC"));
+        QCOMPARE(commander.statusUpdates(incident).value().value(0).body, update.body);
+    }
+
+    void searchReadsTypedWordsAsTheFileDoes()
+    {
+        IncidentStore team;
+        openTeam(team, freshDatabase());
+        const qint64 incident = addIncident(team);
+        const qint64 cafe = team.insertTimelineEntry(entry(incident, QStringLiteral("Café crème outage"), 1)).value();
+        const qint64 rollback =
+            team.insertTimelineEntry(entry(incident, QStringLiteral("Rollback of auth-service 3.8.1"), 2)).value();
+        const qint64 other = addIncident(team);
+        const qint64 elsewhere =
+            team.insertTimelineEntry(entry(other, QStringLiteral("Rollback rehearsal"), 3)).value();
+
+        QCOMPARE(team.searchTimeline(QStringLiteral("cafe")).value(), QList<qint64>{cafe});
+        QCOMPARE(team.searchTimeline(QStringLiteral("CAFÉ crem")).value(), QList<qint64>{cafe}); // last word: prefix
+        QCOMPARE(team.searchTimeline(QStringLiteral("roll")).value(), (QList<qint64>{elsewhere, rollback}));
+        QCOMPARE(team.searchTimeline(QStringLiteral("roll"), incident).value(), QList<qint64>{rollback});
+        QCOMPARE(team.searchTimeline(QStringLiteral("auth service")).value(), QList<qint64>{rollback});
+        QVERIFY(team.searchTimeline(QStringLiteral("crème outage rollback")).value().isEmpty()); // every word
+        // What a person types is never syntax: quotes, operators and stars are words or nothing.
+        for (const QString &typed : {QStringLiteral("\"café"), QStringLiteral("café & !"), QStringLiteral("*"),
+                                     QStringLiteral("roll:* | x"), QStringLiteral("' OR 1=1 --")}) {
+            const auto found = team.searchTimeline(typed);
+            QVERIFY2(found.ok(), qPrintable(typed + QStringLiteral(": ") + found.error()));
+        }
+        QVERIFY(team.deleteTimelineEntry(cafe).ok());
+        QVERIFY(team.searchTimeline(QStringLiteral("cafe")).value().isEmpty());
+    }
+
+    void aReadOnlySeatIsRefusedWritesByTheServerToo()
+    {
+        const QString url = freshDatabase();
+        {
+            IncidentStore setUp;
+            openTeam(setUp, url);
+            addIncident(setUp);
+        }
+        IncidentStore projector;
+        openTeam(projector, url, IncidentStore::Access::ReadOnly);
+        QVERIFY(projector.isReadOnly());
+        QCOMPARE(projector.incidents().value().size(), 1);
+        QVERIFY(!projector.insertPerson(Person{0, QStringLiteral("Dana"), {}, {}}).ok());
+        QSqlQuery q(projector.database());
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM incidents")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("read-only")), qPrintable(q.lastError().text()));
+    }
+
+    void whatIsNotOursOrNewerIsLeftUntouched()
+    {
+        // Someone else's database: refused, its table still there and still alone.
+        const QString theirs = freshDatabase();
+        const QString theirsName = QStringLiteral("team%1").arg(m_databases);
+        QVERIFY(
+            m_server.exec(theirsName, QStringLiteral("CREATE TABLE players (id int); INSERT INTO players VALUES (7)")));
+        IncidentStore store;
+        const Status refused = store.open(theirs);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QStringLiteral("another program")), qPrintable(refused.error()));
+        QVERIFY2(refused.error().contains(QStringLiteral("left untouched")), qPrintable(refused.error()));
+        QVERIFY(!refused.error().contains(m_server.password()));
+        QVERIFY(!store.isOpen());
+        QVERIFY(m_server.exec(theirsName, QStringLiteral("DO $$ BEGIN IF (SELECT count(*) FROM pg_tables WHERE "
+                                                         "schemaname = 'public') <> 1 THEN RAISE 'changed'; END IF; "
+                                                         "END $$")));
+
+        // A record from a newer console.
+        const QString newer = freshDatabase();
+        const QString newerName = QStringLiteral("team%1").arg(m_databases);
+        {
+            IncidentStore setUp;
+            openTeam(setUp, newer);
+        }
+        QVERIFY(m_server.exec(newerName, QStringLiteral("UPDATE ic_record SET format = 99")));
+        const Status tooNew = store.open(newer);
+        QVERIFY(!tooNew.ok());
+        QVERIFY2(tooNew.error().contains(QStringLiteral("newer Incident Console (team format 99")),
+                 qPrintable(tooNew.error()));
+        QVERIFY(m_server.exec(newerName, QStringLiteral("DO $$ BEGIN IF (SELECT format FROM ic_record) <> 99 THEN "
+                                                        "RAISE 'changed'; END IF; END $$")));
+    }
+
+    void aWrongPasswordOrADeadServerIsSaidInWords()
+    {
+        const QString url = freshDatabase();
+        QString wrong = url;
+        wrong.replace(m_server.password(), QStringLiteral("not-the-password"));
+        IncidentStore store;
+        const Status refused = store.open(wrong);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QStringLiteral("password authentication failed")),
+                 qPrintable(refused.error()));
+        QVERIFY2(refused.error().contains(QStringLiteral("postgresql://ic@127.0.0.1:")), qPrintable(refused.error()));
+        QVERIFY(!refused.error().contains(QStringLiteral("not-the-password")));
+
+        const Status dead = store.open(QStringLiteral("postgresql://ic:pw@127.0.0.1:1/incidents"));
+        QVERIFY(!dead.ok());
+        QVERIFY2(dead.error().startsWith(
+                     QStringLiteral("Could not connect to the team database postgresql://ic@127.0.0.1:1/incidents")),
+                 qPrintable(dead.error()));
+
+        // An address is never taken for a file name: no file or folder named after it appears.
+        QDir::setCurrent(m_dir.path());
+        for (const QString &mistyped : {QStringLiteral("postgresql:/oops/x"), QStringLiteral("postgres:incidents"),
+                                        QStringLiteral("postgresql://ic@127.0.0.1:1")}) {
+            const Status s = store.open(mistyped);
+            QVERIFY2(!s.ok(), qPrintable(mistyped));
+        }
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("postgresql:"))));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("postgres:incidents"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeamStore)
+#include "tst_teamstore.moc"
