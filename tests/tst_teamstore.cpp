@@ -3,12 +3,14 @@
 // someone else's, a newer one, a wrong password and a dead server are refused in words and left untouched; every
 // table keeps its rows as in a file; two consoles see each other's commits; search folds diacritics as FTS5 does.
 #include "DatabaseAddress.h"
+#include "IncidentMetrics.h"
 #include "IncidentStore.h"
 #include "PostgresServer.h"
 #include "StoreContract.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -53,6 +55,25 @@ private:
         e.author = QStringLiteral("Sam");
         e.text = text;
         return e;
+    }
+
+    struct Run
+    {
+        int code = -1;
+        QByteArray out;
+        QString err;
+    };
+    // The companion command line, as a script runs it: the password comes from PGPASSWORD, as libpq users expect.
+    Run cli(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), m_server.password());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(IC_CLI_PATH), args);
+        p.waitForFinished(60000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
 private slots:
@@ -216,6 +237,58 @@ private slots:
         QCOMPARE(commander.statusUpdates(incident).value().value(0).body, update.body);
     }
 
+    // The board's card facts and the review metrics are computed where the rows are, in the server's SQL.
+    void theBoardsFactsAndTheReviewMetricsComeFromTheServer()
+    {
+        IncidentStore team;
+        openTeam(team, freshDatabase());
+        const qint64 incident = addIncident(team);
+        const qint64 quiet = addIncident(team);
+        for (const auto &[minute, due] : {std::pair{10, 40}, std::pair{20, 50}}) {
+            StatusUpdate update;
+            update.incidentId = incident;
+            update.audience = StatusUpdate::Audience::Customer;
+            update.body = QStringLiteral("Investigating");
+            update.publishedAt = at(14, minute);
+            update.nextUpdateDue = at(14, due);
+            QVERIFY(team.insertStatusUpdate(update).ok());
+        }
+        SeverityChange kept;
+        kept.incidentId = incident;
+        kept.changedAt = at(14, 5);
+        kept.severity = Severity::Sev1;
+        kept.origin = SeverityChange::Origin::SuggestionOverridden;
+        kept.suggested = Severity::Sev2;
+        QVERIFY(team.insertSeverityChange(kept).ok());
+        const qint64 sam = team.insertPerson(Person{0, QStringLiteral("Sam Whitfield"), {}, {}}).value();
+        RoleAssignment ic;
+        ic.incidentId = incident;
+        ic.roleId = Role::IncidentCommander;
+        ic.personId = sam;
+        ic.assumedAt = at(14, 1);
+        QVERIFY(team.insertAssignment(ic).ok());
+        QVERIFY(team.insertTimelineEntry(entry(incident, QStringLiteral("Paged the IC"), 30)).ok());
+
+        const auto facts = team.incidentFacts();
+        QVERIFY2(facts.ok(), qPrintable(facts.error()));
+        QCOMPARE(facts->size(), 2);
+        const auto &f = facts->value(incident);
+        QCOMPARE(f.lastCustomerUpdate, at(14, 20)); // the latest of the two
+        QCOMPARE(f.nextCustomerDue, at(14, 50));
+        QCOMPARE(f.commanderName, QStringLiteral("Sam Whitfield"));
+        QCOMPARE(f.overriddenSuggestion, std::optional<Severity>(Severity::Sev2));
+        QCOMPARE(team.incidentFacts({quiet}).value().value(quiet).commanderId, qint64(0));
+        QCOMPARE(team.mostRecentlyActiveIncident().value(), incident);
+
+        const auto metrics = IncidentMetrics::compute(team, {at(18, 0), 0, false});
+        QVERIFY2(metrics.ok(), qPrintable(metrics.error()));
+        qint64 counted = 0;
+        for (const IncidentMetrics::Week &w : metrics->weeks) {
+            counted += w.totalIncidents();
+        }
+        QCOMPARE(counted, qint64(2));
+    }
+
     void searchReadsTypedWordsAsTheFileDoes()
     {
         IncidentStore team;
@@ -242,6 +315,51 @@ private slots:
         }
         QVERIFY(team.deleteTimelineEntry(cafe).ok());
         QVERIFY(team.searchTimeline(QStringLiteral("cafe")).value().isEmpty());
+    }
+
+    // A whole record moves either way through the JSON exchange, the same code both ways: a team record exported and
+    // imported into a file, and that file's export imported into a new team database, read back byte for byte.
+    void theCommandLineMovesARecordBetweenAFileAndTheServer()
+    {
+        const QString team = freshDatabase().replace(u':' + m_server.password() + u'@', QStringLiteral("@"));
+        QVERIFY(!team.contains(m_server.password()));
+        QCOMPARE(
+            cli({QStringLiteral("--db"), team, QStringLiteral("declare"), QStringLiteral("--title"),
+                 QStringLiteral("Login failures after 3.8.1"), QStringLiteral("--severity"), QStringLiteral("SEV-1")})
+                .out,
+            QByteArray("INC-1\n"));
+        const Run added = cli({QStringLiteral("--db"), team, QStringLiteral("timeline"), QStringLiteral("add"),
+                               QStringLiteral("--incident"), QStringLiteral("INC-1"), QStringLiteral("--text"),
+                               QStringLiteral("-5m det: auth 5xx at 40%")});
+        QVERIFY2(added.code == 0, qPrintable(added.err));
+        const Run exported = cli({QStringLiteral("--db"), team, QStringLiteral("export")});
+        QVERIFY2(exported.code == 0, qPrintable(exported.err));
+        QVERIFY(exported.out.contains("auth 5xx at 40%"));
+
+        const QString json = m_dir.filePath(QStringLiteral("team.json"));
+        QFile out(json);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(exported.out) == exported.out.size());
+        out.close();
+        const QString file = m_dir.filePath(QStringLiteral("taken-home.sqlite"));
+        QCOMPARE(cli({QStringLiteral("--db"), file, QStringLiteral("import"), json}).code, 0);
+        QCOMPARE(cli({QStringLiteral("--db"), file, QStringLiteral("export")}).out, exported.out);
+
+        const QString back = freshDatabase();
+        const Run imported = cli({QStringLiteral("--db"), back, QStringLiteral("import"), json});
+        QVERIFY2(imported.code == 0, qPrintable(imported.err));
+        QCOMPARE(cli({QStringLiteral("--db"), back, QStringLiteral("export")}).out, exported.out);
+        // What the team adds after an import gets ids of its own.
+        QCOMPARE(cli({QStringLiteral("--db"), back, QStringLiteral("declare"), QStringLiteral("--title"),
+                      QStringLiteral("Next"), QStringLiteral("--severity"), QStringLiteral("SEV-3")})
+                     .out,
+                 QByteArray("INC-2\n"));
+        // The password never appears in what the command line says.
+        const Run wrong =
+            cli({QStringLiteral("--db"), QString(back).replace(m_server.password(), QStringLiteral("hunter2")),
+                 QStringLiteral("list")});
+        QVERIFY(wrong.code != 0);
+        QVERIFY2(wrong.err.contains(QStringLiteral("password authentication failed")), qPrintable(wrong.err));
+        QVERIFY(!wrong.err.contains(QStringLiteral("hunter2")));
     }
 
     void aReadOnlySeatIsRefusedWritesByTheServerToo()

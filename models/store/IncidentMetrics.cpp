@@ -34,11 +34,11 @@ struct Sql
     {
         return d.greatest(QStringLiteral("COALESCE(i.resolved_at, p.now_at)"), QStringLiteral("i.declared_at"));
     }
-    // The parameters every query starts from, bound once as a one-row table so each is bound by position only once,
-    // and the incidents they choose. Times compare as text: StoredTime's format sorts as time does.
+    // The parameters every query starts from, bound once as a one-row table so each is bound by position only once
+    // (typed, as a server prepares the statement before it sees them), and the incidents they choose. Times compare as text: StoredTime's format sorts as time does.
     QString with() const
     {
-        return QStringLiteral("WITH p AS (SELECT ? AS from_at, ? AS drills, ? AS now_at), "
+        return QStringLiteral("WITH p AS (SELECT CAST(? AS TEXT) AS from_at, CAST(? AS INTEGER) AS drills, CAST(? AS TEXT) AS now_at), "
                               "inc AS (SELECT i.*, %1 AS day FROM incidents i, p WHERE %2) ")
             .arg(dayOfIncident(), QLatin1String(kIncidentFilter));
     }
@@ -162,7 +162,7 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
     // over the history in its index's order, times as integer ms: a window function over the same rows is several
     // times slower in SQLite.
     auto history = run(store,
-                       QStringLiteral("WITH p AS (SELECT ? AS from_at, ? AS drills, ? AS now_at) "
+                       QStringLiteral("WITH p AS (SELECT CAST(? AS TEXT) AS from_at, CAST(? AS INTEGER) AS drills, CAST(? AS TEXT) AS now_at) "
                                       "SELECT s.incident_id, s.severity, %1, %2, %3, %4 "
                                       "FROM p, severity_changes s %6 "
                                       "CROSS JOIN incidents i WHERE i.id = s.incident_id AND %5 "
@@ -212,7 +212,7 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
     }
     // Incidents with no history (imported from before it existed) held their current level throughout.
     auto noHistory = run(store,
-                         QStringLiteral("WITH p AS (SELECT ? AS from_at, ? AS drills, ? AS now_at) "
+                         QStringLiteral("WITH p AS (SELECT CAST(? AS TEXT) AS from_at, CAST(? AS INTEGER) AS drills, CAST(? AS TEXT) AS now_at) "
                                         "SELECT %1 - (%1 + 3) % 7, i.severity, SUM(%2 - %3) FROM incidents i, p "
                                         "WHERE %4 AND i.severity <= 2 "
                                         "AND NOT EXISTS (SELECT 1 FROM severity_changes s WHERE s.incident_id = i.id) "
@@ -253,7 +253,7 @@ Result<Report> compute(const IncidentStore &store, const Options &options)
 
     // The open backlog of every incident (the range does not apply, drills still do).
     auto items = run(store,
-                     QStringLiteral("WITH p AS (SELECT ? AS drills, ? AS now_at) "
+                     QStringLiteral("WITH p AS (SELECT CAST(? AS INTEGER) AS drills, CAST(? AS TEXT) AS now_at) "
                                     "SELECT a.state, COUNT(*), %1 "
                                     "FROM action_items a JOIN incidents i ON i.id = a.incident_id, p "
                                     "WHERE a.state IN ('open', 'in_progress') AND (p.drills = 1 OR i.is_drill = 0) "

@@ -129,8 +129,7 @@ public:
         qint64 commanderId = 0;
         QString commanderName;
         int firingAlerts = 0;
-        QList<Alert::Pairs> firingAlertLabels; // label sets (sorted) of the firing linked alerts, for suggestions //
-                                               // labels of the firing linked alerts, for suggestions
+        QList<Alert::Pairs> firingAlertLabels; // label sets (sorted) of the firing linked alerts, for suggestions
         QDateTime lastInternalUpdate;
         QDateTime lastCustomerUpdate;
         QDateTime nextInternalDue; // as the last update of that audience announced it
