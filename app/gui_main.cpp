@@ -1,5 +1,6 @@
 #include "AppSettings.h"
 #include "AlertSource.h"
+#include "DatabaseAddress.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -40,7 +41,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Incident Console: run an incident from one window."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The incident file to open."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("The incident file to open, or a team database: "
+                                               "postgresql://user@host:port/database."),
+                                QStringLiteral("FILE|URL"));
     parser.addOption(db);
     const QCommandLineOption prometheus(QStringLiteral("prometheus"),
                                         QStringLiteral("Poll this Prometheus for this run (repeatable)."), QStringLiteral("URL"));
@@ -57,7 +61,9 @@ int main(int argc, char *argv[])
     }
     if (path.isEmpty()) {
         const QStringList recent = AppSettings().recentFiles();
-        path = !recent.isEmpty() && QFileInfo::exists(recent.first()) ? recent.first() : AppSettings::defaultDatabasePath();
+        const bool reopen = !recent.isEmpty() &&
+                            (DatabaseAddress::isAddress(recent.first()) || QFileInfo::exists(recent.first()));
+        path = reopen ? recent.first() : AppSettings::defaultDatabasePath();
     }
 
     MainWindow window;

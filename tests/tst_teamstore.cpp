@@ -2,6 +2,7 @@
 // write it and never shown with its password; an empty database is set up with the playbook's rows; a database of
 // someone else's, a newer one, a wrong password and a dead server are refused in words and left untouched; every
 // table keeps its rows as in a file; two consoles see each other's commits; search folds diacritics as FTS5 does.
+#include "AppSettings.h"
 #include "DatabaseAddress.h"
 #include "IncidentMetrics.h"
 #include "IncidentStore.h"
@@ -360,6 +361,31 @@ private slots:
         QVERIFY(wrong.code != 0);
         QVERIFY2(wrong.err.contains(QStringLiteral("password authentication failed")), qPrintable(wrong.err));
         QVERIFY(!wrong.err.contains(QStringLiteral("hunter2")));
+    }
+
+    // The window remembers a team database among the recent files by its address, as given and without the
+    // password, so the next start reopens it (the password again from PGPASSWORD or ~/.pgpass).
+    void aRecentTeamDatabaseIsRememberedWithoutItsPassword()
+    {
+        IncidentStore team;
+        openTeam(team, freshDatabase());
+        QVERIFY(team.isTeamRecord());
+        {
+            AppSettings settings;
+            for (const QString &earlier : settings.recentFiles()) { // a run before this one
+                settings.removeRecentFile(earlier);
+            }
+            settings.addRecentFile(team.path());
+            settings.addRecentFile(m_dir.filePath(QStringLiteral("local.sqlite")));
+            settings.addRecentFile(team.path());
+        }
+        const QStringList recent = AppSettings().recentFiles();
+        QCOMPARE(recent.value(0), team.path());
+        QCOMPARE(recent.value(1), m_dir.filePath(QStringLiteral("local.sqlite")));
+        QCOMPARE(recent.size(), 2);
+        QFile stored(AppSettings().fileName());
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QVERIFY(!stored.readAll().contains(m_server.password().toUtf8()));
     }
 
     void aReadOnlySeatIsRefusedWritesByTheServerToo()

@@ -450,12 +450,13 @@ bool MainWindow::openFile(const QString &path)
         refreshFileState();
         return false;
     }
-    settings.addRecentFile(path);
+    settings.addRecentFile(m_workspace->store()->path()); // a team database's address without its password
     // Open where the work is: the incident worked on last is selected, its timeline on screen without a click.
     if (const auto last = m_workspace->store()->mostRecentlyActiveIncident(); last && *last > 0) {
         selectIncident(*last);
     }
-    if (!m_workspace->store()->isReadOnly()) {
+    // A team database's alert archive waits for the one-archivist rule (#16); a file keeps its own.
+    if (!m_workspace->store()->isReadOnly() && !m_workspace->store()->isTeamRecord()) {
         m_monitor->setArchivePath(m_workspace->store()->path());
     }
     if (!m_workspace->store()->lastBackupPath().isEmpty()) {

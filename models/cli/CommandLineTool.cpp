@@ -37,13 +37,15 @@ QString CommandLineTool::usageText() const
     for (const auto &command : m_commands) {
         commands += command->usage();
     }
-    return tr("Usage: incident-console-cli [--db FILE] COMMAND [OPTIONS]\n"
+    return tr("Usage: incident-console-cli [--db FILE|URL] COMMAND [OPTIONS]\n"
               "\n"
               "Commands:\n"
               "%1"
               "\n"
               "Options:\n"
               "  --db FILE      The incident file (default: %2)\n"
+              "  --db URL       A team database: postgresql://user@host:port/database; the password from\n"
+              "                 the URL, PGPASSWORD or ~/.pgpass, never printed\n"
               "  -h, --help     Show this help.\n"
               "  -v, --version  Show the version.\n"
               "\n"

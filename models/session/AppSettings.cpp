@@ -1,5 +1,7 @@
 #include "AppSettings.h"
 
+#include "DatabaseAddress.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -90,7 +92,8 @@ void AppSettings::setAlertSources(const QList<AlertSource> &sources)
 
 QStringList AppSettings::notifySeverities() const
 {
-    return m_settings.value(QStringLiteral("alerts/notifySeverities"), QStringList{QStringLiteral("SEV-1"), QStringLiteral("SEV-2")})
+    return m_settings
+        .value(QStringLiteral("alerts/notifySeverities"), QStringList{QStringLiteral("SEV-1"), QStringLiteral("SEV-2")})
         .toStringList();
 }
 
@@ -269,9 +272,15 @@ QStringList AppSettings::recentFiles() const
     return m_settings.value(QStringLiteral("files/recent")).toStringList();
 }
 
+// A file by its absolute path; a team database by its address as given (already without a password).
+static QString recentKey(const QString &path)
+{
+    return DatabaseAddress::isAddress(path) ? path : QFileInfo(path).absoluteFilePath();
+}
+
 void AppSettings::addRecentFile(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString absolute = recentKey(path);
     QStringList files = recentFiles();
     files.removeAll(absolute);
     files.prepend(absolute);
@@ -284,7 +293,7 @@ void AppSettings::addRecentFile(const QString &path)
 void AppSettings::removeRecentFile(const QString &path)
 {
     QStringList files = recentFiles();
-    files.removeAll(QFileInfo(path).absoluteFilePath());
+    files.removeAll(recentKey(path));
     m_settings.setValue(QStringLiteral("files/recent"), files);
 }
 

@@ -68,6 +68,7 @@ void IncidentStore::close()
     m_db = QSqlDatabase(); // the connection's last handle goes with m_connection
     m_connection.reset();
     m_path.clear();
+    m_teamRecord = false;
     m_transactionDepth = 0;
     m_pendingSignals.clear();
     if (wasOpen) {
@@ -106,6 +107,7 @@ Status IncidentStore::openTeamDatabase(const QString &text, Access access)
         return opened.status();
     }
     adopt(std::move(opened.value()), address->redacted(), access);
+    m_teamRecord = true;
     emit storeReset();
     return Status::success();
 }

@@ -70,6 +70,8 @@ public:
     Status openAlongside(const QString &path);
     bool isOpen() const;
     bool isReadOnly() const { return m_access == Access::ReadOnly; }
+    // Open on a team database (PostgreSQL) rather than a file; path() is then its address without the password.
+    bool isTeamRecord() const { return m_teamRecord; }
     QString path() const { return m_path; }
     // How another connection reads this file, as an SQLite URI: read-only, and immutable or through a private copy
     // where the file lies in a read-only folder.
@@ -348,6 +350,7 @@ private:
     std::unique_ptr<RecordConnection> m_connection;
     QString m_path;
     Access m_access = Access::ReadWrite;
+    bool m_teamRecord = false;
     qint64 m_openIncidentLimit = 0;
     int m_transactionDepth = 0;
     mutable int m_snapshotDepth = 0;
