@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -288,6 +289,76 @@ private slots:
             counted += w.totalIncidents();
         }
         QCOMPARE(counted, qint64(2));
+    }
+
+    // What one console commits reaches the other as the same fine-grained signals its own edits raise, without
+    // polling: the models above the store update one row, as for a local edit.
+    void anotherConsolesCommitsArriveAsTheSameSignals()
+    {
+        const QString url = freshDatabase();
+        IncidentStore commander;
+        IncidentStore comms;
+        openTeam(commander, url);
+        openTeam(comms, url);
+        QSignalSpy incidents(&comms, &IncidentStore::incidentInserted);
+        QSignalSpy inserted(&comms, &IncidentStore::timelineEntryInserted);
+        QSignalSpy changed(&comms, &IncidentStore::timelineEntryChanged);
+        QSignalSpy acks(&comms, &IncidentStore::alertAckChanged);
+        QSignalSpy own(&commander, &IncidentStore::timelineEntryInserted);
+
+        const qint64 incident = addIncident(commander);
+        QVERIFY(incidents.wait(5000));
+        QCOMPARE(incidents.first().first().toLongLong(), incident);
+
+        TimelineEntry e = entry(incident, QStringLiteral("Rolled back 3.8.1"), 5);
+        e.id = commander.insertTimelineEntry(e).value();
+        QVERIFY(inserted.wait(5000));
+        QCOMPARE(inserted.first(), (QVariantList{incident, e.id}));
+        QCOMPARE(comms.timelineEntry(e.id).value().text, e.text); // committed before the signal
+        e.text = QStringLiteral("Rolled back 3.8.1 to 3.8.0");
+        QVERIFY(commander.updateTimelineEntry(e).ok());
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(changed.first(), (QVariantList{incident, e.id}));
+        QVERIFY(
+            commander.setAlertAck({QStringLiteral("fp-1"), QStringLiteral("on it"), QStringLiteral("Sam"), at(14, 9)})
+                .ok());
+        QVERIFY(acks.wait(5000));
+        QCOMPARE(acks.first().first().toString(), QStringLiteral("fp-1"));
+        QCOMPARE(own.size(), 1); // its own change is not heard back a second time
+
+        // A transaction that fails is heard of by nobody; the next commit arrives alone, in order.
+        const Status failed = commander.write([&]() -> Status {
+            if (!commander.insertTimelineEntry(entry(incident, QStringLiteral("never happened"), 6)).ok()) {
+                return Status::failure(QStringLiteral("insert failed"));
+            }
+            return Status::failure(QStringLiteral("changed my mind"));
+        });
+        QVERIFY(!failed.ok());
+        const qint64 next =
+            commander.insertTimelineEntry(entry(incident, QStringLiteral("Error rate down"), 7)).value();
+        QVERIFY(inserted.wait(5000));
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(inserted.last(), (QVariantList{incident, next}));
+    }
+
+    // A console busy elsewhere (no event loop turn) misses no commit: it reads the log from the last change it saw.
+    void aConsoleThatWasBusyCatchesUpInOrder()
+    {
+        const QString url = freshDatabase();
+        IncidentStore ops;
+        IncidentStore ic;
+        openTeam(ops, url);
+        openTeam(ic, url);
+        const qint64 incident = addIncident(ops);
+        QList<qint64> ids;
+        for (int minute = 1; minute <= 3; ++minute) {
+            ids.append(ops.insertTimelineEntry(entry(incident, QStringLiteral("step %1").arg(minute), minute)).value());
+        }
+        QSignalSpy inserted(&ic, &IncidentStore::timelineEntryInserted);
+        QTRY_COMPARE_WITH_TIMEOUT(inserted.size(), 3, 5000);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(inserted.at(i), (QVariantList{incident, ids.at(i)}));
+        }
     }
 
     void searchReadsTypedWordsAsTheFileDoes()

@@ -1,6 +1,7 @@
 #include "IncidentStore.h"
 
 #include "Clock.h"
+#include "ChangeLog.h"
 #include "DatabaseAddress.h"
 #include "PostgresDatabase.h"
 #include "PostgresDialect.h"
@@ -66,11 +67,12 @@ void IncidentStore::close()
 {
     const bool wasOpen = m_db.isValid();
     m_db = QSqlDatabase(); // the connection's last handle goes with m_connection
+    m_changeLog.reset();
     m_connection.reset();
     m_path.clear();
     m_teamRecord = false;
     m_transactionDepth = 0;
-    m_pendingSignals.clear();
+    m_pendingChanges.clear();
     if (wasOpen) {
         emit storeReset();
     }
@@ -108,6 +110,17 @@ Status IncidentStore::openTeamDatabase(const QString &text, Access access)
     }
     adopt(std::move(opened.value()), address->redacted(), access);
     m_teamRecord = true;
+    auto log = ChangeLog::listen(m_db);
+    if (!log) {
+        close();
+        return Status::failure(tr("%1 cannot be followed live: %2").arg(address->redacted(), log.error()));
+    }
+    m_changeLog = std::move(log.value());
+    connect(m_db.driver(), &QSqlDriver::notification, this, [this](const QString &name) {
+        if (name == ChangeLog::channel()) {
+            applyChangesFromOthers();
+        }
+    });
     emit storeReset();
     return Status::success();
 }
@@ -171,33 +184,125 @@ Status IncidentStore::write(const std::function<Status()> &body)
         return result;
     }
     QSqlQuery end(m_db);
+    if (result) {
+        result = std::exchange(m_logFailure, Status::success());
+    }
+    if (result && m_changeLog && !m_pendingChanges.isEmpty()) {
+        result = m_changeLog->send(m_db); // the other consoles hear of it when, and only if, it commits
+    }
     if (result && !end.exec(QStringLiteral("COMMIT"))) {
         result = Status::failure(tr("The change could not be saved: %1").arg(end.lastError().text()));
     }
     if (!result) {
         end.exec(QStringLiteral("ROLLBACK"));
-        m_pendingSignals.clear();
+        m_pendingChanges.clear();
+        m_logFailure = Status::success();
         return result;
     }
-    const auto signalsToSend = std::exchange(m_pendingSignals, {});
-    for (const auto &signal : signalsToSend) {
-        signal();
+    const auto changes = std::exchange(m_pendingChanges, {});
+    for (const StoreChange &change : changes) {
+        emitChange(change);
     }
     return result;
 }
 
-void IncidentStore::notify(std::function<void()> signal)
+void IncidentStore::announce(const StoreChange &change)
 {
-    if (m_transactionDepth > 0) {
-        m_pendingSignals.append(std::move(signal));
-    } else {
-        signal();
+    if (m_transactionDepth == 0) {
+        emitChange(change);
+        return;
+    }
+    m_pendingChanges.append(change);
+    if (m_changeLog && m_logFailure) {
+        m_logFailure = m_changeLog->record(m_db, change);
+    }
+}
+
+void IncidentStore::emitChange(const StoreChange &c)
+{
+    using K = StoreChange::Kind;
+    switch (c.kind) {
+    case K::IncidentInserted:
+        emit incidentInserted(c.incidentId);
+        break;
+    case K::IncidentChanged:
+        emit incidentChanged(c.incidentId);
+        break;
+    case K::IncidentRemoved:
+        emit incidentRemoved(c.incidentId);
+        break;
+    case K::TimelineEntryInserted:
+        emit timelineEntryInserted(c.incidentId, c.rowId);
+        break;
+    case K::TimelineEntryChanged:
+        emit timelineEntryChanged(c.incidentId, c.rowId);
+        break;
+    case K::TimelineEntryRemoved:
+        emit timelineEntryRemoved(c.incidentId, c.rowId);
+        break;
+    case K::TimelineReset:
+        emit timelineReset(c.incidentId);
+        break;
+    case K::TimelineRevisionsChanged:
+        emit timelineRevisionsChanged(c.rowId);
+        break;
+    case K::AssignmentsChanged:
+        emit assignmentsChanged(c.incidentId);
+        break;
+    case K::RosterChanged:
+        emit rosterChanged();
+        break;
+    case K::SeverityHistoryChanged:
+        emit severityHistoryChanged(c.incidentId);
+        break;
+    case K::ChecklistChanged:
+        emit checklistChanged(c.incidentId);
+        break;
+    case K::StatusUpdatesChanged:
+        emit statusUpdatesChanged(c.incidentId);
+        break;
+    case K::ActionItemsChanged:
+        emit actionItemsChanged(c.incidentId);
+        break;
+    case K::PostmortemChanged:
+        emit postmortemChanged(c.incidentId);
+        break;
+    case K::TemplatesChanged:
+        emit templatesChanged();
+        break;
+    case K::AlertArchiveChanged:
+        emit alertArchiveChanged();
+        break;
+    case K::AlertAckChanged:
+        emit alertAckChanged(c.identity);
+        break;
+    case K::AlertLinksChanged:
+        emit alertLinksChanged(c.incidentId);
+        break;
+    case K::StoreReset:
+        emit storeReset();
+        break;
+    }
+}
+
+void IncidentStore::applyChangesFromOthers()
+{
+    if (!m_changeLog || m_transactionDepth > 0) {
+        return;
+    }
+    const auto changes = m_changeLog->receive(m_db);
+    if (!changes) {
+        qWarning("incident-console: %s", qPrintable(changes.error()));
+        return;
+    }
+    for (const StoreChange &change : changes.value()) {
+        emitChange(change);
     }
 }
 
 void IncidentStore::announceReset()
 {
-    notify([this] { emit storeReset(); });
+    announce(StoreChange::storeReset());
 }
 
 QSqlQuery IncidentStore::prepare(const QString &sql) const
@@ -248,7 +353,7 @@ Result<qint64> IncidentStore::insertRow(const QString &sql, const QVariantList &
             return id.status();
         }
         newId = id.value();
-        notify([announce, newId] { announce(newId); });
+        announce(newId); // queues the change for after the commit
         return Status::success();
     });
     if (!s) {
@@ -271,7 +376,7 @@ Status IncidentStore::changeRow(const QString &sql, const QVariantList &values, 
         if (!q.next()) {
             return Status::failure(missing);
         }
-        notify([announce, owner = q.value(0).toLongLong()] { announce(owner); });
+        announce(q.value(0).toLongLong()); // queues the change for after the commit
         return Status::success();
     });
 }

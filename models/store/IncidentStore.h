@@ -16,6 +16,7 @@
 #include "RoleAssignment.h"
 #include "SeverityChange.h"
 #include "StatusUpdate.h"
+#include "StoreChange.h"
 #include "TableSchema.h"
 #include "TimelineEntry.h"
 
@@ -29,6 +30,7 @@
 #include <memory>
 #include <optional>
 
+class ChangeLog;
 class RecordConnection;
 class SqlDialect;
 class AlertTables;
@@ -333,12 +335,18 @@ private:
     // owner's id after the commit. `missing` is the failure when no row matched.
     Status changeRow(const QString &sql, const QVariantList &values, const QString &what, const QString &missing,
                      const std::function<void(qint64)> &announce);
-    void notify(std::function<void()> signal);
+    // A committed change: emitted now outside a transaction, else queued and emitted after the commit (and, on a team
+    // database, written to the change log in the same transaction so every console emits it; a change that cannot
+    // be logged fails its transaction at the commit).
+    void announce(const StoreChange &change);
+    void emitChange(const StoreChange &change);
+    // Another console committed: its changes from the log, emitted here as if made here.
+    void applyChangesFromOthers();
     Status requireWritable() const;
 
     QSqlDatabase m_db;
     std::unique_ptr<SqlDialect> m_dialect; // what only the database in use says its way
-    // The tables, by what they hold; they write through this class's write(), prepare() and notify().
+    // The tables, by what they hold; they write through this class's write(), prepare() and announce().
     std::unique_ptr<IncidentTables> m_incidentTables;
     std::unique_ptr<TimelineTables> m_timelineTables;
     std::unique_ptr<RosterTables> m_rosterTables;
@@ -354,5 +362,7 @@ private:
     qint64 m_openIncidentLimit = 0;
     int m_transactionDepth = 0;
     mutable int m_snapshotDepth = 0;
-    QList<std::function<void()>> m_pendingSignals;
+    QList<StoreChange> m_pendingChanges;
+    Status m_logFailure = Status::success(); // a change that could not be logged fails its transaction
+    std::unique_ptr<ChangeLog> m_changeLog;  // on a team database: what every console tells the others
 };

@@ -19,7 +19,7 @@ Result<qint64> AlertTables::insertArchivedAlert(const ArchivedAlert &a)
 {
     return m_store.insertRow(Tables::alertArchive().spec().insertStatement(), Tables::alertArchive().insertValues(a),
                              tr("Could not archive the alert %1").arg(a.alertName),
-                             [this](qint64) { emit m_store.alertArchiveChanged(); });
+                             [this](qint64) { m_store.announce(StoreChange::alertArchiveChanged()); });
 }
 
 Result<QHash<QString, AlertAck>> AlertTables::alertAcks() const
@@ -47,7 +47,7 @@ Status AlertTables::setAlertAck(const AlertAck &ack)
         if (const Status s = m_store.exec(q, tr("Could not save the acknowledgement")); !s) {
             return s;
         }
-        m_store.notify([this, identity = ack.identity] { emit m_store.alertAckChanged(identity); });
+        m_store.announce(StoreChange::alertAckChanged(ack.identity));
         return Status::success();
     });
 }
@@ -60,7 +60,7 @@ Status AlertTables::removeAlertAck(const QString &identity)
         if (const Status s = m_store.exec(q, tr("Could not remove the acknowledgement")); !s) {
             return s;
         }
-        m_store.notify([this, identity] { emit m_store.alertAckChanged(identity); });
+        m_store.announce(StoreChange::alertAckChanged(identity));
         return Status::success();
     });
 }
@@ -96,15 +96,16 @@ Result<qint64> AlertTables::insertAlertLink(qint64 incidentId, qint64 alertId, c
 {
     const AlertLink link{id, incidentId, alertId, at, snapshot};
     return m_store.insertRow(Tables::alertLinks().spec().insertStatement(), Tables::alertLinks().insertValues(link),
-                             tr("Could not link the alert"),
-                             [this, incidentId](qint64) { emit m_store.alertLinksChanged(incidentId); });
+                             tr("Could not link the alert"), [this, incidentId](qint64) {
+                                 m_store.announce(StoreChange::alertLinksChanged(incidentId));
+                             });
 }
 
 Status AlertTables::deleteAlertLink(qint64 linkId)
 {
     return m_store.changeRow(QStringLiteral("DELETE FROM alert_links WHERE id = ? RETURNING incident_id"), {linkId},
                              tr("Could not remove the alert link"), tr("There is no alert link %1.").arg(linkId),
-                             [this](qint64 incident) { emit m_store.alertLinksChanged(incident); });
+                             [this](qint64 incident) { m_store.announce(StoreChange::alertLinksChanged(incident)); });
 }
 
 Result<QHash<QString, IncidentStore::LinkedAlert>> AlertTables::alertLinksByIdentity() const

@@ -31,7 +31,7 @@ Result<qint64> IncidentTables::insertIncident(const Incident &incident)
     }
     return m_store.insertRow(Tables::incidents().spec().insertStatement(), Tables::incidents().insertValues(incident),
                              tr("Could not save the incident"),
-                             [this](qint64 newId) { emit m_store.incidentInserted(newId); });
+                             [this](qint64 newId) { m_store.announce(StoreChange::incidentInserted(newId)); });
 }
 
 Status IncidentTables::updateIncident(const Incident &incident)
@@ -48,7 +48,7 @@ Status IncidentTables::updateIncident(const Incident &incident)
         if (q.numRowsAffected() != 1) {
             return Status::failure(tr("There is no incident %1.").arg(incident.id));
         }
-        m_store.notify([this, id = incident.id] { emit m_store.incidentChanged(id); });
+        m_store.announce(StoreChange::incidentChanged(incident.id));
         return Status::success();
     });
 }
@@ -80,7 +80,7 @@ Status IncidentTables::deleteIncident(qint64 id)
         if (q.numRowsAffected() != 1) {
             return Status::failure(tr("There is no incident %1.").arg(id));
         }
-        m_store.notify([this, id] { emit m_store.incidentRemoved(id); });
+        m_store.announce(StoreChange::incidentRemoved(id));
         return Status::success();
     });
 }
@@ -97,15 +97,15 @@ Result<qint64> IncidentTables::insertSeverityChange(const SeverityChange &c)
     return m_store.insertRow(
         Tables::severityChanges().spec().insertStatement(), Tables::severityChanges().insertValues(c),
         tr("Could not record the severity change"),
-        [this, incident = c.incidentId](qint64) { emit m_store.severityHistoryChanged(incident); });
+        [this, incident = c.incidentId](qint64) { m_store.announce(StoreChange::severityHistoryChanged(incident)); });
 }
 
 Status IncidentTables::deleteSeverityChange(qint64 id)
 {
-    return m_store.changeRow(QStringLiteral("DELETE FROM severity_changes WHERE id = ? RETURNING incident_id"), {id},
-                             tr("Could not remove severity change %1").arg(id),
-                             tr("There is no severity change %1.").arg(id),
-                             [this](qint64 incident) { emit m_store.severityHistoryChanged(incident); });
+    return m_store.changeRow(
+        QStringLiteral("DELETE FROM severity_changes WHERE id = ? RETURNING incident_id"), {id},
+        tr("Could not remove severity change %1").arg(id), tr("There is no severity change %1.").arg(id),
+        [this](qint64 incident) { m_store.announce(StoreChange::severityHistoryChanged(incident)); });
 }
 
 Result<QList<ChecklistDefault>> IncidentTables::checklistDefaults() const
@@ -135,9 +135,10 @@ Result<qint64> IncidentTables::insertChecklistItem(const ChecklistItem &i)
     }
     ChecklistItem row = i;
     row.text = row.text.trimmed();
-    return m_store.insertRow(Tables::checklistItems().spec().insertStatement(),
-                             Tables::checklistItems().insertValues(row), tr("Could not save the checklist item"),
-                             [this, incident = i.incidentId](qint64) { emit m_store.checklistChanged(incident); });
+    return m_store.insertRow(
+        Tables::checklistItems().spec().insertStatement(), Tables::checklistItems().insertValues(row),
+        tr("Could not save the checklist item"),
+        [this, incident = i.incidentId](qint64) { m_store.announce(StoreChange::checklistChanged(incident)); });
 }
 
 Status IncidentTables::setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy)
@@ -151,7 +152,7 @@ Status IncidentTables::setChecklistItemDone(qint64 itemId, const QDateTime &done
         Tables::checklistItems().spec().updateStatement(done) + QStringLiteral(" RETURNING incident_id"),
         Tables::checklistItems().updateValues(tick, done), tr("Could not tick checklist item %1").arg(itemId),
         tr("There is no checklist item %1.").arg(itemId),
-        [this](qint64 incident) { emit m_store.checklistChanged(incident); });
+        [this](qint64 incident) { m_store.announce(StoreChange::checklistChanged(incident)); });
 }
 
 Status IncidentTables::deleteChecklistItem(qint64 id)
@@ -159,7 +160,7 @@ Status IncidentTables::deleteChecklistItem(qint64 id)
     return m_store.changeRow(QStringLiteral("DELETE FROM checklist_items WHERE id = ? RETURNING incident_id"), {id},
                              tr("Could not remove checklist item %1").arg(id),
                              tr("There is no checklist item %1.").arg(id),
-                             [this](qint64 incident) { emit m_store.checklistChanged(incident); });
+                             [this](qint64 incident) { m_store.announce(StoreChange::checklistChanged(incident)); });
 }
 
 Result<qint64> IncidentTables::mostRecentlyActiveIncident() const

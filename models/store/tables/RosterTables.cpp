@@ -34,7 +34,7 @@ Result<qint64> RosterTables::insertPerson(const Person &person)
     }
     return m_store.insertRow(Tables::people().spec().insertStatement(), Tables::people().insertValues(trimmed(person)),
                              tr("Could not add %1 to the roster").arg(person.name),
-                             [this](qint64) { emit m_store.rosterChanged(); });
+                             [this](qint64) { m_store.announce(StoreChange::rosterChanged()); });
 }
 
 Status RosterTables::updatePerson(const Person &person)
@@ -45,7 +45,7 @@ Status RosterTables::updatePerson(const Person &person)
     return m_store.changeRow(Tables::people().spec().updateStatement() + QStringLiteral(" RETURNING id"),
                              Tables::people().updateValues(trimmed(person)), tr("Could not save %1").arg(person.name),
                              tr("There is no person %1 on the roster.").arg(person.id),
-                             [this](qint64) { emit m_store.rosterChanged(); });
+                             [this](qint64) { m_store.announce(StoreChange::rosterChanged()); });
 }
 
 Status RosterTables::deletePerson(qint64 id)
@@ -56,7 +56,7 @@ Status RosterTables::deletePerson(qint64 id)
         if (const Status s = m_store.exec(q, tr("Could not remove person %1 from the roster").arg(id)); !s) {
             return s;
         }
-        m_store.notify([this] { emit m_store.rosterChanged(); });
+        m_store.announce(StoreChange::rosterChanged());
         return Status::success();
     });
 }
@@ -76,7 +76,7 @@ Result<qint64> RosterTables::insertRole(const Role &role)
     row.responsibility = row.responsibility.trimmed();
     return m_store.insertRow(Tables::roles().spec().insertStatement(), Tables::roles().insertValues(row),
                              tr("Could not add the role %1").arg(role.name),
-                             [this](qint64) { emit m_store.rosterChanged(); });
+                             [this](qint64) { m_store.announce(StoreChange::rosterChanged()); });
 }
 
 Status RosterTables::deleteRole(qint64 id)
@@ -90,7 +90,7 @@ Status RosterTables::deleteRole(qint64 id)
         if (q.numRowsAffected() != 1) {
             return Status::failure(tr("Role %1 does not exist or is one of the playbook's roles.").arg(id));
         }
-        m_store.notify([this] { emit m_store.rosterChanged(); });
+        m_store.announce(StoreChange::rosterChanged());
         return Status::success();
     });
 }
@@ -113,9 +113,10 @@ Result<QList<RoleAssignment>> RosterTables::assignments(qint64 incidentId) const
 
 Result<qint64> RosterTables::insertAssignment(const RoleAssignment &a)
 {
-    return m_store.insertRow(Tables::roleAssignments().spec().insertStatement(),
-                             Tables::roleAssignments().insertValues(a), tr("Could not save the role assignment"),
-                             [this, incident = a.incidentId](qint64) { emit m_store.assignmentsChanged(incident); });
+    return m_store.insertRow(
+        Tables::roleAssignments().spec().insertStatement(), Tables::roleAssignments().insertValues(a),
+        tr("Could not save the role assignment"),
+        [this, incident = a.incidentId](qint64) { m_store.announce(StoreChange::assignmentsChanged(incident)); });
 }
 
 Status RosterTables::setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt)
@@ -128,7 +129,7 @@ Status RosterTables::setAssignmentReleased(qint64 assignmentId, const QDateTime 
                                  QStringLiteral(" RETURNING incident_id"),
                              Tables::roleAssignments().updateValues(a, released), tr("Could not save the hand-off"),
                              tr("There is no role assignment %1.").arg(assignmentId),
-                             [this](qint64 incident) { emit m_store.assignmentsChanged(incident); });
+                             [this](qint64 incident) { m_store.announce(StoreChange::assignmentsChanged(incident)); });
 }
 
 Status RosterTables::deleteAssignment(qint64 id)
@@ -136,5 +137,5 @@ Status RosterTables::deleteAssignment(qint64 id)
     return m_store.changeRow(QStringLiteral("DELETE FROM role_assignments WHERE id = ? RETURNING incident_id"), {id},
                              tr("Could not remove role assignment %1").arg(id),
                              tr("There is no role assignment %1.").arg(id),
-                             [this](qint64 incident) { emit m_store.assignmentsChanged(incident); });
+                             [this](qint64 incident) { m_store.announce(StoreChange::assignmentsChanged(incident)); });
 }

@@ -19,11 +19,12 @@ Result<QList<TimelineEntry>> TimelineTables::timeline(qint64 incidentId, bool in
 
 Result<QList<TimelineEntry>> TimelineTables::keyMomentsAndActions(qint64 incidentId, bool withActions) const
 {
-    return m_store.selectRows(Tables::timelineEntries(),
-                              QStringLiteral("WHERE incident_id = ? AND deleted_at IS NULL "
-                                             "AND (is_key_moment = 1 OR (? = 1 AND kind = 'action' AND source = 'manual')) "
-                                             "ORDER BY occurred_at, id"),
-                              {incidentId, withActions ? 1 : 0}, tr("Could not read the timeline"));
+    return m_store.selectRows(
+        Tables::timelineEntries(),
+        QStringLiteral("WHERE incident_id = ? AND deleted_at IS NULL "
+                       "AND (is_key_moment = 1 OR (? = 1 AND kind = 'action' AND source = 'manual')) "
+                       "ORDER BY occurred_at, id"),
+        {incidentId, withActions ? 1 : 0}, tr("Could not read the timeline"));
 }
 
 Result<TimelineEntry> TimelineTables::timelineEntry(qint64 id) const
@@ -49,8 +50,7 @@ Result<qint64> TimelineTables::insertTimelineEntry(const TimelineEntry &entry)
         if (const Status s = changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id = ?"), {newId}); !s) {
             return s;
         }
-        m_store.notify(
-            [this, incident = entry.incidentId, newId] { emit m_store.timelineEntryInserted(incident, newId); });
+        m_store.announce(StoreChange::timelineEntryInserted(entry.incidentId, newId));
         return Status::success();
     });
     if (!s) {
@@ -76,8 +76,7 @@ Status TimelineTables::updateTimelineEntry(const TimelineEntry &entry)
         if (const Status s = changeSearchIndex(SearchIndexChange::Add, QStringLiteral("id = ?"), {entry.id}); !s) {
             return s;
         }
-        m_store.notify(
-            [this, incident = entry.incidentId, id = entry.id] { emit m_store.timelineEntryChanged(incident, id); });
+        m_store.announce(StoreChange::timelineEntryChanged(entry.incidentId, entry.id));
         return Status::success();
     });
 }
@@ -97,7 +96,7 @@ Status TimelineTables::deleteTimelineEntry(qint64 id)
         if (const Status s = m_store.exec(q, tr("Could not remove timeline entry %1").arg(id)); !s) {
             return s;
         }
-        m_store.notify([this, incident = entry->incidentId, id] { emit m_store.timelineEntryRemoved(incident, id); });
+        m_store.announce(StoreChange::timelineEntryRemoved(entry->incidentId, id));
         return Status::success();
     });
 }
@@ -191,7 +190,7 @@ Result<QList<qint64>> TimelineTables::insertTimelineEntries(const QList<Timeline
             return s;
         }
         for (qint64 incident : std::as_const(incidents)) {
-            m_store.notify([this, incident] { emit m_store.timelineReset(incident); });
+            m_store.announce(StoreChange::timelineReset(incident));
         }
         return Status::success();
     });
@@ -215,7 +214,7 @@ Status TimelineTables::deleteTimelineEntries(qint64 incidentId, const QList<qint
         if (const Status s = m_store.exec(q, tr("Could not remove the timeline entries")); !s) {
             return s;
         }
-        m_store.notify([this, incidentId] { emit m_store.timelineReset(incidentId); });
+        m_store.announce(StoreChange::timelineReset(incidentId));
         return Status::success();
     });
 }
@@ -228,17 +227,17 @@ Result<QList<TimelineRevision>> TimelineTables::timelineRevisions(qint64 entryId
 
 Result<qint64> TimelineTables::insertTimelineRevision(const TimelineRevision &r)
 {
-    return m_store.insertRow(Tables::timelineRevisions().spec().insertStatement(),
-                             Tables::timelineRevisions().insertValues(r),
-                             tr("Could not record the change of entry %1").arg(r.entryId),
-                             [this, entry = r.entryId](qint64) { emit m_store.timelineRevisionsChanged(entry); });
+    return m_store.insertRow(
+        Tables::timelineRevisions().spec().insertStatement(), Tables::timelineRevisions().insertValues(r),
+        tr("Could not record the change of entry %1").arg(r.entryId),
+        [this, entry = r.entryId](qint64) { m_store.announce(StoreChange::timelineRevisionsChanged(entry)); });
 }
 
 Status TimelineTables::deleteTimelineRevision(qint64 id)
 {
     return m_store.changeRow(QStringLiteral("DELETE FROM timeline_revisions WHERE id = ? RETURNING entry_id"), {id},
                              tr("Could not remove revision %1").arg(id), tr("There is no revision %1.").arg(id),
-                             [this](qint64 entry) { emit m_store.timelineRevisionsChanged(entry); });
+                             [this](qint64 entry) { m_store.announce(StoreChange::timelineRevisionsChanged(entry)); });
 }
 
 Status TimelineTables::changeSearchIndex(SearchIndexChange change, const QString &where, const QVariantList &values)

@@ -58,8 +58,9 @@ Status UpdateTables::deleteDraft(qint64 incidentId, StatusUpdate::Audience audie
 Result<qint64> UpdateTables::insertStatusUpdate(const StatusUpdate &u)
 {
     return m_store.insertRow(Tables::statusUpdates().spec().insertStatement(), Tables::statusUpdates().insertValues(u),
-                             tr("Could not record the status update"),
-                             [this, incident = u.incidentId](qint64) { emit m_store.statusUpdatesChanged(incident); });
+                             tr("Could not record the status update"), [this, incident = u.incidentId](qint64) {
+                                 m_store.announce(StoreChange::statusUpdatesChanged(incident));
+                             });
 }
 
 Result<QList<ActionItem>> UpdateTables::actionItems(qint64 incidentId) const
@@ -86,8 +87,9 @@ Result<qint64> UpdateTables::insertActionItem(const ActionItem &a)
         row.createdAt = Clock::nowUtc();
     }
     return m_store.insertRow(Tables::actionItems().spec().insertStatement(), Tables::actionItems().insertValues(row),
-                             tr("Could not save the action item"),
-                             [this, incident = a.incidentId](qint64) { emit m_store.actionItemsChanged(incident); });
+                             tr("Could not save the action item"), [this, incident = a.incidentId](qint64) {
+                                 m_store.announce(StoreChange::actionItemsChanged(incident));
+                             });
 }
 
 Status UpdateTables::updateActionItem(const ActionItem &a)
@@ -99,7 +101,7 @@ Status UpdateTables::updateActionItem(const ActionItem &a)
         Tables::actionItems().spec().updateStatement(edited) + QStringLiteral(" RETURNING incident_id"),
         Tables::actionItems().updateValues(a, edited), tr("Could not change action item %1").arg(a.id),
         tr("There is no action item %1.").arg(a.id),
-        [this](qint64 incident) { emit m_store.actionItemsChanged(incident); });
+        [this](qint64 incident) { m_store.announce(StoreChange::actionItemsChanged(incident)); });
 }
 
 Result<Postmortem> UpdateTables::postmortem(qint64 incidentId) const
@@ -131,7 +133,7 @@ Status UpdateTables::savePostmortem(const Postmortem &p)
                            "RETURNING incident_id"),
         Tables::postmortems().insertValues(row), tr("Could not save the postmortem"),
         tr("There is no incident %1.").arg(p.incidentId),
-        [this](qint64 incident) { emit m_store.postmortemChanged(incident); });
+        [this](qint64 incident) { m_store.announce(StoreChange::postmortemChanged(incident)); });
 }
 
 Status UpdateTables::deletePostmortem(qint64 incidentId)
@@ -139,14 +141,14 @@ Status UpdateTables::deletePostmortem(qint64 incidentId)
     return m_store.changeRow(QStringLiteral("DELETE FROM postmortems WHERE incident_id = ? RETURNING incident_id"),
                              {incidentId}, tr("Could not remove the postmortem"),
                              tr("INC-%1 has no postmortem to remove.").arg(incidentId),
-                             [this](qint64 incident) { emit m_store.postmortemChanged(incident); });
+                             [this](qint64 incident) { m_store.announce(StoreChange::postmortemChanged(incident)); });
 }
 
 Status UpdateTables::deleteActionItem(qint64 id)
 {
     return m_store.changeRow(QStringLiteral("DELETE FROM action_items WHERE id = ? RETURNING incident_id"), {id},
                              tr("Could not remove action item %1").arg(id), tr("There is no action item %1.").arg(id),
-                             [this](qint64 incident) { emit m_store.actionItemsChanged(incident); });
+                             [this](qint64 incident) { m_store.announce(StoreChange::actionItemsChanged(incident)); });
 }
 
 Result<QList<MessageTemplate>> UpdateTables::templates() const
@@ -159,7 +161,7 @@ Result<qint64> UpdateTables::insertTemplate(const MessageTemplate &t)
 {
     return m_store.insertRow(Tables::templates().spec().insertStatement(), Tables::templates().insertValues(t),
                              tr("Could not save the template %1").arg(t.name),
-                             [this](qint64) { emit m_store.templatesChanged(); });
+                             [this](qint64) { m_store.announce(StoreChange::templatesChanged()); });
 }
 
 Status UpdateTables::updateTemplate(const MessageTemplate &t)
@@ -169,7 +171,7 @@ Status UpdateTables::updateTemplate(const MessageTemplate &t)
     return m_store.changeRow(Tables::templates().spec().updateStatement(edited) + QStringLiteral(" RETURNING id"),
                              Tables::templates().updateValues(t, edited),
                              tr("Could not save the template %1").arg(t.name), tr("There is no template %1.").arg(t.id),
-                             [this](qint64) { emit m_store.templatesChanged(); });
+                             [this](qint64) { m_store.announce(StoreChange::templatesChanged()); });
 }
 
 Status UpdateTables::deleteTemplate(qint64 id)
@@ -180,7 +182,7 @@ Status UpdateTables::deleteTemplate(qint64 id)
         if (const Status s = m_store.exec(q, tr("Could not remove template %1").arg(id)); !s) {
             return s;
         }
-        m_store.notify([this] { emit m_store.templatesChanged(); });
+        m_store.announce(StoreChange::templatesChanged());
         return Status::success();
     });
 }
