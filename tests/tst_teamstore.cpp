@@ -477,6 +477,39 @@ private slots:
         QVERIFY2(q.lastError().text().contains(QStringLiteral("read-only")), qPrintable(q.lastError().text()));
     }
 
+    // A database role granted only SELECT (README: "A read-only seat") opens as a read-only seat even when the
+    // console asks to write, and PostgreSQL itself refuses its writes.
+    void aRoleThatMayOnlyReadIsAReadOnlySeat()
+    {
+        const QString url = freshDatabase();
+        const QString name = QStringLiteral("team%1").arg(m_databases);
+        {
+            IncidentStore setUp;
+            openTeam(setUp, url);
+            addIncident(setUp);
+        }
+        QString error;
+        QVERIFY2(m_server.exec(name,
+                               QStringLiteral("CREATE ROLE projector LOGIN PASSWORD 'look'; "
+                                              "GRANT CONNECT ON DATABASE %1 TO projector; "
+                                              "GRANT USAGE ON SCHEMA public TO projector; "
+                                              "GRANT SELECT ON ALL TABLES IN SCHEMA public TO projector")
+                                   .arg(name),
+                               &error),
+                 qPrintable(error));
+        IncidentStore projector;
+        openTeam(projector,
+                 QStringLiteral("postgresql://projector:look@127.0.0.1:%1/%2").arg(m_server.port()).arg(name));
+        QVERIFY(projector.isReadOnly());
+        QCOMPARE(projector.incidents().value().size(), 1);
+        const auto refused = projector.insertPerson(Person{0, QStringLiteral("Dana"), {}, {}});
+        QVERIFY2(refused.error().contains(QStringLiteral("read-only")), qPrintable(refused.error()));
+        QSqlQuery q(projector.database());
+        QVERIFY(q.exec(QStringLiteral("SET default_transaction_read_only = off"))); // past the console's own guard
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM incidents")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")), qPrintable(q.lastError().text()));
+    }
+
     void whatIsNotOursOrNewerIsLeftUntouched()
     {
         // Someone else's database: refused, its table still there and still alone.

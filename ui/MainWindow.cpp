@@ -542,7 +542,9 @@ void MainWindow::refreshFileState()
     }
     m_statusLabel->setText((open_count == 1 ? tr("1 open incident") : tr("%1 open incidents").arg(open_count)) +
                            QStringLiteral("  ·  ") +
-                           QDir::toNativeSeparators(path));
+                           QDir::toNativeSeparators(path) +
+                           (m_workspace->store()->isReadOnly() ? tr("  ·  read-only seat: you may look, not write")
+                                                                : QString()));
 }
 
 void MainWindow::rebuildRecentMenu()

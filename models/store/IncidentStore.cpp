@@ -108,7 +108,8 @@ Status IncidentStore::openTeamDatabase(const QString &text, Access access)
         m_dialect = std::make_unique<SqliteDialect>();
         return opened.status();
     }
-    adopt(std::move(opened.value()), address->redacted(), access);
+    const bool mayWrite = opened.value()->mayWrite();
+    adopt(std::move(opened.value()), address->redacted(), mayWrite ? access : Access::ReadOnly);
     m_teamRecord = true;
     auto log = ChangeLog::listen(m_db);
     if (!log) {

@@ -198,6 +198,15 @@ Status PostgresDatabase::openChecked(const DatabaseAddress &address, const SqlDi
             return s;
         }
     }
+    if (writable) {
+        // A role granted only SELECT is a read-only seat: asked once here, so the window can say so before anyone
+        // types into a box whose words the server would refuse.
+        if (!q.exec(QStringLiteral("SELECT has_table_privilege('timeline_entries', 'INSERT')")) || !q.next()) {
+            return Status::failure(tr("%1 cannot be read: %2").arg(name, q.lastError().text()));
+        }
+        writable = q.value(0).toBool();
+    }
+    m_mayWrite = writable;
     const Status prepared = writable ? dialect.prepareForWriting(m_db) : dialect.prepareForReading(m_db);
     if (!prepared) {
         return Status::failure(tr("%1 cannot be prepared: %2").arg(name, prepared.error()));

@@ -24,6 +24,9 @@ public:
     QSqlDatabase database() const override { return m_db; }
     QString readerLocation() const override { return {}; } // readers share the server, not a file
     QString backupPath() const override { return {}; }
+    // False for a seat whose database role may only read (stakeholders, the review meeting's projector): PostgreSQL
+    // refuses its writes itself, and the console opens it read-only and says so.
+    bool mayWrite() const { return m_mayWrite; }
 
 private:
     explicit PostgresDatabase(const QString &connectionName) : m_connectionName(connectionName) {}
@@ -32,4 +35,5 @@ private:
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    bool m_mayWrite = false;
 };
