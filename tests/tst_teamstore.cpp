@@ -7,6 +7,7 @@
 #include "IncidentMetrics.h"
 #include "IncidentStore.h"
 #include "PostgresServer.h"
+#include "Presence.h"
 #include "StoreContract.h"
 
 #include <QDir>
@@ -359,6 +360,48 @@ private slots:
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(inserted.at(i), (QVariantList{incident, ids.at(i)}));
         }
+    }
+
+    // Who is here: each console is known to the others by its author's name, and a console that leaves is gone
+    // from the list within seconds; the status bar's sentence names the roles they hold on the incident in view.
+    void theOthersHereAreNamedWithTheirRoles()
+    {
+        const QString url = freshDatabase();
+        IncidentStore commander;
+        IncidentStore comms;
+        openTeam(commander, url);
+        commander.setPresenceName(QStringLiteral("Sam Whitfield"));
+        openTeam(comms, url);
+        comms.setPresenceName(QStringLiteral("Dana Kim")); // after opening: applied at once
+        QCOMPARE(commander.othersHere().value(), QStringList{QStringLiteral("Dana Kim")});
+        QCOMPARE(comms.othersHere().value(), QStringList{QStringLiteral("Sam Whitfield")});
+        {
+            IncidentStore ops;
+            ops.setPresenceName(QStringLiteral("Ines Duarte")); // before opening: applied when it opens
+            openTeam(ops, url);
+            QCOMPARE(commander.othersHere().value(),
+                     (QStringList{QStringLiteral("Dana Kim"), QStringLiteral("Ines Duarte")}));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(commander.othersHere().value(), QStringList{QStringLiteral("Dana Kim")}, 5000);
+        IncidentStore file;
+        QVERIFY(file.open(m_dir.filePath(QStringLiteral("alone.sqlite"))).ok());
+        QVERIFY(file.othersHere().value().isEmpty());
+
+        const qint64 incident = addIncident(commander);
+        const qint64 dana = commander.insertPerson(Person{0, QStringLiteral("Dana Kim"), {}, {}}).value();
+        RoleAssignment a;
+        a.incidentId = incident;
+        a.roleId = Role::CommunicationsLead;
+        a.personId = dana;
+        a.assumedAt = at(14, 2);
+        QVERIFY(commander.insertAssignment(a).ok());
+        const auto held = commander.assignments(incident).value();
+        const auto roles = commander.roles().value();
+        QCOMPARE(Presence::describe(commander.othersHere().value(), held, roles),
+                 QStringLiteral("Here: Dana Kim (Communications Lead)"));
+        QCOMPARE(Presence::describe({QStringLiteral("Dana Kim"), QStringLiteral("Sam")}, held, roles),
+                 QStringLiteral("Here: Dana Kim (Communications Lead), Sam"));
+        QCOMPARE(Presence::describe({}, held, roles), QStringLiteral("No one else is here"));
     }
 
     void searchReadsTypedWordsAsTheFileDoes()

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "Presence.h"
+
 #include "IncidentInsights.h"
 
 #include "TimeDisplay.h"
@@ -100,6 +102,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createActions();
     m_statusLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusLabel, 1);
+    m_presenceLabel = new QLabel(this);
+    m_presenceLabel->setObjectName(QStringLiteral("presence"));
+    m_presenceLabel->hide();
+    statusBar()->addPermanentWidget(m_presenceLabel);
+    m_presenceDue = new QTimer(this);
+    m_presenceDue->setInterval(3000);
+    connect(m_presenceDue, &QTimer::timeout, this, &MainWindow::refreshPresence);
 
     connect(m_workspace, &Workspace::editFailed, this,
             [this](const QString &message) { showProblem(tr("The change was not saved"), message); });
@@ -530,12 +539,18 @@ void MainWindow::refreshFileState()
         a->setEnabled(open && m_currentIncident > 0);
     }
     if (!open) {
+        m_presenceDue->stop();
+        m_presenceLabel->hide();
         setWindowTitle(tr("Incident Console"));
         m_statusLabel->setText(tr("No file is open. Use File ▸ New File or File ▸ Open."));
         return;
     }
     const QString path = m_workspace->store()->path();
     setWindowTitle(tr("%1 — Incident Console").arg(QFileInfo(path).fileName()));
+    if (m_workspace->store()->isTeamRecord() != m_presenceDue->isActive()) {
+        m_workspace->store()->isTeamRecord() ? m_presenceDue->start() : m_presenceDue->stop();
+        refreshPresence();
+    }
     int open_count = 0;
     for (int row = 0; row < m_incidents->rowCount(); ++row) {
         open_count += m_incidents->incidentAt(row).isOpen() ? 1 : 0;
@@ -545,6 +560,23 @@ void MainWindow::refreshFileState()
                            QDir::toNativeSeparators(path) +
                            (m_workspace->store()->isReadOnly() ? tr("  ·  read-only seat: you may look, not write")
                                                                 : QString()));
+}
+
+void MainWindow::refreshPresence()
+{
+    IncidentStore *store = m_workspace->store();
+    const auto names = store->othersHere();
+    m_presenceLabel->setVisible(store->isTeamRecord());
+    if (!names) {
+        m_presenceLabel->setText(tr("Who else is here cannot be told: %1").arg(names.error()));
+        return;
+    }
+    QList<RoleAssignment> held;
+    if (const auto assignments = store->assignments(m_currentIncident); m_currentIncident > 0 && assignments) {
+        held = assignments.value();
+    }
+    const auto roles = store->roles();
+    m_presenceLabel->setText(Presence::describe(names.value(), held, roles ? roles.value() : QList<Role>()));
 }
 
 void MainWindow::rebuildRecentMenu()

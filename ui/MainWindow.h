@@ -80,6 +80,8 @@ private:
     void applySettings();
     void setCurrentIncident(qint64 incidentId);
     void refreshFileState();
+    // On a team database: who else is connected, with the roles they hold on the incident in view.
+    void refreshPresence();
     void rebuildRecentMenu();
     void showProblem(const QString &title, const QString &text);
 
@@ -137,6 +139,8 @@ private:
     QAction *m_acceptSuggestion = nullptr;
     QAction *m_overrideSuggestion = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_presenceLabel = nullptr;
+    QTimer *m_presenceDue = nullptr; // asked again every few seconds: joining and leaving send no change
     qint64 m_currentIncident = 0;
     QTimer *m_marksDue = nullptr;
 };

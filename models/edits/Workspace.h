@@ -43,7 +43,12 @@ public:
 
     // Name stamped on entries the user writes.
     QString author() const { return m_author; }
-    void setAuthor(const QString &author) { m_author = author.isNull() ? QStringLiteral("") : author; }
+    // The name on what this console writes, and on a team database the name the other consoles see it by.
+    void setAuthor(const QString &author)
+    {
+        m_author = author.isNull() ? QStringLiteral("") : author;
+        m_store.setPresenceName(m_author);
+    }
 
     Result<qint64> declareIncident(const Declaration &declaration);
     Result<qint64> declareIncident(const QString &title, Severity severity, const QString &summary = {},

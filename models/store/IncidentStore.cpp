@@ -117,6 +117,7 @@ Status IncidentStore::openTeamDatabase(const QString &text, Access access)
         return Status::failure(tr("%1 cannot be followed live: %2").arg(address->redacted(), log.error()));
     }
     m_changeLog = std::move(log.value());
+    setPresenceName(m_presenceName);
     connect(m_db.driver(), &QSqlDriver::notification, this, [this](const QString &name) {
         if (name == ChangeLog::channel()) {
             applyChangesFromOthers();
@@ -284,6 +285,47 @@ void IncidentStore::emitChange(const StoreChange &c)
         emit storeReset();
         break;
     }
+}
+
+namespace {
+// How a console shows itself among the server's connections (pg_stat_activity's application_name).
+const QString kPresencePrefix = QStringLiteral("incident-console:");
+} // namespace
+
+void IncidentStore::setPresenceName(const QString &name)
+{
+    m_presenceName = name;
+    if (!m_teamRecord || !isOpen()) {
+        return;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT set_config('application_name', ?, false)"));
+    q.addBindValue(QString(kPresencePrefix + name).left(63)); // the server keeps 63 bytes of it
+    if (!q.exec()) {
+        qWarning("incident-console: %s", qPrintable(q.lastError().text()));
+    }
+}
+
+Result<QStringList> IncidentStore::othersHere() const
+{
+    if (!m_teamRecord || !isOpen()) {
+        return QStringList();
+    }
+    auto q = select(QStringLiteral("SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
+                                   "AND application_name LIKE 'incident-console:%' AND pid <> pg_backend_pid() "
+                                   "ORDER BY backend_start"),
+                    {}, tr("Could not ask who else is here"));
+    if (!q) {
+        return q.status();
+    }
+    QStringList names;
+    while (q->next()) {
+        const QString name = q->value(0).toString().mid(kPresencePrefix.size()).trimmed();
+        if (!name.isEmpty() && !names.contains(name)) {
+            names.append(name);
+        }
+    }
+    return names;
 }
 
 void IncidentStore::applyChangesFromOthers()

@@ -74,6 +74,10 @@ public:
     bool isReadOnly() const { return m_access == Access::ReadOnly; }
     // Open on a team database (PostgreSQL) rather than a file; path() is then its address without the password.
     bool isTeamRecord() const { return m_teamRecord; }
+    // On a team database: the name this console is known by to the others (the name on what it writes), and the
+    // names of the other consoles connected now, in the order they came. Empty on a file.
+    void setPresenceName(const QString &name);
+    Result<QStringList> othersHere() const;
     QString path() const { return m_path; }
     // How another connection reads this file, as an SQLite URI: read-only, and immutable or through a private copy
     // where the file lies in a read-only folder.
@@ -359,6 +363,7 @@ private:
     QString m_path;
     Access m_access = Access::ReadWrite;
     bool m_teamRecord = false;
+    QString m_presenceName;
     qint64 m_openIncidentLimit = 0;
     int m_transactionDepth = 0;
     mutable int m_snapshotDepth = 0;
