@@ -587,6 +587,51 @@ private slots:
                                                         "RAISE 'changed'; END IF; END $$")));
     }
 
+    // The server crashes (pg_ctl stop -m immediate) under two consoles and comes back: what was committed is kept,
+    // the change being saved when it went is refused in words and not half-saved, each console reconnects by itself
+    // and reads what it missed, and both show the same record.
+    void aCrashedServerComesBackAndEveryConsoleCatchesUp()
+    {
+        const QString url = freshDatabase();
+        IncidentStore ops;
+        IncidentStore ic;
+        openTeam(ops, url);
+        openTeam(ic, url);
+        QSignalSpy offline(&ic, &IncidentStore::teamConnectionChanged);
+        QSignalSpy inserted(&ic, &IncidentStore::timelineEntryInserted);
+        const qint64 incident = addIncident(ops);
+        const qint64 before = ops.insertTimelineEntry(entry(incident, QStringLiteral("Throttles on"), 1)).value();
+        QTRY_COMPARE_WITH_TIMEOUT(inserted.size(), 1, 5000);
+
+        QVERIFY(m_server.stop(true));
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+
+        const auto lost = ops.insertTimelineEntry(entry(incident, QStringLiteral("Blocked the range"), 2));
+        QVERIFY(!lost.ok());
+        QVERIFY2(lost.error().contains(QStringLiteral("went away")), qPrintable(lost.error()));
+        QVERIFY(ops.isTeamOnline());
+        const qint64 after = ops.insertTimelineEntry(entry(incident, QStringLiteral("Blocked the range"), 2)).value();
+        QVERIFY(after > before);
+
+        // The other console notices by itself, says so, reconnects and reads what it missed.
+        QTRY_VERIFY_WITH_TIMEOUT(inserted.size() == 2, 15000);
+        QCOMPARE(inserted.last(), (QVariantList{incident, after}));
+        QVERIFY(!offline.isEmpty());
+        QCOMPARE(offline.first().first().toBool(), false);
+        QCOMPARE(offline.last().first().toBool(), true);
+        const auto texts = [](const QList<TimelineEntry> &entries) {
+            QStringList t;
+            for (const TimelineEntry &e : entries) {
+                t.append(e.text);
+            }
+            return t;
+        };
+        QCOMPARE(texts(ic.timeline(incident).value()), texts(ops.timeline(incident).value()));
+        QCOMPARE(texts(ic.timeline(incident).value()),
+                 (QStringList{QStringLiteral("Throttles on"), QStringLiteral("Blocked the range")}));
+    }
+
     void aWrongPasswordOrADeadServerIsSaidInWords()
     {
         const QString url = freshDatabase();

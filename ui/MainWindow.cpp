@@ -109,6 +109,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_presenceDue = new QTimer(this);
     m_presenceDue->setInterval(3000);
     connect(m_presenceDue, &QTimer::timeout, this, &MainWindow::refreshPresence);
+    connect(m_workspace->store(), &IncidentStore::teamConnectionChanged, this,
+            [this](bool online, const QString &reason) {
+                if (online) {
+                    statusBar()->showMessage(tr("Connected to the team database again; what changed meanwhile is in."),
+                                             8000);
+                }
+                refreshPresence();
+                if (!online) {
+                    m_presenceLabel->setToolTip(reason);
+                }
+            });
 
     connect(m_workspace, &Workspace::editFailed, this,
             [this](const QString &message) { showProblem(tr("The change was not saved"), message); });
@@ -565,8 +576,14 @@ void MainWindow::refreshFileState()
 void MainWindow::refreshPresence()
 {
     IncidentStore *store = m_workspace->store();
-    const auto names = store->othersHere();
     m_presenceLabel->setVisible(store->isTeamRecord());
+    if (store->isTeamRecord() && !store->isTeamOnline()) {
+        m_presenceLabel->setText(tr("<span style=\"color:#b3261e\">⚠ Team database unreachable: showing the record "
+                                    "as last read</span>"));
+        return;
+    }
+    m_presenceLabel->setToolTip({});
+    const auto names = store->othersHere();
     if (!names) {
         m_presenceLabel->setText(tr("Who else is here cannot be told: %1").arg(names.error()));
         return;

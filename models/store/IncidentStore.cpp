@@ -28,6 +28,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QTimer>
 
 #include <filesystem>
 
@@ -71,6 +72,10 @@ void IncidentStore::close()
     m_connection.reset();
     m_path.clear();
     m_teamRecord = false;
+    m_teamOnline = false;
+    if (m_liveness) {
+        m_liveness->stop();
+    }
     m_transactionDepth = 0;
     m_pendingChanges.clear();
     if (wasOpen) {
@@ -118,6 +123,13 @@ Status IncidentStore::openTeamDatabase(const QString &text, Access access)
     }
     m_changeLog = std::move(log.value());
     setPresenceName(m_presenceName);
+    m_teamOnline = true;
+    if (!m_liveness) {
+        m_liveness = new QTimer(this);
+        m_liveness->setInterval(2000);
+        connect(m_liveness, &QTimer::timeout, this, &IncidentStore::checkTeamConnection);
+    }
+    m_liveness->start();
     connect(m_db.driver(), &QSqlDriver::notification, this, [this](const QString &name) {
         if (name == ChangeLog::channel()) {
             applyChangesFromOthers();
@@ -176,7 +188,8 @@ Status IncidentStore::write(const std::function<Status()> &body)
     if (m_transactionDepth == 0) {
         QSqlQuery begin(m_db);
         if (!begin.exec(m_dialect->beginWriting())) {
-            return Status::failure(tr("The file cannot be written: %1").arg(begin.lastError().text()));
+            return whenTheServerWentAway(
+                Status::failure(tr("The file cannot be written: %1").arg(begin.lastError().text())));
         }
     }
     ++m_transactionDepth;
@@ -199,7 +212,7 @@ Status IncidentStore::write(const std::function<Status()> &body)
         end.exec(QStringLiteral("ROLLBACK"));
         m_pendingChanges.clear();
         m_logFailure = Status::success();
-        return result;
+        return whenTheServerWentAway(result);
     }
     const auto changes = std::exchange(m_pendingChanges, {});
     for (const StoreChange &change : changes) {
@@ -326,6 +339,62 @@ Result<QStringList> IncidentStore::othersHere() const
         }
     }
     return names;
+}
+
+Status IncidentStore::whenTheServerWentAway(const Status &failed)
+{
+    if (!m_teamRecord || QSqlQuery(m_db).exec(QStringLiteral("SELECT 1"))) {
+        return failed; // the change's own fault, said as it is
+    }
+    // Not this change's fault: the server went away under it. Nothing of it was saved.
+    const Status back = reconnectTeam();
+    return Status::failure(back ? tr("The team database went away while this was being saved, so nothing of it was "
+                                     "saved. The console is connected again: do it once more.")
+                                : tr("The team database is unreachable, so nothing of this was saved: %1")
+                                      .arg(back.error()));
+}
+
+void IncidentStore::checkTeamConnection()
+{
+    if (!m_teamRecord || m_transactionDepth > 0) {
+        return;
+    }
+    QSqlQuery probe(m_db);
+    if (probe.exec(QStringLiteral("SELECT 1"))) {
+        return;
+    }
+    const QString reason = probe.lastError().databaseText().trimmed();
+    if (m_teamOnline) {
+        m_teamOnline = false;
+        emit teamConnectionChanged(false, reason.isEmpty() ? tr("the server does not answer") : reason);
+    }
+    reconnectTeam().ok(); // when it fails the console stays offline and tries again at the next check
+}
+
+Status IncidentStore::reconnectTeam()
+{
+    m_db.close();
+    if (!m_db.open()) {
+        if (m_teamOnline) {
+            m_teamOnline = false;
+            emit teamConnectionChanged(false, m_db.lastError().databaseText().trimmed());
+        }
+        return Status::failure(m_db.lastError().databaseText().trimmed());
+    }
+    Status ready = m_db.driver()->subscribeToNotification(ChangeLog::channel())
+                       ? Status::success()
+                       : Status::failure(m_db.driver()->lastError().text());
+    if (ready) {
+        ready = isReadOnly() ? m_dialect->prepareForReading(m_db) : m_dialect->prepareForWriting(m_db);
+    }
+    if (!ready) {
+        return ready;
+    }
+    setPresenceName(m_presenceName);
+    m_teamOnline = true;
+    emit teamConnectionChanged(true, {});
+    applyChangesFromOthers(); // everything committed while this console was away
+    return Status::success();
 }
 
 void IncidentStore::applyChangesFromOthers()

@@ -31,6 +31,7 @@
 #include <optional>
 
 class ChangeLog;
+class QTimer;
 class RecordConnection;
 class SqlDialect;
 class AlertTables;
@@ -78,6 +79,9 @@ public:
     // names of the other consoles connected now, in the order they came. Empty on a file.
     void setPresenceName(const QString &name);
     Result<QStringList> othersHere() const;
+    // On a team database: whether the server answers now. Checked every two seconds and after a failed write; a
+    // console that lost it keeps showing the record as last read, and on reconnecting reads every change it missed.
+    bool isTeamOnline() const { return m_teamOnline; }
     QString path() const { return m_path; }
     // How another connection reads this file, as an SQLite URI: read-only, and immutable or through a private copy
     // where the file lies in a read-only folder.
@@ -286,6 +290,8 @@ signals:
     void alertAckChanged(const QString &identity);
     void alertLinksChanged(qint64 incidentId);
     void storeReset(); // opened, closed or replaced wholesale
+    // The team database went away (reason says how) or is back.
+    void teamConnectionChanged(bool online, const QString &reason);
 
 private:
     friend class AlertTables;
@@ -346,6 +352,10 @@ private:
     void emitChange(const StoreChange &change);
     // Another console committed: its changes from the log, emitted here as if made here.
     void applyChangesFromOthers();
+    void checkTeamConnection();
+    Status reconnectTeam();
+    // A write that failed: when the team database went away under it, says so (and reconnects) instead.
+    Status whenTheServerWentAway(const Status &failed);
     Status requireWritable() const;
 
     QSqlDatabase m_db;
@@ -364,6 +374,8 @@ private:
     Access m_access = Access::ReadWrite;
     bool m_teamRecord = false;
     QString m_presenceName;
+    bool m_teamOnline = false;
+    QTimer *m_liveness = nullptr;
     qint64 m_openIncidentLimit = 0;
     int m_transactionDepth = 0;
     mutable int m_snapshotDepth = 0;
