@@ -1,6 +1,7 @@
 #include "PostgresDatabase.h"
 
 #include "SchemaMigrator.h"
+#include "NumberedScripts.h"
 #include "SqlDialect.h"
 #include "Tables.h"
 
@@ -19,19 +20,9 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("IncidentStore", text, disambiguation, n);
 }
 
-// version -> resource path, from names like "001_schema.sql"
 QMap<int, QString> migrationFiles()
 {
-    QMap<int, QString> files;
-    const QDir dir(QStringLiteral(":/migrations-postgresql"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
-        bool ok = false;
-        const int version = name.section(u'_', 0, 0).toInt(&ok);
-        if (ok && version > 0) {
-            files.insert(version, dir.filePath(name));
-        }
-    }
-    return files;
+    return numberedScripts(QStringLiteral(":/migrations-postgresql"));
 }
 
 // libpq's connection keywords, as Qt's driver passes them on: space-free values, or quoted.

@@ -1,5 +1,6 @@
 #include "SchemaMigrator.h"
 
+#include "NumberedScripts.h"
 #include "SqliteConnection.h"
 
 #include <QCoreApplication>
@@ -19,19 +20,9 @@
 
 namespace {
 
-// version -> resource path, from names like "002_indexes.sql"
 QMap<int, QString> migrationFiles()
 {
-    QMap<int, QString> files;
-    const QDir dir(QStringLiteral(":/migrations"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
-        bool ok = false;
-        const int version = name.section(u'_', 0, 0).toInt(&ok);
-        if (ok && version > 0) {
-            files.insert(version, dir.filePath(name));
-        }
-    }
-    return files;
+    return numberedScripts(QStringLiteral(":/migrations"));
 }
 
 // A migration file holds several statements; sqlite3_exec runs them all, which QSqlQuery cannot.
