@@ -341,9 +341,29 @@ Result<QStringList> IncidentStore::othersHere() const
     return names;
 }
 
+bool IncidentStore::serverAnswers(QString *reason) const
+{
+    QSqlQuery probe(m_db);
+    if (probe.exec(QStringLiteral("SELECT 1"))) {
+        return true;
+    }
+    if (reason) {
+        *reason = probe.lastError().databaseText().trimmed();
+    }
+    return false;
+}
+
+void IncidentStore::goOffline(const QString &reason)
+{
+    if (m_teamOnline) {
+        m_teamOnline = false;
+        emit teamConnectionChanged(false, reason.isEmpty() ? tr("the server does not answer") : reason);
+    }
+}
+
 Status IncidentStore::whenTheServerWentAway(const Status &failed)
 {
-    if (!m_teamRecord || QSqlQuery(m_db).exec(QStringLiteral("SELECT 1"))) {
+    if (!m_teamRecord || serverAnswers()) {
         return failed; // the change's own fault, said as it is
     }
     // Not this change's fault: the server went away under it. Nothing of it was saved.
@@ -359,35 +379,26 @@ void IncidentStore::checkTeamConnection()
     if (!m_teamRecord || m_transactionDepth > 0) {
         return;
     }
-    QSqlQuery probe(m_db);
-    if (probe.exec(QStringLiteral("SELECT 1"))) {
+    QString reason;
+    if (serverAnswers(&reason)) {
         return;
     }
-    const QString reason = probe.lastError().databaseText().trimmed();
-    if (m_teamOnline) {
-        m_teamOnline = false;
-        emit teamConnectionChanged(false, reason.isEmpty() ? tr("the server does not answer") : reason);
-    }
+    goOffline(reason);
     reconnectTeam().ok(); // when it fails the console stays offline and tries again at the next check
 }
 
 Status IncidentStore::reconnectTeam()
 {
     m_db.close();
-    if (!m_db.open()) {
-        if (m_teamOnline) {
-            m_teamOnline = false;
-            emit teamConnectionChanged(false, m_db.lastError().databaseText().trimmed());
-        }
-        return Status::failure(m_db.lastError().databaseText().trimmed());
+    Status ready = m_db.open() ? Status::success() : Status::failure(m_db.lastError().databaseText().trimmed());
+    if (ready && !m_db.driver()->subscribeToNotification(ChangeLog::channel())) {
+        ready = Status::failure(m_db.driver()->lastError().text());
     }
-    Status ready = m_db.driver()->subscribeToNotification(ChangeLog::channel())
-                       ? Status::success()
-                       : Status::failure(m_db.driver()->lastError().text());
     if (ready) {
         ready = isReadOnly() ? m_dialect->prepareForReading(m_db) : m_dialect->prepareForWriting(m_db);
     }
     if (!ready) {
+        goOffline(ready.error());
         return ready;
     }
     setPresenceName(m_presenceName);

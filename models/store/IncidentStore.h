@@ -353,6 +353,8 @@ private:
     // Another console committed: its changes from the log, emitted here as if made here.
     void applyChangesFromOthers();
     void checkTeamConnection();
+    bool serverAnswers(QString *reason = nullptr) const;
+    void goOffline(const QString &reason); // says so once, however many checks fail
     Status reconnectTeam();
     // A write that failed: when the team database went away under it, says so (and reconnects) instead.
     Status whenTheServerWentAway(const Status &failed);

@@ -1,11 +1,11 @@
 #include "PostgresDatabase.h"
 
-#include "SchemaMigrator.h"
 #include "NumberedScripts.h"
+#include "SchemaMigrator.h"
 #include "SqlDialect.h"
+#include "StoreText.h"
 #include "Tables.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QMap>
@@ -14,11 +14,6 @@
 #include <QUuid>
 
 namespace {
-
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("IncidentStore", text, disambiguation, n);
-}
 
 QMap<int, QString> migrationFiles()
 {
@@ -99,21 +94,12 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const DatabaseA
     return database;
 }
 
-PostgresDatabase::~PostgresDatabase()
-{
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
-
 Status PostgresDatabase::openChecked(const DatabaseAddress &address, const SqlDialect &dialect, bool writable)
 {
     const QString name = address.redacted();
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-        return Status::failure(tr("%1 cannot be opened: Qt's PostgreSQL driver is not installed (Debian: "
-                                  "libqt6sql6-psql).")
+        return Status::failure(storeTr("%1 cannot be opened: Qt's PostgreSQL driver is not installed (Debian: "
+                                       "libqt6sql6-psql).")
                                    .arg(name));
     }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
@@ -139,50 +125,52 @@ Status PostgresDatabase::openChecked(const DatabaseAddress &address, const SqlDi
     m_db.setConnectOptions(options.join(u';'));
     if (!m_db.open()) {
         // libpq's words name the host and the user, never the password.
-        return Status::failure(
-            tr("Could not connect to the team database %1: %2").arg(name, m_db.lastError().databaseText().trimmed()));
+        return Status::failure(storeTr("Could not connect to the team database %1: %2")
+                                   .arg(name, m_db.lastError().databaseText().trimmed()));
     }
 
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT to_regclass('ic_record') IS NOT NULL")) || !q.next()) {
-        return Status::failure(tr("%1 cannot be read: %2").arg(name, q.lastError().text()));
+        return Status::failure(storeTr("%1 cannot be read: %2").arg(name, q.lastError().text()));
     }
     const bool recorded = q.value(0).toBool();
     int format = 0;
     if (recorded) {
         if (!q.exec(QStringLiteral("SELECT application, format FROM ic_record")) || !q.next()) {
-            return Status::failure(tr("%1 cannot be read: %2").arg(name, q.lastError().text()));
+            return Status::failure(storeTr("%1 cannot be read: %2").arg(name, q.lastError().text()));
         }
         if (q.value(0).toString() != QLatin1String(kApplication)) {
-            return Status::failure(tr("%1 belongs to another program (%2), not Incident Console. It was left "
-                                      "untouched.")
+            return Status::failure(storeTr("%1 belongs to another program (%2), not Incident Console. It was left "
+                                           "untouched.")
                                        .arg(name, q.value(0).toString()));
         }
         format = q.value(1).toInt();
     } else {
         const auto tables = dialect.tableCount(m_db);
         if (!tables) {
-            return Status::failure(tr("%1 cannot be read: %2").arg(name, tables.error()));
+            return Status::failure(storeTr("%1 cannot be read: %2").arg(name, tables.error()));
         }
         if (tables.value() > 0) {
-            return Status::failure(tr("%1 holds %n table(s) of another program and no Incident Console record. It was "
-                                      "left untouched: give the team an empty database of its own.",
-                                      nullptr, tables.value())
-                                       .arg(name));
+            return Status::failure(
+                storeTr("%1 holds %n table(s) of another program and no Incident Console record. It was "
+                        "left untouched: give the team an empty database of its own.",
+                        nullptr, tables.value())
+                    .arg(name));
         }
     }
     const int latest = latestFormat();
     if (format > latest) {
-        return Status::failure(tr("%1 was set up by a newer Incident Console (team format %2; this version reads up "
-                                  "to %3). Update Incident Console to open it. It was left untouched.")
-                                   .arg(name)
-                                   .arg(format)
-                                   .arg(latest));
+        return Status::failure(
+            storeTr("%1 was set up by a newer Incident Console (team format %2; this version reads up "
+                    "to %3). Update Incident Console to open it. It was left untouched.")
+                .arg(name)
+                .arg(format)
+                .arg(latest));
     }
     if (format < latest) {
         if (!writable) {
-            return Status::failure(tr("%1 is not set up for Incident Console yet (or is in an older format); a "
-                                      "console that may write there sets it up on first opening.")
+            return Status::failure(storeTr("%1 is not set up for Incident Console yet (or is in an older format); a "
+                                           "console that may write there sets it up on first opening.")
                                        .arg(name));
         }
         if (const Status s = migrate(format, name); !s) {
@@ -193,14 +181,14 @@ Status PostgresDatabase::openChecked(const DatabaseAddress &address, const SqlDi
         // A role granted only SELECT is a read-only seat: asked once here, so the window can say so before anyone
         // types into a box whose words the server would refuse.
         if (!q.exec(QStringLiteral("SELECT has_table_privilege('timeline_entries', 'INSERT')")) || !q.next()) {
-            return Status::failure(tr("%1 cannot be read: %2").arg(name, q.lastError().text()));
+            return Status::failure(storeTr("%1 cannot be read: %2").arg(name, q.lastError().text()));
         }
         writable = q.value(0).toBool();
     }
     m_mayWrite = writable;
     const Status prepared = writable ? dialect.prepareForWriting(m_db) : dialect.prepareForReading(m_db);
     if (!prepared) {
-        return Status::failure(tr("%1 cannot be prepared: %2").arg(name, prepared.error()));
+        return Status::failure(storeTr("%1 cannot be prepared: %2").arg(name, prepared.error()));
     }
     return Status::success();
 }
@@ -211,7 +199,7 @@ Status PostgresDatabase::migrate(int from, const QString &name)
     const auto fail = [&](const QString &what) {
         q.exec(QStringLiteral("ROLLBACK"));
         return Status::failure(
-            tr("%1 could not be set up for Incident Console: %2. Nothing was changed.").arg(name, what));
+            storeTr("%1 could not be set up for Incident Console: %2. Nothing was changed.").arg(name, what));
     };
     if (!q.exec(QStringLiteral("BEGIN"))) {
         return fail(q.lastError().text());
@@ -234,10 +222,10 @@ Status PostgresDatabase::migrate(int from, const QString &name)
         }
         QFile file(it.value());
         if (!file.open(QIODevice::ReadOnly)) {
-            return fail(tr("its migration %1 cannot be read").arg(it.value()));
+            return fail(storeTr("its migration %1 cannot be read").arg(it.value()));
         }
         if (!q.exec(QString::fromUtf8(file.readAll()))) {
-            return fail(tr("migration %1: %2").arg(it.key()).arg(q.lastError().text()));
+            return fail(storeTr("migration %1: %2").arg(it.key()).arg(q.lastError().text()));
         }
     }
     if (from == 0) {

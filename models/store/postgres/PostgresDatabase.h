@@ -19,21 +19,15 @@ public:
     static int latestFormat();
     static Result<std::unique_ptr<PostgresDatabase>> open(const DatabaseAddress &address, const QString &connectionName,
                                                           const SqlDialect &dialect, bool writable);
-    ~PostgresDatabase() override;
-
-    QSqlDatabase database() const override { return m_db; }
     QString readerLocation() const override { return {}; } // readers share the server, not a file
-    QString backupPath() const override { return {}; }
     // False for a seat whose database role may only read (stakeholders, the review meeting's projector): PostgreSQL
     // refuses its writes itself, and the console opens it read-only and says so.
     bool mayWrite() const { return m_mayWrite; }
 
 private:
-    explicit PostgresDatabase(const QString &connectionName) : m_connectionName(connectionName) {}
+    explicit PostgresDatabase(const QString &connectionName) : RecordConnection(connectionName) {}
     Status openChecked(const DatabaseAddress &address, const SqlDialect &dialect, bool writable);
     Status migrate(int from, const QString &name);
 
-    QString m_connectionName;
-    QSqlDatabase m_db;
     bool m_mayWrite = false;
 };

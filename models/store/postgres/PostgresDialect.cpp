@@ -1,6 +1,7 @@
 #include "PostgresDialect.h"
 
-#include <QCoreApplication>
+#include "StoreText.h"
+
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -8,11 +9,6 @@
 #include <QStringList>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IncidentStore", text);
-}
 
 // Stored times are "YYYY-MM-DDTHH:MM:SS.mmmZ" text; PostgreSQL reads that form as a timestamp with time zone.
 QString asTimestamp(const QString &column)
@@ -169,7 +165,7 @@ Status PostgresDialect::prepareForReading(const QSqlDatabase &db) const
 
 Result<int> PostgresDialect::applicationId(const QSqlDatabase &) const
 {
-    return Status::failure(tr("A team database says whose it is in its ic_record table."));
+    return Status::failure(storeTr("A team database says whose it is in its ic_record table."));
 }
 
 Result<int> PostgresDialect::tableCount(const QSqlDatabase &db) const
@@ -188,8 +184,8 @@ Result<QString> PostgresDialect::integrityCheck(const QSqlDatabase &) const
 
 Status PostgresDialect::copyTo(const QSqlDatabase &, const QString &) const
 {
-    return Status::failure(tr("A team database is not copied as a file: export it as JSON and import that into a "
-                              "new file."));
+    return Status::failure(storeTr("A team database is not copied as a file: export it as JSON and import that into a "
+                                   "new file."));
 }
 
 Status PostgresDialect::copyIncident(const QString &, const QString &, qint64, const QList<TableSpec> &,
@@ -224,7 +220,7 @@ Status PostgresDialect::forEachRawRow(const QSqlDatabase &db, const QByteArray &
         const qsizetype index = end > i + 1 ? source.mid(i + 1, end - i - 1).toLongLong() - 1 : next++;
         if (index < 0 || index >= parameters.size()) {
             return Status::failure(
-                tr("A statement asks for parameter %1 of %2.").arg(index + 1).arg(parameters.size()));
+                storeTr("A statement asks for parameter %1 of %2.").arg(index + 1).arg(parameters.size()));
         }
         statement += QString::number(parameters.at(index));
         i = end - 1;
@@ -238,7 +234,7 @@ Status PostgresDialect::forEachRawRow(const QSqlDatabase &db, const QByteArray &
     while (q.next()) {
         row.load();
         if (!onRow(row)) {
-            return Status::failure(tr("stopped before the end"));
+            return Status::failure(storeTr("stopped before the end"));
         }
     }
     return Status::success();

@@ -1,8 +1,8 @@
 #include "SqliteDialect.h"
 
 #include "SqliteConnection.h"
+#include "StoreText.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,11 +12,6 @@
 #include <sqlite3.h>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IncidentStore", text);
-}
 
 class SqliteRawRow final : public RawRow
 {
@@ -204,7 +199,7 @@ Status SqliteDialect::copyIncident(const QString &sourceUri, const QString &empt
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
-        return Status::failure(tr("SQLite could not start a connection"));
+        return Status::failure(storeTr("SQLite could not start a connection"));
     }
     auto run = [db](const QByteArray &sql, const QList<QVariant> &values = {}) -> Status {
         sqlite3_stmt *statement = nullptr;
@@ -273,7 +268,7 @@ Status SqliteDialect::copyIncident(const QString &sourceUri, const QString &empt
         s = run("VACUUM copy"); // the migrations' defaults leave no pages behind
     }
     if (sqlite3_close(db) != SQLITE_OK && s) {
-        s = Status::failure(tr("SQLite could not close the copy"));
+        s = Status::failure(storeTr("SQLite could not close the copy"));
     }
     return s;
 }
@@ -284,7 +279,7 @@ Status SqliteDialect::forEachRawRow(const QSqlDatabase &connection, const QByteA
 {
     sqlite3 *db = SqliteConnection::handle(connection);
     if (!db) {
-        return Status::failure(tr("The SQLite driver gave no handle."));
+        return Status::failure(storeTr("The SQLite driver gave no handle."));
     }
     sqlite3_stmt *statement = nullptr;
     if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
@@ -302,7 +297,7 @@ Status SqliteDialect::forEachRawRow(const QSqlDatabase &connection, const QByteA
             break;
         }
     }
-    const QString error = stopped               ? tr("stopped before the end")
+    const QString error = stopped               ? storeTr("stopped before the end")
                           : step == SQLITE_DONE ? QString()
                                                 : QString::fromUtf8(sqlite3_errmsg(db));
     sqlite3_finalize(statement);
@@ -313,13 +308,13 @@ Status SqliteDialect::readSnapshot(const QSqlDatabase &connection, const std::fu
 {
     sqlite3 *db = SqliteConnection::handle(connection);
     if (!db) {
-        return Status::failure(tr("The SQLite driver gave no handle."));
+        return Status::failure(storeTr("The SQLite driver gave no handle."));
     }
     if (!sqlite3_get_autocommit(db)) {
         return body(); // already inside a transaction: that one is the snapshot
     }
     if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        return Status::failure(tr("Could not start reading: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+        return Status::failure(storeTr("Could not start reading: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
     }
     const Status s = body();
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); // a read transaction: nothing to lose either way

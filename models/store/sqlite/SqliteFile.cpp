@@ -5,8 +5,8 @@
 #include "FileHolder.h"
 #include "SchemaMigrator.h"
 #include "SqlDialect.h"
+#include "StoreText.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -21,17 +21,11 @@
 
 namespace {
 
-// The store's messages keep the store's translation context, wherever the check that says them lives.
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("IncidentStore", text, disambiguation, n);
-}
-
 // A database address is never opened as a file name: SQLite would make a file (or fail on a folder) named after it.
 Status notAnAddress(const QString &path)
 {
     if (DatabaseAddress::isAddress(path) || DatabaseAddress::isAddress(QFileInfo(path).fileName())) {
-        return Status::failure(tr("%1 is a database address, not a file.").arg(path.section(u'@', -1)));
+        return Status::failure(storeTr("%1 is a database address, not a file.").arg(path.section(u'@', -1)));
     }
     return Status::success();
 }
@@ -39,16 +33,12 @@ Status notAnAddress(const QString &path)
 } // namespace
 
 SqliteFile::SqliteFile(const QString &path, const QString &connectionName)
-    : m_path(path), m_connectionName(connectionName)
+    : RecordConnection(connectionName), m_path(path)
 {}
 
 SqliteFile::~SqliteFile()
 {
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
+    closeConnection(); // before the lock file is let go
 }
 
 Result<std::unique_ptr<SqliteFile>> SqliteFile::open(const QString &absolutePath, const QString &connectionName,
@@ -77,17 +67,17 @@ Result<std::unique_ptr<SqliteFile>> SqliteFile::openAlongside(const QString &pat
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open()) {
-        return Status::failure(tr("%1 cannot be opened: %2").arg(name, db.lastError().text()));
+        return Status::failure(storeTr("%1 cannot be opened: %2").arg(name, db.lastError().text()));
     }
     if (const Status s = dialect.harden(db); !s) {
         return s;
     }
     const auto version = SchemaMigrator::currentVersion(db);
     if (!version || version.value() != SchemaMigrator::latestVersion()) {
-        return Status::failure(tr("%1 is not open in this format here.").arg(name));
+        return Status::failure(storeTr("%1 is not open in this format here.").arg(name));
     }
     if (const Status prepared = dialect.prepareForWriting(db); !prepared) {
-        return Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, prepared.error()));
+        return Status::failure(storeTr("%1 cannot be prepared for writing: %2").arg(name, prepared.error()));
     }
     file->m_readerUri = uri(path, "?mode=ro");
     return file;
@@ -101,33 +91,34 @@ Status SqliteFile::openChecked(const SqlDialect &dialect, const Options &options
     const bool writable = options.writable;
 
     if (info.exists() && !info.isFile()) {
-        return Status::failure(tr("%1 is not a file.").arg(name));
+        return Status::failure(storeTr("%1 is not a file.").arg(name));
     }
     const bool fresh = !info.exists() || info.size() == 0;
     if (fresh && !writable) {
-        return Status::failure(tr("%1 does not exist.").arg(name));
+        return Status::failure(storeTr("%1 does not exist.").arg(name));
     }
     if (!fresh) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            return Status::failure(tr("%1 cannot be read: %2.").arg(name, file.errorString()));
+            return Status::failure(storeTr("%1 cannot be read: %2.").arg(name, file.errorString()));
         }
         static const QByteArray sqliteMagic("SQLite format 3\0", 16);
         if (file.read(16) != sqliteMagic) {
             return Status::failure(
-                tr("%1 is not an Incident Console file: it is not an SQLite database. It was left untouched.")
+                storeTr("%1 is not an Incident Console file: it is not an SQLite database. It was left untouched.")
                     .arg(name));
         }
     } else if (!QDir().mkpath(info.absolutePath())) {
         return Status::failure(
-            tr("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
+            storeTr("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
     }
 
     if (writable) {
         if (!fresh && !info.isWritable()) {
-            return Status::failure(tr("%1 cannot be written: the file is read-only (its permissions or the disk it is "
-                                      "on). Open it read-only, or copy it somewhere you can write.")
-                                       .arg(name));
+            return Status::failure(
+                storeTr("%1 cannot be written: the file is read-only (its permissions or the disk it is "
+                        "on). Open it read-only, or copy it somewhere you can write.")
+                    .arg(name));
         }
         if (const Status s = takeLock(); !s) {
             return s;
@@ -138,7 +129,7 @@ Status SqliteFile::openChecked(const SqlDialect &dialect, const Options &options
     if (!writable) {
         const auto uri = readerUriFor();
         if (!uri) {
-            return Status::failure(tr("%1 cannot be read here: %2").arg(name, uri.error()));
+            return Status::failure(storeTr("%1 cannot be read here: %2").arg(name, uri.error()));
         }
         m_readerUri = uri.value();
         m_db.setDatabaseName(m_readerUri);
@@ -149,10 +140,10 @@ Status SqliteFile::openChecked(const SqlDialect &dialect, const Options &options
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
     if (!m_db.open()) {
-        return Status::failure(tr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
+        return Status::failure(storeTr("%1 cannot be opened: %2").arg(name, m_db.lastError().text()));
     }
     if (const Status s = dialect.harden(m_db); !s) {
-        return Status::failure(tr("%1 cannot be opened safely: %2.").arg(name, s.error()));
+        return Status::failure(storeTr("%1 cannot be opened safely: %2.").arg(name, s.error()));
     }
 
     QSqlQuery probe(m_db);
@@ -160,60 +151,64 @@ Status SqliteFile::openChecked(const SqlDialect &dialect, const Options &options
     const auto version = applicationId ? SchemaMigrator::currentVersion(m_db) : Result<int>(applicationId.status());
     const auto tableCount = version ? dialect.tableCount(m_db) : Result<int>(version.status());
     if (!tableCount) {
-        return Status::failure(tr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
-                                   .arg(name, tableCount.error()));
+        return Status::failure(
+            storeTr("%1 cannot be read as a database (%2). It may be damaged; it was left untouched.")
+                .arg(name, tableCount.error()));
     }
 
     const bool empty = tableCount.value() == 0 && version.value() == 0;
     if (!empty && applicationId.value() != SchemaMigrator::kApplicationId) {
         return Status::failure(
-            tr("%1 is an SQLite database of another program, not an Incident Console file. It was left untouched.")
+            storeTr("%1 is an SQLite database of another program, not an Incident Console file. It was left untouched.")
                 .arg(name));
     }
     const int latest = SchemaMigrator::latestVersion();
     if (version.value() < 0) {
-        return Status::failure(tr("%1 is not an Incident Console file as any version writes it: its format number %2 "
-                                  "is not one. It was left untouched.")
-                                   .arg(name)
-                                   .arg(version.value()));
+        return Status::failure(
+            storeTr("%1 is not an Incident Console file as any version writes it: its format number %2 "
+                    "is not one. It was left untouched.")
+                .arg(name)
+                .arg(version.value()));
     }
     if (version.value() > latest) {
-        return Status::failure(tr("%1 was written by a newer Incident Console (file format %2; this version reads up "
-                                  "to %3). Update Incident Console to open it. The file was left untouched.")
-                                   .arg(name)
-                                   .arg(version.value())
-                                   .arg(latest));
+        return Status::failure(
+            storeTr("%1 was written by a newer Incident Console (file format %2; this version reads up "
+                    "to %3). Update Incident Console to open it. The file was left untouched.")
+                .arg(name)
+                .arg(version.value())
+                .arg(latest));
     }
     if (!empty) {
         const auto differences = SchemaMigrator::schemaDifferences(m_db, version.value());
         if (!differences) {
-            return Status::failure(tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
+            return Status::failure(storeTr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
                                        .arg(name, differences.error()));
         }
         if (!differences->isEmpty()) {
             constexpr int kShown = 4;
             QString listed = differences->mid(0, kShown).join(QStringLiteral("; "));
             if (differences->size() > kShown) {
-                listed += tr("; and %n more", nullptr, int(differences->size() - kShown));
+                listed += storeTr("; and %n more", nullptr, int(differences->size() - kShown));
             }
-            return Status::failure(tr("%1 is not as Incident Console writes its files (%2), so it is not opened: a "
-                                      "changed schema could make the file do things of its own. It was left untouched.")
-                                       .arg(name, listed));
+            return Status::failure(
+                storeTr("%1 is not as Incident Console writes its files (%2), so it is not opened: a "
+                        "changed schema could make the file do things of its own. It was left untouched.")
+                    .arg(name, listed));
         }
         // Before the integrity check, which reads every page: a crafted file of millions is refused at once.
         if (options.openIncidentLimit > 0) {
             if (!probe.exec(QStringLiteral("SELECT count(*) FROM incidents WHERE stage <> 'closed'")) ||
                 !probe.next()) {
                 return Status::failure(
-                    tr("%1 cannot be read (%2). It was left untouched.").arg(name, probe.lastError().text()));
+                    storeTr("%1 cannot be read (%2). It was left untouched.").arg(name, probe.lastError().text()));
             }
             const qint64 open = probe.value(0).toLongLong();
             probe.finish();
             if (open > options.openIncidentLimit) {
                 return Status::failure(
-                    tr("%1 holds %L2 open incidents; the window shows open incidents all at once and "
-                       "takes at most %L3. It was left untouched: list, export or close them with "
-                       "incident-console-cli.")
+                    storeTr("%1 holds %L2 open incidents; the window shows open incidents all at once and "
+                            "takes at most %L3. It was left untouched: list, export or close them with "
+                            "incident-console-cli.")
                         .arg(name)
                         .arg(open)
                         .arg(options.openIncidentLimit));
@@ -221,26 +216,27 @@ Status SqliteFile::openChecked(const SqlDialect &dialect, const Options &options
         }
         const auto verdict = dialect.integrityCheck(m_db);
         if (!verdict) {
-            return Status::failure(
-                tr("%1 cannot be checked (%2). It may be damaged; it was left untouched.").arg(name, verdict.error()));
+            return Status::failure(storeTr("%1 cannot be checked (%2). It may be damaged; it was left untouched.")
+                                       .arg(name, verdict.error()));
         }
         if (verdict.value() != QStringLiteral("ok")) {
             return Status::failure(
-                tr("%1 is damaged (SQLite reports: %2). It was left untouched; open a backup or an export instead.")
+                storeTr(
+                    "%1 is damaged (SQLite reports: %2). It was left untouched; open a backup or an export instead.")
                     .arg(name, verdict.value()));
         }
     }
     if (!writable) {
         if (version.value() < latest) {
             return Status::failure(
-                tr("%1 is in an older file format; open it once in Incident Console to upgrade it.").arg(name));
+                storeTr("%1 is in an older file format; open it once in Incident Console to upgrade it.").arg(name));
         }
         dialect.prepareForReading(m_db).ok(); // only enforces references; a reader writes none
         return Status::success();
     }
 
     if (const Status s = dialect.prepareForWriting(m_db); !s) {
-        return Status::failure(tr("%1 cannot be prepared for writing: %2").arg(name, s.error()));
+        return Status::failure(storeTr("%1 cannot be prepared for writing: %2").arg(name, s.error()));
     }
 
     if (version.value() < latest) {
@@ -249,17 +245,19 @@ Status SqliteFile::openChecked(const SqlDialect &dialect, const Options &options
                                       .arg(version.value())
                                       .arg(Clock::nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
             if (const Status copied = dialect.copyTo(m_db, m_backupPath); !copied) {
-                return Status::failure(tr("%1 needs an upgrade, but a copy could not be made first (%2); it was left "
-                                          "untouched.")
-                                           .arg(name, copied.error()));
+                return Status::failure(
+                    storeTr("%1 needs an upgrade, but a copy could not be made first (%2); it was left "
+                            "untouched.")
+                        .arg(name, copied.error()));
             }
         }
         if (const Status s = SchemaMigrator::migrate(m_db, latest); !s) {
-            return Status::failure(tr("%1 could not be upgraded: %2. The file keeps its old format%3.")
+            return Status::failure(storeTr("%1 could not be upgraded: %2. The file keeps its old format%3.")
                                        .arg(name, s.error(),
-                                            m_backupPath.isEmpty() ? QString()
-                                                                   : tr("; a copy from before the attempt is at %1")
-                                                                         .arg(QDir::toNativeSeparators(m_backupPath))));
+                                            m_backupPath.isEmpty()
+                                                ? QString()
+                                                : storeTr("; a copy from before the attempt is at %1")
+                                                      .arg(QDir::toNativeSeparators(m_backupPath))));
         }
     }
     return Status::success();
@@ -288,7 +286,7 @@ Result<QString> SqliteFile::readerUriFor()
     if (!m_readCopy->isValid() || !QFile::copy(path, copy) ||
         !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
         return Status::failure(
-            tr("its folder is read-only and it could not be copied to a temporary folder to be read"));
+            storeTr("its folder is read-only and it could not be copied to a temporary folder to be read"));
     }
     return uri(copy, "?mode=ro");
 }
@@ -307,8 +305,8 @@ Status SqliteFile::takeLock()
     QString host;
     QString app;
     if (m_lock->error() == QLockFile::LockFailedError && m_lock->getLockInfo(&pid, &host, &app)) {
-        return Status::failure(tr("%1 is already open in another Incident Console (process %2 on %3). "
-                                  "Only one program may write to a file at a time: close it there first.")
+        return Status::failure(storeTr("%1 is already open in another Incident Console (process %2 on %3). "
+                                       "Only one program may write to a file at a time: close it there first.")
                                    .arg(name)
                                    .arg(pid)
                                    .arg(host));
@@ -319,17 +317,18 @@ Status SqliteFile::takeLock()
         // than that, no process holds the lock file's native lock, and no process holds SQLite's locks on the file.
         const qint64 sqliteHolder = FileHolder::sqliteHolder(path);
         if (sqliteHolder > 0) {
-            return Status::failure(tr("%1 is in use by process %2 on this machine, which holds SQLite's locks on it "
-                                      "(its lock file %3 names no holder). Close that program first.")
-                                       .arg(name)
-                                       .arg(sqliteHolder)
-                                       .arg(QDir::toNativeSeparators(lockPath)));
+            return Status::failure(
+                storeTr("%1 is in use by process %2 on this machine, which holds SQLite's locks on it "
+                        "(its lock file %3 names no holder). Close that program first.")
+                    .arg(name)
+                    .arg(sqliteHolder)
+                    .arg(QDir::toNativeSeparators(lockPath)));
         }
         constexpr qint64 kWritingLockMs = 5000;
         const bool settled = QFileInfo(lockPath).lastModified().msecsTo(QDateTime::currentDateTime()) > kWritingLockMs;
         if (!settled) {
             return Status::failure(
-                tr("%1 is being opened by another program right now; try again in a few seconds.").arg(name));
+                storeTr("%1 is being opened by another program right now; try again in a few seconds.").arg(name));
         }
         // Claimed (its native lock held) before it is looked at again and removed: another console taking over at
         // the same moment finds it claimed, or finds the new lock held; neither removes a live lock.
@@ -345,16 +344,18 @@ Status SqliteFile::takeLock()
                 return Status::success();
             }
         }
-        return Status::failure(tr("%1 cannot be opened for writing: its lock file %2 names no holder, and whether "
-                                  "one is still alive cannot be told. If no Incident Console has it open, remove %2.")
-                                   .arg(name, QDir::toNativeSeparators(lockPath)));
+        return Status::failure(
+            storeTr("%1 cannot be opened for writing: its lock file %2 names no holder, and whether "
+                    "one is still alive cannot be told. If no Incident Console has it open, remove %2.")
+                .arg(name, QDir::toNativeSeparators(lockPath)));
     }
     const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
     if (!QFileInfo(QFileInfo(path).absolutePath()).isWritable()) {
-        return Status::failure(tr("%1 cannot be written: its folder %2 is read-only, so the console cannot lock the "
-                                  "file there. Open it read-only, or copy it to a folder you can write.")
-                                   .arg(name, folder));
+        return Status::failure(
+            storeTr("%1 cannot be written: its folder %2 is read-only, so the console cannot lock the "
+                    "file there. Open it read-only, or copy it to a folder you can write.")
+                .arg(name, folder));
     }
-    return Status::failure(tr("%1 cannot be locked for writing: %2 cannot be created in %3.")
+    return Status::failure(storeTr("%1 cannot be locked for writing: %2 cannot be created in %3.")
                                .arg(name, QFileInfo(lockPath).fileName(), folder));
 }

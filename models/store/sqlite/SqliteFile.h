@@ -30,7 +30,6 @@ public:
                                                              const SqlDialect &dialect);
     ~SqliteFile() override;
 
-    QSqlDatabase database() const override { return m_db; }
     QString readerLocation() const override { return m_readerUri; }
     QString backupPath() const override { return m_backupPath; }
 
@@ -45,8 +44,6 @@ private:
     Result<QString> readerUriFor();
 
     QString m_path;
-    QString m_connectionName;
-    QSqlDatabase m_db;
     QString m_readerUri;
     QString m_backupPath;
     std::unique_ptr<QLockFile> m_lock;
