@@ -589,8 +589,10 @@ void MainWindow::refreshPresence()
         return;
     }
     QList<RoleAssignment> held;
-    if (const auto assignments = store->assignments(m_currentIncident); m_currentIncident > 0 && assignments) {
-        held = assignments.value();
+    if (m_currentIncident > 0) {
+        if (const auto assignments = store->assignments(m_currentIncident); assignments) {
+            held = assignments.value();
+        }
     }
     const auto roles = store->roles();
     m_presenceLabel->setText(Presence::describe(names.value(), held, roles ? roles.value() : QList<Role>()));

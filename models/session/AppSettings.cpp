@@ -92,8 +92,7 @@ void AppSettings::setAlertSources(const QList<AlertSource> &sources)
 
 QStringList AppSettings::notifySeverities() const
 {
-    return m_settings
-        .value(QStringLiteral("alerts/notifySeverities"), QStringList{QStringLiteral("SEV-1"), QStringLiteral("SEV-2")})
+    return m_settings.value(QStringLiteral("alerts/notifySeverities"), QStringList{QStringLiteral("SEV-1"), QStringLiteral("SEV-2")})
         .toStringList();
 }
 
@@ -280,10 +279,10 @@ static QString recentKey(const QString &path)
 
 void AppSettings::addRecentFile(const QString &path)
 {
-    const QString absolute = recentKey(path);
+    const QString key = recentKey(path);
     QStringList files = recentFiles();
-    files.removeAll(absolute);
-    files.prepend(absolute);
+    files.removeAll(key);
+    files.prepend(key);
     while (files.size() > kMaxRecentFiles) {
         files.removeLast();
     }

@@ -341,6 +341,13 @@ private:
     // One INSERT with its values in order, in a transaction; `announce` runs with the new id after the commit.
     Result<qint64> insertRow(const QString &sql, const QVariantList &values, const QString &what,
                              const std::function<void(qint64)> &announce);
+    // The same for a row of a declared table: its INSERT and values come from the declaration.
+    template <class Row>
+    Result<qint64> insertRow(const RowTable<Row> &table, const Row &row, const QString &what,
+                             const std::function<void(qint64)> &announce)
+    {
+        return insertRow(table.spec().insertStatement(), table.insertValues(row), what, announce);
+    }
     // One UPDATE or DELETE of a single row "... RETURNING <owner id>", in a transaction; `announce` runs with the
     // owner's id after the commit. `missing` is the failure when no row matched.
     Status changeRow(const QString &sql, const QVariantList &values, const QString &what, const QString &missing,

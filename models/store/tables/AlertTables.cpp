@@ -17,8 +17,7 @@ Result<QList<ArchivedAlert>> AlertTables::archivedAlerts(int limit, int offset) 
 
 Result<qint64> AlertTables::insertArchivedAlert(const ArchivedAlert &a)
 {
-    return m_store.insertRow(Tables::alertArchive().spec().insertStatement(), Tables::alertArchive().insertValues(a),
-                             tr("Could not archive the alert %1").arg(a.alertName),
+    return m_store.insertRow(Tables::alertArchive(), a, tr("Could not archive the alert %1").arg(a.alertName),
                              [this](qint64) { m_store.announce(StoreChange::alertArchiveChanged()); });
 }
 
@@ -95,10 +94,9 @@ Result<qint64> AlertTables::insertAlertLink(qint64 incidentId, qint64 alertId, c
                                             const QString &snapshot, qint64 id)
 {
     const AlertLink link{id, incidentId, alertId, at, snapshot};
-    return m_store.insertRow(Tables::alertLinks().spec().insertStatement(), Tables::alertLinks().insertValues(link),
-                             tr("Could not link the alert"), [this, incidentId](qint64) {
-                                 m_store.announce(StoreChange::alertLinksChanged(incidentId));
-                             });
+    return m_store.insertRow(Tables::alertLinks(), link, tr("Could not link the alert"), [this, incidentId](qint64) {
+        m_store.announce(StoreChange::alertLinksChanged(incidentId));
+    });
 }
 
 Status AlertTables::deleteAlertLink(qint64 linkId)

@@ -29,8 +29,7 @@ Result<qint64> IncidentTables::insertIncident(const Incident &incident)
     if (const QString problem = incident.validationError(); !problem.isEmpty()) {
         return Status::failure(problem);
     }
-    return m_store.insertRow(Tables::incidents().spec().insertStatement(), Tables::incidents().insertValues(incident),
-                             tr("Could not save the incident"),
+    return m_store.insertRow(Tables::incidents(), incident, tr("Could not save the incident"),
                              [this](qint64 newId) { m_store.announce(StoreChange::incidentInserted(newId)); });
 }
 
@@ -95,8 +94,7 @@ Result<QList<SeverityChange>> IncidentTables::severityChanges(qint64 incidentId)
 Result<qint64> IncidentTables::insertSeverityChange(const SeverityChange &c)
 {
     return m_store.insertRow(
-        Tables::severityChanges().spec().insertStatement(), Tables::severityChanges().insertValues(c),
-        tr("Could not record the severity change"),
+        Tables::severityChanges(), c, tr("Could not record the severity change"),
         [this, incident = c.incidentId](qint64) { m_store.announce(StoreChange::severityHistoryChanged(incident)); });
 }
 
@@ -136,8 +134,7 @@ Result<qint64> IncidentTables::insertChecklistItem(const ChecklistItem &i)
     ChecklistItem row = i;
     row.text = row.text.trimmed();
     return m_store.insertRow(
-        Tables::checklistItems().spec().insertStatement(), Tables::checklistItems().insertValues(row),
-        tr("Could not save the checklist item"),
+        Tables::checklistItems(), row, tr("Could not save the checklist item"),
         [this, incident = i.incidentId](qint64) { m_store.announce(StoreChange::checklistChanged(incident)); });
 }
 

@@ -32,8 +32,7 @@ Result<qint64> RosterTables::insertPerson(const Person &person)
     if (person.name.trimmed().isEmpty()) {
         return Status::failure(tr("A person needs a name."));
     }
-    return m_store.insertRow(Tables::people().spec().insertStatement(), Tables::people().insertValues(trimmed(person)),
-                             tr("Could not add %1 to the roster").arg(person.name),
+    return m_store.insertRow(Tables::people(), trimmed(person), tr("Could not add %1 to the roster").arg(person.name),
                              [this](qint64) { m_store.announce(StoreChange::rosterChanged()); });
 }
 
@@ -74,8 +73,7 @@ Result<qint64> RosterTables::insertRole(const Role &role)
     Role row = role;
     row.name = row.name.trimmed();
     row.responsibility = row.responsibility.trimmed();
-    return m_store.insertRow(Tables::roles().spec().insertStatement(), Tables::roles().insertValues(row),
-                             tr("Could not add the role %1").arg(role.name),
+    return m_store.insertRow(Tables::roles(), row, tr("Could not add the role %1").arg(role.name),
                              [this](qint64) { m_store.announce(StoreChange::rosterChanged()); });
 }
 
@@ -114,8 +112,7 @@ Result<QList<RoleAssignment>> RosterTables::assignments(qint64 incidentId) const
 Result<qint64> RosterTables::insertAssignment(const RoleAssignment &a)
 {
     return m_store.insertRow(
-        Tables::roleAssignments().spec().insertStatement(), Tables::roleAssignments().insertValues(a),
-        tr("Could not save the role assignment"),
+        Tables::roleAssignments(), a, tr("Could not save the role assignment"),
         [this, incident = a.incidentId](qint64) { m_store.announce(StoreChange::assignmentsChanged(incident)); });
 }
 

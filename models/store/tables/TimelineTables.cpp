@@ -228,8 +228,7 @@ Result<QList<TimelineRevision>> TimelineTables::timelineRevisions(qint64 entryId
 Result<qint64> TimelineTables::insertTimelineRevision(const TimelineRevision &r)
 {
     return m_store.insertRow(
-        Tables::timelineRevisions().spec().insertStatement(), Tables::timelineRevisions().insertValues(r),
-        tr("Could not record the change of entry %1").arg(r.entryId),
+        Tables::timelineRevisions(), r, tr("Could not record the change of entry %1").arg(r.entryId),
         [this, entry = r.entryId](qint64) { m_store.announce(StoreChange::timelineRevisionsChanged(entry)); });
 }
 

@@ -57,10 +57,9 @@ Status UpdateTables::deleteDraft(qint64 incidentId, StatusUpdate::Audience audie
 
 Result<qint64> UpdateTables::insertStatusUpdate(const StatusUpdate &u)
 {
-    return m_store.insertRow(Tables::statusUpdates().spec().insertStatement(), Tables::statusUpdates().insertValues(u),
-                             tr("Could not record the status update"), [this, incident = u.incidentId](qint64) {
-                                 m_store.announce(StoreChange::statusUpdatesChanged(incident));
-                             });
+    return m_store.insertRow(
+        Tables::statusUpdates(), u, tr("Could not record the status update"),
+        [this, incident = u.incidentId](qint64) { m_store.announce(StoreChange::statusUpdatesChanged(incident)); });
 }
 
 Result<QList<ActionItem>> UpdateTables::actionItems(qint64 incidentId) const
@@ -86,10 +85,9 @@ Result<qint64> UpdateTables::insertActionItem(const ActionItem &a)
     if (!row.createdAt.isValid()) {
         row.createdAt = Clock::nowUtc();
     }
-    return m_store.insertRow(Tables::actionItems().spec().insertStatement(), Tables::actionItems().insertValues(row),
-                             tr("Could not save the action item"), [this, incident = a.incidentId](qint64) {
-                                 m_store.announce(StoreChange::actionItemsChanged(incident));
-                             });
+    return m_store.insertRow(
+        Tables::actionItems(), row, tr("Could not save the action item"),
+        [this, incident = a.incidentId](qint64) { m_store.announce(StoreChange::actionItemsChanged(incident)); });
 }
 
 Status UpdateTables::updateActionItem(const ActionItem &a)
@@ -159,8 +157,7 @@ Result<QList<MessageTemplate>> UpdateTables::templates() const
 
 Result<qint64> UpdateTables::insertTemplate(const MessageTemplate &t)
 {
-    return m_store.insertRow(Tables::templates().spec().insertStatement(), Tables::templates().insertValues(t),
-                             tr("Could not save the template %1").arg(t.name),
+    return m_store.insertRow(Tables::templates(), t, tr("Could not save the template %1").arg(t.name),
                              [this](qint64) { m_store.announce(StoreChange::templatesChanged()); });
 }
 
