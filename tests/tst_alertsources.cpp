@@ -103,7 +103,7 @@ private slots:
         Watcher seen;
         seen.attach(&monitor);
         QSignalSpy archived(&monitor, &AlertMonitor::archiveUpdated);
-        monitor.setArchivePath(file);
+        monitor.setArchiveRecord(file);
         const AlertSource src = source(AlertSource::Kind::Alertmanager, am.url());
         monitor.setSources({src});
         QTRY_COMPARE_WITH_TIMEOUT(seen.alerts.size(), 3, 15000);
@@ -125,7 +125,7 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(someResolved(), 10000);
 
-        monitor.setArchivePath({});
+        monitor.setArchiveRecord({});
     }
 
     void silencesAreMadeListedAndExpired()
@@ -216,10 +216,10 @@ private slots:
         const QString file = m_dir.filePath(QStringLiteral("late.sqlite"));
         IncidentStore store;
         QVERIFY(store.open(file).ok());
-        monitor.setArchivePath(file);
+        monitor.setArchiveRecord(file);
         QCOMPARE(store.archivedAlerts()->size(), 1);
         QCOMPARE(store.archivedAlerts()->first().alertName, QStringLiteral("SocketLatencyHigh"));
-        monitor.setArchivePath({});
+        monitor.setArchiveRecord({});
     }
 
     void haPairShowsEachAlertOnce()
@@ -373,11 +373,11 @@ private slots:
         QVERIFY(store.open(file).ok());
         AlertMonitor monitor;
         QSignalSpy archived(&monitor, &AlertMonitor::archiveUpdated);
-        monitor.setArchivePath(file);
+        monitor.setArchiveRecord(file);
         monitor.setSources({src});
         QTRY_VERIFY_WITH_TIMEOUT(archived.count() >= 1, 10000);
         QVERIFY(server.lastRequest().contains(QByteArray("Authorization: Basic " + QByteArray("ic:s3cret-pa55").toBase64())));
-        monitor.setArchivePath({});
+        monitor.setArchiveRecord({});
         // Not in the file, not in an export.
         QFile raw(file);
         QVERIFY(raw.open(QIODevice::ReadOnly));

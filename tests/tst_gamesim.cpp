@@ -167,7 +167,7 @@ private slots:
                 shown.insert(a.identity, a);
             }
         });
-        monitor.setArchivePath(file);
+        monitor.setArchiveRecord(file);
         AlertSource source;
         source.kind = AlertSource::Kind::Alertmanager;
         source.url = am.url();
@@ -197,7 +197,7 @@ private slots:
                 });
             }(),
             10000);
-        monitor.setArchivePath({});
+        monitor.setArchiveRecord({});
     }
 };
 

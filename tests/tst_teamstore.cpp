@@ -2,6 +2,7 @@
 // write it and never shown with its password; an empty database is set up with the playbook's rows; a database of
 // someone else's, a newer one, a wrong password and a dead server are refused in words and left untouched; every
 // table keeps its rows as in a file; two consoles see each other's commits; search folds diacritics as FTS5 does.
+#include "AlertArchiver.h"
 #include "AppSettings.h"
 #include "DatabaseAddress.h"
 #include "IncidentMetrics.h"
@@ -630,6 +631,90 @@ private slots:
         QCOMPARE(texts(ic.timeline(incident).value()), texts(ops.timeline(incident).value()));
         QCOMPARE(texts(ic.timeline(incident).value()),
                  (QStringList{QStringLiteral("Throttles on"), QStringLiteral("Blocked the range")}));
+    }
+
+    // Every console polls, one archives: a second console writes nothing while the first holds the lock; when the
+    // first leaves, the next poll's answer makes another the archivist, which writes what fires now and closes what
+    // resolved while nobody held the lock; the other consoles' archive views hear of each write.
+    void oneConsoleArchivesAlertsAtATimeAndAnotherTakesOver()
+    {
+        const QString url = freshDatabase();
+        IncidentStore viewer;
+        openTeam(viewer, url);
+        QSignalSpy archiveRead(&viewer, &IncidentStore::alertArchiveChanged);
+        const auto alert = [](const QString &name) {
+            Alert a;
+            a.labels = {{QStringLiteral("alertname"), name}};
+            a.identity = Alert::identityOf(a.labels);
+            a.sources = {QStringLiteral("prometheus")};
+            return a;
+        };
+        const auto states = [&]() {
+            QMap<QString, QString> byName;
+            const auto read = viewer.archivedAlerts();
+            if (!read) {
+                qWarning("%s", qPrintable(read.error()));
+                return byName;
+            }
+            const QList<ArchivedAlert> archived = read.value();
+            for (const ArchivedAlert &a : archived) {
+                byName.insert(a.alertName, a.resolvedAt.isValid() ? QString(a.state + QStringLiteral(" (closed)")) : a.state);
+            }
+            return byName;
+        };
+        const Alert errors = alert(QStringLiteral("HighErrorRate"));
+        const Alert auth = alert(QStringLiteral("AuthFailures"));
+        const Alert crash = alert(QStringLiteral("PluginCrashLoop"));
+
+        auto first = std::make_unique<AlertArchiver>();
+        AlertArchiver second;
+        AlertArchiver third;
+        QSignalSpy firstWrote(first.get(), &AlertArchiver::archived);
+        QSignalSpy secondWrote(&second, &AlertArchiver::archived);
+        first->setRecord(url);
+        second.setRecord(url);
+        third.setRecord(url);
+        QVERIFY(first->isArchivist());
+        QVERIFY(!second.isArchivist());
+        QVERIFY(!third.isArchivist());
+
+        // Both poll the same sources and see the same changes; only the first writes them.
+        AlertDelta firing;
+        firing.source = QStringLiteral("prometheus");
+        firing.added = {errors, auth};
+        for (AlertArchiver *a : {first.get(), &second, &third}) {
+            a->record(firing);
+            a->reconcile({errors.identity, auth.identity});
+            a->touch(QStringLiteral("prometheus"));
+        }
+        QCOMPARE(firstWrote.size(), 1);
+        QCOMPARE(secondWrote.size(), 0);
+        QCOMPARE(states(), (QMap<QString, QString>{{QStringLiteral("AuthFailures"), QStringLiteral("firing")},
+                                                   {QStringLiteral("HighErrorRate"), QStringLiteral("firing")}}));
+        QTRY_VERIFY_WITH_TIMEOUT(!archiveRead.isEmpty(), 5000);
+
+        // The archivist's console closes. While nobody holds the lock, AuthFailures resolves and a crash loop starts.
+        first.reset();
+        AlertDelta meanwhile;
+        meanwhile.source = QStringLiteral("prometheus");
+        meanwhile.added = {crash};
+        meanwhile.resolved = {auth.identity};
+        for (AlertArchiver *a : {&second, &third}) {
+            a->record(meanwhile);
+        }
+        QVERIFY(second.isArchivist());
+        QVERIFY(!third.isArchivist());
+        QCOMPARE(states(), (QMap<QString, QString>{{QStringLiteral("AuthFailures"), QStringLiteral("resolved (closed)")},
+                                                   {QStringLiteral("HighErrorRate"), QStringLiteral("firing")},
+                                                   {QStringLiteral("PluginCrashLoop"), QStringLiteral("firing")}}));
+
+        // A quiet poll (nothing changed) is enough for the next one to take over, and what it writes is the truth.
+        second.setRecord({});
+        QVERIFY(!third.isArchivist());
+        third.touch(QStringLiteral("prometheus"));
+        QVERIFY(third.isArchivist());
+        QCOMPARE(states().size(), 3);
+        QCOMPARE(states().value(QStringLiteral("AuthFailures")), QStringLiteral("resolved (closed)"));
     }
 
     void aWrongPasswordOrADeadServerIsSaidInWords()

@@ -173,7 +173,7 @@ MainWindow::~MainWindow()
     closeFileWindows();
     // Close the file while every panel still exists: closing announces a reset that they all hear.
     m_workspace->store()->disconnect(this);
-    m_monitor->setArchivePath({});
+    m_monitor->setArchiveRecord({});
     m_workspace->close();
 }
 
@@ -462,7 +462,7 @@ bool MainWindow::openFile(const QString &path)
     if (!closeFileWindows()) {
         return false; // a postmortem could not be saved: its text stays on screen rather than being lost
     }
-    m_monitor->setArchivePath({}); // nothing more is written to the file being left
+    m_monitor->setArchiveRecord({}); // nothing more is written to the file being left
     const Status s = m_workspace->open(path);
     AppSettings settings;
     if (!s) {
@@ -475,9 +475,10 @@ bool MainWindow::openFile(const QString &path)
     if (const auto last = m_workspace->store()->mostRecentlyActiveIncident(); last && *last > 0) {
         selectIncident(*last);
     }
-    // A team database's alert archive waits for the one-archivist rule (#16); a file keeps its own.
-    if (!m_workspace->store()->isReadOnly() && !m_workspace->store()->isTeamRecord()) {
-        m_monitor->setArchivePath(m_workspace->store()->path());
+    // On a team database every console offers to archive and one at a time does (the address keeps its password for
+    // that second connection; path() does not).
+    if (!m_workspace->store()->isReadOnly()) {
+        m_monitor->setArchiveRecord(m_workspace->store()->isTeamRecord() ? path : m_workspace->store()->path());
     }
     if (!m_workspace->store()->lastBackupPath().isEmpty()) {
         statusBar()->showMessage(tr("The file was upgraded to the current format; the old version was kept at %1")

@@ -23,13 +23,14 @@ AlertMonitor::AlertMonitor(QObject *parent) : QObject(parent)
     connect(m_poller, &AlertPoller::sourcesReset, this, &AlertMonitor::sourcesReset);
     connect(m_archiver, &AlertArchiver::archived, this, &AlertMonitor::archiveUpdated);
     connect(m_archiver, &AlertArchiver::failed, this, &AlertMonitor::archiveFailed);
+    connect(m_archiver, &AlertArchiver::archivistChanged, this, &AlertMonitor::archivistChanged);
     m_thread.start();
 }
 
 AlertMonitor::~AlertMonitor()
 {
     QMetaObject::invokeMethod(m_poller, &AlertPoller::stop, Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(m_archiver, [a = m_archiver] { a->setDatabasePath({}); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_archiver, [a = m_archiver] { a->setRecord({}); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -40,14 +41,14 @@ void AlertMonitor::setSources(const QList<AlertSource> &sources)
     QMetaObject::invokeMethod(m_poller, [p = m_poller, sources] { p->setSources(sources); }, Qt::QueuedConnection);
 }
 
-void AlertMonitor::setArchivePath(const QString &path)
+void AlertMonitor::setArchiveRecord(const QString &location)
 {
     // Blocking: once this returns, nothing is written to a file the window has closed.
     QMetaObject::invokeMethod(
         m_archiver,
-        [a = m_archiver, p = m_poller, path] {
-            a->setDatabasePath(path);
-            if (path.isEmpty()) {
+        [a = m_archiver, p = m_poller, location] {
+            a->setRecord(location);
+            if (location.isEmpty()) {
                 return;
             }
             // A file opened mid-session gets what is firing now, and its rows left open earlier are closed.

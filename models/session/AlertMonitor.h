@@ -23,7 +23,8 @@ public:
 
     void setSources(const QList<AlertSource> &sources);
     QList<AlertSource> sources() const { return m_sources; }
-    void setArchivePath(const QString &path); // the open incident file; empty: archive nothing
+    // The open record: a file's path or a team database's full address; empty: archive nothing.
+    void setArchiveRecord(const QString &location);
     void pollNow();
 
 signals:
@@ -32,6 +33,7 @@ signals:
     void sourcesReset(const QStringList &names);
     void archiveUpdated();
     void archiveFailed(const QString &message);
+    void archivistChanged(bool archivist); // on a team database: this console writes the shared alert archive
 
 private:
     QThread m_thread;

@@ -1,5 +1,9 @@
 #include "AlertArchiver.h"
 
+#include "ChangeLog.h"
+#include "DatabaseAddress.h"
+#include "PostgresDatabase.h"
+#include "PostgresDialect.h"
 #include "SqliteDialect.h"
 #include "SqliteFile.h"
 #include "StoredTime.h"
@@ -22,6 +26,10 @@ QString pairsJson(const Alert::Pairs &pairs)
     }
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
+
+// Session-level: held until released or until the archivist's connection ends (its console closed, crashed or lost
+// the server), which is what lets another take over.
+constexpr auto kArchivistLock = "SELECT pg_try_advisory_lock(hashtext('incident-console alert archivist'))";
 } // namespace
 
 AlertArchiver::AlertArchiver(QObject *parent) : QObject(parent)
@@ -36,34 +44,122 @@ AlertArchiver::~AlertArchiver()
 
 void AlertArchiver::closeDatabase()
 {
-    m_db = QSqlDatabase(); // the connection's last handle goes with m_file
+    if (m_archivist && m_team) {
+        emit archivistChanged(false);
+    }
+    m_archivist = false;
+    m_db = QSqlDatabase(); // the connection's last handle goes with m_file, and the archivist's lock with it
     m_file.reset();
+    m_log.reset();
 }
 
-void AlertArchiver::setDatabasePath(const QString &path)
+void AlertArchiver::setRecord(const QString &location)
 {
     closeDatabase();
     m_lastTouch.clear();
-    m_pending.clear(); // they belonged to the file being left
-    if (path.isEmpty()) {
+    m_pending.clear(); // they belonged to the record being left
+    m_current.clear();
+    m_reconciled = false;
+    m_team = DatabaseAddress::isAddress(location);
+    if (location.isEmpty()) {
         return;
     }
-    // The window's store has opened (and, if needed, upgraded) this file already; this is a second writer
-    // connection within the same process, serialised by SQLite's own locking.
-    auto opened = SqliteFile::openAlongside(path, m_connection, SqliteDialect());
-    if (!opened) {
-        emit failed(QCoreApplication::translate("AlertArchiver", "The alert archive cannot be written: %1")
-                        .arg(opened.error()));
-        return;
+    const auto cannot = [this](const QString &why) {
+        emit failed(QCoreApplication::translate("AlertArchiver", "The alert archive cannot be written: %1").arg(why));
+    };
+    if (m_team) {
+        const auto address = DatabaseAddress::parse(location);
+        if (!address) {
+            cannot(address.error());
+            return;
+        }
+        // The window's store has opened (and, if needed, set up) this database already.
+        auto opened = PostgresDatabase::open(address.value(), m_connection, PostgresDialect(), true);
+        if (!opened) {
+            cannot(opened.error());
+            return;
+        }
+        m_file = std::move(opened.value());
+        m_log = ChangeLog::writer();
+    } else {
+        // A second writer connection within the same process, serialised by SQLite's own locking.
+        auto opened = SqliteFile::openAlongside(location, m_connection, SqliteDialect());
+        if (!opened) {
+            cannot(opened.error());
+            return;
+        }
+        m_file = std::move(opened.value());
+        m_archivist = true;
     }
-    m_file = std::move(opened.value());
     m_db = m_file->database();
+    if (m_team) {
+        tryToTakeOver();
+    }
+}
+
+void AlertArchiver::keepCurrent(const AlertDelta &delta)
+{
+    for (const Alert &a : delta.added) {
+        m_current.insert(a.identity, a);
+    }
+    for (const Alert &a : delta.changed) {
+        m_current.insert(a.identity, a);
+    }
+    for (const QString &identity : delta.resolved) {
+        m_current.remove(identity);
+    }
+}
+
+void AlertArchiver::tryToTakeOver()
+{
+    if (!m_team || m_archivist || !m_db.isValid() || (!m_db.isOpen() && !m_db.open())) {
+        return; // a server still away is asked again at the next poll
+    }
+    QSqlQuery q(m_db);
+    if (!q.exec(QLatin1String(kArchivistLock)) || !q.next()) {
+        loseTheLock(); // the server went away: a fresh connection tries again at the next poll
+        return;
+    }
+    if (!q.value(0).toBool()) {
+        return; // another console archives
+    }
+    q.finish();
+    m_archivist = true;
+    emit archivistChanged(true);
+    // Whatever happened while nobody held the lock (the last archivist gone, or none yet) is in what fires now.
+    AlertDelta whole;
+    whole.added = m_current.values();
+    m_pending.clear();
+    record(whole);
+    if (m_reconciled) {
+        reconcile(m_current.keys());
+    }
+}
+
+void AlertArchiver::loseTheLock()
+{
+    if (m_archivist) {
+        m_archivist = false;
+        emit archivistChanged(false);
+    }
+    m_pending.clear(); // the next archivist writes the whole state
+    m_db.close();      // opened again by the next try
 }
 
 void AlertArchiver::record(const AlertDelta &delta)
 {
-    if (!m_db.isOpen() || delta.isEmpty() || delta.withdrawn) {
+    if (m_team) {
+        keepCurrent(delta);
+    }
+    if (delta.isEmpty() || delta.withdrawn) {
         return; // withdrawn alerts were not resolved: the console merely stopped asking for them
+    }
+    if (!m_archivist) {
+        tryToTakeOver(); // which writes this delta with the rest when it succeeds
+        return;
+    }
+    if (!m_db.isOpen()) {
+        return;
     }
     m_pending.append(delta);
     while (!m_pending.isEmpty()) {
@@ -120,16 +216,26 @@ bool AlertArchiver::write(const AlertDelta &delta)
         ok = ok && resolve.exec();
         ++rows;
     }
-    if (!ok) {
-        const QString error = upsert.lastError().isValid() ? upsert.lastError().text() : resolve.lastError().text();
-        m_db.rollback();
-        emit failed(QCoreApplication::translate("AlertArchiver", "Alerts could not be archived yet (will retry): %1").arg(error));
-        return false;
+    QString error = upsert.lastError().isValid() ? upsert.lastError().text() : resolve.lastError().text();
+    if (ok && m_log) {
+        // The other consoles' archive views read it again; NOTIFY is delivered at the commit.
+        Status told = m_log->record(m_db, StoreChange::alertArchiveChanged());
+        if (told) {
+            told = m_log->send(m_db);
+        }
+        ok = told.ok();
+        error = told ? QString() : told.error();
     }
-    if (!m_db.commit()) {
+    if (!ok || !m_db.commit()) {
+        if (ok) {
+            error = m_db.lastError().text();
+        }
         m_db.rollback();
         emit failed(QCoreApplication::translate("AlertArchiver", "Alerts could not be archived yet (will retry): %1")
-                        .arg(m_db.lastError().text()));
+                        .arg(error));
+        if (m_team) {
+            loseTheLock();
+        }
         return false;
     }
     emit archived(rows);
@@ -138,7 +244,8 @@ bool AlertArchiver::write(const AlertDelta &delta)
 
 void AlertArchiver::reconcile(const QStringList &currentIdentities)
 {
-    if (!m_db.isOpen()) {
+    m_reconciled = true;
+    if (!m_db.isOpen() || !m_archivist) {
         return;
     }
     const QSet<QString> current(currentIdentities.begin(), currentIdentities.end());
@@ -160,6 +267,10 @@ void AlertArchiver::reconcile(const QStringList &currentIdentities)
 
 void AlertArchiver::touch(const QString &source)
 {
+    if (!m_archivist) {
+        tryToTakeOver(); // every poll: the archivist that left is replaced within one interval
+        return;
+    }
     if (!m_db.isOpen()) {
         return;
     }

@@ -262,7 +262,13 @@ public:
     // Tells every listener the file changed wholesale (after an import).
     void announceReset();
     // The alert archiver writes through a connection of its own; this tells the models it did.
-    void announceAlertArchiveChanged() { emit alertArchiveChanged(); }
+    // The archiver wrote. On a team database its change log says so to every console, this one included.
+    void announceAlertArchiveChanged()
+    {
+        if (!m_teamRecord) {
+            emit alertArchiveChanged();
+        }
+    }
 
     // ---- review mode ----
     // The archived alerts linked to the incident, whenever they fired, by first seen then id (the review replays

@@ -51,6 +51,11 @@ Result<std::unique_ptr<ChangeLog>> ChangeLog::listen(const QSqlDatabase &db)
         new ChangeLog(QUuid::createUuid().toString(QUuid::WithoutBraces), q.value(0).toLongLong()));
 }
 
+std::unique_ptr<ChangeLog> ChangeLog::writer()
+{
+    return std::unique_ptr<ChangeLog>(new ChangeLog(QUuid::createUuid().toString(QUuid::WithoutBraces), 0));
+}
+
 Status ChangeLog::record(const QSqlDatabase &db, const StoreChange &change)
 {
     QSqlQuery q(db);

@@ -18,6 +18,8 @@ public:
     static QString channel() { return QStringLiteral("ic_changes"); }
     // Subscribes the connection and starts from the log's end: what is already there is already in the record read.
     static Result<std::unique_ptr<ChangeLog>> listen(const QSqlDatabase &db);
+    // For a connection that only tells (the alert archivist's): it never receives, so it needs no subscription.
+    static std::unique_ptr<ChangeLog> writer();
 
     Status record(const QSqlDatabase &db, const StoreChange &change);
     Status send(const QSqlDatabase &db);

@@ -6,13 +6,17 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
+
+#include <limits>
 #include <QSqlError>
 #include <QSqlQuery>
 
 Result<QList<ArchivedAlert>> AlertTables::archivedAlerts(int limit, int offset) const
 {
+    // "No limit" is the largest number rather than SQLite's -1, which PostgreSQL refuses.
+    const qint64 rows = limit < 0 ? std::numeric_limits<qint64>::max() : limit;
     return m_store.selectRows(Tables::alertArchive(), QStringLiteral("ORDER BY last_seen DESC, id LIMIT ? OFFSET ?"),
-                              {limit, offset}, tr("Could not read the alert archive"));
+                              {rows, offset}, tr("Could not read the alert archive"));
 }
 
 Result<qint64> AlertTables::insertArchivedAlert(const ArchivedAlert &a)
