@@ -10,6 +10,7 @@
 #include "PostgresServer.h"
 #include "Presence.h"
 #include "StoreContract.h"
+#include "Workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -20,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using StoreContract::addIncident;
 using StoreContract::at;
@@ -715,6 +717,74 @@ private slots:
         QVERIFY(third.isArchivist());
         QCOMPARE(states().size(), 3);
         QCOMPARE(states().value(QStringLiteral("AuthFailures")), QStringLiteral("resolved (closed)"));
+    }
+
+    // Two people edit one incident: a field changed by the other since it was read is refused, naming who changed it
+    // to what, and nothing of the edit is saved; saving again on the newer reading puts it on top. Changes to
+    // different fields both stay. Undo undoes only one's own edit, and refuses in words when the row has moved on.
+    void anEditOfAFieldSomeoneChangedSinceIsRefusedAndNamesThem()
+    {
+        const QString url = freshDatabase();
+        Workspace ic;
+        Workspace comms;
+        ic.setAuthor(QStringLiteral("Alex"));
+        comms.setAuthor(QStringLiteral("Priya"));
+        for (Workspace *w : {&ic, &comms}) {
+            const Status s = w->open(url);
+            QVERIFY2(s.ok(), qPrintable(s.error()));
+        }
+        const qint64 incident = addIncident(*ic.store());
+        const Incident seen = ic.store()->incident(incident).value(); // Alex opens the edit dialog
+        QVERIFY(comms.setTitleAndSummary(incident, QStringLiteral("Logins fail after 3.8.1"), seen.summary).ok());
+
+        const Status refused =
+            ic.setTitleAndSummary(incident, QStringLiteral("Auth outage"), QStringLiteral("Since 14:00"), seen);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error(), QStringLiteral("Priya changed the title to \u201cLogins fail after 3.8.1\u201d since you "
+                                                 "read it; nothing was changed."));
+        const auto conflict = ic.store()->takeConflict();
+        QVERIFY(conflict);
+        QCOMPARE(conflict->incidentId, incident);
+        QCOMPARE(ic.store()->incident(incident)->title, QStringLiteral("Logins fail after 3.8.1"));
+        QCOMPARE(ic.store()->incident(incident)->summary, seen.summary);
+        QCOMPARE(ic.undoStack()->count(), 0);
+
+        // Knowingly on top: the newer reading is the one seen.
+        QVERIFY(ic.setTitleAndSummary(incident, QStringLiteral("Auth outage"), QStringLiteral("Since 14:00"),
+                                      ic.store()->incident(incident).value())
+                    .ok());
+        QCOMPARE(comms.store()->incident(incident)->title, QStringLiteral("Auth outage"));
+
+        // Another field, from a reading older than both edits: no conflict, and the title stays.
+        Incident severer = seen;
+        severer.severity = Severity::Sev1;
+        QVERIFY(comms.store()->updateIncident(seen, severer).ok());
+        QCOMPARE(ic.store()->incident(incident)->title, QStringLiteral("Auth outage"));
+        QCOMPARE(ic.store()->incident(incident)->severity, Severity::Sev1);
+
+        // Priya renames it again; Alex's undo of his title would throw hers away, so it is refused in words.
+        QVERIFY(comms.setTitleAndSummary(incident, QStringLiteral("Auth outage, EU"), QStringLiteral("Since 14:00")).ok());
+        QSignalSpy failed(&ic, &Workspace::editFailed);
+        ic.undoStack()->undo();
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains(
+                     QStringLiteral("Priya changed the title to \u201cAuth outage, EU\u201d since you read it")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(ic.store()->incident(incident)->title, QStringLiteral("Auth outage, EU"));
+        // Her own undo is hers to make, and nobody moved on since.
+        comms.undoStack()->undo();
+        QCOMPARE(ic.store()->incident(incident)->title, QStringLiteral("Auth outage"));
+
+        // A tick: whoever ticked first is named; the second tick is not written over it.
+        ChecklistItem item;
+        item.incidentId = incident;
+        item.text = QStringLiteral("Page the security engineer");
+        const qint64 itemId = ic.store()->insertChecklistItem(item).value();
+        QVERIFY(comms.store()->setChecklistItemDone(itemId, false, at(14, 5), QStringLiteral("Priya")).ok());
+        const Status ticked = ic.store()->setChecklistItemDone(itemId, false, at(14, 6), QStringLiteral("Alex"));
+        QCOMPARE(ticked.error(), QStringLiteral("Priya ticked \u201cPage the security engineer\u201d since you read it; "
+                                                "nothing was changed."));
+        QCOMPARE(ic.store()->checklist(incident)->first().doneBy, QStringLiteral("Priya"));
     }
 
     void aWrongPasswordOrADeadServerIsSaidInWords()

@@ -162,7 +162,7 @@ UpdateIncidentCommand::UpdateIncidentCommand(IncidentStore &store, FailureHandle
 Status UpdateIncidentCommand::apply()
 {
     return store().write([this]() -> Status {
-        if (const Status s = store().updateIncident(m_after); !s) {
+        if (const Status s = store().updateIncident(m_before, m_after); !s) {
             return s;
         }
         if (m_change) {
@@ -192,7 +192,7 @@ Status UpdateIncidentCommand::revert()
                 return s;
             }
         }
-        return store().updateIncident(m_before);
+        return store().updateIncident(m_after, m_before); // refused when someone changed those fields since
     });
 }
 
@@ -239,7 +239,7 @@ Status AssignRoleCommand::revert()
         if (const Status s = store().deleteTimelineEntry(m_note.id); !s) {
             return s;
         }
-        if (const Status s = store().deleteAssignment(m_assignment.id); !s) {
+        if (const Status s = store().deleteHeldAssignment(m_assignment.id); !s) {
             return s;
         }
         if (m_previousAssignmentId > 0) {
@@ -285,7 +285,8 @@ TickChecklistItemCommand::TickChecklistItemCommand(IncidentStore &store, Failure
 Status TickChecklistItemCommand::apply()
 {
     return store().write([this]() -> Status {
-        if (const Status s = store().setChecklistItemDone(m_after.id, m_after.doneAt, m_after.doneBy); !s) {
+        if (const Status s = store().setChecklistItemDone(m_after.id, m_before.isDone(), m_after.doneAt, m_after.doneBy);
+            !s) {
             return s;
         }
         const auto id = store().insertTimelineEntry(m_note);
@@ -303,7 +304,7 @@ Status TickChecklistItemCommand::revert()
         if (const Status s = store().deleteTimelineEntry(m_note.id); !s) {
             return s;
         }
-        return store().setChecklistItemDone(m_before.id, m_before.doneAt, m_before.doneBy);
+        return store().setChecklistItemDone(m_before.id, m_after.isDone(), m_before.doneAt, m_before.doneBy);
     });
 }
 

@@ -99,9 +99,10 @@ Status LifecycleEdits::setImpactAndEta(qint64 incidentId, const QString &impact,
         m_workspace.m_store, m_workspace.onFailure(), tr("Change impact and ETA"), before.value(), after, note));
 }
 
-Status LifecycleEdits::setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary)
+Status LifecycleEdits::setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary,
+                                          const std::optional<Incident> &seen)
 {
-    const auto before = m_workspace.m_store.incident(incidentId);
+    const auto before = seen ? Result<Incident>(*seen) : m_workspace.m_store.incident(incidentId);
     if (!before) {
         return before.status();
     }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "Incident.h"
 #include "WorkspacePart.h"
 
 #include <memory>
+#include <optional>
 
 class DeclareIncidentCommand;
 
@@ -21,7 +23,10 @@ public:
     Result<std::unique_ptr<DeclareIncidentCommand>> declarationCommand(const Declaration &declaration,
                                                                        const QString &evidence) const;
     Status setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta);
-    Status setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary);
+    // `seen`: the incident as the person saw it when they began typing; a field someone changed since is a conflict.
+    // Without it, the incident as stored now.
+    Status setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary,
+                              const std::optional<Incident> &seen = std::nullopt);
     Status changeStage(qint64 incidentId, Stage stage);
     Status recordSeverity(qint64 incidentId, Severity severity, SeverityChange::Origin origin,
                           std::optional<Severity> suggested, const QString &reason);

@@ -125,9 +125,10 @@ Status Workspace::setImpactAndEta(qint64 incidentId, const QString &impact, cons
     return m_lifecycleEdits->setImpactAndEta(incidentId, impact, eta);
 }
 
-Status Workspace::setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary)
+Status Workspace::setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary,
+                                     const std::optional<Incident> &seen)
 {
-    return m_lifecycleEdits->setTitleAndSummary(incidentId, title, summary);
+    return m_lifecycleEdits->setTitleAndSummary(incidentId, title, summary, seen);
 }
 
 Status Workspace::changeStage(qint64 incidentId, Stage stage)

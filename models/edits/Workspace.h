@@ -84,7 +84,8 @@ public:
     // Impact and ETA: what updates tell about the incident, kept current by the IC.
     Status setImpactAndEta(qint64 incidentId, const QString &impact, const QString &eta);
     // Words of the declaration corrected after the fact: undoable, and stamped on the timeline.
-    Status setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary);
+    Status setTitleAndSummary(qint64 incidentId, const QString &title, const QString &summary,
+                              const std::optional<Incident> &seen = std::nullopt);
 
     Status changeStage(qint64 incidentId, Stage stage);
     // A severity change always has a reason; it goes on the timeline and into the severity history.

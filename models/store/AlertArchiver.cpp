@@ -30,6 +30,7 @@ QString pairsJson(const Alert::Pairs &pairs)
 // Session-level: held until released or until the archivist's connection ends (its console closed, crashed or lost
 // the server), which is what lets another take over.
 constexpr auto kArchivistLock = "SELECT pg_try_advisory_lock(hashtext('incident-console alert archivist'))";
+constexpr auto kArchivistUnlock = "SELECT pg_advisory_unlock(hashtext('incident-console alert archivist'))";
 } // namespace
 
 AlertArchiver::AlertArchiver(QObject *parent) : QObject(parent)
@@ -45,6 +46,9 @@ AlertArchiver::~AlertArchiver()
 void AlertArchiver::closeDatabase()
 {
     if (m_archivist && m_team) {
+        // Said at once rather than when the server notices the connection gone, so the next console takes over at
+        // its next poll.
+        QSqlQuery(m_db).exec(QLatin1String(kArchivistUnlock));
         emit archivistChanged(false);
     }
     m_archivist = false;

@@ -186,6 +186,7 @@ Status IncidentStore::write(const std::function<Status()> &body)
         return s;
     }
     if (m_transactionDepth == 0) {
+        m_conflict.reset(); // only the latest edit's conflict is offered to be put on top
         QSqlQuery begin(m_db);
         if (!begin.exec(m_dialect->beginWriting())) {
             return whenTheServerWentAway(
@@ -308,6 +309,9 @@ const QString kPresencePrefix = QStringLiteral("incident-console:");
 void IncidentStore::setPresenceName(const QString &name)
 {
     m_presenceName = name;
+    if (m_changeLog) {
+        m_changeLog->setAuthor(name);
+    }
     if (!m_teamRecord || !isOpen()) {
         return;
     }
@@ -545,6 +549,31 @@ Status IncidentStore::updateIncident(const Incident &incident)
     return m_incidentTables->updateIncident(incident);
 }
 
+Status IncidentStore::updateIncident(const Incident &before, const Incident &after)
+{
+    return m_incidentTables->updateIncident(before, after);
+}
+
+std::optional<IncidentStore::Conflict> IncidentStore::takeConflict()
+{
+    return std::exchange(m_conflict, std::nullopt);
+}
+
+Status IncidentStore::refuseConflict(qint64 incidentId, const QString &message)
+{
+    m_conflict = Conflict{incidentId, message};
+    return Status::failure(message);
+}
+
+QString IncidentStore::lastAuthorElsewhere(StoreChange::Kind kind, qint64 incidentId) const
+{
+    if (!m_changeLog) {
+        return {};
+    }
+    const auto author = m_changeLog->lastAuthorElsewhere(m_db, kind, incidentId);
+    return author ? author.value() : QString();
+}
+
 Status IncidentStore::deleteIncident(qint64 id)
 {
     return m_incidentTables->deleteIncident(id);
@@ -749,6 +778,11 @@ Result<qint64> IncidentStore::insertChecklistItem(const ChecklistItem &i)
     return m_incidentTables->insertChecklistItem(i);
 }
 
+Status IncidentStore::setChecklistItemDone(qint64 itemId, bool wasDone, const QDateTime &doneAt, const QString &doneBy)
+{
+    return m_incidentTables->setChecklistItemDone(itemId, wasDone, doneAt, doneBy);
+}
+
 Status IncidentStore::setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy)
 {
     return m_incidentTables->setChecklistItemDone(itemId, doneAt, doneBy);
@@ -822,6 +856,11 @@ Status IncidentStore::setAssignmentReleased(qint64 assignmentId, const QDateTime
 Status IncidentStore::deleteAssignment(qint64 id)
 {
     return m_rosterTables->deleteAssignment(id);
+}
+
+Status IncidentStore::deleteHeldAssignment(qint64 id)
+{
+    return m_rosterTables->deleteHeldAssignment(id);
 }
 
 // ---- status updates, action items, templates, alerts ----

@@ -97,6 +97,10 @@ public:
     Result<Incident> incident(qint64 id) const;
     Result<qint64> insertIncident(const Incident &incident); // keeps incident.id when non-zero (redo)
     Status updateIncident(const Incident &incident);
+    // The edit of a person: changes only the fields in which `after` differs from `before` (what the console read),
+    // and only while the stored row still holds `before`'s values there. When another console changed one of them
+    // since, nothing is written and the failure says who changed it to what (takeConflict() has it too).
+    Status updateIncident(const Incident &before, const Incident &after);
     Status deleteIncident(qint64 id);
 
     Result<QList<TimelineEntry>> timeline(qint64 incidentId, bool includeDeleted = false) const; // by time, then id
@@ -133,6 +137,8 @@ public:
     Result<QList<ChecklistItem>> checklist(qint64 incidentId) const; // by stage, then position
     Result<qint64> insertChecklistItem(const ChecklistItem &item);   // keeps item.id when non-zero
     Status setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy); // invalid: not done
+    // The same, only while the item is still ticked (wasDone) or not as the console read it; else a conflict.
+    Status setChecklistItemDone(qint64 itemId, bool wasDone, const QDateTime &doneAt, const QString &doneBy);
     Status deleteChecklistItem(qint64 id);
 
     // What a board card shows beyond the incident row, for every open incident, read in a few grouped queries.
@@ -169,6 +175,17 @@ public:
     Result<qint64> insertAssignment(const RoleAssignment &assignment);
     Status setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt); // invalid time: held again
     Status deleteAssignment(qint64 id);
+    // Undoing an assignment: removes it only while it is still held; a role someone handed on since is a conflict.
+    Status deleteHeldAssignment(qint64 id);
+
+    // An edit refused because another console changed the same row since this one read it: what the person is told,
+    // and the incident, so the console can offer to apply the edit again on top. Taken once.
+    struct Conflict
+    {
+        qint64 incidentId = 0;
+        QString message;
+    };
+    std::optional<Conflict> takeConflict();
 
     Result<QList<StatusUpdate>> statusUpdates(qint64 incidentId) const;
     // The draft being written for an audience; empty when there is none. Saving replaces it (autosave, not an edit).
@@ -372,6 +389,10 @@ private:
     // A write that failed: when the team database went away under it, says so (and reconnects) instead.
     Status whenTheServerWentAway(const Status &failed);
     Status requireWritable() const;
+    // A conditional change matched no row: says why (the row is gone, or someone changed it since) and keeps it.
+    Status refuseConflict(qint64 incidentId, const QString &message);
+    // On a team database: the name of whoever last made this kind of change to the incident from another console.
+    QString lastAuthorElsewhere(StoreChange::Kind kind, qint64 incidentId) const;
 
     QSqlDatabase m_db;
     std::unique_ptr<SqlDialect> m_dialect; // what only the database in use says its way
@@ -397,4 +418,5 @@ private:
     QList<StoreChange> m_pendingChanges;
     Status m_logFailure = Status::success(); // a change that could not be logged fails its transaction
     std::unique_ptr<ChangeLog> m_changeLog;  // on a team database: what every console tells the others
+    std::optional<Conflict> m_conflict;
 };

@@ -33,6 +33,8 @@ public:
     virtual QString hoursLater(const QString &column, int hours) const = 0;
     // The larger of two values of a row (not an aggregate).
     virtual QString greatest(const QString &a, const QString &b) const = 0;
+    // "<column> still holds the bound value", NULL matching NULL.
+    virtual QString stillHolds(const QString &column) const = 0;
     // A hint that a table is read through the named index, where the database takes hints; empty where it does not.
     virtual QString indexHint(const QString &index) const = 0;
     // The timeline's full-text index, kept by the store in the same transaction as the entries: the entries

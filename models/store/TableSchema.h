@@ -157,6 +157,17 @@ public:
         values.append(m_columns.first().toSql(row));
         return values;
     }
+    // The columns (the id never) whose stored values differ between two versions of a row.
+    QStringList differingColumns(const Row &a, const Row &b) const
+    {
+        QStringList names;
+        for (int i = 1; i < m_columns.size(); ++i) {
+            if (m_columns.at(i).toSql(a) != m_columns.at(i).toSql(b)) {
+                names.append(m_columns.at(i).spec.sql);
+            }
+        }
+        return names;
+    }
     void bindUpdate(QSqlQuery &q, const Row &row) const
     {
         for (const QVariant &value : updateValues(row)) {

@@ -278,7 +278,7 @@ void IncidentPanel::editTitleAndSummary()
     if (row < 0 || m_workspace->store()->isReadOnly()) {
         return;
     }
-    const Incident incident = m_incidents->incidentAt(row);
+    Incident incident = m_incidents->incidentAt(row); // as the person saw it; a newer reading after a conflict
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("editIncidentDialog"));
     dialog.setWindowTitle(tr("Edit %1").arg(incident.reference()));
@@ -300,8 +300,17 @@ void IncidentPanel::editTitleAndSummary()
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        if (const Status s = m_workspace->setTitleAndSummary(incident.id, title->text(), summary->toPlainText()); !s) {
+        const Status s = m_workspace->setTitleAndSummary(incident.id, title->text(), summary->toPlainText(), incident);
+        if (!s) {
             problem->setText(s.error()); // what was typed stays in the dialog
+            // Someone else changed it meanwhile: the next Save puts these words on top of theirs, knowingly.
+            if (m_workspace->store()->takeConflict()) {
+                if (const auto now = m_workspace->store()->incident(incident.id)) {
+                    incident = now.value();
+                    problem->setText(tr("%1 Save again to put yours on top.").arg(s.error()));
+                    buttons->button(QDialogButtonBox::Save)->setText(tr("Save Mine on Top"));
+                }
+            }
             return;
         }
         dialog.accept();

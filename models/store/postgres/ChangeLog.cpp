@@ -63,8 +63,10 @@ Status ChangeLog::record(const QSqlDatabase &db, const StoreChange &change)
         return Status::failure(q.lastError().text());
     }
     q.prepare(
-        QStringLiteral("INSERT INTO change_log (console, kind, incident_id, row_id, identity) VALUES (?, ?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO change_log (console, author, kind, incident_id, row_id, identity) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m_console);
+    q.addBindValue(m_author.isNull() ? QStringLiteral("") : m_author);
     q.addBindValue(QString::fromLatin1(kKinds[int(change.kind)]));
     q.addBindValue(change.incidentId);
     q.addBindValue(change.rowId);
@@ -73,6 +75,20 @@ Status ChangeLog::record(const QSqlDatabase &db, const StoreChange &change)
         return Status::failure(q.lastError().text());
     }
     return Status::success();
+}
+
+Result<QString> ChangeLog::lastAuthorElsewhere(const QSqlDatabase &db, StoreChange::Kind kind, qint64 incidentId) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT author FROM change_log WHERE kind = ? AND incident_id = ? AND console <> ? "
+                             "ORDER BY seq DESC LIMIT 1"));
+    q.addBindValue(QString::fromLatin1(kKinds[int(kind)]));
+    q.addBindValue(incidentId);
+    q.addBindValue(m_console);
+    if (!q.exec()) {
+        return Status::failure(q.lastError().text());
+    }
+    return q.next() ? q.value(0).toString() : QString();
 }
 
 Status ChangeLog::send(const QSqlDatabase &db)

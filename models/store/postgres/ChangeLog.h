@@ -26,10 +26,14 @@ public:
     Result<QList<StoreChange>> receive(const QSqlDatabase &db);
 
     qint64 lastSeen() const { return m_lastSeen; }
+    void setAuthor(const QString &name) { m_author = name; } // written on each change, for "who changed it"
+    // The name on the latest change of this kind to this incident made by another console; empty when none.
+    Result<QString> lastAuthorElsewhere(const QSqlDatabase &db, StoreChange::Kind kind, qint64 incidentId) const;
 
 private:
     ChangeLog(QString console, qint64 lastSeen) : m_console(std::move(console)), m_lastSeen(lastSeen) {}
 
     QString m_console;
+    QString m_author;
     qint64 m_lastSeen = 0;
 };

@@ -16,6 +16,10 @@ public:
     QString epochDay(const QString &column) const override;
     QString hoursLater(const QString &column, int hours) const override;
     QString greatest(const QString &a, const QString &b) const override;
+    QString stillHolds(const QString &column) const override
+    {
+        return column + QStringLiteral(" IS NOT DISTINCT FROM ?");
+    }
     QString indexHint(const QString &index) const override;
     QString addToSearchIndex(const QString &where) const override;
     QString removeFromSearchIndex(const QString &where) const override;

@@ -1,6 +1,7 @@
 #include "IncidentTables.h"
 
 #include "SqlDialect.h"
+#include "Stage.h"
 #include "Tables.h"
 #include "TimelineTables.h"
 
@@ -49,6 +50,87 @@ Status IncidentTables::updateIncident(const Incident &incident)
         }
         m_store.announce(StoreChange::incidentChanged(incident.id));
         return Status::success();
+    });
+}
+
+namespace {
+
+// "the title to "Login failures"": one changed field of an incident as a person reads it.
+QString fieldNowReads(const QString &column, const Incident &now)
+{
+    const auto quoted = [](const QString &what, const QString &value) {
+        return QCoreApplication::translate("IncidentTables", "the %1 to \u201c%2\u201d").arg(what, value);
+    };
+    if (column == u"title") {
+        return quoted(QCoreApplication::translate("IncidentTables", "title"), now.title);
+    }
+    if (column == u"summary") {
+        return quoted(QCoreApplication::translate("IncidentTables", "summary"), now.summary);
+    }
+    if (column == u"severity") {
+        return QCoreApplication::translate("IncidentTables", "the severity to %1").arg(Severities::label(now.severity));
+    }
+    if (column == u"stage") {
+        return QCoreApplication::translate("IncidentTables", "the stage to %1").arg(Stages::title(now.stage));
+    }
+    if (column == u"impact") {
+        return quoted(QCoreApplication::translate("IncidentTables", "impact"), now.impact);
+    }
+    if (column == u"eta") {
+        return quoted(QCoreApplication::translate("IncidentTables", "ETA"), now.eta);
+    }
+    return QCoreApplication::translate("IncidentTables", "the %1").arg(QString(column).replace(u'_', u' '));
+}
+
+} // namespace
+
+Status IncidentTables::updateIncident(const Incident &before, const Incident &after)
+{
+    if (const QString problem = after.validationError(); !problem.isEmpty()) {
+        return Status::failure(problem);
+    }
+    const auto &table = Tables::incidents();
+    const QStringList changed = table.differingColumns(before, after);
+    if (changed.isEmpty()) {
+        return Status::success();
+    }
+    // Only the fields this edit changes, and only while they hold what the console read: two people changing
+    // different fields of one incident both keep theirs, and one changing a field another changed since is told.
+    QString sql = table.spec().updateStatement(changed);
+    QVariantList values = table.updateValues(after, changed);
+    const QVariantList read = table.updateValues(before, changed);
+    for (int i = 0; i < changed.size(); ++i) {
+        sql += QStringLiteral(" AND ") + m_store.m_dialect->stillHolds(changed.at(i));
+        values.append(read.at(i));
+    }
+    return m_store.write([&]() -> Status {
+        auto q = m_store.prepare(sql);
+        for (const QVariant &v : values) {
+            q.addBindValue(v);
+        }
+        if (const Status s = m_store.exec(q, tr("Could not save incident %1").arg(after.id)); !s) {
+            return s;
+        }
+        if (q.numRowsAffected() == 1) {
+            m_store.announce(StoreChange::incidentChanged(after.id));
+            return Status::success();
+        }
+        const auto now = incident(after.id);
+        if (!now) {
+            return now.status();
+        }
+        QStringList moved;
+        for (const QString &column : table.differingColumns(before, now.value())) {
+            if (changed.contains(column)) {
+                moved.append(fieldNowReads(column, now.value()));
+            }
+        }
+        QString who = m_store.lastAuthorElsewhere(StoreChange::Kind::IncidentChanged, after.id);
+        if (who.isEmpty()) {
+            who = tr("Someone else");
+        }
+        return m_store.refuseConflict(after.id, tr("%1 changed %2 since you read it; nothing was changed.")
+                                                    .arg(who, moved.join(tr(" and "))));
     });
 }
 
@@ -150,6 +232,50 @@ Status IncidentTables::setChecklistItemDone(qint64 itemId, const QDateTime &done
         Tables::checklistItems().updateValues(tick, done), tr("Could not tick checklist item %1").arg(itemId),
         tr("There is no checklist item %1.").arg(itemId),
         [this](qint64 incident) { m_store.announce(StoreChange::checklistChanged(incident)); });
+}
+
+Status IncidentTables::setChecklistItemDone(qint64 itemId, bool wasDone, const QDateTime &doneAt, const QString &doneBy)
+{
+    static const QStringList done{QStringLiteral("done_at"), QStringLiteral("done_by")};
+    ChecklistItem tick;
+    tick.id = itemId;
+    tick.doneAt = doneAt;
+    tick.doneBy = doneAt.isValid() ? doneBy : QString();
+    QVariantList values = Tables::checklistItems().updateValues(tick, done);
+    values.append(wasDone);
+    return m_store.write([&]() -> Status {
+        auto q = m_store.prepare(Tables::checklistItems().spec().updateStatement(done) +
+                                 QStringLiteral(" AND (done_at IS NOT NULL) = ? RETURNING incident_id"));
+        for (const QVariant &v : values) {
+            q.addBindValue(v);
+        }
+        if (const Status s = m_store.exec(q, tr("Could not tick checklist item %1").arg(itemId)); !s) {
+            return s;
+        }
+        if (q.next()) {
+            m_store.announce(StoreChange::checklistChanged(q.value(0).toLongLong()));
+            return Status::success();
+        }
+        auto rows = m_store.selectRows(Tables::checklistItems(), QStringLiteral("WHERE id = ?"), {itemId},
+                                       tr("Could not read checklist item %1").arg(itemId));
+        if (!rows) {
+            return rows.status();
+        }
+        if (rows->isEmpty()) {
+            return Status::failure(tr("There is no checklist item %1.").arg(itemId));
+        }
+        const ChecklistItem now = rows->first();
+        // A tick says who made it; an untick does not, so the log says who.
+        QString who = now.isDone() ? now.doneBy
+                                   : m_store.lastAuthorElsewhere(StoreChange::Kind::ChecklistChanged, now.incidentId);
+        if (who.isEmpty()) {
+            who = tr("Someone else");
+        }
+        return m_store.refuseConflict(
+            now.incidentId, (now.isDone() ? tr("%1 ticked \u201c%2\u201d since you read it; nothing was changed.")
+                                          : tr("%1 unticked \u201c%2\u201d since you read it; nothing was changed."))
+                                .arg(who, now.text));
+    });
 }
 
 Status IncidentTables::deleteChecklistItem(qint64 id)

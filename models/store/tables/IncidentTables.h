@@ -14,6 +14,7 @@ public:
     Result<Incident> incident(qint64 id) const;
     Result<qint64> insertIncident(const Incident &incident);
     Status updateIncident(const Incident &incident);
+    Status updateIncident(const Incident &before, const Incident &after);
     Status deleteIncident(qint64 id);
     Status startSeverityHistories(const QList<qint64> &incidentIds);
     Result<QList<SeverityChange>> severityChanges(qint64 incidentId) const;
@@ -23,6 +24,7 @@ public:
     Result<QList<ChecklistItem>> checklist(qint64 incidentId) const;
     Result<qint64> insertChecklistItem(const ChecklistItem &i);
     Status setChecklistItemDone(qint64 itemId, const QDateTime &doneAt, const QString &doneBy);
+    Status setChecklistItemDone(qint64 itemId, bool wasDone, const QDateTime &doneAt, const QString &doneBy);
     Status deleteChecklistItem(qint64 id);
     Result<qint64> mostRecentlyActiveIncident() const;
     Result<QHash<qint64, IncidentStore::IncidentFacts>> incidentFacts(const QList<qint64> &incidentIds) const;

@@ -21,4 +21,5 @@ public:
     Result<qint64> insertAssignment(const RoleAssignment &a);
     Status setAssignmentReleased(qint64 assignmentId, const QDateTime &releasedAt);
     Status deleteAssignment(qint64 id);
+    Status deleteHeldAssignment(qint64 id);
 };
