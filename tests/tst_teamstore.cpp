@@ -10,6 +10,7 @@
 #include "PostgresServer.h"
 #include "Presence.h"
 #include "StoreContract.h"
+#include "TeamOutbox.h"
 #include "Workspace.h"
 
 #include <QDir>
@@ -21,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QUndoStack>
 
 using StoreContract::addIncident;
@@ -785,6 +787,119 @@ private slots:
         QCOMPARE(ticked.error(), QStringLiteral("Priya ticked \u201cPage the security engineer\u201d since you read it; "
                                                 "nothing was changed."));
         QCOMPARE(ic.store()->checklist(incident)->first().doneBy, QStringLiteral("Priya"));
+    }
+
+    // The server goes away in the middle of the ops engineer's notes: what they type is kept in the outbox and
+    // committed there; other edits are refused with the reason; when the server is back the entries are sent once,
+    // in order, with their own times and author, every console sees them, and the outbox empties.
+    void entriesTypedWhileTheServerIsAwayAreSentOnceInOrder()
+    {
+        const QString url = freshDatabase();
+        Workspace ops;
+        Workspace ic;
+        ops.setAuthor(QStringLiteral("Sam"));
+        ic.setAuthor(QStringLiteral("Alex"));
+        ops.store()->setOutboxFile(m_dir.filePath(QStringLiteral("ops-outbox.sqlite")));
+        ic.store()->setOutboxFile(m_dir.filePath(QStringLiteral("ic-outbox.sqlite")));
+        for (Workspace *w : {&ops, &ic}) {
+            const Status s = w->open(url);
+            QVERIFY2(s.ok(), qPrintable(s.error()));
+        }
+        const qint64 incident = addIncident(*ops.store());
+        QVERIFY(ops.addTimelineEntry(incident, QStringLiteral("Paged the DBA")).value() > 0);
+        QSignalSpy waiting(ops.store(), &IncidentStore::outboxChanged);
+
+        QVERIFY(m_server.stop(true));
+        const auto first = ops.addTimelineLine(incident, QStringLiteral("Rolled back to 3.8.0"),
+                                               TimelineEntry::Kind::Action, QTimeZone::utc());
+        QVERIFY2(first.ok(), qPrintable(first.error()));
+        QCOMPARE(first.value(), 0); // kept, not yet on the server
+        QVERIFY(!ops.store()->isTeamOnline());
+        QVERIFY(ops.addTimelineLine(incident, QStringLiteral("Throttles set to 50/s"), TimelineEntry::Kind::Action,
+                                    QTimeZone::utc())
+                    .ok());
+        QCOMPARE(ops.store()->waitingToBeSent(), 2);
+        QCOMPARE(waiting.last().first().toInt(), 2);
+        const Status renamed = ops.setTitleAndSummary(incident, QStringLiteral("Renamed offline"), {});
+        QVERIFY(!renamed.ok());
+        QVERIFY2(renamed.error().contains(QStringLiteral("unreachable")), qPrintable(renamed.error()));
+        const auto withItem = ops.addTimelineLine(incident, QStringLiteral("TODO: add a canary stage"),
+                                                  TimelineEntry::Kind::Note, QTimeZone::utc());
+        QVERIFY(!withItem.ok()); // an action item is another edit: refused, and the line stays in the box
+        QCOMPARE(ops.store()->waitingToBeSent(), 2);
+
+        const QDateTime typedBy = QDateTime::currentDateTimeUtc();
+        QTest::qWait(50); // sent later than typed, but kept with the time it was typed
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(ops.store()->waitingToBeSent(), 0, 15000);
+        QCOMPARE(waiting.last().first().toInt(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(ic.store()->isTeamOnline() && ic.store()->timeline(incident)->size() == 3, 15000);
+        const QList<TimelineEntry> seen = ic.store()->timeline(incident).value();
+        QStringList texts;
+        for (const TimelineEntry &e : seen) {
+            texts.append(e.text);
+            QCOMPARE(e.author, QStringLiteral("Sam"));
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("Paged the DBA"), QStringLiteral("Rolled back to 3.8.0"),
+                                     QStringLiteral("Throttles set to 50/s")}));
+        QVERIFY(seen.at(1).recordedAt <= seen.at(2).recordedAt);
+        QVERIFY(seen.at(2).recordedAt <= typedBy);
+    }
+
+    // A console closed (or killed) while the server was away sends its outbox when it next opens; an entry whose
+    // sending was cut off after the server took it (still in the outbox) is recognised by its token, not doubled.
+    void anOutboxLeftBehindIsSentAtTheNextOpeningAndNeverTwice()
+    {
+        const QString url = freshDatabase();
+        const QString file = m_dir.filePath(QStringLiteral("left-behind.sqlite"));
+        qint64 incident = 0;
+        {
+            IncidentStore store;
+            openTeam(store, url);
+            incident = addIncident(store);
+        }
+        TimelineEntry typed = entry(incident, QStringLiteral("Blocked 203.0.113.0/24"), 7);
+        {
+            auto outbox = TeamOutbox::open(file);
+            QVERIFY2(outbox, qPrintable(outbox.error()));
+            QVERIFY(outbox.value()->keep(typed).ok());
+            QCOMPARE(outbox.value()->count(), 1);
+        }
+        // The row as the outbox keeps it, to be put back later.
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("cut-off"));
+        raw.setDatabaseName(file);
+        QVERIFY(raw.open());
+        QSqlQuery row(raw);
+        QVERIFY(row.exec(QStringLiteral("SELECT token, entry FROM outbox")) && row.next());
+        const QString token = row.value(0).toString();
+        const QString kept = row.value(1).toString();
+        row.finish();
+        {
+            IncidentStore store;
+            store.setOutboxFile(file);
+            openTeam(store, url);
+            QCOMPARE(store.waitingToBeSent(), 0);
+            const QList<TimelineEntry> timeline = store.timeline(incident).value();
+            QCOMPARE(timeline.size(), 1);
+            QCOMPARE(timeline.first().text, typed.text);
+            QCOMPARE(timeline.first().occurredAt, typed.occurredAt);
+            QCOMPARE(timeline.first().author, QStringLiteral("Sam"));
+        }
+        // As if the console had died between the server's commit and letting go of the entry here.
+        row.prepare(QStringLiteral("INSERT INTO outbox (token, entry) VALUES (?, ?)"));
+        row.addBindValue(token);
+        row.addBindValue(kept);
+        QVERIFY2(row.exec(), qPrintable(row.lastError().text()));
+        row = QSqlQuery();
+        raw.close();
+        raw = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("cut-off"));
+        IncidentStore again;
+        again.setOutboxFile(file);
+        openTeam(again, url);
+        QCOMPARE(again.waitingToBeSent(), 0);
+        QCOMPARE(again.timeline(incident)->size(), 1);
     }
 
     void aWrongPasswordOrADeadServerIsSaidInWords()

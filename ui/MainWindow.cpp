@@ -121,6 +121,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
                 }
             });
 
+    connect(m_workspace->store(), &IncidentStore::outboxChanged, this, [this] { refreshPresence(); });
+
     connect(m_workspace, &Workspace::editFailed, this,
             [this](const QString &message) { showProblem(tr("The change was not saved"), message); });
     connect(m_workspace->store(), &IncidentStore::storeReset, this, [this] {
@@ -578,9 +580,15 @@ void MainWindow::refreshPresence()
 {
     IncidentStore *store = m_workspace->store();
     m_presenceLabel->setVisible(store->isTeamRecord());
+    const int waiting = store->waitingToBeSent();
+    const QString outbox = waiting == 0 ? QString()
+                           : waiting == 1
+                               ? tr(" · 1 timeline entry waiting to be sent")
+                               : tr(" · %1 timeline entries waiting to be sent").arg(waiting);
     if (store->isTeamRecord() && !store->isTeamOnline()) {
         m_presenceLabel->setText(tr("<span style=\"color:#b3261e\">⚠ Team database unreachable: showing the record "
-                                    "as last read</span>"));
+                                    "as last read%1</span>")
+                                     .arg(outbox));
         return;
     }
     m_presenceLabel->setToolTip({});
@@ -596,7 +604,7 @@ void MainWindow::refreshPresence()
         }
     }
     const auto roles = store->roles();
-    m_presenceLabel->setText(Presence::describe(names.value(), held, roles ? roles.value() : QList<Role>()));
+    m_presenceLabel->setText(Presence::describe(names.value(), held, roles ? roles.value() : QList<Role>()) + outbox);
 }
 
 void MainWindow::rebuildRecentMenu()

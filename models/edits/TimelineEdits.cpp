@@ -30,9 +30,25 @@ Result<qint64> TimelineEdits::addTimelineEntry(qint64 incidentId, const QString 
     auto command = std::make_unique<AddTimelineEntryCommand>(m_workspace.m_store, m_workspace.onFailure(), entry);
     auto *raw = command.get();
     if (const Status s = m_workspace.push(std::move(command)); !s) {
-        return s;
+        return keepWhileAway(entry, false, s);
     }
     return raw->entryId();
+}
+
+Result<qint64> TimelineEdits::keepWhileAway(const TimelineEntry &entry, bool withActionItem, const Status &refused)
+{
+    IncidentStore &store = m_workspace.m_store;
+    if (!store.isTeamRecord() || store.isTeamOnline()) {
+        return refused; // not the server's absence: said as it is
+    }
+    if (withActionItem) {
+        return Status::failure(tr("The team database is unreachable. A line with an action item (TODO:) waits in the "
+                                  "box until it is back; a plain entry would be kept and sent then."));
+    }
+    if (const Status kept = store.keepForSending(entry); !kept) {
+        return Status::failure(tr("%1 %2").arg(refused.error(), kept.error()));
+    }
+    return qint64(0);
 }
 
 Result<qint64> TimelineEdits::addTimelineLine(qint64 incidentId, const QString &input, TimelineEntry::Kind defaultKind,
@@ -61,7 +77,7 @@ Result<qint64> TimelineEdits::addTimelineLine(qint64 incidentId, const QString &
     auto command = std::make_unique<AddTimelineEntryCommand>(m_workspace.m_store, m_workspace.onFailure(), entry, item);
     auto *raw = command.get();
     if (const Status s = m_workspace.push(std::move(command)); !s) {
-        return s;
+        return keepWhileAway(entry, item.has_value(), s);
     }
     return raw->entryId();
 }

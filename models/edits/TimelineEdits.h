@@ -19,4 +19,8 @@ public:
     Status editTimelineEntry(const TimelineEntry &changed, const QString &reason);
     Status deleteTimelineEntry(qint64 entryId, const QString &reason);
     Status setKeyMoment(qint64 entryId, bool keyMoment);
+
+private:
+    // A typed entry the team database could not take because it is away: kept in the outbox (id 0) instead of lost.
+    Result<qint64> keepWhileAway(const TimelineEntry &entry, bool withActionItem, const Status &refused);
 };

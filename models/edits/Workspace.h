@@ -62,6 +62,7 @@ public:
     // What the IC types into the entry box: a time, a kind and "TODO:" may lead the text (TimelineInput::parseLine).
     // occurredAt, when valid, is the time given apart from the line (the command line's --at); it wins over a
     // time the line starts with.
+    // Both return the new entry's id, or 0 when a team database is away and the entry waits in the outbox.
     Result<qint64> addTimelineLine(qint64 incidentId, const QString &line, TimelineEntry::Kind defaultKind,
                                    const QTimeZone &zone, const QDateTime &occurredAt = {});
     // A pasted log, as previewed: every entry in one edit. Returns how many were added.

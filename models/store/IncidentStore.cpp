@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "ChangeLog.h"
 #include "DatabaseAddress.h"
+#include "TeamOutbox.h"
 #include "PostgresDatabase.h"
 #include "PostgresDialect.h"
 #include "RecordConnection.h"
@@ -69,6 +70,7 @@ void IncidentStore::close()
     const bool wasOpen = m_db.isValid();
     m_db = QSqlDatabase(); // the connection's last handle goes with m_connection
     m_changeLog.reset();
+    m_outbox.reset();
     m_connection.reset();
     m_path.clear();
     m_teamRecord = false;
@@ -135,7 +137,16 @@ Status IncidentStore::openTeamDatabase(const QString &text, Access access)
             applyChangesFromOthers();
         }
     });
+    if (!isReadOnly()) {
+        auto outbox = TeamOutbox::open(m_outboxFile.isEmpty() ? TeamOutbox::fileFor(m_path) : m_outboxFile);
+        if (outbox) {
+            m_outbox = std::move(outbox.value());
+        } else {
+            qWarning("incident-console: %s", qPrintable(outbox.error())); // entries typed offline are then refused
+        }
+    }
     emit storeReset();
+    sendOutbox(); // what was typed while the server was away when this console last closed
     return Status::success();
 }
 
@@ -172,7 +183,7 @@ QString IncidentStore::readerUri() const
 Status IncidentStore::requireWritable() const
 {
     if (!isOpen()) {
-        return Status::failure(tr("No file is open."));
+        return notOpen();
     }
     if (m_access == Access::ReadOnly) {
         return Status::failure(tr("%1 is open read-only.").arg(QDir::toNativeSeparators(m_path)));
@@ -184,6 +195,10 @@ Status IncidentStore::write(const std::function<Status()> &body)
 {
     if (const Status s = requireWritable(); !s) {
         return s;
+    }
+    if (m_teamRecord && !m_teamOnline) {
+        return Status::failure(tr("The team database is unreachable, so this was not saved. Timeline entries typed "
+                                  "now are kept and sent when it is back."));
     }
     if (m_transactionDepth == 0) {
         m_conflict.reset(); // only the latest edit's conflict is offered to be put on top
@@ -409,7 +424,76 @@ Status IncidentStore::reconnectTeam()
     m_teamOnline = true;
     emit teamConnectionChanged(true, {});
     applyChangesFromOthers(); // everything committed while this console was away
+    sendOutbox();
     return Status::success();
+}
+
+Status IncidentStore::notOpen() const
+{
+    // A team console that lost its server is still "open": it says where the record went, and that it comes back.
+    return Status::failure(m_teamRecord ? tr("The team database is unreachable; the console reconnects by itself. "
+                                             "Timeline entries typed now are kept and sent when it is back.")
+                                        : tr("No file is open."));
+}
+
+Status IncidentStore::keepForSending(const TimelineEntry &entry)
+{
+    if (!m_outbox) {
+        return Status::failure(tr("There is no outbox to keep this in: it was not saved."));
+    }
+    if (const Status s = m_outbox->keep(entry); !s) {
+        return s;
+    }
+    emit outboxChanged(m_outbox->count());
+    return Status::success();
+}
+
+int IncidentStore::waitingToBeSent() const
+{
+    return m_outbox ? m_outbox->count() : 0;
+}
+
+void IncidentStore::sendOutbox()
+{
+    if (!m_outbox || !m_teamOnline || m_transactionDepth > 0) {
+        return;
+    }
+    const auto waiting = m_outbox->waiting();
+    if (!waiting) {
+        qWarning("incident-console: %s", qPrintable(waiting.error()));
+        return;
+    }
+    if (waiting->isEmpty()) {
+        return;
+    }
+    for (const TeamOutbox::Waiting &w : waiting.value()) {
+        // The token goes in with the entry: one cut off after the server's commit and before the outbox let go of
+        // it is found sent already.
+        const Status sent = write([&]() -> Status {
+            auto receipt = prepare(QStringLiteral("INSERT INTO outbox_receipts (token, entry_id) VALUES (?, 0) "
+                                                  "ON CONFLICT (token) DO NOTHING RETURNING token"));
+            receipt.addBindValue(w.token);
+            if (const Status s = exec(receipt, tr("Could not send the outbox")); !s) {
+                return s;
+            }
+            if (!receipt.next()) {
+                return Status::success();
+            }
+            const auto id = insertTimelineEntry(w.entry);
+            if (!id) {
+                return id.status();
+            }
+            auto kept = prepare(QStringLiteral("UPDATE outbox_receipts SET entry_id = ? WHERE token = ?"));
+            kept.addBindValue(id.value());
+            kept.addBindValue(w.token);
+            return exec(kept, tr("Could not send the outbox"));
+        });
+        if (!sent || !m_outbox->remove(w.seq)) {
+            qWarning("incident-console: an outbox entry was not sent yet: %s", qPrintable(sent.error()));
+            break;
+        }
+    }
+    emit outboxChanged(m_outbox->count());
 }
 
 void IncidentStore::applyChangesFromOthers()
@@ -443,7 +527,7 @@ QSqlQuery IncidentStore::prepare(const QString &sql) const
 Status IncidentStore::exec(QSqlQuery &query, const QString &what) const
 {
     if (!isOpen()) {
-        return Status::failure(tr("No file is open."));
+        return notOpen();
     }
     // A statement SQLite refused to prepare keeps SQLite's reason ("no such column: x"); running it anyway would
     // only report "Parameter count mismatch".
@@ -620,7 +704,7 @@ Status IncidentStore::forEachRawRow(const QByteArray &sql, const QList<qint64> &
                                     const std::function<bool(const RawRow &)> &onRow) const
 {
     if (!isOpen()) {
-        return Status::failure(tr("No file is open."));
+        return notOpen();
     }
     return m_dialect->forEachRawRow(m_db, sql, parameters, onRow);
 }
@@ -688,7 +772,7 @@ Status IncidentStore::startSeverityHistories(const QList<qint64> &incidentIds)
 Status IncidentStore::readSnapshot(const std::function<Status()> &body) const
 {
     if (!isOpen()) {
-        return Status::failure(tr("No file is open."));
+        return notOpen();
     }
     if (m_transactionDepth > 0 || m_snapshotDepth > 0) {
         return body(); // the transaction already open is the snapshot
@@ -1000,7 +1084,7 @@ Result<QHash<QString, IncidentStore::LinkedAlert>> IncidentStore::alertLinksById
 Status IncidentStore::copyIncidentInto(qint64 incidentId, const QString &emptyFile) const
 {
     if (!isOpen()) {
-        return Status::failure(tr("No file is open."));
+        return notOpen();
     }
     static const QStringList fileWide{QStringLiteral("roles"), QStringLiteral("templates"),
                                       QStringLiteral("checklist_defaults")};
@@ -1010,7 +1094,7 @@ Status IncidentStore::copyIncidentInto(qint64 incidentId, const QString &emptyFi
 Status IncidentStore::saveCopy(const QString &destination, const std::function<Status(const QString &)> &build) const
 {
     if (!isOpen()) {
-        return Status::failure(tr("No file is open."));
+        return notOpen();
     }
     const QString target = QFileInfo(destination).absoluteFilePath();
     if (target == m_path) {

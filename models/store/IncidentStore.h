@@ -33,6 +33,7 @@
 class ChangeLog;
 class QTimer;
 class RecordConnection;
+class TeamOutbox;
 class SqlDialect;
 class AlertTables;
 class IncidentTables;
@@ -82,6 +83,13 @@ public:
     // On a team database: whether the server answers now. Checked every two seconds and after a failed write; a
     // console that lost it keeps showing the record as last read, and on reconnecting reads every change it missed.
     bool isTeamOnline() const { return m_teamOnline; }
+    // On a team database: a timeline entry typed while the server is away, kept in this console's outbox (an SQLite
+    // file of its own, committed at once) and sent, in order and only once, with its own times and author, when the
+    // server is back, or at the next opening should the console be closed first.
+    Status keepForSending(const TimelineEntry &entry);
+    int waitingToBeSent() const;
+    // Where the outbox is kept; by default under this user's data, one per team database. Set before open().
+    void setOutboxFile(const QString &file) { m_outboxFile = file; }
     QString path() const { return m_path; }
     // How another connection reads this file, as an SQLite URI: read-only, and immutable or through a private copy
     // where the file lies in a read-only folder.
@@ -315,6 +323,7 @@ signals:
     void storeReset(); // opened, closed or replaced wholesale
     // The team database went away (reason says how) or is back.
     void teamConnectionChanged(bool online, const QString &reason);
+    void outboxChanged(int waiting);
 
 private:
     friend class AlertTables;
@@ -386,9 +395,11 @@ private:
     bool serverAnswers(QString *reason = nullptr) const;
     void goOffline(const QString &reason); // says so once, however many checks fail
     Status reconnectTeam();
+    void sendOutbox(); // what waits is sent in order; what cannot be sent yet stays, in order, for the next time
     // A write that failed: when the team database went away under it, says so (and reconnects) instead.
     Status whenTheServerWentAway(const Status &failed);
     Status requireWritable() const;
+    Status notOpen() const;
     // A conditional change matched no row: says why (the row is gone, or someone changed it since) and keeps it.
     Status refuseConflict(qint64 incidentId, const QString &message);
     // On a team database: the name of whoever last made this kind of change to the incident from another console.
@@ -419,4 +430,6 @@ private:
     Status m_logFailure = Status::success(); // a change that could not be logged fails its transaction
     std::unique_ptr<ChangeLog> m_changeLog;  // on a team database: what every console tells the others
     std::optional<Conflict> m_conflict;
+    std::unique_ptr<TeamOutbox> m_outbox;
+    QString m_outboxFile;
 };

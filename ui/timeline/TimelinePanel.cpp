@@ -351,7 +351,9 @@ void TimelinePanel::submit()
         showProblem(tr("Not saved: %1").arg(result.error()));
         return;
     }
-    showProblem({});
+    // 0: the team database is away and the entry waits in this console's outbox, sent when it is back.
+    showProblem(result.value() == 0 ? tr("Kept in the outbox: it goes on the timeline when the team database is back.")
+                                    : QString());
     m_entry->clear();
 }
 
