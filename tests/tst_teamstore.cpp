@@ -8,6 +8,7 @@
 #include "IncidentMetrics.h"
 #include "IncidentStore.h"
 #include "PostgresServer.h"
+#include "RecordCopy.h"
 #include "Presence.h"
 #include "StoreContract.h"
 #include "TeamOutbox.h"
@@ -505,6 +506,56 @@ private slots:
         QFile stored(AppSettings().fileName());
         QVERIFY(stored.open(QIODevice::ReadOnly));
         QVERIFY(!stored.readAll().contains(m_server.password().toUtf8()));
+    }
+
+    // File ▸ Copy This File to a Team Database… and File ▸ Save a Local Copy…: the whole record both ways through
+    // the JSON exchange, the same export byte for byte after the round trip; a target that holds incidents already
+    // is refused and left as it was; a password remembered for a team database is kept owner-only.
+    void aRecordMovesToTheTeamDatabaseAndHomeAgain()
+    {
+        const QString local = m_dir.filePath(QStringLiteral("before-the-team.sqlite"));
+        IncidentStore file;
+        QVERIFY(file.open(local).ok());
+        const qint64 incident = addIncident(file);
+        QVERIFY(file.insertTimelineEntry(entry(incident, QStringLiteral("Rolled back to 3.8.0"), 9)).ok());
+        QVERIFY(file.insertTimelineEntry(entry(incident, QStringLiteral("Café logins back"), 12)).ok());
+        const QByteArray original = JsonExchange::exportFile(file).value();
+
+        const QString team = freshDatabase();
+        const auto up = RecordCopy::copyTo(file, team);
+        QVERIFY2(up.ok(), qPrintable(up.error()));
+        QCOMPARE(up->incidentIds.size(), 1);
+        IncidentStore onServer;
+        openTeam(onServer, team);
+        QCOMPARE(JsonExchange::exportFile(onServer).value(), original);
+
+        const QString home = m_dir.filePath(QStringLiteral("taken-home-for-the-review.sqlite"));
+        const auto down = RecordCopy::copyTo(onServer, home);
+        QVERIFY2(down.ok(), qPrintable(down.error()));
+        IncidentStore takenHome;
+        QVERIFY(takenHome.open(home).ok());
+        QCOMPARE(JsonExchange::exportFile(takenHome).value(), original);
+
+        // Not into a record that holds incidents: neither is changed, and the password is not in the message.
+        const auto again = RecordCopy::copyTo(file, team);
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().contains(QStringLiteral("already holds 1 incident")), qPrintable(again.error()));
+        QVERIFY(!again.error().contains(m_server.password()));
+        QCOMPARE(JsonExchange::exportFile(onServer).value(), original);
+
+        // A password typed into the connect dialog, remembered: the address without it finds it again.
+        const QString redacted = onServer.path();
+        const QString bare = DatabaseAddress::parse(team)->redacted();
+        QCOMPARE(bare, redacted);
+        AppSettings().setTeamPassword(redacted, m_server.password());
+        const QString rebuilt = DatabaseAddress::withPassword(bare, AppSettings().teamPassword(redacted));
+        IncidentStore remembered;
+        openTeam(remembered, rebuilt);
+        QCOMPARE(remembered.incidents()->size(), 1);
+        QCOMPARE(QFile::permissions(AppSettings().fileName()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        AppSettings().setTeamPassword(redacted, {});
+        QVERIFY(AppSettings().teamPassword(redacted).isEmpty());
     }
 
     void aReadOnlySeatIsRefusedWritesByTheServerToo()

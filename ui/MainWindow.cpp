@@ -1,5 +1,9 @@
 #include "MainWindow.h"
 
+#include "ConnectTeamDialog.h"
+#include "DatabaseAddress.h"
+#include "RecordCopy.h"
+
 #include "Presence.h"
 
 #include "IncidentInsights.h"
@@ -258,8 +262,16 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
+    auto *connectTeam = file->addAction(tr("Connect to &Team Database…"), this, [this] { connectToTeamDatabase(); });
+    connectTeam->setObjectName(QStringLiteral("connectTeamAction"));
+    file->addSeparator();
     auto *copyAction = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
     copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveCopy = copyAction;
+    m_copyToTeam = file->addAction(tr("Copy This File to a Team &Database…"), this, &MainWindow::copyToTeamDatabase);
+    m_copyToTeam->setObjectName(QStringLiteral("copyToTeamAction"));
+    m_saveLocalCopy = file->addAction(tr("Save a &Local Copy…"), this, &MainWindow::saveLocalCopy);
+    m_saveLocalCopy->setObjectName(QStringLiteral("saveLocalCopyAction"));
     auto *exportAll = file->addAction(tr("&Export…"), this, [this] { showExportDialog(m_currentIncident != 0); });
     exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     auto *importAction = file->addAction(tr("&Import JSON…"), this, &MainWindow::importJson);
@@ -464,13 +476,36 @@ bool MainWindow::openFile(const QString &path)
     if (!closeFileWindows()) {
         return false; // a postmortem could not be saved: its text stays on screen rather than being lost
     }
-    m_monitor->setArchiveRecord({}); // nothing more is written to the file being left
-    const Status s = m_workspace->open(path);
-    AppSettings settings;
+    const Status s = openRecord(path);
+    if (!s && DatabaseAddress::isAddress(path) && s.error().contains(QStringLiteral("password"))) {
+        // libpq's "password authentication failed" or "no password supplied": ask for it, keeping the address.
+        const auto address = DatabaseAddress::parse(path);
+        connectToTeamDatabase(address ? address->redacted() : QString(), s.error());
+        return m_workspace->store()->isOpen() && m_workspace->store()->isTeamRecord();
+    }
     if (!s) {
         showProblem(tr("The file was not opened"), s.error());
-        refreshFileState();
         return false;
+    }
+    return true;
+}
+
+Status MainWindow::openRecord(const QString &given)
+{
+    if (!closeFileWindows()) {
+        // A postmortem could not be saved: its text stays on screen rather than being lost.
+        return Status::failure(tr("A postmortem window could not save its text, so the record stays open."));
+    }
+    QString path = given;
+    AppSettings settings;
+    if (const auto address = DatabaseAddress::parse(path); address && address->password().isEmpty()) {
+        path = DatabaseAddress::withPassword(path, settings.teamPassword(address->redacted()));
+    }
+    m_monitor->setArchiveRecord({}); // nothing more is written to the file being left
+    const Status s = m_workspace->open(path);
+    if (!s) {
+        refreshFileState();
+        return s;
     }
     settings.addRecentFile(m_workspace->store()->path()); // a team database's address without its password
     // Open where the work is: the incident worked on last is selected, its timeline on screen without a click.
@@ -488,7 +523,7 @@ bool MainWindow::openFile(const QString &path)
                                  15000);
     }
     refreshFileState();
-    return true;
+    return Status::success();
 }
 
 void MainWindow::selectIncident(qint64 incidentId)
@@ -552,6 +587,12 @@ void MainWindow::refreshFileState()
     for (QAction *a : std::as_const(m_incidentActions)) {
         a->setEnabled(open && m_currentIncident > 0);
     }
+    // A file copies itself or goes to a team database; a team record is taken home as a file.
+    const bool team = open && m_workspace->store()->isTeamRecord();
+    m_saveCopy->setVisible(!team);
+    m_copyToTeam->setVisible(!team);
+    m_copyToTeam->setEnabled(open);
+    m_saveLocalCopy->setVisible(team);
     if (!open) {
         m_presenceDue->stop();
         m_presenceLabel->hide();
@@ -670,6 +711,78 @@ void MainWindow::saveCopy()
         return;
     }
     statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::connectToTeamDatabase(const QString &address, const QString &problem)
+{
+    ConnectTeamDialog dialog(tr("Connect to Team Database"), tr("Connect"), this);
+    dialog.setAddress(address);
+    dialog.setProblem(problem);
+    while (dialog.exec() == QDialog::Accepted) {
+        const QString full = DatabaseAddress::withPassword(dialog.address(), dialog.password());
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const Status s = openRecord(full);
+        QApplication::restoreOverrideCursor();
+        if (s) {
+            if (dialog.rememberPassword() && !dialog.password().isEmpty()) {
+                AppSettings().setTeamPassword(m_workspace->store()->path(), dialog.password());
+            }
+            return;
+        }
+        dialog.setProblem(s.error()); // what was typed stays, to be corrected
+    }
+}
+
+void MainWindow::copyToTeamDatabase()
+{
+    ConnectTeamDialog dialog(tr("Copy This File to a Team Database"), tr("Copy"), this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const QString full = DatabaseAddress::withPassword(dialog.address(), dialog.password());
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const auto copied = RecordCopy::copyTo(*m_workspace->store(), full);
+        QApplication::restoreOverrideCursor();
+        if (!copied) {
+            dialog.setProblem(copied.error());
+            continue;
+        }
+        const QString redacted = DatabaseAddress::parse(full)->redacted();
+        if (dialog.rememberPassword() && !dialog.password().isEmpty()) {
+            AppSettings().setTeamPassword(redacted, dialog.password());
+        }
+        QMessageBox ask(QMessageBox::Question, tr("Copied to the team database"),
+                        tr("The record is on %1 (%2). Open it there now, so the team works on one record?")
+                            .arg(redacted, copied->describe()),
+                        QMessageBox::Open | QMessageBox::Cancel, this);
+        ask.setTextFormat(Qt::PlainText);
+        if (ask.exec() == QMessageBox::Open) {
+            openFile(full);
+        }
+        return;
+    }
+}
+
+void MainWindow::saveLocalCopy()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a Local Copy"), QString(),
+                                                      tr("Incident files (*.sqlite)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo::exists(path)) {
+        showProblem(tr("The copy was not saved"),
+                    tr("%1 exists already; a local copy goes into a new file, so choose another name.")
+                        .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto copied = RecordCopy::copyTo(*m_workspace->store(), path);
+    QApplication::restoreOverrideCursor();
+    if (!copied) {
+        showProblem(tr("The copy was not saved"), copied.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Saved a local copy to %1").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
 void MainWindow::showExportDialog(bool currentIncidentOnly, std::optional<ExportFormat> format)

@@ -54,7 +54,8 @@ public:
     ~MainWindow() override;
 
     Workspace *workspace() const { return m_workspace; }
-    // Opens the file, or leaves the current one open and says why not (in a message box).
+    // Opens the file or team database, or leaves the current one open and says why not (in a message box; for a team
+    // database refused for its password, in the connect dialog, which asks for one).
     bool openFile(const QString &path);
     qint64 currentIncident() const { return m_currentIncident; }
     void selectIncident(qint64 incidentId);
@@ -88,6 +89,12 @@ private:
     void newFile();
     void openFileDialog();
     void saveCopy();
+    // The team database: connect (asking for the address and password), copy this file's record there, or take the
+    // team record home as a file. A remembered password is used when the address has none.
+    void connectToTeamDatabase(const QString &address = {}, const QString &problem = {});
+    void copyToTeamDatabase();
+    void saveLocalCopy();
+    Status openRecord(const QString &path); // openFile() without saying anything
     void showExportDialog(bool currentIncidentOnly, std::optional<ExportFormat> format = std::nullopt);
     void showPostmortem();
     bool closeFileWindows(); // false: a postmortem could not save and stays open
@@ -137,6 +144,9 @@ private:
     QMenu *m_severityMenu = nullptr;
     QMenu *m_stageMenu = nullptr;
     QAction *m_acceptSuggestion = nullptr;
+    QAction *m_saveCopy = nullptr;       // a file's own copy (SQLite's backup)
+    QAction *m_copyToTeam = nullptr;     // a file's record to a team database
+    QAction *m_saveLocalCopy = nullptr;  // a team record to a file
     QAction *m_overrideSuggestion = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_presenceLabel = nullptr;

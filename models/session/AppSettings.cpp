@@ -3,6 +3,7 @@
 #include "DatabaseAddress.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -55,7 +56,7 @@ QList<AlertSource> AppSettings::alertSources() const
     return list;
 }
 
-void AppSettings::setAlertSources(const QList<AlertSource> &sources)
+void AppSettings::keepOwnerOnly()
 {
     // The file may hold passwords and tokens: only its owner may read it, from before the first secret goes in.
     // (Qt rewrites the file through a new one that keeps the old one's permissions.)
@@ -69,6 +70,37 @@ void AppSettings::setAlertSources(const QList<AlertSource> &sources)
         }
     }
     QFile::setPermissions(fileName, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+// QSettings keys cannot hold an address's slashes and colons: a digest of it names its entry.
+static QString teamPasswordKey(const QString &redactedAddress)
+{
+    return QStringLiteral("teamPasswords/") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(redactedAddress.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+}
+
+QString AppSettings::teamPassword(const QString &redactedAddress) const
+{
+    return m_settings.value(teamPasswordKey(redactedAddress)).toString();
+}
+
+void AppSettings::setTeamPassword(const QString &redactedAddress, const QString &password)
+{
+    if (password.isEmpty()) {
+        m_settings.remove(teamPasswordKey(redactedAddress));
+        return;
+    }
+    keepOwnerOnly();
+    m_settings.setValue(teamPasswordKey(redactedAddress), password);
+    m_settings.sync();
+    QFile::setPermissions(m_settings.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void AppSettings::setAlertSources(const QList<AlertSource> &sources)
+{
+    keepOwnerOnly();
+    const QString fileName = m_settings.fileName();
     m_settings.remove(QStringLiteral("alertSources"));
     m_settings.beginWriteArray(QStringLiteral("alertSources"), int(sources.size()));
     for (int i = 0; i < sources.size(); ++i) {

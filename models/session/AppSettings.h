@@ -64,6 +64,10 @@ public:
     // Where the last export went: the export dialog starts there.
     QString lastExportFolder() const;
     void setLastExportFolder(const QString &folder);
+    // A team database's password remembered on this computer, by the address without it; kept, as alert sources'
+    // secrets are, in a settings file only its owner may read. Empty: none remembered.
+    QString teamPassword(const QString &redactedAddress) const;
+    void setTeamPassword(const QString &redactedAddress, const QString &password); // empty: forget it
     QStringList recentFiles() const;
     void addRecentFile(const QString &path);
     void removeRecentFile(const QString &path);
@@ -75,5 +79,8 @@ public:
     void sync() { m_settings.sync(); }
 
 private:
+    // Before a secret goes in: the file exists and only its owner may read it.
+    void keepOwnerOnly();
+
     QSettings m_settings;
 };

@@ -156,6 +156,16 @@ Result<DatabaseAddress> DatabaseAddress::parse(const QString &input)
     return address;
 }
 
+QString DatabaseAddress::withPassword(const QString &text, const QString &password)
+{
+    const auto address = parse(text);
+    if (!address || !address->password().isEmpty() || password.isEmpty()) {
+        return text;
+    }
+    return text + (text.contains(u'?') ? u'&' : u'?') + QStringLiteral("password=") +
+           QString::fromUtf8(QUrl::toPercentEncoding(password));
+}
+
 QString DatabaseAddress::redacted() const
 {
     QStringList hosts;

@@ -34,6 +34,9 @@ public:
     const QMap<QString, QString> &parameters() const { return m_parameters; }
     // "postgresql://ic@db1:5432,db2:5432/incidents?sslmode=verify-full": everything but the password.
     QString redacted() const;
+    // The address as typed with a password added (one asked for or remembered), for a connection to use; an address
+    // that carries one already is given back as it is.
+    static QString withPassword(const QString &text, const QString &password);
 
 private:
     QString m_user;
