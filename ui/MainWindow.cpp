@@ -750,7 +750,7 @@ void MainWindow::copyToTeamDatabase()
             AppSettings().setTeamPassword(redacted, dialog.password());
         }
         QMessageBox ask(QMessageBox::Question, tr("Copied to the team database"),
-                        tr("The record is on %1 (%2). Open it there now, so the team works on one record?")
+                        tr("The record is on %1.\n\n%2\n\nOpen it there now, so the team works on one record?")
                             .arg(redacted, copied->describe()),
                         QMessageBox::Open | QMessageBox::Cancel, this);
         ask.setTextFormat(Qt::PlainText);

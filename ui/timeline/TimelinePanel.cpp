@@ -186,6 +186,12 @@ TimelinePanel::TimelinePanel(Workspace *workspace, TimelineModel *model, QWidget
     m_problem->setWordWrap(true);
     m_problem->hide();
     layout->addWidget(m_problem);
+    // "Kept in the outbox" is true only until the outbox is sent.
+    connect(m_workspace->store(), &IncidentStore::outboxChanged, this, [this](int waiting) {
+        if (waiting == 0 && m_problem->text() == keptText()) {
+            showProblem({});
+        }
+    });
 
     // Kind shortcuts while typing: Ctrl+1 detection … Ctrl+6 note.
     const auto kinds = TimelineEntry::kinds();
@@ -313,6 +319,11 @@ bool TimelinePanel::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+QString TimelinePanel::keptText()
+{
+    return tr("Kept in the outbox: it goes on the timeline when the team database is back.");
+}
+
 void TimelinePanel::showProblem(const QString &text)
 {
     m_problem->setText(text);
@@ -352,8 +363,7 @@ void TimelinePanel::submit()
         return;
     }
     // 0: the team database is away and the entry waits in this console's outbox, sent when it is back.
-    showProblem(result.value() == 0 ? tr("Kept in the outbox: it goes on the timeline when the team database is back.")
-                                    : QString());
+    showProblem(result.value() == 0 ? keptText() : QString());
     m_entry->clear();
 }
 

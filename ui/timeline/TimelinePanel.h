@@ -44,6 +44,7 @@ private:
     void applySearch();
     qint64 selectedEntryId() const;
     int selectedSourceRow() const;
+    static QString keptText(); // an entry typed while the team database is away
     void showProblem(const QString &text);
 
     Workspace *m_workspace;
