@@ -196,7 +196,7 @@ Status IncidentStore::write(const std::function<Status()> &body)
     if (const Status s = requireWritable(); !s) {
         return s;
     }
-    if (m_teamRecord && !m_teamOnline) {
+    if (m_teamRecord && !isTeamOnline()) {
         return Status::failure(tr("The team database is unreachable, so this was not saved. Timeline entries typed "
                                   "now are kept and sent when it is back."));
     }

@@ -82,7 +82,8 @@ public:
     Result<QStringList> othersHere() const;
     // On a team database: whether the server answers now. Checked every two seconds and after a failed write; a
     // console that lost it keeps showing the record as last read, and on reconnecting reads every change it missed.
-    bool isTeamOnline() const { return m_teamOnline; }
+    // (Qt's driver may close a connection whose server vanished before the next check notices.)
+    bool isTeamOnline() const { return m_teamOnline && m_db.isOpen(); }
     // On a team database: a timeline entry typed while the server is away, kept in this console's outbox (an SQLite
     // file of its own, committed at once) and sent, in order and only once, with its own times and author, when the
     // server is back, or at the next opening should the console be closed first.
