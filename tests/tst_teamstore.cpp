@@ -1025,6 +1025,40 @@ private slots:
         }
     }
 
+    // TLS as a team would run it: sslmode=verify-full with the CA that signed the server's certificate connects; a CA
+    // that did not, or a host name the certificate does not name, is refused in words, and nothing is opened.
+    void aServerIsVerifiedAgainstItsCaWithVerifyFull()
+    {
+        QString error;
+        QVERIFY2(m_server.enableTls(&error), qPrintable(error));
+        const QString url = freshDatabase();
+        const QString verified = url + QStringLiteral("?sslmode=verify-full&sslrootcert=") + m_server.caFile();
+        IncidentStore store;
+        QTRY_VERIFY_WITH_TIMEOUT(store.open(verified).ok(), 5000); // the server reloads its settings by itself
+        QVERIFY(store.isTeamRecord());
+        QVERIFY(store.insertIncident([] {
+                         Incident i;
+                         i.title = QStringLiteral("Over TLS");
+                         i.declaredAt = at(14, 0);
+                         return i;
+                     }())
+                    .ok());
+        store.close();
+
+        IncidentStore refused;
+        const Status otherCa =
+            refused.open(url + QStringLiteral("?sslmode=verify-full&sslrootcert=") + m_server.otherCaFile());
+        QVERIFY(!otherCa.ok());
+        QVERIFY2(otherCa.error().contains(QStringLiteral("certificate verify failed")), qPrintable(otherCa.error()));
+        QVERIFY(!otherCa.error().contains(m_server.password()));
+        QString byName = verified;
+        byName.replace(QStringLiteral("@127.0.0.1:"), QStringLiteral("@localhost:"));
+        const Status wrongName = refused.open(byName);
+        QVERIFY(!wrongName.ok());
+        QVERIFY2(wrongName.error().contains(QStringLiteral("does not match host name")), qPrintable(wrongName.error()));
+        QVERIFY(!refused.isOpen());
+    }
+
     void aWrongPasswordOrADeadServerIsSaidInWords()
     {
         const QString url = freshDatabase();

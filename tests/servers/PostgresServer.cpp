@@ -149,6 +149,62 @@ bool PostgresServer::exec(const QString &database, const QString &sql, QString *
     return ok;
 }
 
+bool PostgresServer::enableTls(QString *error)
+{
+    const auto openssl = [&](const QStringList &arguments) {
+        QProcess p;
+        p.setWorkingDirectory(m_dir.path());
+        p.start(QStringLiteral("openssl"), arguments);
+        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+            *error = QStringLiteral("openssl %1 failed: %2 %3")
+                         .arg(arguments.first(), p.errorString(), QString::fromLocal8Bit(p.readAllStandardError()));
+            return false;
+        }
+        return true;
+    };
+    const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                         QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+    QFile extensions(m_dir.filePath(QStringLiteral("server.ext")));
+    if (!extensions.open(QIODevice::WriteOnly) || extensions.write("subjectAltName=IP:127.0.0.1\n") < 0) {
+        *error = QStringLiteral("the certificate's extensions cannot be written");
+        return false;
+    }
+    extensions.close();
+    for (const QString &ca : {QStringLiteral("ca"), QStringLiteral("other-ca")}) {
+        if (!openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
+                     QStringList{QStringLiteral("-keyout"), ca + QStringLiteral(".key"), QStringLiteral("-out"),
+                                 ca + QStringLiteral(".pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                                 QStringLiteral("-subj"), QStringLiteral("/CN=Incident Console test ") + ca})) {
+            return false;
+        }
+    }
+    if (!openssl(QStringList{QStringLiteral("req")} + ec +
+                 QStringList{QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
+                             QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}) ||
+        !openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                  QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                  QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
+                  QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                  QStringLiteral("server.ext")})) {
+        return false;
+    }
+    // The server refuses a key others may read; as root, it must be the postgres user's.
+    const QString key = m_dir.filePath(QStringLiteral("server.key"));
+    QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    for (const QString &file : {key, m_dir.filePath(QStringLiteral("server.pem"))}) {
+        giveToPostgres(file);
+    }
+    for (const QString &setting :
+         {QStringLiteral("ALTER SYSTEM SET ssl_cert_file = '%1'").arg(m_dir.filePath(QStringLiteral("server.pem"))),
+          QStringLiteral("ALTER SYSTEM SET ssl_key_file = '%1'").arg(key), QStringLiteral("ALTER SYSTEM SET ssl = on"),
+          QStringLiteral("SELECT pg_reload_conf()")}) {
+        if (!exec(QStringLiteral("postgres"), setting, error)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool PostgresServer::createDatabase(const QString &name, QString *error) const
 {
     return exec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE \"%1\"").arg(name), error);

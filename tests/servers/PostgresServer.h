@@ -25,6 +25,11 @@ public:
     // Runs statements as the superuser (set-up only, never by the code under test).
     bool exec(const QString &database, const QString &sql, QString *error = nullptr) const;
     bool createDatabase(const QString &name, QString *error = nullptr) const;
+    // Turns TLS on (while running): a certificate for 127.0.0.1 signed by a throwaway CA, made with openssl.
+    // caFile() is that CA, for sslmode=verify-full; otherCaFile() a CA that did not sign it.
+    bool enableTls(QString *error);
+    QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
+    QString otherCaFile() const { return m_dir.filePath(QStringLiteral("other-ca.pem")); }
 
 private:
     bool run(const QStringList &command, QString *error) const;
