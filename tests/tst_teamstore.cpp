@@ -1059,6 +1059,99 @@ private slots:
         QVERIFY(!refused.isOpen());
     }
 
+    // A team that cannot lose its record: a primary and a synchronous streaming standby, one multi-host address with
+    // target_session_attrs=read-write. The primary crashes in the middle of two consoles' edits and the standby is
+    // promoted: both consoles reconnect to it by themselves, catch up, send their outboxes, and converge with every
+    // accepted entry on the record once.
+    void twoConsolesFollowAFailOverToThePromotedStandby()
+    {
+        PostgresServer primary;
+        PostgresServer standby;
+        QString error;
+        QVERIFY2(primary.start(&error), qPrintable(error));
+        QVERIFY2(primary.createDatabase(QStringLiteral("team"), &error), qPrintable(error));
+        QVERIFY2(standby.startStandbyOf(primary, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            primary.queryValue(QStringLiteral("postgres"),
+                               QStringLiteral("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")),
+            QStringLiteral("1"), 20000);
+        // Synchronous: a commit the console was told of is on the standby too, so a fail-over loses none.
+        QVERIFY2(primary.exec(QStringLiteral("postgres"), QStringLiteral("ALTER SYSTEM SET synchronous_standby_names = '*'"),
+                              &error),
+                 qPrintable(error));
+        QVERIFY(primary.exec(QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()")));
+        QTRY_COMPARE_WITH_TIMEOUT(primary.queryValue(QStringLiteral("postgres"),
+                                                     QStringLiteral("SELECT sync_state FROM pg_stat_replication")),
+                                  QStringLiteral("sync"), 20000);
+
+        const QString url = QStringLiteral("postgresql://ic:%1@127.0.0.1:%2,127.0.0.1:%3/team?"
+                                           "target_session_attrs=read-write")
+                                .arg(primary.password())
+                                .arg(primary.port())
+                                .arg(standby.port());
+        Workspace consoles[2];
+        QSet<qint64> heard[2];
+        const QStringList names{QStringLiteral("Alex"), QStringLiteral("Priya")};
+        for (int c = 0; c < 2; ++c) {
+            consoles[c].setAuthor(names.at(c));
+            consoles[c].store()->setOutboxFile(m_dir.filePath(QStringLiteral("failover-%1.sqlite").arg(c)));
+            const Status s = consoles[c].open(url);
+            QVERIFY2(s.ok(), qPrintable(s.error()));
+            connect(consoles[c].store(), &IncidentStore::timelineEntryInserted, this,
+                    [&heard, c](qint64, qint64 entryId) { heard[c].insert(entryId); });
+        }
+        const qint64 incident = addIncident(*consoles[0].store());
+        QStringList accepted;
+        const auto round = [&](int n) {
+            for (int c = 0; c < 2; ++c) {
+                const QString text = QStringLiteral("%1 step %2").arg(names.at(c)).arg(n);
+                const auto added = consoles[c].addTimelineEntry(incident, text);
+                if (added) {
+                    accepted.append(text);
+                }
+                QCoreApplication::processEvents();
+            }
+        };
+        for (int n = 0; n < 8; ++n) {
+            round(n);
+        }
+        QVERIFY(primary.stop(true));
+        for (int n = 8; n < 12; ++n) {
+            round(n);
+        }
+        QVERIFY2(standby.promote(&error), qPrintable(error));
+        for (int n = 12; n < 16; ++n) {
+            round(n);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (Workspace &w : consoles) {
+                    if (!w.store()->isTeamOnline() || w.store()->waitingToBeSent() > 0) {
+                        return false;
+                    }
+                }
+                return true;
+            }(),
+            30000);
+        QVERIFY2(accepted.size() >= 30, qPrintable(accepted.join(u',')));
+        IncidentStore reader;
+        openTeam(reader, url);
+        const QList<TimelineEntry> record = reader.timeline(incident).value();
+        QStringList texts;
+        QSet<qint64> ids;
+        for (const TimelineEntry &e : record) {
+            texts.append(e.text);
+            ids.insert(e.id);
+        }
+        for (const QString &text : std::as_const(accepted)) {
+            QCOMPARE(texts.count(text), 1);
+        }
+        QCOMPARE(texts.size(), accepted.size());
+        for (int c = 0; c < 2; ++c) {
+            QTRY_COMPARE_WITH_TIMEOUT(heard[c], ids, 10000);
+        }
+    }
+
     void aWrongPasswordOrADeadServerIsSaidInWords()
     {
         const QString url = freshDatabase();

@@ -149,6 +149,55 @@ bool PostgresServer::exec(const QString &database, const QString &sql, QString *
     return ok;
 }
 
+bool PostgresServer::startStandbyOf(const PostgresServer &primary, QString *error)
+{
+    if (!m_dir.isValid() || !giveToPostgres(m_dir.path())) {
+        *error = QStringLiteral("the standby's folder cannot be made or handed to the postgres user");
+        return false;
+    }
+    m_password = primary.m_password;
+    if (!run({kBin + QStringLiteral("pg_basebackup"), QStringLiteral("-d"),
+              QStringLiteral("host=127.0.0.1 port=%1 user=ic password=%2").arg(primary.m_port).arg(m_password),
+              QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-R"),
+              QStringLiteral("-X"), QStringLiteral("stream"), QStringLiteral("--no-sync"),
+              QStringLiteral("--checkpoint=fast")}, // a spread checkpoint would take minutes
+             error)) {
+        return false;
+    }
+    m_port = ServerProcess::freePort();
+    return start(error);
+}
+
+bool PostgresServer::promote(QString *error)
+{
+    return run({kBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")),
+                QStringLiteral("-w"), QStringLiteral("promote")},
+               error);
+}
+
+QString PostgresServer::queryValue(const QString &database, const QString &sql) const
+{
+    const QString name = QStringLiteral("test-query-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(QStringLiteral("127.0.0.1"));
+        db.setPort(m_port);
+        db.setDatabaseName(database);
+        db.setUserName(QStringLiteral("ic"));
+        db.setPassword(m_password);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next()) {
+                value = q.value(0).toString();
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
 bool PostgresServer::enableTls(QString *error)
 {
     const auto openssl = [&](const QStringList &arguments) {

@@ -28,6 +28,12 @@ public:
     // Turns TLS on (while running): a certificate for 127.0.0.1 signed by a throwaway CA, made with openssl.
     // caFile() is that CA, for sslmode=verify-full; otherCaFile() a CA that did not sign it.
     bool enableTls(QString *error);
+    // A streaming standby of a running primary (pg_basebackup -R), on a port of its own; promote() makes it the
+    // primary, as a fail-over does. Same superuser and password as the primary's.
+    bool startStandbyOf(const PostgresServer &primary, QString *error);
+    bool promote(QString *error);
+    // The first value of a statement's first row, as text; empty when it failed.
+    QString queryValue(const QString &database, const QString &sql) const;
     QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
     QString otherCaFile() const { return m_dir.filePath(QStringLiteral("other-ca.pem")); }
 
