@@ -115,9 +115,11 @@ QString PostgresDialect::removeFromSearchIndex(const QString &where) const
 
 QString PostgresDialect::searchStatement(bool oneIncident) const
 {
-    // The index's own expression, so the GIN index answers; newest first by id, as the file's rowid order.
+    // The stored words the GIN index is built on; newest first by id, as the file's rowid order. Measured over a
+    // million entries the planner's choice is the better one for nearly every query (a common word: it walks the
+    // ids backwards and stops at 500); forcing every match first made "latency" take 300 ms instead of 3.
     return QStringLiteral("SELECT e.id FROM timeline_entries e "
-                          "WHERE to_tsvector('simple', ic_fold(e.text)) @@ to_tsquery('simple', ic_fold(?)) "
+                          "WHERE e.search_words @@ to_tsquery('simple', ic_fold(?)) "
                           "%1AND e.deleted_at IS NULL ORDER BY e.id DESC LIMIT ?")
         .arg(oneIncident ? QStringLiteral("AND e.incident_id = ? ") : QString());
 }
