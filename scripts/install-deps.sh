@@ -11,7 +11,7 @@ packages=(
     prometheus prometheus-alertmanager
     xvfb xauth imagemagick poppler-utils fonts-dejavu-core openssl libsimdjson-dev
     clang libclang-rt-14-dev
-    postgresql-15 libqt6sql6-psql
+    postgresql-15 libqt6sql6-psql libpq-dev
 )
 
 missing=()
