@@ -86,6 +86,52 @@ private:
                 QString::fromUtf8(p.readAllStandardError())};
     }
 
+    // Consoles on one team database, each with an outbox of its own, each counting the timeline entries it heard of.
+    void seat(Workspace *consoles, QSet<qint64> *heard, const QStringList &names, const QString &url,
+              const QString &tag)
+    {
+        for (int c = 0; c < names.size(); ++c) {
+            consoles[c].setAuthor(names.at(c));
+            consoles[c].store()->setOutboxFile(m_dir.filePath(QStringLiteral("%1-%2.sqlite").arg(tag).arg(c)));
+            const Status s = consoles[c].open(url);
+            QVERIFY2(s.ok(), qPrintable(s.error()));
+            connect(consoles[c].store(), &IncidentStore::timelineEntryInserted, this,
+                    [heard, c](qint64, qint64 entryId) { heard[c].insert(entryId); });
+        }
+    }
+
+    static bool allOnlineAndSent(Workspace *consoles, int count)
+    {
+        for (int c = 0; c < count; ++c) {
+            if (!consoles[c].store()->isTeamOnline() || consoles[c].store()->waitingToBeSent() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Every accepted entry is on the record exactly once, and every console heard of exactly the record's entries.
+    void expectConverged(const QString &url, qint64 incident, const QStringList &accepted, const QSet<qint64> *heard,
+                         int count)
+    {
+        IncidentStore reader;
+        openTeam(reader, url);
+        const QList<TimelineEntry> record = reader.timeline(incident).value();
+        QStringList texts;
+        QSet<qint64> ids;
+        for (const TimelineEntry &e : record) {
+            texts.append(e.text);
+            ids.insert(e.id);
+        }
+        for (const QString &text : accepted) {
+            QCOMPARE(texts.count(text), 1);
+        }
+        QCOMPARE(texts.size(), accepted.size());
+        for (int c = 0; c < count; ++c) {
+            QTRY_COMPARE_WITH_TIMEOUT(heard[c], ids, 10000);
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -963,14 +1009,7 @@ private slots:
         Workspace consoles[3];
         QSet<qint64> heard[3];
         const QStringList names{QStringLiteral("Alex"), QStringLiteral("Priya"), QStringLiteral("Sam")};
-        for (int c = 0; c < 3; ++c) {
-            consoles[c].setAuthor(names.at(c));
-            consoles[c].store()->setOutboxFile(m_dir.filePath(QStringLiteral("fault-%1.sqlite").arg(c)));
-            const Status s = consoles[c].open(url);
-            QVERIFY2(s.ok(), qPrintable(s.error()));
-            connect(consoles[c].store(), &IncidentStore::timelineEntryInserted, this,
-                    [&heard, c](qint64, qint64 entryId) { heard[c].insert(entryId); });
-        }
+        seat(consoles, heard, names, url, QStringLiteral("fault"));
         const qint64 incident = addIncident(*consoles[0].store());
         QStringList accepted;
         QStringList refused;
@@ -994,35 +1033,11 @@ private slots:
         for (int n = 15; n < 20; ++n) {
             round(n);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (Workspace &w : consoles) {
-                    if (!w.store()->isTeamOnline() || w.store()->waitingToBeSent() > 0) {
-                        return false;
-                    }
-                }
-                return true;
-            }(),
-            20000);
+        QTRY_VERIFY_WITH_TIMEOUT(allOnlineAndSent(consoles, 3), 20000);
         // Refused only in words ("went away … do it once more") and never silently: at most one per console.
         qInfo("accepted %d, refused %d", int(accepted.size()), int(refused.size()));
         QVERIFY2(refused.size() <= 3, qPrintable(refused.join(u',')));
-        IncidentStore reader;
-        openTeam(reader, url);
-        const QList<TimelineEntry> record = reader.timeline(incident).value();
-        QStringList texts;
-        QSet<qint64> ids;
-        for (const TimelineEntry &e : record) {
-            texts.append(e.text);
-            ids.insert(e.id);
-        }
-        for (const QString &text : std::as_const(accepted)) {
-            QCOMPARE(texts.count(text), 1);
-        }
-        QCOMPARE(texts.size(), accepted.size());
-        for (int c = 0; c < 3; ++c) {
-            QTRY_COMPARE_WITH_TIMEOUT(heard[c], ids, 10000);
-        }
+        expectConverged(url, incident, accepted, heard, 3);
     }
 
     // TLS as a team would run it: sslmode=verify-full with the CA that signed the server's certificate connects; a CA
@@ -1092,14 +1107,7 @@ private slots:
         Workspace consoles[2];
         QSet<qint64> heard[2];
         const QStringList names{QStringLiteral("Alex"), QStringLiteral("Priya")};
-        for (int c = 0; c < 2; ++c) {
-            consoles[c].setAuthor(names.at(c));
-            consoles[c].store()->setOutboxFile(m_dir.filePath(QStringLiteral("failover-%1.sqlite").arg(c)));
-            const Status s = consoles[c].open(url);
-            QVERIFY2(s.ok(), qPrintable(s.error()));
-            connect(consoles[c].store(), &IncidentStore::timelineEntryInserted, this,
-                    [&heard, c](qint64, qint64 entryId) { heard[c].insert(entryId); });
-        }
+        seat(consoles, heard, names, url, QStringLiteral("failover"));
         const qint64 incident = addIncident(*consoles[0].store());
         QStringList accepted;
         const auto round = [&](int n) {
@@ -1123,33 +1131,9 @@ private slots:
         for (int n = 12; n < 16; ++n) {
             round(n);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (Workspace &w : consoles) {
-                    if (!w.store()->isTeamOnline() || w.store()->waitingToBeSent() > 0) {
-                        return false;
-                    }
-                }
-                return true;
-            }(),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allOnlineAndSent(consoles, 2), 30000);
         QVERIFY2(accepted.size() >= 30, qPrintable(accepted.join(u',')));
-        IncidentStore reader;
-        openTeam(reader, url);
-        const QList<TimelineEntry> record = reader.timeline(incident).value();
-        QStringList texts;
-        QSet<qint64> ids;
-        for (const TimelineEntry &e : record) {
-            texts.append(e.text);
-            ids.insert(e.id);
-        }
-        for (const QString &text : std::as_const(accepted)) {
-            QCOMPARE(texts.count(text), 1);
-        }
-        QCOMPARE(texts.size(), accepted.size());
-        for (int c = 0; c < 2; ++c) {
-            QTRY_COMPARE_WITH_TIMEOUT(heard[c], ids, 10000);
-        }
+        expectConverged(url, incident, accepted, heard, 2);
     }
 
     void aWrongPasswordOrADeadServerIsSaidInWords()

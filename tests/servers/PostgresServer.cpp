@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <functional>
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -123,7 +125,8 @@ QString PostgresServer::url(const QString &database, bool withPassword) const
         .arg(database);
 }
 
-bool PostgresServer::exec(const QString &database, const QString &sql, QString *error) const
+bool PostgresServer::withConnection(const QString &database, const std::function<bool(QSqlDatabase &)> &use,
+                                    QString *error) const
 {
     const QString name = QStringLiteral("test-setup-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     bool ok = false;
@@ -135,11 +138,7 @@ bool PostgresServer::exec(const QString &database, const QString &sql, QString *
         db.setUserName(QStringLiteral("ic"));
         db.setPassword(m_password);
         if (db.open()) {
-            QSqlQuery q(db);
-            ok = q.exec(sql);
-            if (!ok && error) {
-                *error = q.lastError().text();
-            }
+            ok = use(db);
         } else if (error) {
             *error = db.lastError().text();
         }
@@ -147,6 +146,23 @@ bool PostgresServer::exec(const QString &database, const QString &sql, QString *
     }
     QSqlDatabase::removeDatabase(name);
     return ok;
+}
+
+bool PostgresServer::exec(const QString &database, const QString &sql, QString *error) const
+{
+    return withConnection(
+        database,
+        [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            if (!q.exec(sql)) {
+                if (error) {
+                    *error = q.lastError().text();
+                }
+                return false;
+            }
+            return true;
+        },
+        error);
 }
 
 bool PostgresServer::startStandbyOf(const PostgresServer &primary, QString *error)
@@ -177,24 +193,14 @@ bool PostgresServer::promote(QString *error)
 
 QString PostgresServer::queryValue(const QString &database, const QString &sql) const
 {
-    const QString name = QStringLiteral("test-query-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(QStringLiteral("127.0.0.1"));
-        db.setPort(m_port);
-        db.setDatabaseName(database);
-        db.setUserName(QStringLiteral("ic"));
-        db.setPassword(m_password);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next()) {
-                value = q.value(0).toString();
-            }
+    withConnection(database, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        if (q.exec(sql) && q.next()) {
+            value = q.value(0).toString();
         }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+        return true;
+    });
     return value;
 }
 

@@ -3,6 +3,10 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
+
+class QSqlDatabase;
+
 // A throwaway PostgreSQL 15 from Debian's packages for the team-mode tests: its own cluster in a temporary folder,
 // on a free loopback port, with a password-only superuser "ic". As root it runs as the postgres system user
 // (initdb and postgres refuse root). Stopped, and its folder removed, when the test is done with it.
@@ -39,6 +43,9 @@ public:
 
 private:
     bool run(const QStringList &command, QString *error) const;
+    // A superuser connection to one database for `use`, closed after; false when it could not connect.
+    bool withConnection(const QString &database, const std::function<bool(QSqlDatabase &)> &use,
+                        QString *error = nullptr) const;
 
     QTemporaryDir m_dir;
     int m_port = 0;
