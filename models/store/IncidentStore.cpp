@@ -576,6 +576,12 @@ Result<qint64> IncidentStore::insertRow(const QString &sql, const QVariantList &
 Status IncidentStore::changeRow(const QString &sql, const QVariantList &values, const QString &what,
                                 const QString &missing, const std::function<void(qint64)> &announce)
 {
+    return changeRow(sql, values, what, [&] { return Status::failure(missing); }, announce);
+}
+
+Status IncidentStore::changeRow(const QString &sql, const QVariantList &values, const QString &what,
+                                const std::function<Status()> &noRow, const std::function<void(qint64)> &announce)
+{
     return write([&]() -> Status {
         auto q = prepare(sql);
         for (const QVariant &v : values) {
@@ -585,7 +591,7 @@ Status IncidentStore::changeRow(const QString &sql, const QVariantList &values, 
             return s;
         }
         if (!q.next()) {
-            return Status::failure(missing);
+            return noRow();
         }
         announce(q.value(0).toLongLong()); // queues the change for after the commit
         return Status::success();
@@ -649,13 +655,11 @@ Status IncidentStore::refuseConflict(qint64 incidentId, const QString &message)
     return Status::failure(message);
 }
 
-QString IncidentStore::lastAuthorElsewhere(StoreChange::Kind kind, qint64 incidentId) const
+QString IncidentStore::whoElseChanged(StoreChange::Kind kind, qint64 incidentId) const
 {
-    if (!m_changeLog) {
-        return {};
-    }
-    const auto author = m_changeLog->lastAuthorElsewhere(m_db, kind, incidentId);
-    return author ? author.value() : QString();
+    const auto author =
+        m_changeLog ? m_changeLog->lastAuthorElsewhere(m_db, kind, incidentId) : Result<QString>(QString());
+    return author && !author->isEmpty() ? author.value() : tr("Someone else");
 }
 
 Status IncidentStore::deleteIncident(qint64 id)

@@ -385,6 +385,10 @@ private:
     // owner's id after the commit. `missing` is the failure when no row matched.
     Status changeRow(const QString &sql, const QVariantList &values, const QString &what, const QString &missing,
                      const std::function<void(qint64)> &announce);
+    // The same for a change made only while the row still holds what the console read: `noRow` says why none matched
+    // (the row is gone, or someone changed it since: refuseConflict()).
+    Status changeRow(const QString &sql, const QVariantList &values, const QString &what,
+                     const std::function<Status()> &noRow, const std::function<void(qint64)> &announce);
     // A committed change: emitted now outside a transaction, else queued and emitted after the commit (and, on a team
     // database, written to the change log in the same transaction so every console emits it; a change that cannot
     // be logged fails its transaction at the commit).
@@ -403,8 +407,9 @@ private:
     Status notOpen() const;
     // A conditional change matched no row: says why (the row is gone, or someone changed it since) and keeps it.
     Status refuseConflict(qint64 incidentId, const QString &message);
-    // On a team database: the name of whoever last made this kind of change to the incident from another console.
-    QString lastAuthorElsewhere(StoreChange::Kind kind, qint64 incidentId) const;
+    // Who last made this kind of change to the incident from another console, for a conflict's message: their name
+    // on a team database, else "Someone else".
+    QString whoElseChanged(StoreChange::Kind kind, qint64 incidentId) const;
 
     QSqlDatabase m_db;
     std::unique_ptr<SqlDialect> m_dialect; // what only the database in use says its way

@@ -103,18 +103,7 @@ Status IncidentTables::updateIncident(const Incident &before, const Incident &af
         sql += QStringLiteral(" AND ") + m_store.m_dialect->stillHolds(changed.at(i));
         values.append(read.at(i));
     }
-    return m_store.write([&]() -> Status {
-        auto q = m_store.prepare(sql);
-        for (const QVariant &v : values) {
-            q.addBindValue(v);
-        }
-        if (const Status s = m_store.exec(q, tr("Could not save incident %1").arg(after.id)); !s) {
-            return s;
-        }
-        if (q.numRowsAffected() == 1) {
-            m_store.announce(StoreChange::incidentChanged(after.id));
-            return Status::success();
-        }
+    const auto someoneElseChangedIt = [&]() -> Status {
         const auto now = incident(after.id);
         if (!now) {
             return now.status();
@@ -125,13 +114,14 @@ Status IncidentTables::updateIncident(const Incident &before, const Incident &af
                 moved.append(fieldNowReads(column, now.value()));
             }
         }
-        QString who = m_store.lastAuthorElsewhere(StoreChange::Kind::IncidentChanged, after.id);
-        if (who.isEmpty()) {
-            who = tr("Someone else");
-        }
-        return m_store.refuseConflict(after.id, tr("%1 changed %2 since you read it; nothing was changed.")
-                                                    .arg(who, moved.join(tr(" and "))));
-    });
+        return m_store.refuseConflict(after.id,
+                                      tr("%1 changed %2 since you read it; nothing was changed.")
+                                          .arg(m_store.whoElseChanged(StoreChange::Kind::IncidentChanged, after.id),
+                                               moved.join(tr(" and "))));
+    };
+    return m_store.changeRow(sql + QStringLiteral(" RETURNING id"), values,
+                             tr("Could not save incident %1").arg(after.id), someoneElseChangedIt,
+                             [this](qint64 id) { m_store.announce(StoreChange::incidentChanged(id)); });
 }
 
 Status IncidentTables::startSeverityHistories(const QList<qint64> &incidentIds)
@@ -243,19 +233,7 @@ Status IncidentTables::setChecklistItemDone(qint64 itemId, bool wasDone, const Q
     tick.doneBy = doneAt.isValid() ? doneBy : QString();
     QVariantList values = Tables::checklistItems().updateValues(tick, done);
     values.append(wasDone);
-    return m_store.write([&]() -> Status {
-        auto q = m_store.prepare(Tables::checklistItems().spec().updateStatement(done) +
-                                 QStringLiteral(" AND (done_at IS NOT NULL) = ? RETURNING incident_id"));
-        for (const QVariant &v : values) {
-            q.addBindValue(v);
-        }
-        if (const Status s = m_store.exec(q, tr("Could not tick checklist item %1").arg(itemId)); !s) {
-            return s;
-        }
-        if (q.next()) {
-            m_store.announce(StoreChange::checklistChanged(q.value(0).toLongLong()));
-            return Status::success();
-        }
+    const auto someoneElseTickedIt = [&]() -> Status {
         auto rows = m_store.selectRows(Tables::checklistItems(), QStringLiteral("WHERE id = ?"), {itemId},
                                        tr("Could not read checklist item %1").arg(itemId));
         if (!rows) {
@@ -266,16 +244,18 @@ Status IncidentTables::setChecklistItemDone(qint64 itemId, bool wasDone, const Q
         }
         const ChecklistItem now = rows->first();
         // A tick says who made it; an untick does not, so the log says who.
-        QString who = now.isDone() ? now.doneBy
-                                   : m_store.lastAuthorElsewhere(StoreChange::Kind::ChecklistChanged, now.incidentId);
-        if (who.isEmpty()) {
-            who = tr("Someone else");
-        }
+        const QString who = now.isDone() && !now.doneBy.isEmpty()
+                                ? now.doneBy
+                                : m_store.whoElseChanged(StoreChange::Kind::ChecklistChanged, now.incidentId);
         return m_store.refuseConflict(
             now.incidentId, (now.isDone() ? tr("%1 ticked \u201c%2\u201d since you read it; nothing was changed.")
                                           : tr("%1 unticked \u201c%2\u201d since you read it; nothing was changed."))
                                 .arg(who, now.text));
-    });
+    };
+    return m_store.changeRow(Tables::checklistItems().spec().updateStatement(done) +
+                                 QStringLiteral(" AND (done_at IS NOT NULL) = ? RETURNING incident_id"),
+                             values, tr("Could not tick checklist item %1").arg(itemId), someoneElseTickedIt,
+                             [this](qint64 incident) { m_store.announce(StoreChange::checklistChanged(incident)); });
 }
 
 Status IncidentTables::deleteChecklistItem(qint64 id)

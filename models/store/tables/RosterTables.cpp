@@ -131,30 +131,21 @@ Status RosterTables::setAssignmentReleased(qint64 assignmentId, const QDateTime 
 
 Status RosterTables::deleteHeldAssignment(qint64 id)
 {
-    return m_store.write([&]() -> Status {
-        auto q = m_store.prepare(
-            QStringLiteral("DELETE FROM role_assignments WHERE id = ? AND released_at IS NULL RETURNING incident_id"));
-        q.addBindValue(id);
-        if (const Status s = m_store.exec(q, tr("Could not remove role assignment %1").arg(id)); !s) {
-            return s;
-        }
-        if (q.next()) {
-            m_store.announce(StoreChange::assignmentsChanged(q.value(0).toLongLong()));
-            return Status::success();
-        }
+    const auto someoneHandedItOn = [&]() -> Status {
         auto rows = m_store.selectRows(Tables::roleAssignments(), QStringLiteral("WHERE id = ?"), {id},
                                        tr("Could not read role assignment %1").arg(id));
         if (!rows || rows->isEmpty()) {
             return rows ? Status::failure(tr("There is no role assignment %1.").arg(id)) : rows.status();
         }
-        QString who = m_store.lastAuthorElsewhere(StoreChange::Kind::AssignmentsChanged, rows->first().incidentId);
-        if (who.isEmpty()) {
-            who = tr("Someone else");
-        }
-        return m_store.refuseConflict(rows->first().incidentId,
-                                      tr("%1 handed this role on since; nothing was changed.")
-                                          .arg(who));
-    });
+        const qint64 incident = rows->first().incidentId;
+        return m_store.refuseConflict(
+            incident, tr("%1 handed this role on since; nothing was changed.")
+                          .arg(m_store.whoElseChanged(StoreChange::Kind::AssignmentsChanged, incident)));
+    };
+    return m_store.changeRow(
+        QStringLiteral("DELETE FROM role_assignments WHERE id = ? AND released_at IS NULL RETURNING incident_id"), {id},
+        tr("Could not remove role assignment %1").arg(id), someoneHandedItOn,
+        [this](qint64 incident) { m_store.announce(StoreChange::assignmentsChanged(incident)); });
 }
 
 Status RosterTables::deleteAssignment(qint64 id)
